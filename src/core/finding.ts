@@ -1,0 +1,73 @@
+/** Findings: plain typed records that flatten into a table and serialise to JSON unchanged. */
+import type { CellValue } from "./grid";
+
+export type Severity = "error" | "warning" | "info";
+
+export const CATEGORIES = [
+  "structure",
+  "missing",
+  "placeholder",
+  "value-format",
+  "unit",
+  "range",
+  "cost",
+  "budget-sum",
+  "spending-plan",
+  "consistency",
+  "duplicate",
+  "relevance",
+  "copy-paste",
+  "vague",
+] as const;
+
+export type Category = (typeof CATEGORIES)[number];
+
+export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
+
+export type Lang = "zh" | "en";
+
+/** A change a host can apply: put `value` into `cell` (which held `previous`). */
+export interface Fix {
+  sheet: string;
+  cell: string;
+  row: number;
+  col: number;
+  value: CellValue;
+  previous: CellValue;
+  /** short description of the change in the user's language */
+  label: string;
+  /** true when the change is likely but not certain (the cost operator): hosts ask first */
+  confirm?: boolean;
+}
+
+export interface Finding {
+  /** "family.name" */
+  rule: string;
+  category: Category;
+  severity: Severity;
+  sheet: string;
+  /** "E13" */
+  cell: string;
+  row: number;
+  col: number;
+  message: string;
+  fix?: Fix;
+  /** the table the finding belongs to ("Sheet1!A5:F30"), when it belongs to one */
+  table?: string;
+  /** the 三级 indicator name, when the finding concerns an indicator row */
+  indicator?: string;
+  /** the cell text the message quotes */
+  value?: string;
+  /** stable key for ignoring: rule + sheet + cell + value */
+  key: string;
+}
+
+export function findingKey(rule: string, sheet: string, cell: string, value?: string): string {
+  return `${rule}|${sheet}|${cell}|${value ?? ""}`;
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function compareSeverity(a: Severity, b: Severity): number {
+  return SEVERITY_ORDER[a] - SEVERITY_ORDER[b];
+}

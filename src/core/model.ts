@@ -1,0 +1,231 @@
+/**
+ * What the recognizer reads out of a sheet: target tables with every field tied to its cell.
+ * Rules read only this model (plus the grid for raw values); hosts never build it by hand.
+ */
+import type { CellRange, CellValue } from "./grid";
+import type { ParsedValue } from "./value/types";
+
+export type MoneyUnit = "元" | "万元" | "亿元";
+
+/** A position on a sheet (1-based) with its A1 address. */
+export interface Place {
+  row: number;
+  col: number;
+  /** "E13" */
+  address: string;
+}
+
+/** A piece of text read from a cell. `text` is the display text (percent cells as "25%"). */
+export interface Field extends Place {
+  text: string;
+  raw: CellValue;
+}
+
+/** An amount in the budget block: the label and the number next to it. */
+export interface Amount extends Place {
+  /** the label as written: 预算数, 资金总额, 其中：财政资金, 一般公共预算资金 … */
+  label: string;
+  /** the number as written in the cell, in the table's money unit */
+  value: number;
+  raw: CellValue;
+  /** the unit that applies: declared on the amount's label, or the table's money unit, or null */
+  unit: MoneyUnit | null;
+}
+
+export interface MoneyUnitDeclaration {
+  unit: MoneyUnit | null;
+  /** false when the table says nothing about 元 or 万元 */
+  declared: boolean;
+  /** the cell holding 单位：万元 / 预算金额（元） / 项目资金 (万元) */
+  source?: Field;
+}
+
+export interface BudgetBlock {
+  /** 预算数 / 资金总额 / 项目总金额 / 全年预算数 */
+  total?: Amount;
+  /** 项目本年度金额 / 本年度金额 (002) */
+  currentYear?: Amount;
+  /** 财政资金 / 财政拨款（小计） */
+  fiscal?: Amount;
+  /** the parts of 财政拨款: 一般公共预算资金, 政府性基金预算资金, 财政专户管理资金 … */
+  fiscalParts: Amount[];
+  /** 其他资金 */
+  other?: Amount;
+  /** 上年结转（资金） */
+  carryOver?: Amount;
+  /** sources listed beside 财政拨款 that are neither fiscal parts nor 其他资金 (国有资本经营预算资金 …) */
+  otherSources: Amount[];
+  /** 半年（程）计划执行数 */
+  halfYear?: Amount;
+  /** 全年（程）预算数 given in the 支出 section, when the table has one besides the total */
+  fullYearPlanned?: Amount;
+  /** 项目构成 items (经济科目名称 / 预算金额) */
+  components: Amount[];
+  /** 上年度项目总金额 (for information) */
+  previousTotal?: Amount;
+}
+
+/** One column of the cumulative spending plan (资金支出计划): 3月底 10%. */
+export interface PlanPoint extends Place {
+  /** header as written: "3月底" */
+  label: string;
+  month: number;
+  /** cumulative share as a fraction (0.1 for 10%) */
+  share: number;
+  raw: CellValue;
+  header: Place;
+}
+
+export interface SpendingPlan {
+  /** the 资金支出计划 label cell, when the table has a plan block */
+  label?: Field;
+  /** month headers found in the block, with or without a value under them */
+  headers: (Place & { label: string; month: number })[];
+  points: PlanPoint[];
+  /** plan cells that hold something other than a percentage */
+  unreadable: Field[];
+}
+
+/** A 一级 or 二级 label as written, with what it means in the table's framework. */
+export interface LabelRef extends Place {
+  text: string;
+  /** canonical key such as "产出", "数量", "服务对象满意度"; null when the label is not known */
+  key: string | null;
+}
+
+/** One row of the indicator grid. Cells that were shifted are read from where they actually are. */
+export interface IndicatorRow {
+  row: number;
+  /** the 一级 / 二级 in force for this row (written here or continued from above) */
+  level1: LabelRef | null;
+  level2: LabelRef | null;
+  /** 三级指标 */
+  name?: Field;
+  description?: Field;
+  /** the full-year (or only) value: 指标值 / 目标值 / 全年（程）指标值 */
+  value?: Field;
+  parsed?: ParsedValue;
+  /** 半年（程）指标值 */
+  halfValue?: Field;
+  halfParsed?: ParsedValue;
+  /** separate 计量单位 column */
+  unit?: Field;
+  /** separate 运算符 / 指标性质 column */
+  operator?: Field;
+  /** 权重 / 分值 */
+  weight?: Field;
+  /** 指标值确定依据 */
+  basis?: Field;
+  /** columns the data cells were found away from their header (−1 = one column left) */
+  shift: number;
+}
+
+/** A 一级/二级 pair as it appears in the grid, with the rows that belong to it. */
+export interface LabelBlock {
+  level1: LabelRef | null;
+  level2: LabelRef | null;
+  /** sheet rows of the indicator rows in the block (may be empty: an unused 二级) */
+  rows: number[];
+  /** first and last sheet row the block spans in the grid */
+  top: number;
+  bottom: number;
+}
+
+export type ColumnRole =
+  | "level1"
+  | "level2"
+  | "level3"
+  | "description"
+  | "value"
+  | "halfValue"
+  | "unit"
+  | "operator"
+  | "weight"
+  | "basis";
+
+export interface IndicatorHeader {
+  row: number;
+  /** 1-based sheet column for each role found in the header row */
+  columns: Partial<Record<ColumnRole, number>>;
+  /** the header text as written, per role */
+  labels: Partial<Record<ColumnRole, Field>>;
+  /** first and last column of the grid */
+  left: number;
+  right: number;
+}
+
+export type RecognitionIssueKind =
+  /** a 一级/二级 label written in another column than its own */
+  | "label-misplaced"
+  /** a row whose cells sit one or more columns away from their headers */
+  | "row-shifted"
+  /** a label in a 一级/二级 column that no framework knows */
+  | "unknown-label"
+  /** a 二级 under an 一级 that does not contain it in the detected framework */
+  | "level2-wrong-parent"
+  /** a 三级 name written in a 一级/二级 column */
+  | "name-misplaced";
+
+export interface RecognitionIssue extends Place {
+  kind: RecognitionIssueKind;
+  text: string;
+  /** the column the label or cell belongs in */
+  expectedCol?: number;
+  /** for label-misplaced / level2-wrong-parent: the level and key read */
+  level?: 1 | 2;
+  key?: string | null;
+  /** for unknown labels: the closest known label, if any */
+  suggestion?: string;
+  /** for level2-wrong-parent: the 一级 it was found under */
+  parent?: string;
+  shift?: number;
+}
+
+export type FrameworkId = "common" | "core-2021" | "evaluation" | "four-goal";
+
+export interface TargetTable {
+  /** "Sheet1!A5:F30": unique in a workbook */
+  id: string;
+  sheet: string;
+  /** 1-based position of the table on its sheet (stacked tables) */
+  index: number;
+  range: CellRange;
+  /** "A5:F30" */
+  rangeA1: string;
+  /** the title row: "1. 宣传费项目绩效目标表" */
+  title?: Field;
+  projectName?: Field;
+  projectCode?: Field;
+  moneyUnit: MoneyUnitDeclaration;
+  budget: BudgetBlock;
+  plan: SpendingPlan;
+  /** texts of the header block */
+  texts: {
+    /** 资金用途 under 预算规模及资金用途, or 资金用途 field */
+    purpose?: Field;
+    /** 绩效目标 / 目标1 … / 项目总目标 / 年度绩效目标 / 年度目标 / 中长期目标 */
+    goals: Field[];
+    /** 项目实施计划 */
+    implementationPlan?: Field;
+    /** 项目实施内容 */
+    implementationContent?: Field;
+    /** 项目概况 / 立项必要性 / 立项依据 …, for relevance */
+    background: Field[];
+  };
+  period: { start?: Field; end?: Field };
+  header?: IndicatorHeader;
+  /** every row of the grid that carries a 三级 name or a value */
+  indicators: IndicatorRow[];
+  /** every 一级/二级 block, including empty ones */
+  blocks: LabelBlock[];
+  framework: { id: FrameworkId; overridden: boolean; score: number };
+  issues: RecognitionIssue[];
+}
+
+/** The part-one summaries (分项绩效目标) of a document: project title, goal and indicator text. */
+export interface PartOneSummary {
+  sheet: string;
+  heading: Field;
+  goal?: Field;
+  indicator?: Field;
+}

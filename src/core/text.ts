@@ -1,0 +1,48 @@
+/** Text normalisation shared by the recognizer, the value parser and the rules. */
+
+/** Full-width ASCII (！-～) to half-width, ideographic space to space. */
+export function toHalfWidth(s: string): string {
+  let out = "";
+  for (const ch of s) {
+    const code = ch.charCodeAt(0);
+    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
+    else if (code === 0x3000) out += " ";
+    else out += ch;
+  }
+  return out;
+}
+
+/** Strip simple HTML that PDF/Word exports leave in cells (<b>, <p>, <br>). */
+export function stripMarkup(s: string): string {
+  return s.replace(/<\/?(?:b|p|br|strong|i|em|span)\b[^>]*>/gi, " ");
+}
+
+/** Remove every kind of whitespace (labels such as "一级 指标" or "预算规模及 资金用途"). */
+export function squeeze(s: string): string {
+  return s.replace(/[\s\u00a0\u3000]+/g, "");
+}
+
+/** A key for comparing labels: markup, whitespace, full-width forms and surrounding punctuation removed. */
+export function labelKey(s: string): string {
+  return squeeze(toHalfWidth(stripMarkup(s))).replace(/^[#*\-\d.、:：]+/, "").replace(/[:：]+$/, "");
+}
+
+/** Collapse whitespace to single spaces and trim. */
+export function tidy(s: string): string {
+  return stripMarkup(s).replace(/[\s\u00a0\u3000]+/g, " ").trim();
+}
+
+/** Characters that Chinese writers use interchangeably in numbers and operators. */
+export function normaliseForParsing(s: string): string {
+  return toHalfWidth(s)
+    .replace(/[\u2265\u2267]/g, "≥") // ≥ ≧
+    .replace(/[\u2264\u2266]/g, "≤") // ≤ ≦
+    .replace(/>=/g, "≥")
+    .replace(/<=/g, "≤")
+    .replace(/\$\\geq\s*/g, "≥") // LaTeX left by PDF extraction
+    .replace(/\$\\leq\s*/g, "≤")
+    .replace(/\\%\$?/g, "%")
+    .replace(/[，]/g, ",")
+    .replace(/[\s\u00a0]+/g, " ")
+    .trim();
+}
