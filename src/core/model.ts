@@ -220,6 +220,8 @@ export interface TargetTable {
   blocks: LabelBlock[];
   framework: { id: FrameworkId; overridden: boolean; score: number };
   issues: RecognitionIssue[];
+  /** the part-one summary (分项绩效目标) of this project, when the sheet has one */
+  summary?: PartOneSummary;
 }
 
 /** The part-one summaries (分项绩效目标) of a document: project title, goal and indicator text. */

@@ -1,0 +1,127 @@
+/** jixiao check: read .xlsx files, validate every table, print text or JSON, optionally write annotated or fixed copies. */
+import { existsSync, readFileSync, statSync } from "node:fs";
+import * as path from "node:path";
+import { configToOptions, parseConfig, type Config } from "../../core/config";
+import { validate, type ValidateOptions } from "../../core/engine";
+import { readWorkbookGrids, WorkbookReadError } from "../../host/xlsx/readWorkbook";
+import { toJson, toText, type FileResult } from "../format";
+import { UsageError, type CliIO } from "../io";
+import { t } from "../messages";
+import { writeAnnotatedCopy, writeFixedCopy, assertNotInput } from "../writeCopies";
+
+export const DEFAULT_EXAMPLES = ["examples/seed000-stacked.xlsx", "examples/seed001.xlsx", "examples/seed002.xlsx"];
+
+interface CheckArgs {
+  files: string[];
+  format: "text" | "json";
+  annotate?: string;
+  fix?: string;
+  confirmFixes: boolean;
+  config?: string;
+}
+
+function parseArgs(args: string[], io: CliIO): CheckArgs {
+  const out: CheckArgs = { files: [], format: "text", confirmFixes: false };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const [flag, inline] = a.startsWith("--") && a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
+    const value = () => {
+      const v = inline ?? args[++i];
+      if (v === undefined || (inline === undefined && v.startsWith("--"))) throw new UsageError(t(io.lang, "optionNeedsValue", flag));
+      return v;
+    };
+    switch (flag) {
+      case "--format": {
+        const v = value();
+        if (v !== "text" && v !== "json") throw new UsageError(t(io.lang, "badFormat", v));
+        out.format = v;
+        break;
+      }
+      case "--lang":
+        value();
+        break;
+      case "--annotate":
+        out.annotate = value();
+        break;
+      case "--fix":
+        out.fix = value();
+        break;
+      case "--yes":
+        out.confirmFixes = true;
+        break;
+      case "--config":
+        out.config = value();
+        break;
+      default:
+        if (a.startsWith("-")) throw new UsageError(t(io.lang, "unknownOption", a));
+        out.files.push(a);
+    }
+  }
+  return out;
+}
+
+/** The folder holding jixiao's package.json (examples live there), from the source or the bundle. */
+export function packageRoot(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const pkg = path.join(dir, "package.json");
+    if (existsSync(pkg) && /"name":\s*"jixiao"/.test(readFileSync(pkg, "utf8"))) return dir;
+    if (path.dirname(dir) === dir) return process.cwd();
+  }
+}
+
+function loadConfig(file: string | undefined, io: CliIO, cwd: string): Config {
+  const p = file ?? path.join(cwd, "jixiao.config.json");
+  if (!file && !existsSync(p)) return {};
+  if (!existsSync(p)) throw new UsageError(t(io.lang, "notFound", p));
+  const r = parseConfig(readFileSync(p, "utf8"));
+  if (!r.ok) throw new UsageError(t(io.lang, "configInvalid", p, r.message));
+  return r.config;
+}
+
+/** Read one file into grids, or a clear one-line error with its code. */
+export async function readInput(file: string, lang: "zh" | "en"): Promise<{ grids: Awaited<ReturnType<typeof readWorkbookGrids>>["grids"] } | { error: { code: string; message: string } }> {
+  if (!existsSync(file)) return { error: { code: "not-found", message: t(lang, "notFound", file) } };
+  if (statSync(file).isDirectory()) return { error: { code: "directory", message: t(lang, "isDirectory", file) } };
+  try {
+    const data = readFileSync(file);
+    const { grids } = await readWorkbookGrids(data);
+    return { grids };
+  } catch (e) {
+    if (e instanceof WorkbookReadError) {
+      const key = ({ "not-xlsx": "notXlsx", corrupt: "corrupt", encrypted: "encrypted", empty: "empty" } as const)[e.code];
+      return { error: { code: e.code, message: t(lang, key, file) } };
+    }
+    return { error: { code: "unreadable", message: t(lang, "unreadable", file, (e as Error).message.split("\n")[0]) } };
+  }
+}
+
+export async function run(args: string[], io: CliIO, cwd = process.cwd()): Promise<number> {
+  const a = parseArgs(args, io);
+  const config = loadConfig(a.config, io, cwd);
+  const lang = config.lang && !args.some((x) => x.startsWith("--lang")) ? config.lang : io.lang;
+  const files = a.files.length ? a.files : DEFAULT_EXAMPLES.map((f) => path.join(packageRoot(), f));
+  for (const dir of [a.annotate, a.fix]) if (dir) assertNotInput(dir, files, lang);
+
+  const c = configToOptions(config);
+  const options: ValidateOptions = { lang, ...c, frameworkOverride: c.frameworkOverride };
+  const results: FileResult[] = [];
+  for (const file of files) {
+    const shown = path.relative(cwd, file) || file;
+    const input = await readInput(file, lang);
+    if ("error" in input) {
+      results.push({ file: shown, tables: [], findings: [], error: input.error });
+      if (a.format === "text") io.err(input.error.message);
+      continue;
+    }
+    const report = validate(input.grids, options);
+    results.push({ file: shown, tables: report.tables, findings: report.findings });
+    if (a.annotate) io.err(t(lang, "wrote", await writeAnnotatedCopy(file, a.annotate, report.findings, lang)));
+    if (a.fix) io.err(t(lang, "wrote", await writeFixedCopy(file, a.fix, report.findings, a.confirmFixes)));
+  }
+  if (a.format === "json") io.out(toJson(results));
+  else io.out(toText(results.filter((r) => !r.error), lang, !!process.stdout.isTTY && !process.env.NO_COLOR));
+  const anyUnreadable = results.some((r) => r.error);
+  const anyError = results.some((r) => r.findings.some((f) => f.severity === "error"));
+  if (anyError) return 1;
+  return anyUnreadable ? 2 : 0;
+}

@@ -1,0 +1,67 @@
+/** Every text the CLI prints, in Chinese (default) and English. */
+type Msg = { zh: string; en: string };
+
+export const CLI_TEXT = {
+  usage: {
+    zh: `用法：jixiao <命令> [选项]
+
+命令：
+  check [文件.xlsx ...]   校验绩效目标表（不给文件时校验自带的示例工作簿）
+      --format text|json  输出格式（默认 text）
+      --lang zh|en        输出语言（默认中文）
+      --annotate <目录>   把标注了问题的副本写入该目录（不会改动原文件）
+      --fix <目录>        把自动修正后的副本写入该目录（不会改动原文件）
+      --config <文件>     配置文件（默认读取当前目录的 jixiao.config.json）
+  library [--format json|xlsx] [--out 文件]   列出或导出内置指标库
+  recommend <文件.xlsx>   为每张表推荐项目类型和指标模板
+  help                    显示本帮助
+
+退出码：0 没有错误级问题；1 存在错误级问题；2 用法错误或文件无法读取。`,
+    en: `Usage: jixiao <command> [options]
+
+Commands:
+  check [file.xlsx ...]   check target tables (without files: the bundled example workbook)
+      --format text|json  output format (default text)
+      --lang zh|en        output language (default Chinese)
+      --annotate <dir>    write copies with every finding marked into <dir> (inputs are never changed)
+      --fix <dir>         write copies with unambiguous fixes applied into <dir> (inputs are never changed)
+      --config <file>     configuration file (default: jixiao.config.json in the current directory)
+  library [--format json|xlsx] [--out file]   list or export the built-in indicator library
+  recommend <file.xlsx>   suggest project types and templates for every table
+  help                    show this help
+
+Exit codes: 0 no error-severity finding; 1 error-severity findings; 2 usage error or unreadable input.`,
+  },
+  unknownCommand: { zh: "未知命令：{0}。运行 jixiao help 查看用法。", en: "Unknown command: {0}. Run jixiao help for usage." },
+  unknownOption: { zh: "未知选项：{0}", en: "Unknown option: {0}" },
+  optionNeedsValue: { zh: "选项 {0} 需要一个值", en: "Option {0} needs a value" },
+  badFormat: { zh: "--format 只能是 text 或 json，而不是“{0}”", en: "--format must be text or json, not \"{0}\"" },
+  notFound: { zh: "{0}：文件不存在", en: "{0}: no such file" },
+  isDirectory: { zh: "{0}：这是一个文件夹，请给出 .xlsx 文件（例如 {0}/*.xlsx）", en: "{0}: is a directory; give .xlsx files (e.g. {0}/*.xlsx)" },
+  notXlsx: { zh: "{0}：不是 .xlsx 工作簿（可能是改了扩展名的其他文件）", en: "{0}: not an .xlsx workbook (perhaps another file renamed)" },
+  corrupt: { zh: "{0}：工作簿已损坏，无法读取", en: "{0}: the workbook is damaged and cannot be read" },
+  encrypted: { zh: "{0}：工作簿设有打开密码，请先取消密码再校验", en: "{0}: the workbook is password-protected; remove the password first" },
+  empty: { zh: "{0}：文件是空的", en: "{0}: the file is empty" },
+  unreadable: { zh: "{0}：无法读取（{1}）", en: "{0}: cannot be read ({1})" },
+  outputIsInput: { zh: "输出目录 {0} 会覆盖输入文件 {1}，已拒绝；请换一个目录", en: "Output {0} would overwrite the input {1}; refused, choose another directory" },
+  outputNotDir: { zh: "{0} 不是文件夹", en: "{0} is not a directory" },
+  wrote: { zh: "已写入 {0}", en: "Wrote {0}" },
+  noTables: { zh: "没有找到绩效目标表（需要一行含“一级指标 / 二级指标 / 三级指标 / 指标值”等表头）", en: "No target table found (Jixiao looks for a header row with 一级指标 / 二级指标 / 三级指标 / 指标值 …)" },
+  tablesFound: { zh: "找到 {0} 张表", en: "{0} table(s) found" },
+  summary: { zh: "错误 {0}，警告 {1}，提示 {2}", en: "{0} error(s), {1} warning(s), {2} suggestion(s)" },
+  clean: { zh: "未发现问题", en: "no problems found" },
+  total: { zh: "共 {0} 个文件：错误 {1}，警告 {2}，提示 {3}；{4} 个文件无法读取", en: "{0} file(s): {1} error(s), {2} warning(s), {3} suggestion(s); {4} unreadable" },
+  severity_error: { zh: "错误", en: "error" },
+  severity_warning: { zh: "警告", en: "warning" },
+  severity_info: { zh: "提示", en: "suggestion" },
+  untitled: { zh: "（无标题）", en: "(untitled)" },
+  summarySheet: { zh: "校验结果", en: "Findings" },
+  summaryHeader: { zh: "工作表|单元格|严重程度|类别|规则|说明", en: "Sheet|Cell|Severity|Category|Rule|Message" },
+  configInvalid: { zh: "配置文件 {0} 有误：{1}", en: "Configuration {0} is invalid: {1}" },
+} satisfies Record<string, Msg>;
+
+export type CliTextKey = keyof typeof CLI_TEXT;
+
+export function t(lang: "zh" | "en", key: CliTextKey, ...args: (string | number)[]): string {
+  return CLI_TEXT[key][lang].replace(/\{(\d)\}/g, (_, i: string) => String(args[Number(i)] ?? ""));
+}

@@ -1,0 +1,78 @@
+/** Annotated and fixed copies of a workbook (exceljs). The input file is only ever read. */
+import { existsSync, mkdirSync, realpathSync, statSync } from "node:fs";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import type { Finding, Severity } from "../core/finding";
+import { UsageError } from "./io";
+import { t } from "./messages";
+
+const FILL: Record<Severity, string> = { error: "FFFFC7CE", warning: "FFFFEB9C", info: "FFDDEBF7" };
+
+function resolved(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return path.resolve(p);
+  }
+}
+
+/** Refuse an output directory that would put a copy on top of an input file. */
+export function assertNotInput(dir: string, inputs: string[], lang: "zh" | "en"): void {
+  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UsageError(t(lang, "outputNotDir", dir));
+  for (const input of inputs) {
+    const target = path.join(resolved(dir), path.basename(input));
+    if (resolved(input) === target || path.resolve(input) === path.resolve(dir)) throw new UsageError(t(lang, "outputIsInput", dir, input));
+  }
+}
+
+function outputPath(input: string, dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  const out = path.join(dir, path.basename(input));
+  if (resolved(out) === resolved(input)) throw new UsageError(`refusing to overwrite ${input}`);
+  return out;
+}
+
+export async function writeAnnotatedCopy(input: string, dir: string, findings: Finding[], lang: "zh" | "en"): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(input);
+  const bySheetCell = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const k = `${f.sheet}\u0000${f.cell}`;
+    bySheetCell.set(k, [...(bySheetCell.get(k) ?? []), f]);
+  }
+  for (const [k, fs] of bySheetCell) {
+    const [sheet, cell] = k.split("\u0000");
+    const ws = wb.getWorksheet(sheet);
+    if (!ws) continue;
+    const c = ws.getCell(cell);
+    const worst = fs.some((f) => f.severity === "error") ? "error" : fs.some((f) => f.severity === "warning") ? "warning" : "info";
+    c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: FILL[worst] } };
+    c.note = fs.map((f) => `[${t(lang, `severity_${f.severity}`)}] ${f.message}`).join("\n");
+  }
+  let name = t(lang, "summarySheet");
+  for (let i = 2; wb.getWorksheet(name); i++) name = `${t(lang, "summarySheet")} ${i}`;
+  const summary = wb.addWorksheet(name);
+  summary.addRow(t(lang, "summaryHeader").split("|")).font = { bold: true };
+  for (const f of findings) summary.addRow([f.sheet, f.cell, t(lang, `severity_${f.severity}`), f.category, f.rule, f.message]);
+  summary.columns.forEach((col, i) => (col.width = [16, 8, 8, 14, 28, 90][i]));
+  const out = outputPath(input, dir);
+  await wb.xlsx.writeFile(out);
+  return out;
+}
+
+/** Apply every fix that needs no confirmation (and the others with `confirmAll`). */
+export async function writeFixedCopy(input: string, dir: string, findings: Finding[], confirmAll: boolean): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(input);
+  for (const f of findings) {
+    if (!f.fix || (f.fix.confirm && !confirmAll)) continue;
+    const ws = wb.getWorksheet(f.fix.sheet);
+    if (!ws) continue;
+    const c = ws.getCell(f.fix.cell);
+    if (String(c.text ?? "") !== String(f.fix.previous ?? "") && c.value !== f.fix.previous) continue;
+    c.value = f.fix.value as ExcelJS.CellValue;
+  }
+  const out = outputPath(input, dir);
+  await wb.xlsx.writeFile(out);
+  return out;
+}

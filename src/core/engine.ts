@@ -1,0 +1,128 @@
+/** validate(grids, options) -> Report: recognise every table, run every enabled rule, return findings. */
+import { frameworkById } from "./frameworks/data";
+import { compareSeverity, findingKey, type Finding, type Lang, type Severity } from "./finding";
+import type { CellValue, Grid } from "./grid";
+import type { MoneyUnit, TargetTable } from "./model";
+import { recognizeTables, type RecognizeOptions } from "./recognize";
+import { RULES } from "./rules";
+import type { Hit, Rule, RuleOptions } from "./rules/types";
+
+export interface ValidateOptions extends RecognizeOptions {
+  lang?: Lang;
+  /** rule ids (or family prefixes such as "vague") switched off */
+  disabledRules?: string[];
+  severityOverrides?: Record<string, Severity>;
+  /** finding keys the user chose to ignore */
+  ignored?: string[];
+  defaultMoneyUnit?: MoneyUnit;
+  /** extra rules (tests, user plug-ins); they run after the built-in ones */
+  extraRules?: readonly Rule[];
+}
+
+export interface Report {
+  tables: TargetTable[];
+  findings: Finding[];
+  /** findings hidden because the user ignored them */
+  ignored: Finding[];
+  /** grids that hold no target table */
+  sheetsWithoutTables: string[];
+}
+
+function isDisabled(id: string, disabled: readonly string[]): boolean {
+  return disabled.some((d) => d === id || id.startsWith(d + "."));
+}
+
+function toFinding(rule: Rule, hit: Hit, sheet: string, table: TargetTable | undefined, opts: ValidateOptions, lang: Lang): Finding {
+  const severity = opts.severityOverrides?.[rule.id] ?? hit.severity ?? rule.severity;
+  const fix = hit.fix
+    ? {
+        sheet,
+        cell: hit.place.address,
+        row: hit.place.row,
+        col: hit.place.col,
+        value: hit.fix.value,
+        previous: (hit.place as { raw?: CellValue }).raw ?? null,
+        label: hit.fix.label[lang],
+        confirm: hit.fix.confirm,
+      }
+    : undefined;
+  const f: Finding = {
+    rule: rule.id,
+    category: rule.category,
+    severity,
+    sheet,
+    cell: hit.place.address,
+    row: hit.place.row,
+    col: hit.place.col,
+    message: rule.message[lang](hit.params),
+    key: findingKey(rule.id, sheet, hit.place.address, hit.value),
+  };
+  if (fix) f.fix = fix;
+  if (table) f.table = table.id;
+  if (hit.indicator) f.indicator = hit.indicator;
+  if (hit.value !== undefined) f.value = hit.value;
+  return f;
+}
+
+export function validate(grids: readonly Grid[], options: ValidateOptions = {}): Report {
+  const lang: Lang = options.lang ?? "zh";
+  const ruleOptions: RuleOptions = {
+    lang,
+    defaultMoneyUnit: options.defaultMoneyUnit,
+    placeholderWords: options.placeholderWords ?? [],
+  };
+  const disabled = options.disabledRules ?? [];
+  const rules = [...RULES, ...(options.extraRules ?? [])].filter((r) => !isDisabled(r.id, disabled));
+  const tables: TargetTable[] = [];
+  const gridOf = new Map<TargetTable, Grid>();
+  const sheetsWithoutTables: string[] = [];
+  for (const g of grids) {
+    const found = recognizeTables(g, options);
+    if (found.length === 0) sheetsWithoutTables.push(g.sheet);
+    for (const t of found) {
+      tables.push(t);
+      gridOf.set(t, g);
+    }
+  }
+
+  const findings: Finding[] = [];
+  for (const table of tables) {
+    const ctx = { table, tables, framework: frameworkById(table.framework.id), grid: gridOf.get(table) as Grid, options: ruleOptions };
+    for (const rule of rules) {
+      if (rule.scope === "workbook") continue;
+      for (const hit of rule.check(ctx)) findings.push(toFinding(rule, hit, table.sheet, hit.table ?? table, options, lang));
+    }
+  }
+  for (const rule of rules) {
+    if (rule.scope !== "workbook") continue;
+    for (const hit of rule.check({ tables, grids, options: ruleOptions })) {
+      const t = hit.table;
+      findings.push(toFinding(rule, hit, t?.sheet ?? grids[0]?.sheet ?? "", t, options, lang));
+    }
+  }
+
+  const sheetOrder = new Map(grids.map((g, i) => [g.sheet, i]));
+  findings.sort(
+    (a, b) =>
+      (sheetOrder.get(a.sheet) ?? 0) - (sheetOrder.get(b.sheet) ?? 0) ||
+      a.row - b.row ||
+      a.col - b.col ||
+      compareSeverity(a.severity, b.severity) ||
+      a.rule.localeCompare(b.rule),
+  );
+  // one finding per rule and cell
+  const seen = new Set<string>();
+  const unique = findings.filter((f) => {
+    const k = `${f.rule}|${f.sheet}|${f.cell}|${f.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  const ignoredKeys = new Set(options.ignored ?? []);
+  return {
+    tables,
+    findings: unique.filter((f) => !ignoredKeys.has(f.key)),
+    ignored: unique.filter((f) => ignoredKeys.has(f.key)),
+    sheetsWithoutTables,
+  };
+}

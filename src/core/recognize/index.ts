@@ -1,0 +1,160 @@
+/**
+ * grid -> TargetTable[]: every target table on a sheet, one per sheet or many stacked,
+ * found by the indicator header row; the header block above it, the grid below it.
+ */
+import { rangeToA1, type Grid } from "../grid";
+import type { FrameworkId, IndicatorHeader, IndicatorRow, MoneyUnit, TargetTable } from "../model";
+import { parseValue } from "../value/parse";
+import { isPercentFormat } from "../grid";
+import { findHeaders } from "./header";
+import { emptyBudget, emptyPlan, findMoneyUnit, readHeaderBlock, type Zone } from "./headerBlock";
+import { readIndicatorGrid } from "./indicatorGrid";
+import { SheetView } from "./sheet";
+import { attachSummaries, readSummaries } from "./summaries";
+
+export { SheetView } from "./sheet";
+export { findHeaders, roleOfHeader } from "./header";
+
+export interface RecognizeOptions {
+  /** force a framework for every table (or per table id) instead of detecting it */
+  frameworkOverride?: FrameworkId | Record<string, FrameworkId>;
+  /** the money unit to assume where a table declares none */
+  defaultMoneyUnit?: MoneyUnit;
+  placeholderWords?: string[];
+}
+
+const TITLE = /绩效目标(申报|评价)?表/;
+const PROJECT_START = /^(项目名称|项目编码|项目代码)$/;
+const NOTE = /^(注|说明|备注|填报说明|填表说明)[:：]/;
+
+function isTitleRow(view: SheetView, r: number, left: number, right: number): boolean {
+  const cols = view.filledColumns(r, left, right);
+  if (cols.length === 0 || cols.length > 2) return false;
+  return cols.some((c) => TITLE.test(view.key(r, c)) && view.text(r, c).length <= 60);
+}
+
+function isProjectStart(view: SheetView, r: number, left: number, right: number): boolean {
+  return view.filledColumns(r, left, right).some((c) => PROJECT_START.test(view.key(r, c)));
+}
+
+/** The band of columns a header owns: to the next header on the same row, or the sheet's end. */
+function bandOf(h: IndicatorHeader, all: IndicatorHeader[], view: SheetView): { left: number; right: number } {
+  const next = all.filter((o) => o.row === h.row && o.left > h.left).sort((a, b) => a.left - b.left)[0];
+  return { left: h.left, right: next ? next.left - 1 : view.right };
+}
+
+function frameworkFor(opt: RecognizeOptions["frameworkOverride"], id: string): FrameworkId | undefined {
+  if (!opt) return undefined;
+  if (typeof opt === "string") return opt;
+  return opt[id] ?? opt["*"];
+}
+
+function attachParsedValues(rows: IndicatorRow[], view: SheetView, options: RecognizeOptions): void {
+  for (const ind of rows) {
+    for (const [fieldKey, parsedKey] of [
+      ["value", "parsed"],
+      ["halfValue", "halfParsed"],
+    ] as const) {
+      const f = ind[fieldKey];
+      if (!f) continue;
+      ind[parsedKey] = parseValue(typeof f.raw === "string" ? f.raw : f.raw, {
+        percentFormat: isPercentFormat(view.format(f.row, f.col)),
+        placeholderWords: options.placeholderWords,
+      });
+    }
+  }
+}
+
+/** Every target table on one sheet, top to bottom. */
+export function recognizeTables(grid: Grid, options: RecognizeOptions = {}): TargetTable[] {
+  const view = new SheetView(grid);
+  if (grid.cells.length === 0) return [];
+  const headers = findHeaders(view).sort((a, b) => a.row - b.row || a.left - b.left);
+  const tables: TargetTable[] = [];
+  const lastEndInBand = new Map<number, number>();
+
+  headers.forEach((h, i) => {
+    const band = bandOf(h, headers, view);
+    // grid end: the next table's start (title, 项目名称 row, next header in the band) or a note
+    const nextHeader = headers.slice(i + 1).find((o) => o.row > h.row && o.left <= band.right && o.right >= band.left);
+    let end = nextHeader ? nextHeader.row - 1 : view.bottom;
+    for (let r = h.row + 1; r <= end; r++) {
+      const firstCol = view.filledColumns(r, band.left, band.right)[0];
+      if (firstCol === undefined) continue;
+      if (isTitleRow(view, r, band.left, band.right) || isProjectStart(view, r, band.left, band.right) || NOTE.test(view.key(r, firstCol))) {
+        end = r - 1;
+        break;
+      }
+    }
+    while (end > h.row && view.rowIsEmpty(end, band.left, band.right)) end--;
+
+    // table top: the nearest title above the header, after the previous table in this band
+    const floor = (lastEndInBand.get(band.left) ?? view.top - 1) + 1;
+    let top = h.row;
+    let titleRow: number | undefined;
+    for (let r = h.row - 1; r >= floor; r--) {
+      if (isTitleRow(view, r, band.left, band.right)) {
+        titleRow = r;
+        break;
+      }
+    }
+    if (titleRow !== undefined) top = titleRow;
+    else {
+      for (let r = h.row - 1; r >= floor; r--) if (isProjectStart(view, r, band.left, band.right)) top = r;
+    }
+    lastEndInBand.set(band.left, end);
+
+    const zone: Zone = { top, bottom: h.row - 1, left: band.left, right: band.right };
+    const right = Math.max(h.right, lastFilledColumn(view, h.row, end, band));
+    const range = { top, left: band.left, bottom: end, right: Math.max(right, zoneRight(view, zone)) };
+    const id = `${grid.sheet}!${rangeToA1(range)}`;
+
+    const declared = findMoneyUnit(view, zone);
+    const moneyUnit =
+      declared.declared || !options.defaultMoneyUnit ? declared : { unit: options.defaultMoneyUnit, declared: false };
+    const block = zone.bottom >= zone.top ? readHeaderBlock(view, zone, moneyUnit) : undefined;
+    const gridRead = readIndicatorGrid(view, h, h.row + 1, end, right, frameworkFor(options.frameworkOverride, id));
+    attachParsedValues(gridRead.indicators, view, options);
+
+    tables.push({
+      id,
+      sheet: grid.sheet,
+      index: tables.length + 1,
+      range,
+      rangeA1: rangeToA1(range),
+      title: block?.title,
+      projectName: block?.projectName,
+      projectCode: block?.projectCode,
+      moneyUnit,
+      budget: block?.budget ?? emptyBudget(),
+      plan: block?.plan ?? emptyPlan(),
+      texts: block?.texts ?? { goals: [], background: [] },
+      period: block?.period ?? {},
+      header: h,
+      indicators: gridRead.indicators,
+      blocks: gridRead.blocks,
+      framework: gridRead.framework,
+      issues: gridRead.issues,
+    });
+  });
+  attachSummaries(tables, readSummaries(view));
+  return tables;
+}
+
+function lastFilledColumn(view: SheetView, top: number, bottom: number, band: { left: number; right: number }): number {
+  let max = band.left;
+  for (let r = top; r <= bottom; r++) {
+    const cols = view.filledColumns(r, band.left, band.right);
+    if (cols.length) max = Math.max(max, cols[cols.length - 1]);
+  }
+  return max;
+}
+
+function zoneRight(view: SheetView, zone: Zone): number {
+  return zone.bottom >= zone.top ? lastFilledColumn(view, zone.top, zone.bottom, zone) : zone.left;
+}
+
+/** Every table in a workbook, sheet by sheet. */
+export function recognizeWorkbook(grids: readonly Grid[], options: RecognizeOptions = {}): TargetTable[] {
+  return grids.flatMap((g) => recognizeTables(g, options));
+}

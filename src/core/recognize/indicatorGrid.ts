@@ -1,0 +1,304 @@
+/**
+ * Reading the indicator grid below its header row: 一级/二级 labels (continued down through
+ * blank and merged cells), 三级 rows with every field at its cell, and rows or labels that a page
+ * break or a careless paste moved into the wrong column (placed where they belong and reported).
+ */
+import { frameworkById, type FrameworkDef } from "../frameworks/data";
+import { detectFramework, labelMeanings, parentsOf, suggestLabel, type LabelMeaning, type SeenLabel } from "../frameworks/labels";
+import type { ColumnRole, Field, FrameworkId, IndicatorHeader, IndicatorRow, LabelBlock, LabelRef, RecognitionIssue } from "../model";
+import { normaliseForParsing } from "../text";
+import type { SheetView } from "./sheet";
+
+/** Roles that hold the data of a row (everything right of the 一级/二级 labels). */
+const DATA_ROLES: ColumnRole[] = ["level3", "description", "halfValue", "value", "unit", "operator", "weight", "basis"];
+
+const QUALITATIVE_WORDS =
+  /明显|显著|提高|提升|改善|及时|合规|规范|健全|有效|充分|合理|明确|科学|完备|可控|完善|一致|全面|保障|达标|满意|降低|下降|较高|良好|正常|增强|扩大|安全|按时|序时|到位|准确|稳定|持续|优良|合格|完成|无|是|否/;
+
+/** How much a text looks like a target value: 2 number-like, 1 short qualitative, 0 neutral, −1 prose. */
+export function valueLikeness(text: string): number {
+  if (!text) return 0;
+  const t = normaliseForParsing(text);
+  if (/\d/.test(t) && t.length <= 24 && /^[^，。；,;]*$/.test(t)) return 2;
+  if (/^[≥≤=<>]/.test(t)) return 2;
+  if (/^(n|N|x|X|xx|XX|××|\*+)%?$/.test(t)) return 2;
+  if (t.length <= 8 && QUALITATIVE_WORDS.test(t)) return 1;
+  if (t.length > 12) return -1;
+  return 0;
+}
+
+interface Columns {
+  level1?: number;
+  level2?: number;
+  level3?: number;
+}
+
+/** A label cell found in a row, with the level it was read as. */
+interface FoundLabel {
+  col: number;
+  text: string;
+  meaning: LabelMeaning | null;
+  /** the column it belongs in */
+  expectedCol: number | undefined;
+}
+
+export interface GridReadResult {
+  indicators: IndicatorRow[];
+  blocks: LabelBlock[];
+  issues: RecognitionIssue[];
+  framework: { id: FrameworkId; score: number; overridden: boolean };
+}
+
+/** Labels in the label columns of the grid rows, for framework detection. */
+function seenLabels(view: SheetView, header: IndicatorHeader, top: number, bottom: number): SeenLabel[] {
+  const cols = header.columns;
+  const out: SeenLabel[] = [];
+  for (let r = top; r <= bottom; r++) {
+    for (const [c, level] of [
+      [cols.level1, 1],
+      [cols.level2, 2],
+      [cols.level3, 0],
+    ] as [number | undefined, 0 | 1 | 2][]) {
+      if (c === undefined) continue;
+      const t = view.text(r, c);
+      if (t && labelMeanings(t).length) out.push({ text: t, column: level });
+    }
+  }
+  return out;
+}
+
+/** Pick the meaning of a label in a column under a framework; null when the framework does not know it. */
+function meaningIn(fw: FrameworkDef, text: string, columnLevel: 0 | 1 | 2): LabelMeaning | null {
+  const ms = labelMeanings(text);
+  const inFw = ms.filter((m) =>
+    m.level === 1 ? fw.level1.some((a) => a.key === m.key) : fw.level1.some((a) => a.level2.some((b) => b.key === m.key)),
+  );
+  if (inFw.length === 0) return null;
+  return inFw.find((m) => m.level === columnLevel) ?? inFw[0];
+}
+
+function readRoleCells(view: SheetView, row: number, header: IndicatorHeader, shift: number): Partial<Record<ColumnRole, Field>> {
+  const out: Partial<Record<ColumnRole, Field>> = {};
+  for (const role of DATA_ROLES) {
+    const c = header.columns[role];
+    if (c === undefined) continue;
+    const col = c + shift;
+    if (col < header.left) continue;
+    const f = view.field(row, col);
+    if (f) out[role] = f;
+  }
+  return out;
+}
+
+/** Score how well a row reads with its data cells shifted by `shift` columns. */
+function scoreShift(
+  view: SheetView,
+  row: number,
+  header: IndicatorHeader,
+  right: number,
+  shift: number,
+  labelCols: Set<number>,
+  labelOffsets: number[],
+): number {
+  const cells = readRoleCells(view, row, header, shift);
+  let score = shift === 0 ? 0.5 : 0;
+  const name = cells.level3?.text ?? "";
+  if (header.columns.level3 !== undefined) {
+    const nameCol = header.columns.level3 + shift;
+    if (!name) score -= 1;
+    else if (labelCols.has(nameCol) || labelMeanings(name).length) score -= 3;
+    else if (valueLikeness(name) === 2) score -= 3;
+    else if (valueLikeness(name) === 1 && name.length <= 4) score -= 1;
+    else score += 2;
+  }
+  for (const role of ["value", "halfValue"] as const) {
+    if (header.columns[role] === undefined) continue;
+    const t = cells[role]?.text ?? "";
+    const like = valueLikeness(t);
+    if (!t) score -= 1;
+    else if (like === 2) score += 2;
+    else if (like === 1) score += 1;
+    else if (like === -1) score -= 2;
+  }
+  if (labelOffsets.includes(shift) && shift !== 0) score += 1;
+  // cells that no role reads after the shift are lost: a wrong shift
+  const covered = new Set<number>();
+  for (const role of DATA_ROLES) {
+    const c = header.columns[role];
+    if (c !== undefined) covered.add(c + shift);
+  }
+  const firstData = Math.min(...DATA_ROLES.map((r) => header.columns[r] ?? Infinity)) + shift;
+  for (let c = Math.max(header.left, firstData); c <= right; c++) {
+    if (!covered.has(c) && !labelCols.has(c) && !view.isEmpty(row, c)) score -= 2;
+  }
+  // text left in a label column that is not a label, when the shift leaves the name elsewhere
+  for (const c of [header.columns.level2]) {
+    if (c === undefined || c >= firstData) continue;
+    const t = view.text(row, c);
+    if (t && !labelMeanings(t).length) score -= 1;
+  }
+  return score;
+}
+
+export function readIndicatorGrid(
+  view: SheetView,
+  header: IndicatorHeader,
+  top: number,
+  bottom: number,
+  right: number,
+  frameworkOverride?: FrameworkId,
+): GridReadResult {
+  const cols: Columns = header.columns;
+  const detected = detectFramework(seenLabels(view, header, top, bottom), {
+    halfYearColumn: header.columns.halfValue !== undefined,
+  });
+  const fwId = frameworkOverride ?? detected.id;
+  const fw = frameworkById(fwId);
+  const issues: RecognitionIssue[] = [];
+  const indicators: IndicatorRow[] = [];
+  const blocks: LabelBlock[] = [];
+  let level1: LabelRef | null = null;
+  let level2: LabelRef | null = null;
+  let block: LabelBlock | null = null;
+
+  const labelColumns = [cols.level1, cols.level2].filter((c): c is number => c !== undefined);
+  const firstDataCol = Math.min(...DATA_ROLES.map((r) => header.columns[r] ?? Infinity));
+
+  const startBlock = (row: number) => {
+    if (block) block.bottom = row - 1;
+    block = { level1, level2, rows: [], top: row, bottom: row };
+    blocks.push(block);
+  };
+
+  for (let r = top; r <= bottom; r++) {
+    if (view.rowIsEmpty(r, header.left, right)) continue;
+
+    // 1. labels in the 一级/二级/三级 columns
+    const found: FoundLabel[] = [];
+    const unknownTexts: { col: number; text: string }[] = [];
+    for (const [c, level] of [
+      [cols.level1, 1],
+      [cols.level2, 2],
+      [cols.level3, 0],
+    ] as [number | undefined, 0 | 1 | 2][]) {
+      if (c === undefined) continue;
+      const t = view.text(r, c);
+      if (!t) continue;
+      const ms = labelMeanings(t);
+      if (ms.length === 0) {
+        if (level !== 0) unknownTexts.push({ col: c, text: t });
+        continue;
+      }
+      // in the 三级 column a known label is only a label when the rest of the row is empty
+      if (level === 0 && !view.rowIsEmpty(r, c + 1, right)) continue;
+      const meaning = meaningIn(fw, t, level);
+      const expectedCol = meaning ? (meaning.level === 1 ? cols.level1 : cols.level2) : level === 0 ? undefined : c;
+      found.push({ col: c, text: t, meaning, expectedCol });
+    }
+    const labelCols = new Set(found.map((f) => f.col));
+    const labelOffsets = found
+      .filter((f) => f.expectedCol !== undefined && f.expectedCol !== f.col)
+      .map((f) => f.col - (f.expectedCol as number));
+
+    // 2. is the row's data shifted?
+    const hasData = view.filledColumns(r, header.left, right).some((c) => !labelCols.has(c));
+    let shift = 0;
+    if (hasData && header.columns.level3 !== undefined) {
+      let best = scoreShift(view, r, header, right, 0, labelCols, labelOffsets);
+      for (const s of [-1, 1, -2]) {
+        const sc = scoreShift(view, r, header, right, s, labelCols, labelOffsets);
+        if (sc > best + 0.01) {
+          best = sc;
+          shift = s;
+        }
+      }
+    }
+    const cells = readRoleCells(view, r, header, shift);
+
+    // 3. apply labels
+    for (const f of found) {
+      if (shift !== 0 && f.col >= firstDataCol + shift && f.col !== cols.level1 && f.col !== cols.level2) continue;
+      const ref: LabelRef = { row: r, col: f.col, address: view.place(r, f.col).address, text: f.text, key: f.meaning?.key ?? null };
+      if (!f.meaning) {
+        // known in another framework only: read it by its column and report it
+        const colLevel = f.col === cols.level1 ? 1 : 2;
+        issues.push({ ...view.place(r, f.col), kind: "unknown-label", text: f.text, level: colLevel, key: null, suggestion: suggestLabel(f.text, colLevel, fw) });
+        if (colLevel === 1) {
+          level1 = ref;
+          level2 = null;
+        } else level2 = ref;
+        startBlock(r);
+        continue;
+      }
+      if (f.expectedCol !== undefined && f.expectedCol !== f.col) {
+        issues.push({ ...view.place(r, f.col), kind: "label-misplaced", text: f.text, level: f.meaning.level, key: f.meaning.key, expectedCol: f.expectedCol });
+      }
+      if (f.meaning.level === 1) {
+        level1 = ref;
+        level2 = null;
+      } else {
+        level2 = ref;
+        const parents = parentsOf(fw, f.meaning.key);
+        if (level1?.key && !parents.includes(level1.key)) {
+          issues.push({ ...view.place(r, f.col), kind: "level2-wrong-parent", text: f.text, level: 2, key: f.meaning.key, parent: level1.text });
+        } else if (!level1 && parents.length === 1) {
+          // a 二级 before any 一级: its 一级 is implied
+          level1 = null;
+        }
+      }
+      startBlock(r);
+    }
+
+    // 4. text in a label column that is no label: a name written there, or an unknown label
+    let name = cells.level3;
+    for (const u of unknownTexts) {
+      if (shift !== 0 && u.col >= firstDataCol + shift) continue; // read as data
+      const looksLikeLabel = u.text.length <= 8 && !/[，,。；;]/.test(u.text);
+      if (!name && hasData && (u.text.length > 4 || !looksLikeLabel)) {
+        name = view.field(r, u.col);
+        issues.push({ ...view.place(r, u.col), kind: "name-misplaced", text: u.text, expectedCol: cols.level3 });
+        continue;
+      }
+      const colLevel = u.col === cols.level1 ? 1 : 2;
+      issues.push({ ...view.place(r, u.col), kind: "unknown-label", text: u.text, level: colLevel, key: null, suggestion: suggestLabel(u.text, colLevel, fw) });
+      const ref: LabelRef = { row: r, col: u.col, address: view.place(r, u.col).address, text: u.text, key: null };
+      if (colLevel === 1) {
+        level1 = ref;
+        level2 = null;
+      } else level2 = ref;
+      startBlock(r);
+    }
+
+    if (shift !== 0) {
+      issues.push({ ...view.place(r, (header.columns.level3 ?? header.left) + shift), kind: "row-shifted", text: name?.text ?? "", shift, expectedCol: header.columns.level3 });
+    }
+
+    // 5. the indicator row
+    const hasIndicator = !!(name || cells.value || cells.halfValue || cells.description);
+    if (!hasIndicator) continue;
+    if (!block) startBlock(r);
+    const ind: IndicatorRow = {
+      row: r,
+      level1,
+      level2,
+      name,
+      description: cells.description,
+      value: cells.value,
+      halfValue: cells.halfValue,
+      unit: cells.unit,
+      operator: cells.operator,
+      weight: cells.weight,
+      basis: cells.basis,
+      shift,
+    };
+    indicators.push(ind);
+    (block as LabelBlock | null)?.rows.push(r);
+  }
+  if (block) (block as LabelBlock).bottom = bottom;
+  return {
+    indicators,
+    blocks,
+    issues,
+    framework: { id: fwId, score: detected.score, overridden: !!frameworkOverride },
+  };
+}

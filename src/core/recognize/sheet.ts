@@ -1,0 +1,85 @@
+/** A read-only view of a grid with cached display texts and label keys, in sheet coordinates. */
+import { formatAt, toA1, valueAt, displayText, type CellValue, type Grid } from "../grid";
+import type { Field, Place } from "../model";
+import { labelKey, tidy } from "../text";
+
+export class SheetView {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+  private readonly texts: string[][];
+  private readonly keys: (string | undefined)[][];
+
+  constructor(readonly grid: Grid) {
+    this.top = grid.origin.row;
+    this.left = grid.origin.col;
+    let width = 0;
+    for (const r of grid.cells) if (r.length > width) width = r.length;
+    this.bottom = this.top + grid.cells.length - 1;
+    this.right = this.left + width - 1;
+    this.texts = grid.cells.map((r, i) =>
+      r.map((v, j) => {
+        const fmt = grid.numberFormats?.[i]?.[j] ?? null;
+        return typeof v === "string" ? tidy(v) : displayText(v, fmt);
+      }),
+    );
+    this.keys = grid.cells.map(() => []);
+  }
+
+  get sheet(): string {
+    return this.grid.sheet;
+  }
+
+  raw(row: number, col: number): CellValue {
+    return valueAt(this.grid, row, col);
+  }
+
+  format(row: number, col: number): string | null {
+    return formatAt(this.grid, row, col);
+  }
+
+  /** Display text, whitespace tidied, markup stripped. "" outside the grid. */
+  text(row: number, col: number): string {
+    return this.texts[row - this.top]?.[col - this.left] ?? "";
+  }
+
+  /** Text for comparing with labels (no whitespace, half-width). */
+  key(row: number, col: number): string {
+    const r = this.keys[row - this.top];
+    if (!r) return "";
+    const j = col - this.left;
+    let k = r[j];
+    if (k === undefined) {
+      k = labelKey(this.text(row, col));
+      r[j] = k;
+    }
+    return k;
+  }
+
+  isEmpty(row: number, col: number): boolean {
+    return this.text(row, col) === "";
+  }
+
+  rowIsEmpty(row: number, left = this.left, right = this.right): boolean {
+    for (let c = left; c <= right; c++) if (!this.isEmpty(row, c)) return false;
+    return true;
+  }
+
+  /** Columns with content in a row, left to right. */
+  filledColumns(row: number, left = this.left, right = this.right): number[] {
+    const out: number[] = [];
+    for (let c = left; c <= right; c++) if (!this.isEmpty(row, c)) out.push(c);
+    return out;
+  }
+
+  place(row: number, col: number): Place {
+    return { row, col, address: toA1(row, col) };
+  }
+
+  field(row: number, col: number): Field | undefined {
+    const text = this.text(row, col);
+    if (text === "") return undefined;
+    return { row, col, address: toA1(row, col), text, raw: this.raw(row, col) };
+  }
+}

@@ -1,0 +1,214 @@
+/**
+ * budget-sum: the budget block adds up — 预算数 = 财政资金 + 其他资金, 财政拨款小计 = its parts,
+ * 项目构成 items = total, 本年度金额 vs 项目总金额, half-year not above the full year, amounts in the
+ * 项目实施计划 / 项目实施内容 text against the budget. Always in one money unit; undeclared units are said.
+ */
+import type { Amount, MoneyUnit, TargetTable } from "../model";
+import { readAmountGroups, readTextPlan } from "../recognize/amountsInText";
+import { MONEY_FACTOR, budgetInYuan, formatMoney } from "./indicators";
+import type { Hit, TableRule } from "./types";
+
+const EPS = 0.005;
+
+function near(a: number, b: number, unit: MoneyUnit | null): boolean {
+  // amounts are written to 2 decimals in their unit
+  const tol = unit === "元" ? 1 : EPS;
+  return Math.abs(a - b) <= tol + 1e-9 * Math.max(Math.abs(a), Math.abs(b));
+}
+
+function fmt(n: number): string {
+  return Number(n.toFixed(4)).toLocaleString("en-US", { maximumFractionDigits: 4 });
+}
+
+function withUnit(a: Amount): string {
+  return `${fmt(a.value)}${a.unit ?? ""}`;
+}
+
+const unitUndeclared: TableRule = {
+  id: "budget-sum.unit-undeclared",
+  category: "budget-sum",
+  severity: "warning",
+  title: { zh: "预算金额没有注明单位（元/万元）", en: "Budget amounts without a declared unit (元/万元)" },
+  message: {
+    zh: (p) => `${p.cell}：预算数“${p.value}”没有注明金额单位（元还是万元），无法与成本指标核对；请在表中注明“单位：万元”或“（元）”。`,
+    en: (p) => `${p.cell}: the budget "${p.value}" has no money unit (元 or 万元), so costs cannot be checked against it; add "单位：万元" or "（元）".`,
+  },
+  example: { bad: "预算数 | 25", good: "预算数（万元） | 25", source: "seed 000 (all tables)" },
+  check: ({ table, options }) => {
+    if (table.moneyUnit.declared || options.defaultMoneyUnit) return [];
+    const a = table.budget.total ?? table.budget.currentYear;
+    if (!a) return [];
+    return [{ place: a, value: String(a.value), params: { cell: a.address, value: fmt(a.value) } }];
+  },
+};
+
+const sourcesTotal: TableRule = {
+  id: "budget-sum.sources",
+  category: "budget-sum",
+  severity: "error",
+  title: { zh: "预算数不等于财政资金与其他资金之和", en: "The budget does not equal fiscal plus other funds" },
+  message: {
+    zh: (p) => `${p.cell}：${p.label}为 ${p.total}，但${p.parts} 合计 ${p.sum}，相差 ${p.diff}。`,
+    en: (p) => `${p.cell}: ${p.label} is ${p.total}, but ${p.parts} add up to ${p.sum} (difference ${p.diff}).`,
+  },
+  check: ({ table }) => {
+    const b = table.budget;
+    if (!b.total || (!b.fiscal && !b.other)) return [];
+    const parts = [b.fiscal, b.other, ...b.otherSources, b.carryOver].filter((x): x is Amount => !!x);
+    const unit = b.total.unit;
+    const sum = parts.reduce((s, a) => s + a.value, 0);
+    // 上年结转 may be listed inside 财政拨款 or beside it: accept either reading
+    const sumWithoutCarry = sum - (b.carryOver?.value ?? 0);
+    if (near(sum, b.total.value, unit) || near(sumWithoutCarry, b.total.value, unit)) return [];
+    return [{
+      place: b.total, value: String(b.total.value),
+      params: { cell: b.total.address, label: b.total.label, total: withUnit(b.total), parts: parts.map((a) => a.label).join("、"), sum: fmt(sum), diff: fmt(b.total.value - sum) },
+    }];
+  },
+};
+
+const fiscalParts: TableRule = {
+  id: "budget-sum.fiscal-parts",
+  category: "budget-sum",
+  severity: "error",
+  title: { zh: "财政拨款小计不等于其各项之和", en: "The fiscal subtotal does not equal its parts" },
+  message: {
+    zh: (p) => `${p.cell}：${p.label}为 ${p.total}，其各项（${p.parts}）合计 ${p.sum}。`,
+    en: (p) => `${p.cell}: ${p.label} is ${p.total}; its parts (${p.parts}) add up to ${p.sum}.`,
+  },
+  check: ({ table }) => {
+    const b = table.budget;
+    if (!b.fiscal || b.fiscalParts.length === 0) return [];
+    const sum = b.fiscalParts.reduce((s, a) => s + a.value, 0);
+    const withSources = sum + b.otherSources.reduce((s, a) => s + a.value, 0) + (b.carryOver?.value ?? 0);
+    if (near(sum, b.fiscal.value, b.fiscal.unit) || near(withSources, b.fiscal.value, b.fiscal.unit)) return [];
+    return [{ place: b.fiscal, value: String(b.fiscal.value), params: { cell: b.fiscal.address, label: b.fiscal.label, total: withUnit(b.fiscal), parts: b.fiscalParts.map((a) => a.label).join("、"), sum: fmt(sum) } }];
+  },
+};
+
+const components: TableRule = {
+  id: "budget-sum.components",
+  category: "budget-sum",
+  severity: "error",
+  title: { zh: "项目构成各项之和不等于项目总金额", en: "Project components do not add up to the total" },
+  message: {
+    zh: (p) => `${p.cell}：项目构成各项合计 ${p.sum}，项目总金额为 ${p.total}（${p.totalCell}）。`,
+    en: (p) => `${p.cell}: the project components add up to ${p.sum}; the project total is ${p.total} (${p.totalCell}).`,
+  },
+  check: ({ table }) => {
+    const b = table.budget;
+    const total = b.currentYear ?? b.total;
+    if (!total || b.components.length === 0) return [];
+    const sum = b.components.reduce((s, a) => s + a.value, 0);
+    if (near(sum, total.value, total.unit)) return [];
+    const place = b.components[b.components.length - 1];
+    return [{ place, value: String(place.value), params: { cell: place.address, sum: fmt(sum), total: withUnit(total), totalCell: total.address } }];
+  },
+};
+
+const currentYear: TableRule = {
+  id: "budget-sum.current-year",
+  category: "budget-sum",
+  severity: "warning",
+  title: { zh: "一年期项目的本年度金额与项目总金额不一致", en: "This year's amount differs from the total of a one-year project" },
+  message: {
+    zh: (p) => `${p.cell}：项目执行期在同一年内，本年度金额 ${p.current} 却不等于项目总金额 ${p.total}。`,
+    en: (p) => `${p.cell}: the project runs within one year, yet this year's amount ${p.current} differs from the project total ${p.total}.`,
+  },
+  check: ({ table }) => {
+    const b = table.budget;
+    if (!b.total || !b.currentYear || b.total === b.currentYear) return [];
+    const y = (s?: string) => /(\d{4})/.exec(s ?? "")?.[1];
+    const ys = y(table.period.start?.text);
+    const ye = y(table.period.end?.text);
+    if (!ys || ys !== ye) return [];
+    if (near(b.total.value, b.currentYear.value, b.total.unit)) return [];
+    return [{ place: b.currentYear, value: String(b.currentYear.value), params: { cell: b.currentYear.address, current: withUnit(b.currentYear), total: withUnit(b.total) } }];
+  },
+};
+
+const halfYear: TableRule = {
+  id: "budget-sum.half-year-above-full",
+  category: "budget-sum",
+  severity: "error",
+  title: { zh: "半年计划执行数超过全年预算数", en: "Half-year spending above the full-year budget" },
+  message: {
+    zh: (p) => `${p.cell}：半年计划执行数 ${p.half} 超过全年预算数 ${p.full}。`,
+    en: (p) => `${p.cell}: half-year spending ${p.half} is more than the full-year budget ${p.full}.`,
+  },
+  check: ({ table }) => {
+    const b = table.budget;
+    const full = b.fullYearPlanned ?? b.total;
+    if (!b.halfYear || !full || b.halfYear.value <= full.value) return [];
+    return [{ place: b.halfYear, value: String(b.halfYear.value), params: { cell: b.halfYear.address, half: withUnit(b.halfYear), full: withUnit(full) } }];
+  },
+};
+
+function planTextBudget(table: TargetTable) {
+  return budgetInYuan(table);
+}
+
+const planText: TableRule = {
+  id: "budget-sum.plan-text",
+  category: "budget-sum",
+  severity: "error",
+  title: { zh: "项目实施计划中的金额与预算数不符", en: "Amounts in the implementation plan text disagree with the budget" },
+  message: {
+    zh: (p) => `${p.cell}：项目实施计划中写的金额${p.detail}合计 ${p.sum}，而预算数为 ${p.budget}（${p.budgetCell}）。`,
+    en: (p) => `${p.cell}: the amounts in the implementation plan${p.detailEn} add up to ${p.sum}, but the budget is ${p.budget} (${p.budgetCell}).`,
+  },
+  example: { bad: "1-3月支出296万元，4-6月支出286万元，7-9月支出282万元，10-11月支出277万元（共1141万元）；项目总金额 12,210,000 元", good: "各期金额合计 1221 万元", source: "seed 002 政府购买服务（劳务）经费" },
+  check: ({ table }) => {
+    const f = table.texts.implementationPlan;
+    const budget = planTextBudget(table);
+    if (!f || !budget) return [];
+    const plan = readTextPlan(f.text);
+    const hits: Hit[] = [];
+    const spends = plan.periods.filter((p) => p.amount);
+    const unit: MoneyUnit = budget.unit === "元" ? "万元" : budget.unit;
+    if (spends.length >= 2) {
+      const sum = spends.reduce((s, p) => s + (p.amount?.yuan ?? 0), 0);
+      if (Math.abs(sum - budget.yuan) > Math.max(1, budget.yuan * 0.001)) {
+        const detail = spends.map((p) => (p.amount?.yuan ?? 0) / MONEY_FACTOR[unit]).map(fmt).join("+");
+        hits.push({ place: f, value: f.text, params: { cell: f.address, detail: `（${detail}）`, detailEn: ` (${detail})`, sum: formatMoney(sum, unit), budget: formatMoney(budget.yuan, unit), budgetCell: budget.place.address } });
+      }
+    }
+    for (const t of plan.totals) {
+      if (Math.abs(t.yuan - budget.yuan) > Math.max(1, budget.yuan * 0.001))
+        hits.push({ place: f, value: f.text, params: { cell: f.address, detail: `“${t.text}”`, detailEn: ` "${t.text}"`, sum: formatMoney(t.yuan, unit), budget: formatMoney(budget.yuan, unit), budgetCell: budget.place.address } });
+    }
+    return hits;
+  },
+};
+
+const contentText: TableRule = {
+  id: "budget-sum.content-text",
+  category: "budget-sum",
+  severity: "error",
+  title: { zh: "项目实施内容中的分项金额与小计或预算数不符", en: "Amounts in the implementation content disagree with their subtotal or the budget" },
+  message: {
+    zh: (p) => `${p.cell}：${p.what}`,
+    en: (p) => `${p.cell}: ${p.whatEn}`,
+  },
+  check: ({ table }) => {
+    const f = table.texts.implementationContent;
+    const budget = budgetInYuan(table);
+    if (!f) return [];
+    const groups = readAmountGroups(f.text);
+    const hits: Hit[] = [];
+    const unit: MoneyUnit = budget?.unit === "元" ? "万元" : (budget?.unit ?? "万元");
+    for (const g of groups) {
+      const sum = g.parts.reduce((s, p) => s + p.amount.yuan, 0);
+      if (Math.abs(sum - g.total.yuan) > Math.max(1, g.total.yuan * 0.0005))
+        hits.push({ place: f, value: f.text, params: { cell: f.address, what: `“${g.label}${g.total.text}”所列各项合计 ${formatMoney(sum, unit)}，与 ${g.total.text} 不符。`, whatEn: `the items of "${g.label} ${g.total.text}" add up to ${formatMoney(sum, unit)}, not ${g.total.text}.` } });
+    }
+    if (budget && groups.length >= 2) {
+      const total = groups.reduce((s, g) => s + g.total.yuan, 0);
+      if (Math.abs(total - budget.yuan) > Math.max(1, budget.yuan * 0.0005))
+        hits.push({ place: f, value: f.text, params: { cell: f.address, what: `各部分金额合计 ${formatMoney(total, unit)}，与预算数 ${formatMoney(budget.yuan, unit)} 不符。`, whatEn: `the parts add up to ${formatMoney(total, unit)}, not the budget of ${formatMoney(budget.yuan, unit)}.` } });
+    }
+    return hits;
+  },
+};
+
+export const budgetSumRules: TableRule[] = [unitUndeclared, sourcesTotal, fiscalParts, components, currentYear, halfYear, planText, contentText];

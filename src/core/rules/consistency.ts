@@ -1,0 +1,183 @@
+/**
+ * consistency: the table agrees with itself — 半年 and 全年 columns (a monthly rent or a per-person
+ * cost is the same in both; a cumulative half-year target does not exceed the full year), the
+ * part-one summary and the goal texts agree with the indicators, dates run forwards.
+ */
+import type { IndicatorRow, TargetTable } from "../model";
+import { labelKey, normaliseForParsing } from "../text";
+import { parseValue } from "../value/parse";
+import type { ParsedValue } from "../value/types";
+import { nameOf } from "./indicators";
+import type { Hit, TableRule } from "./types";
+
+const PER_UNIT = /月租金|月租|人均|单价|单笔|标准|均价|单位成本|每|单次|日均/;
+
+function comparable(a: ParsedValue, b: ParsedValue): boolean {
+  return a.kind === "quantitative" && b.kind === "quantitative" && a.number !== null && b.number !== null && !!a.unitInfo && !!b.unitInfo && a.unitInfo.dimension === b.unitInfo.dimension && a.unitInfo.base === b.unitInfo.base;
+}
+
+function inBase(p: ParsedValue): number {
+  return (p.number ?? 0) * (p.unitInfo?.factor ?? 1);
+}
+
+const halfVsFull: TableRule = {
+  id: "consistency.half-vs-full",
+  category: "consistency",
+  severity: "warning",
+  title: { zh: "半年与全年指标值互相矛盾", en: "Half-year and full-year targets that contradict each other" },
+  message: {
+    zh: (p) => `${p.cell}：指标“${p.name}”${p.why}：半年为“${p.half}”，全年为“${p.full}”。`,
+    en: (p) => `${p.cell}: "${p.name}" ${p.whyEn}: half-year "${p.half}", full-year "${p.full}".`,
+  },
+  example: { bad: "视频会议系统服务费月租金 | =1.146万元 | =1.416万元", good: "… | =1.416万元 | =1.416万元", source: "seed 001" },
+  check: ({ table }) => {
+    const hits: Hit[] = [];
+    for (const ind of table.indicators) {
+      const h = ind.halfParsed;
+      const f = ind.parsed;
+      if (!h || !f || !ind.halfValue || !ind.value || !comparable(h, f)) continue;
+      const name = nameOf(ind);
+      const hv = inBase(h);
+      const fv = inBase(f);
+      if (PER_UNIT.test(name) || h.unitInfo?.dimension === "money-rate") {
+        if (Math.abs(hv - fv) > 1e-9 * Math.max(1, Math.abs(fv)))
+          hits.push({ place: ind.halfValue, value: ind.halfValue.text, indicator: name, params: { cell: ind.halfValue.address, name, half: ind.halfValue.text, full: ind.value.text, why: "是单价或月度标准，半年和全年应相同", whyEn: "is a unit price or monthly rate and should be the same in both columns" } });
+      } else if (h.unitInfo?.dimension !== "percent" && hv > fv * (1 + 1e-9) && (h.op === f.op || h.op === null || f.op === null)) {
+        hits.push({ place: ind.halfValue, value: ind.halfValue.text, indicator: name, severity: "error", params: { cell: ind.halfValue.address, name, half: ind.halfValue.text, full: ind.value.text, why: "半年累计目标超过了全年目标", whyEn: "has a cumulative half-year target above the full year" } });
+      }
+    }
+    return hits;
+  },
+};
+
+/** Quantities written in prose: "印制宣传册、明白卡100万册" -> words + value. */
+function quantitiesIn(text: string): { words: string; parsed: ParsedValue; text: string }[] {
+  const t = normaliseForParsing(text);
+  const out: { words: string; parsed: ParsedValue; text: string }[] = [];
+  const re = /([\u4e00-\u9fa5、A-Za-z]{2,20}?)(?:达到|为|不低于|不少于|≥|≤|=)?\s*(\d+(?:\.\d+)?\s*(?:万|亿)?(?:人次|册|人|件|次|个|场|户|套|台|辆|条|份|项|笔|家|所|期|天|%))/g;
+  for (const m of t.matchAll(re)) {
+    const parsed = parseValue(m[2]);
+    if (parsed.kind === "quantitative") out.push({ words: m[1], parsed, text: m[0] });
+  }
+  return out;
+}
+
+function bigrams(s: string): Set<string> {
+  const k = labelKey(s).replace(/[、，,。（）()]/g, "");
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < k.length; i++) out.add(k.slice(i, i + 2));
+  return out;
+}
+
+function similarity(a: string, b: string): number {
+  const A = bigrams(a);
+  const B = bigrams(b);
+  if (!A.size || !B.size) return 0;
+  let n = 0;
+  for (const x of A) if (B.has(x)) n++;
+  return n / Math.min(A.size, B.size);
+}
+
+function sameDimension(a: ParsedValue, b: ParsedValue): boolean {
+  if (!a.unitInfo || !b.unitInfo) return false;
+  if (a.unitInfo.dimension === "percent" || b.unitInfo.dimension === "percent") return a.unitInfo.dimension === b.unitInfo.dimension;
+  // 200万 (no unit) and 200万人 count the same things
+  return a.unitInfo.dimension === b.unitInfo.dimension && (a.unitInfo.base === b.unitInfo.base || a.unitInfo.base === "" || b.unitInfo.base === "");
+}
+
+/** Compare a number stated in a text with the indicators it names. */
+function textAgainstTable(table: TargetTable, text: string): { q: ReturnType<typeof quantitiesIn>[number]; ind: IndicatorRow }[] {
+  const out: { q: ReturnType<typeof quantitiesIn>[number]; ind: IndicatorRow }[] = [];
+  for (const q of quantitiesIn(text)) {
+    if (/满意/.test(q.words)) continue; // "力争满意度达到100%" is an aspiration, not the indicator
+    const matches = table.indicators.filter((ind) => ind.parsed && sameDimension(ind.parsed, q.parsed) && similarity(q.words, nameOf(ind)) >= 0.5);
+    if (matches.length === 0) continue;
+    const target = inBase(q.parsed);
+    const values = matches.map((m) => inBase(m.parsed as ParsedValue));
+    const sum = values.reduce((s, v) => s + v, 0);
+    const eq = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+    if (values.some((v) => eq(v, target)) || eq(sum, target)) continue;
+    const best = matches.sort((a, b) => similarity(q.words, nameOf(b)) - similarity(q.words, nameOf(a)))[0];
+    out.push({ q, ind: best });
+  }
+  return out;
+}
+
+const goalVsTable: TableRule = {
+  id: "consistency.goal-vs-table",
+  category: "consistency",
+  severity: "warning",
+  title: { zh: "绩效目标文字或分项绩效目标与指标表不一致", en: "The goal text or part-one summary disagrees with the indicator table" },
+  message: {
+    zh: (p) => `${p.cell}：${p.source}写的是“${p.quoted}”，而指标“${p.name}”为“${p.value}”。`,
+    en: (p) => `${p.cell}: the ${p.sourceEn} says "${p.quoted}", but indicator "${p.name}" is "${p.value}".`,
+  },
+  example: { bad: "年度绩效目标：印制宣传册、明白卡100万册；指标：印制明白卡 300万册", good: "两处一致", source: "seed 002 公积金政策宣传费" },
+  check: ({ table }) => {
+    const hits: Hit[] = [];
+    const sources: { text: string; zh: string; en: string }[] = table.texts.goals.map((g) => ({ text: g.text, zh: `绩效目标（${g.address}）`, en: `goal text (${g.address})` }));
+    if (table.summary?.indicator) sources.push({ text: table.summary.indicator.text, zh: `第一部分分项绩效目标（${table.summary.indicator.address}）`, en: `part-one summary (${table.summary.indicator.address})` });
+    const seen = new Set<string>();
+    for (const s of sources) {
+      for (const { q, ind } of textAgainstTable(table, s.text)) {
+        const v = ind.value as NonNullable<IndicatorRow["value"]>;
+        const k = `${v.address}|${q.text}`;
+        if (seen.has(k)) continue;
+        seen.add(k);
+        hits.push({ place: v, value: v.text, indicator: nameOf(ind), params: { cell: v.address, source: s.zh, sourceEn: s.en, quoted: q.text.trim(), name: nameOf(ind), value: v.text } });
+      }
+    }
+    return hits;
+  },
+};
+
+function ymd(text: string | undefined): number | undefined {
+  if (!text) return undefined;
+  const m = /(\d{4})\D{0,3}(\d{1,2})?\D{0,3}(\d{1,2})?/.exec(normaliseForParsing(text));
+  if (!m) return undefined;
+  return Number(m[1]) * 10000 + Number(m[2] ?? 12) * 100 + Number(m[3] ?? 31);
+}
+
+const dates: TableRule = {
+  id: "consistency.dates",
+  category: "consistency",
+  severity: "error",
+  title: { zh: "开始时间晚于结束时间", en: "Start date after end date" },
+  message: {
+    zh: (p) => `${p.cell}：开始时间“${p.start}”晚于结束时间“${p.end}”。`,
+    en: (p) => `${p.cell}: the start "${p.start}" is after the end "${p.end}".`,
+  },
+  check: ({ table }) => {
+    const s = table.period.start;
+    const e = table.period.end;
+    const a = ymd(s?.text);
+    const b = ymd(e?.text);
+    if (!s || !e || a === undefined || b === undefined || a <= b) return [];
+    return [{ place: s, value: s.text, params: { cell: s.address, start: s.text, end: e.text } }];
+  },
+};
+
+const deadlineAfterEnd: TableRule = {
+  id: "consistency.deadline-after-end",
+  category: "consistency",
+  severity: "warning",
+  title: { zh: "时效指标的完成时限晚于项目结束时间", en: "A deadline after the project's end" },
+  message: {
+    zh: (p) => `${p.cell}：时效指标“${p.name}”的时限“${p.value}”晚于项目结束时间“${p.end}”。`,
+    en: (p) => `${p.cell}: the deadline "${p.value}" of "${p.name}" is after the project's end "${p.end}".`,
+  },
+  check: ({ table }) => {
+    const end = ymd(table.period.end?.text);
+    if (end === undefined || !table.period.end) return [];
+    const hits: Hit[] = [];
+    for (const ind of table.indicators) {
+      const p = ind.parsed;
+      if (!p || p.kind !== "date" || !p.date?.year || !ind.value) continue;
+      const d = p.date.year * 10000 + (p.date.month ?? 12) * 100 + (p.date.day ?? 31);
+      if (d > end) hits.push({ place: ind.value, value: ind.value.text, indicator: nameOf(ind), params: { cell: ind.value.address, name: nameOf(ind), value: ind.value.text, end: table.period.end.text } });
+    }
+    return hits;
+  },
+};
+
+export const consistencyRules: TableRule[] = [halfVsFull, goalVsTable, dates, deadlineAfterEnd];

@@ -1,0 +1,83 @@
+/** copy-paste: the same indicator list reused across different projects of one workbook. */
+import type { TargetTable } from "../model";
+import { labelKey } from "../text";
+import type { Hit, WorkbookRule } from "./types";
+
+/** 产出 and 效益 indicators are project-specific; management and satisfaction blocks repeat legitimately. */
+function specificNames(t: TargetTable): Set<string> {
+  const out = new Set<string>();
+  for (const i of t.indicators) {
+    if (!i.name) continue;
+    if (i.level1?.key !== "产出" && i.level1?.key !== "效益" && i.level1?.key !== "成本") continue;
+    if (/满意/.test(i.name.text)) continue;
+    out.add(labelKey(i.name.text));
+  }
+  return out;
+}
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  let inter = 0;
+  for (const x of a) if (b.has(x)) inter++;
+  const union = a.size + b.size - inter;
+  return union ? inter / union : 0;
+}
+
+export const THRESHOLD = 0.6;
+
+const reused: WorkbookRule = {
+  id: "copy-paste.reused-indicators",
+  scope: "workbook",
+  category: "copy-paste",
+  severity: "warning",
+  title: { zh: "不同项目使用了相同或几乎相同的指标", en: "Different projects with the same or nearly the same indicators" },
+  message: {
+    zh: (p) => `${p.cell}：项目“${p.project}”的产出和效益指标与${p.others}${p.same}，疑似照搬；请按本项目的实际内容设置指标。`,
+    en: (p) => `${p.cell}: the output and benefit indicators of "${p.project}" ${p.sameEn} ${p.othersEn}; they look copied — set indicators for this project's own work.`,
+  },
+  check: ({ tables }) => {
+    const names = tables.map(specificNames);
+    const grouped = new Set<number>();
+    const hits: Hit[] = [];
+    for (let i = 0; i < tables.length; i++) {
+      if (grouped.has(i) || names[i].size < 3) continue;
+      const group = [i];
+      let identical = true;
+      for (let j = i + 1; j < tables.length; j++) {
+        if (grouped.has(j) || names[j].size < 3) continue;
+        const pi = labelKey(tables[i].projectName?.text ?? "");
+        const pj = labelKey(tables[j].projectName?.text ?? "");
+        if (pi && pi === pj) continue; // the same project in two places is not copy-paste
+        const s = jaccard(names[i], names[j]);
+        if (s >= THRESHOLD) {
+          group.push(j);
+          if (s < 1) identical = false;
+        }
+      }
+      if (group.length < 2) continue;
+      group.forEach((g) => grouped.add(g));
+      // report once, on the later tables, naming the others
+      for (const g of group.slice(1)) {
+        const t = tables[g];
+        const first = t.indicators.find((x) => x.name && (x.level1?.key === "产出" || x.level1?.key === "效益"))?.name;
+        if (!first) continue;
+        const others = group.filter((x) => x !== g).map((x) => `“${tables[x].projectName?.text ?? tables[x].id}”（${tables[x].sheet}）`);
+        hits.push({
+          place: first,
+          table: t,
+          value: first.text,
+          params: {
+            cell: first.address,
+            project: t.projectName?.text ?? t.id,
+            others: others.join("、"),
+            othersEn: others.join(", "),
+            same: identical ? "完全相同" : "几乎相同",
+            sameEn: identical ? "are identical to those of" : "are nearly identical to those of",
+          },
+        });
+      }
+    }
+    return hits;
+  },
+};
+
+export const copyPasteRules: WorkbookRule[] = [reused];

@@ -1,0 +1,29 @@
+/**
+ * A small domain lexicon for relevance: words that belong to a field of work. An indicator that
+ * uses a domain's words in a project whose texts never mention that domain is likely pasted from
+ * another project's template (游客人数增长率 in an IT-maintenance project).
+ */
+export interface Domain {
+  id: string;
+  zh: string;
+  en: string;
+  /** words distinctive enough that their presence places an indicator in the domain */
+  words: string[];
+}
+
+export const DOMAINS: readonly Domain[] = [
+  { id: "tourism", zh: "旅游", en: "tourism", words: ["游客", "旅游", "景区", "景点", "门票", "客流", "接待人次", "民宿"] },
+  { id: "commerce", zh: "商贸", en: "commerce", words: ["商业活动", "销售收入", "销售额", "营业收入", "招商", "商户", "营业额", "交易额"] },
+  { id: "agriculture", zh: "农业", en: "agriculture", words: ["农作物", "亩产", "种植", "养殖", "畜禽", "农田", "灌溉", "农户增收", "耕地", "粮食产量"] },
+  { id: "education", zh: "教育", en: "education", words: ["学生", "学校", "教师", "课时", "入学率", "升学", "教育系统", "在校生", "毕业生"] },
+  { id: "health", zh: "卫生健康", en: "health", words: ["患者", "诊疗", "病床", "门诊", "住院", "疫苗", "卫生系统", "医疗机构", "就诊"] },
+  { id: "energy", zh: "节能", en: "energy saving", words: ["能耗", "节能", "碳排放", "用电量", "节水", "单位建筑面积能耗"] },
+  { id: "transport", zh: "交通", en: "transport", words: ["公路里程", "通车", "客运量", "货运量", "公交", "路面"] },
+  { id: "environment", zh: "生态环境", en: "environment", words: ["空气质量", "PM2.5", "污水处理", "垃圾处理", "水质达标", "植被", "森林覆盖率"] },
+  { id: "culture", zh: "文化体育", en: "culture and sport", words: ["演出", "观众", "图书借阅", "文物", "赛事", "健身"] },
+];
+
+/** The domains an indicator name belongs to. */
+export function domainsOf(text: string): Domain[] {
+  return DOMAINS.filter((d) => d.words.some((w) => text.includes(w)));
+}

@@ -1,0 +1,82 @@
+/** What kind of indicator a row is, in the words a reviewer uses. Shared by the rule families. */
+import type { IndicatorRow, MoneyUnit, TargetTable } from "../model";
+import type { ParsedValue } from "../value/types";
+
+export const MONEY_FACTOR: Record<MoneyUnit, number> = { 元: 1, 万元: 1e4, 亿元: 1e8 };
+
+export function nameOf(ind: IndicatorRow): string {
+  return ind.name?.text ?? "";
+}
+
+/** Under 成本 (二级 in the common framework, 一级 in core-2021). */
+export function isUnderCost(ind: IndicatorRow): boolean {
+  return ind.level2?.key === "成本" || ind.level1?.key === "成本" || ["经济成本", "社会成本", "生态环境成本"].includes(ind.level2?.key ?? "");
+}
+
+const COST_WORDS = /成本|费用|经费|租金|租赁费|薪酬|单价|造价|支出|资金|预算|[^消]费$|[^消]费（|工资总额|金额/;
+const NOT_COST = /率|效益|节约|降低|下降|满意|及时|到位|执行|规范|合规/;
+
+/** A name that reads as a cost (全中心物业费总成本, 会议人均经费, 盐城广播电视台宣传费). */
+export function looksLikeCost(name: string): boolean {
+  return COST_WORDS.test(name) && !NOT_COST.test(name);
+}
+
+export function isCost(ind: IndicatorRow): boolean {
+  return isUnderCost(ind);
+}
+
+/** A cost per person, per unit, per month …: not comparable with the project total. */
+export function isUnitCost(ind: IndicatorRow, p?: ParsedValue): boolean {
+  const name = nameOf(ind);
+  if (p?.unitInfo?.dimension === "money-rate") return true;
+  return /人均|单笔|单价|每|月租金|月租|标准|单位成本|均价|单次|日均|单个|单套|单台/.test(name);
+}
+
+export function isSatisfaction(name: string): boolean {
+  return /满意/.test(name);
+}
+
+/** A rate, share or percentage by its name (…率, 比例, 占比). */
+export function isRateName(name: string): boolean {
+  return /率(\(|（|$)|比例|占比|比率|百分比|覆盖面|满意度/.test(name);
+}
+
+/** A count by its name (人数, 次数, 套数, 完成数 …). */
+export function isCountName(name: string): boolean {
+  if (/率|比例|占比|指数|系数|分数|度$/.test(name)) return false;
+  return /(数量|人数|次数|个数|套数|台数|件数|户数|场次|人次|天数|笔数|条数|份数|册数|项数|辆数|场数|期数|篇数|批次|家数|间数|[^指系分]数)$/.test(name);
+}
+
+export function isTimeliness(ind: IndicatorRow): boolean {
+  return ind.level2?.key === "时效";
+}
+
+/** A quantitative value in 元, when its unit is money and the table's unit is known where needed. */
+export function moneyInYuan(p: ParsedValue | undefined): number | undefined {
+  if (!p || p.kind !== "quantitative" || p.number === null || !p.unitInfo) return undefined;
+  if (p.unitInfo.dimension !== "money") return undefined;
+  return p.number * p.unitInfo.factor;
+}
+
+/** The table's budget in 元, or undefined when there is none or its unit is unknown. */
+export function budgetInYuan(t: TargetTable): { yuan: number; amount: number; unit: MoneyUnit; place: { row: number; col: number; address: string } } | undefined {
+  const a = t.budget.total ?? t.budget.currentYear;
+  const unit = a?.unit ?? t.moneyUnit.unit;
+  if (!a || !unit) return undefined;
+  return { yuan: a.value * MONEY_FACTOR[unit], amount: a.value, unit, place: a };
+}
+
+/** "1,221万元" style text for messages. */
+export function formatMoney(yuan: number, unit: MoneyUnit): string {
+  const v = yuan / MONEY_FACTOR[unit];
+  const s = Number(v.toFixed(unit === "元" ? 2 : 4)).toLocaleString("en-US", { maximumFractionDigits: unit === "元" ? 2 : 4 });
+  return `${s}${unit}`;
+}
+
+/** The indicator's value cells: the full-year (or only) value and the half-year value. */
+export function valueCells(ind: IndicatorRow): { field: NonNullable<IndicatorRow["value"]>; parsed: ParsedValue; half: boolean }[] {
+  const out: { field: NonNullable<IndicatorRow["value"]>; parsed: ParsedValue; half: boolean }[] = [];
+  if (ind.halfValue && ind.halfParsed) out.push({ field: ind.halfValue, parsed: ind.halfParsed, half: true });
+  if (ind.value && ind.parsed) out.push({ field: ind.value, parsed: ind.parsed, half: false });
+  return out;
+}

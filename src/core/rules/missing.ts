@@ -1,0 +1,156 @@
+/** missing: required fields left empty — 指标值, 三级 name, 指标值确定依据, 绩效目标, 项目名称, 预算数, spending plan. */
+import { toA1 } from "../grid";
+import type { Place } from "../model";
+import { nameOf } from "./indicators";
+import type { Hit, TableRule } from "./types";
+
+function tableAnchor(t: { range: { top: number; left: number }; rangeA1: string }): Place {
+  return { row: t.range.top, col: t.range.left, address: t.rangeA1.split(":")[0] };
+}
+
+const value: TableRule = {
+  id: "missing.value",
+  category: "missing",
+  severity: "error",
+  title: { zh: "三级指标没有填写指标值", en: "A level-3 indicator without a target value" },
+  message: {
+    zh: (p) => `${p.cell}：指标“${p.name}”没有填写${p.column}。`,
+    en: (p) => `${p.cell}: indicator "${p.name}" has no ${p.columnEn}.`,
+  },
+  check: ({ table }) => {
+    const hits: Hit[] = [];
+    const h = table.header;
+    if (!h) return hits;
+    for (const ind of table.indicators) {
+      if (!ind.name) continue;
+      for (const [role, zh, en] of [
+        ["value", h.labels.value?.text ?? "指标值", "target value"],
+        ["halfValue", h.labels.halfValue?.text ?? "半年指标值", "half-year value"],
+      ] as const) {
+        const col = h.columns[role];
+        if (col === undefined || ind[role]) continue;
+        const c = col + ind.shift;
+        const place = { row: ind.row, col: c, address: toA1(ind.row, c) };
+        hits.push({ place, indicator: nameOf(ind), params: { cell: place.address, name: nameOf(ind), column: zh, columnEn: en } });
+      }
+    }
+    return hits;
+  },
+};
+
+const name: TableRule = {
+  id: "missing.name",
+  category: "missing",
+  severity: "error",
+  title: { zh: "有指标值却没有三级指标名称", en: "A target value without a level-3 indicator name" },
+  message: {
+    zh: (p) => `${p.cell}：这一行填写了指标值“${p.value}”，但没有三级指标名称。`,
+    en: (p) => `${p.cell}: this row has the value "${p.value}" but no level-3 indicator name.`,
+  },
+  check: ({ table }) => {
+    const h = table.header;
+    if (!h || h.columns.level3 === undefined) return [];
+    return table.indicators
+      .filter((i) => !i.name && (i.value || i.halfValue))
+      .map((i): Hit => {
+        const c = (h.columns.level3 as number) + i.shift;
+        const place = { row: i.row, col: c, address: toA1(i.row, c) };
+        const v = (i.value ?? i.halfValue)?.text ?? "";
+        return { place, value: v, params: { cell: place.address, value: v } };
+      });
+  },
+};
+
+const basis: TableRule = {
+  id: "missing.basis",
+  category: "missing",
+  severity: "warning",
+  title: { zh: "没有填写指标值确定依据", en: "No basis for the target value" },
+  message: {
+    zh: (p) => `${p.cell}：指标“${p.name}”没有填写指标值确定依据（计划标准、历史标准、行业标准或预算支出标准）。`,
+    en: (p) => `${p.cell}: indicator "${p.name}" gives no basis for its target (plan, historical, industry or budget standard).`,
+  },
+  example: { bad: "提高工作积极性 | 明显提高 | （空）", good: "… | 计划标准", source: "seed 000 预留奖励绩效工资" },
+  check: ({ table }) => {
+    const h = table.header;
+    if (!h || h.columns.basis === undefined) return [];
+    return table.indicators
+      .filter((i) => i.name && !i.basis)
+      .map((i): Hit => {
+        const c = (h.columns.basis as number) + i.shift;
+        const place = { row: i.row, col: c, address: toA1(i.row, c) };
+        return { place, indicator: nameOf(i), params: { cell: place.address, name: nameOf(i) } };
+      });
+  },
+};
+
+const projectName: TableRule = {
+  id: "missing.project-name",
+  category: "missing",
+  severity: "error",
+  title: { zh: "没有填写项目名称", en: "No project name" },
+  message: {
+    zh: (p) => `${p.cell}：这张绩效目标表没有填写项目名称。`,
+    en: (p) => `${p.cell}: this target table has no project name.`,
+  },
+  check: ({ table }) => {
+    if (table.projectName) return [];
+    const place = table.title ?? tableAnchor(table);
+    return [{ place, params: { cell: place.address } }];
+  },
+};
+
+const goal: TableRule = {
+  id: "missing.goal",
+  category: "missing",
+  severity: "error",
+  title: { zh: "没有填写绩效目标", en: "No performance goal" },
+  message: {
+    zh: (p) => `${p.cell}：项目“${p.project}”没有填写绩效目标（年度目标）。`,
+    en: (p) => `${p.cell}: project "${p.project}" states no performance goal.`,
+  },
+  check: ({ table }) => {
+    if (table.texts.goals.length > 0 || !table.header) return [];
+    // only templates that have a goal field at all: a header block above the grid
+    if (table.header.row - table.range.top < 3) return [];
+    const place = table.projectName ?? tableAnchor(table);
+    return [{ place, params: { cell: place.address, project: table.projectName?.text ?? "" } }];
+  },
+};
+
+const budget: TableRule = {
+  id: "missing.budget",
+  category: "missing",
+  severity: "error",
+  title: { zh: "没有填写预算数（资金总额）", en: "No budget (total funds)" },
+  message: {
+    zh: (p) => `${p.cell}：项目“${p.project}”没有填写预算数/资金总额。`,
+    en: (p) => `${p.cell}: project "${p.project}" gives no budget (total funds).`,
+  },
+  check: ({ table }) => {
+    if (!table.header || table.header.row - table.range.top < 3) return [];
+    const b = table.budget;
+    if (b.total || b.currentYear || b.fiscal || b.components.length) return [];
+    const place = table.projectName ?? tableAnchor(table);
+    return [{ place, params: { cell: place.address, project: table.projectName?.text ?? "" } }];
+  },
+};
+
+const spendingPlan: TableRule = {
+  id: "missing.spending-plan",
+  category: "missing",
+  severity: "error",
+  title: { zh: "资金支出计划没有填写", en: "Spending plan left empty" },
+  message: {
+    zh: (p) => `${p.cell}：资金支出计划（各时间节点累计支出进度）没有填写。`,
+    en: (p) => `${p.cell}: the spending plan (cumulative share spent by each date) is empty.`,
+  },
+  example: { bad: "资金支出计划（%）：3月底/6月底/10月底/12月底 均空白", good: "… 12月底 100%", source: "seed 000 法律顾问经费" },
+  check: ({ table }) => {
+    const plan = table.plan;
+    if (!plan.label || plan.points.length > 0 || plan.unreadable.length > 0) return [];
+    return [{ place: plan.label, value: plan.label.text, params: { cell: plan.label.address } }];
+  },
+};
+
+export const missingRules: TableRule[] = [projectName, budget, goal, spendingPlan, name, value, basis];

@@ -1,0 +1,49 @@
+/** placeholder: 是/否, n, n%, XX, ××, *, 待定, 请填写 … left in a value or a name. */
+import { nameOf, valueCells } from "./indicators";
+import type { Hit, TableRule } from "./types";
+
+const PLACEHOLDER_TEXT = /^(x{1,4}|×{1,4}|\*{1,4}|n%?|N%?|待定|待填写|请填写|待补充|TBD|tbd|XX项目|某某)$/i;
+
+const value: TableRule = {
+  id: "placeholder.value",
+  category: "placeholder",
+  severity: "error",
+  title: { zh: "指标值是未替换的占位符", en: "A target value left as a placeholder" },
+  message: {
+    zh: (p) => `${p.cell}：指标“${p.name}”的指标值“${p.value}”是占位符，请填写实际目标值。`,
+    en: (p) => `${p.cell}: the target of "${p.name}" is the placeholder "${p.value}"; enter the real target.`,
+  },
+  example: { bad: "游客人数增长率 | n%", good: "系统运行正常率 | ≥99%", source: "seed 002 住房公积金管理系统维护费" },
+  check: ({ table }) => {
+    const hits: Hit[] = [];
+    for (const ind of table.indicators)
+      for (const v of valueCells(ind))
+        if (v.parsed.kind === "placeholder")
+          hits.push({ place: v.field, value: v.field.text, indicator: nameOf(ind), params: { cell: v.field.address, name: nameOf(ind), value: v.field.text } });
+    return hits;
+  },
+};
+
+const text: TableRule = {
+  id: "placeholder.text",
+  category: "placeholder",
+  severity: "error",
+  title: { zh: "项目名称或指标名称是占位符", en: "A project or indicator name left as a placeholder" },
+  message: {
+    zh: (p) => `${p.cell}：“${p.value}”是占位符，请填写实际内容。`,
+    en: (p) => `${p.cell}: "${p.value}" is a placeholder; fill in the real text.`,
+  },
+  check: ({ table, options }) => {
+    const hits: Hit[] = [];
+    const extra = new Set(options.placeholderWords);
+    const fields = [table.projectName, ...table.indicators.map((i) => i.name)];
+    for (const f of fields) {
+      if (!f) continue;
+      const t = f.text.trim();
+      if (PLACEHOLDER_TEXT.test(t) || extra.has(t)) hits.push({ place: f, value: t, params: { cell: f.address, value: t } });
+    }
+    return hits;
+  },
+};
+
+export const placeholderRules: TableRule[] = [value, text];

@@ -1,0 +1,155 @@
+/** range: impossible or degenerate numbers — a rate above 100%, ≥100%, negative counts, too many decimals, weights. */
+import { toA1 } from "../grid";
+import { isRateName, isSatisfaction, nameOf, valueCells } from "./indicators";
+import type { Hit, TableRule } from "./types";
+
+const above100: TableRule = {
+  id: "range.rate-above-100",
+  category: "range",
+  severity: "error",
+  title: { zh: "比率超过 100%", en: "A rate above 100%" },
+  message: {
+    zh: (p) => `${p.cell}：指标“${p.name}”的指标值“${p.value}”超过 100%，比率不可能超过 100%。`,
+    en: (p) => `${p.cell}: the target "${p.value}" of "${p.name}" is above 100%, which a rate cannot be.`,
+  },
+  check: ({ table }) => {
+    const hits: Hit[] = [];
+    for (const ind of table.indicators) {
+      const name = nameOf(ind);
+      for (const v of valueCells(ind)) {
+        const p = v.parsed;
+        if (p.kind !== "quantitative" || p.unitInfo?.dimension !== "percent" || p.number === null || p.change) continue;
+        if (!isRateName(name) || /增长|提升|提高|增幅|上升/.test(name)) continue;
+        if (p.number > 100 || (p.number === 100 && p.op === ">"))
+          hits.push({ place: v.field, value: v.field.text, indicator: name, params: { cell: v.field.address, name, value: v.field.text } });
+      }
+    }
+    return hits;
+  },
+};
+
+const atLeast100: TableRule = {
+  id: "range.at-least-100",
+  category: "range",
+  severity: "warning",
+  title: { zh: "≥100%：比率不能超过 100%，应写 =100%", en: "≥100%: a rate cannot exceed 100%, write =100%" },
+  message: {
+    zh: (p) => `${p.cell}：指标“${p.name}”写作“${p.value}”；比率最高 100%，应写 =100%。`,
+    en: (p) => `${p.cell}: "${p.name}" is written "${p.value}"; a rate cannot exceed 100%, so write =100%.`,
+  },
+  example: { bad: "审计工作完成率 | ≥100%", good: "审计工作完成率 | =100%", source: "seed 000 综合事务工作经费—审计费" },
+  check: ({ table }) => {
+    const hits: Hit[] = [];
+    for (const ind of table.indicators) {
+      const name = nameOf(ind);
+      for (const v of valueCells(ind)) {
+        const p = v.parsed;
+        if (p.kind !== "quantitative" || p.unitInfo?.dimension !== "percent" || p.number !== 100 || p.op !== "≥") continue;
+        if (/增长|提升|提高|增幅|上升/.test(name)) continue;
+        hits.push({
+          place: v.field, value: v.field.text, indicator: name,
+          params: { cell: v.field.address, name, value: v.field.text },
+          fix: typeof v.field.raw === "string" ? { value: "=100%", label: { zh: "改为 =100%", en: "Change to =100%" } } : undefined,
+        });
+      }
+    }
+    return hits;
+  },
+};
+
+const negative: TableRule = {
+  id: "range.negative",
+  category: "range",
+  severity: "error",
+  title: { zh: "数量或金额为负数", en: "A negative count or amount" },
+  message: {
+    zh: (p) => `${p.cell}：指标“${p.name}”的指标值“${p.value}”是负数；下降请写“下降 x%”。`,
+    en: (p) => `${p.cell}: the target "${p.value}" of "${p.name}" is negative; for a decrease write "下降 x%".`,
+  },
+  check: ({ table }) => {
+    const hits: Hit[] = [];
+    for (const ind of table.indicators)
+      for (const v of valueCells(ind)) {
+        const p = v.parsed;
+        if (p.kind === "quantitative" && p.number !== null && p.number < 0 && !p.change)
+          hits.push({ place: v.field, value: v.field.text, indicator: nameOf(ind), params: { cell: v.field.address, name: nameOf(ind), value: v.field.text } });
+      }
+    return hits;
+  },
+};
+
+const decimals: TableRule = {
+  id: "range.too-many-decimals",
+  category: "range",
+  severity: "info",
+  title: { zh: "小数位数过多（超过 3 位）", en: "More than three decimals" },
+  message: {
+    zh: (p) => `${p.cell}：指标值“${p.value}”的小数超过 3 位，请核实精度。`,
+    en: (p) => `${p.cell}: the target "${p.value}" has more than three decimals; check the precision.`,
+  },
+  check: ({ table }) => {
+    const hits: Hit[] = [];
+    for (const ind of table.indicators)
+      for (const v of valueCells(ind)) {
+        const p = v.parsed;
+        if (p.kind !== "quantitative" || p.number === null) continue;
+        const m = /\.(\d+)/.exec(String(p.number));
+        if (m && m[1].length > 3)
+          hits.push({ place: v.field, value: v.field.text, indicator: nameOf(ind), params: { cell: v.field.address, value: v.field.text } });
+      }
+    return hits;
+  },
+};
+
+const satisfactionLow: TableRule = {
+  id: "range.satisfaction-low",
+  category: "range",
+  severity: "info",
+  title: { zh: "满意度目标低于 80%", en: "A satisfaction target below 80%" },
+  message: {
+    zh: (p) => `${p.cell}：满意度目标“${p.value}”低于 80%，一般不低于 80%–90%，请核实。`,
+    en: (p) => `${p.cell}: the satisfaction target "${p.value}" is below 80%; targets are usually at least 80–90%.`,
+  },
+  check: ({ table }) => {
+    const hits: Hit[] = [];
+    for (const ind of table.indicators) {
+      if (!isSatisfaction(nameOf(ind))) continue;
+      for (const v of valueCells(ind)) {
+        const p = v.parsed;
+        if (p.kind === "quantitative" && p.unitInfo?.dimension === "percent" && p.number !== null && p.number < 80 && !p.change)
+          hits.push({ place: v.field, value: v.field.text, indicator: nameOf(ind), params: { cell: v.field.address, value: v.field.text } });
+      }
+    }
+    return hits;
+  },
+};
+
+const weightsTotal: TableRule = {
+  id: "range.weights-total",
+  category: "range",
+  severity: "error",
+  title: { zh: "指标权重（分值）合计不等于 100", en: "Indicator weights do not add up to 100" },
+  message: {
+    zh: (p) => `${p.cell}：本表各指标权重合计为 ${p.sum}，应为 100。`,
+    en: (p) => `${p.cell}: the weights of this table add up to ${p.sum}; they should total 100.`,
+  },
+  check: ({ table }) => {
+    const col = table.header?.columns.weight;
+    if (col === undefined || !table.header) return [];
+    let sum = 0;
+    let n = 0;
+    for (const ind of table.indicators) {
+      if (!ind.weight) continue;
+      const w = typeof ind.weight.raw === "number" ? ind.weight.raw : Number(String(ind.weight.text).replace(/[%分\s]/g, ""));
+      if (Number.isFinite(w)) {
+        sum += w;
+        n++;
+      }
+    }
+    if (n === 0 || Math.abs(sum - 100) < 0.01) return [];
+    const place = table.header.labels.weight ?? { row: table.header.row, col, address: toA1(table.header.row, col) };
+    return [{ place, params: { cell: place.address, sum: Number(sum.toFixed(2)) } }];
+  },
+};
+
+export const rangeRules: TableRule[] = [above100, atLeast100, negative, decimals, satisfactionLow, weightsTotal];

@@ -1,0 +1,219 @@
+/**
+ * structure: the grid's 一级/二级 skeleton as a reviewer reads it — labels in the wrong column,
+ * labels no framework knows, 二级 under the wrong 一级, required 一级/二级 left without an indicator.
+ */
+import { columnLetters } from "../grid";
+import type { RecognitionIssue } from "../model";
+import type { Hit, TableRule } from "./types";
+
+const LEVEL_ZH: Record<number, string> = { 1: "一级指标", 2: "二级指标" };
+const LEVEL_EN: Record<number, string> = { 1: "level-1", 2: "level-2" };
+
+function issuesOf(kind: RecognitionIssue["kind"]) {
+  return (issues: RecognitionIssue[]) => issues.filter((i) => i.kind === kind);
+}
+
+const labelMisplaced: TableRule = {
+  id: "structure.label-misplaced",
+  category: "structure",
+  severity: "warning",
+  title: { zh: "一级/二级指标名称写在了别的列", en: "A level-1/level-2 label written in another column" },
+  message: {
+    zh: (p) => `${p.cell}：“${p.value}”是${p.level}，应写在 ${p.expected} 列，却写在了 ${p.actual} 列；已按${p.level}读取。`,
+    en: (p) => `${p.cell}: "${p.value}" is a ${p.levelEn} label and belongs in column ${p.expected}, not ${p.actual}; it was read as ${p.levelEn}.`,
+  },
+  example: { bad: "“成本指标”写在一级指标列（A 列）", good: "“成本指标”写在二级指标列（B 列），一级为“产出指标”", source: "seed 000 预留奖励绩效工资" },
+  check: ({ table }) =>
+    issuesOf("label-misplaced")(table.issues).map((i): Hit => ({
+      place: i,
+      value: i.text,
+      params: {
+        cell: i.address,
+        value: i.text,
+        level: LEVEL_ZH[i.level ?? 2],
+        levelEn: LEVEL_EN[i.level ?? 2],
+        expected: i.expectedCol ? columnLetters(i.expectedCol) : "?",
+        actual: columnLetters(i.col),
+      },
+    })),
+};
+
+const rowShifted: TableRule = {
+  id: "structure.row-shifted",
+  category: "structure",
+  severity: "warning",
+  title: { zh: "整行内容错位（常见于分页处）", en: "A row whose cells sit in the wrong columns (often after a page break)" },
+  message: {
+    zh: (p) => `${p.cell}：指标“${p.value}”这一行整体${p.direction}错了 ${p.n} 列，指标名称、指标值不在各自的列下；已按正确的列读取，请调整表格。`,
+    en: (p) => `${p.cell}: the row of "${p.value}" is shifted ${p.n} column(s) to the ${p.directionEn}; its name and values are not under their headers. It was read as intended; please realign it.`,
+  },
+  example: { bad: "“维保维护费用 | ≤20万元 | ≤54.95万元”从二级指标列开始", good: "指标名称在三级指标列，数值在半年/全年指标值列", source: "seed 001 分页后的行" },
+  check: ({ table }) =>
+    issuesOf("row-shifted")(table.issues).map((i): Hit => ({
+      place: i,
+      value: i.text,
+      indicator: i.text,
+      params: {
+        cell: i.address,
+        value: i.text || i.address,
+        n: Math.abs(i.shift ?? 0),
+        direction: (i.shift ?? 0) < 0 ? "向左" : "向右",
+        directionEn: (i.shift ?? 0) < 0 ? "left" : "right",
+      },
+    })),
+};
+
+const unknownLabel: TableRule = {
+  id: "structure.unknown-label",
+  category: "structure",
+  severity: "warning",
+  title: { zh: "指标体系中没有的一级/二级指标名称", en: "A level-1/level-2 label the framework does not have" },
+  message: {
+    zh: (p) => `${p.cell}：“${p.value}”不是${p.framework}中的${p.level}${p.suggestion ? `，是否应为“${p.suggestion}”` : ""}。`,
+    en: (p) => `${p.cell}: "${p.value}" is not a ${p.levelEn} label of the ${p.frameworkEn}${p.suggestion ? `; did you mean "${p.suggestion}"` : ""}.`,
+  },
+  example: { bad: "一级指标“厂口目标”", good: "一级指标“产出目标”", source: "seed 002 住房公积金管理系统维护费" },
+  check: ({ table, framework }) =>
+    issuesOf("unknown-label")(table.issues).map((i): Hit => ({
+      place: i,
+      value: i.text,
+      params: {
+        cell: i.address,
+        value: i.text,
+        level: LEVEL_ZH[i.level ?? 2],
+        levelEn: LEVEL_EN[i.level ?? 2],
+        framework: framework.zh,
+        frameworkEn: framework.en,
+        suggestion: i.suggestion ?? "",
+      },
+    })),
+};
+
+const wrongParent: TableRule = {
+  id: "structure.level2-wrong-parent",
+  category: "structure",
+  severity: "warning",
+  title: { zh: "二级指标放在了不属于它的一级指标下", en: "A level-2 label under a level-1 that does not contain it" },
+  message: {
+    zh: (p) => `${p.cell}：二级指标“${p.value}”不属于一级指标“${p.parent}”。`,
+    en: (p) => `${p.cell}: level-2 "${p.value}" does not belong under level-1 "${p.parent}".`,
+  },
+  check: ({ table }) =>
+    issuesOf("level2-wrong-parent")(table.issues).map((i): Hit => ({
+      place: i,
+      value: i.text,
+      params: { cell: i.address, value: i.text, parent: i.parent ?? "" },
+    })),
+};
+
+const nameMisplaced: TableRule = {
+  id: "structure.name-misplaced",
+  category: "structure",
+  severity: "warning",
+  title: { zh: "三级指标名称写在了一级/二级指标列", en: "A level-3 name written in a level-1/level-2 column" },
+  message: {
+    zh: (p) => `${p.cell}：三级指标“${p.value}”写在了 ${p.actual} 列，应在 ${p.expected} 列；已按三级指标读取。`,
+    en: (p) => `${p.cell}: the level-3 indicator "${p.value}" is in column ${p.actual}; it belongs in column ${p.expected}. It was read as a level-3 indicator.`,
+  },
+  example: { bad: "“项目质量可控性”写在 A 列", good: "写在三级指标列（C 列）", source: "seed 002 县区管理部发展基金" },
+  check: ({ table }) =>
+    issuesOf("name-misplaced")(table.issues).map((i): Hit => ({
+      place: i,
+      value: i.text,
+      indicator: i.text,
+      params: { cell: i.address, value: i.text, actual: columnLetters(i.col), expected: i.expectedCol ? columnLetters(i.expectedCol) : "?" },
+    })),
+};
+
+const level1Empty: TableRule = {
+  id: "structure.level1-empty",
+  category: "structure",
+  severity: "error",
+  title: { zh: "必填的一级指标下没有任何指标", en: "A required level-1 indicator with no indicator under it" },
+  message: {
+    zh: (p) => `${p.cell}：一级指标“${p.label}”下没有填写任何三级指标${p.missing ? `（本表缺少${p.label}）` : ""}；${p.framework}要求至少一项。`,
+    en: (p) => `${p.cell}: no indicator under level-1 "${p.labelEn}"; the ${p.frameworkEn} requires at least one.`,
+  },
+  example: { bad: "营业大厅运转费：表中没有满意度指标", good: "满意度指标 / 服务对象满意度指标 / 办事群众满意度 ≥90%", source: "seed 000 营业大厅运转费、贷款管理专项经费" },
+  check: ({ table, framework }) => {
+    const hits: Hit[] = [];
+    if (!table.header) return hits;
+    for (const a of framework.level1) {
+      if (!a.required) continue;
+      const rows = table.indicators.filter((i) => i.level1?.key === a.key && (i.name || i.value));
+      // in the four-goal framework satisfaction lives under 效果目标; elsewhere it is its own 一级
+      if (rows.length > 0) continue;
+      const block = table.blocks.find((b) => b.level1?.key === a.key);
+      const place = block?.level1 ?? { row: table.header.row, col: table.header.left, address: table.header.labels.level1?.address ?? table.rangeA1.split(":")[0] };
+      hits.push({
+        place,
+        value: block?.level1?.text,
+        params: { cell: place.address, label: block?.level1?.text ?? a.key + "指标", labelEn: a.en, missing: block ? "" : "1", framework: framework.zh, frameworkEn: framework.en },
+      });
+    }
+    return hits;
+  },
+};
+
+const level2Empty: TableRule = {
+  id: "structure.level2-empty",
+  category: "structure",
+  severity: "warning",
+  title: { zh: "必填的二级指标没有设置指标", en: "A required level-2 indicator left without an indicator" },
+  message: {
+    zh: (p) => `${p.cell}：二级指标“${p.label}”（属“${p.parent}”）下没有三级指标；${p.framework}要求设置。`,
+    en: (p) => `${p.cell}: no level-3 indicator under level-2 "${p.labelEn}" (in "${p.parentEn}"); the ${p.frameworkEn} expects one.`,
+  },
+  example: { bad: "满意度指标：空白", good: "服务对象满意度：办事群众满意度 ≥90%", source: "seed 002 贷款印花税及中心审计费" },
+  check: ({ table, framework }) => {
+    const hits: Hit[] = [];
+    if (!table.header) return hits;
+    for (const a of framework.level1) {
+      const hasLevel1 = table.indicators.some((i) => i.level1?.key === a.key);
+      for (const b of a.level2) {
+        if (!b.required) continue;
+        const rows = table.indicators.filter((i) => i.level2?.key === b.key && (i.level1?.key === a.key || !i.level1?.key));
+        if (rows.length > 0) continue;
+        // the 一级 rule already reports a whole 一级 with nothing in it
+        if (!hasLevel1 && a.required) continue;
+        const block = table.blocks.find((x) => x.level2?.key === b.key);
+        const anchor = block?.level2 ?? table.blocks.find((x) => x.level1?.key === a.key)?.level1;
+        if (!anchor) continue;
+        hits.push({
+          place: anchor,
+          value: block?.level2?.text,
+          params: { cell: anchor.address, label: block?.level2?.text ?? b.key, labelEn: b.en, parent: a.key, parentEn: a.en, framework: framework.zh, frameworkEn: framework.en },
+        });
+      }
+    }
+    return hits;
+  },
+};
+
+const headerMissing: TableRule = {
+  id: "structure.no-indicator-rows",
+  category: "structure",
+  severity: "error",
+  title: { zh: "找到了表头但没有任何指标行", en: "An indicator header with no indicator rows under it" },
+  message: {
+    zh: (p) => `${p.cell}：找到了指标表头，但下面没有任何三级指标。`,
+    en: (p) => `${p.cell}: the indicator header has no indicator rows under it.`,
+  },
+  check: ({ table }) => {
+    if (!table.header || table.indicators.length > 0) return [];
+    const cell = table.header.labels.level1 ?? table.header.labels.level3;
+    const place = cell ?? { row: table.header.row, col: table.header.left, address: table.rangeA1.split(":")[0] };
+    return [{ place, params: { cell: place.address } }];
+  },
+};
+
+export const structureRules: TableRule[] = [
+  labelMisplaced,
+  rowShifted,
+  nameMisplaced,
+  unknownLabel,
+  wrongParent,
+  level1Empty,
+  level2Empty,
+  headerMissing,
+];

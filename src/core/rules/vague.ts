@@ -1,0 +1,54 @@
+/** vague: qualitative targets with no measurable content where a number is possible. */
+import { isSatisfaction, nameOf, valueCells } from "./indicators";
+import type { Hit, TableRule } from "./types";
+
+const VAGUE = /明显|显著|进一步|较高|较大|较好|有效|大幅|逐步|有所|不断|提高|提升|改善|增强|扩大|降低|加强|良好|保障|有利/;
+/** 一级 blocks whose qualitative answers (充分, 规范, 健全 …) are the standard form */
+const MANAGEMENT = new Set(["决策", "过程", "投入与目标管理", "影响力"]);
+
+const qualitative: TableRule = {
+  id: "vague.qualitative",
+  category: "vague",
+  severity: "info",
+  title: { zh: "指标值只有定性描述，没有可衡量的内容", en: "A qualitative target with nothing measurable" },
+  message: {
+    zh: (p) => `${p.cell}：指标“${p.name}”的指标值“${p.value}”无法衡量；建议改为可量化的目标（如提高的百分点、达到的数值）。`,
+    en: (p) => `${p.cell}: the target "${p.value}" of "${p.name}" cannot be measured; give a number (percentage points, a level to reach).`,
+  },
+  example: { bad: "提高工作积极性 | 明显提高", good: "职工考核优秀率 | ≥30%", source: "seed 000 预留奖励绩效工资" },
+  check: ({ table }) => {
+    const hits: Hit[] = [];
+    for (const ind of table.indicators) {
+      if (MANAGEMENT.has(ind.level1?.key ?? "")) continue;
+      if (isSatisfaction(nameOf(ind))) continue;
+      for (const v of valueCells(ind))
+        if (v.parsed.kind === "qualitative" && VAGUE.test(v.field.text))
+          hits.push({ place: v.field, value: v.field.text, indicator: nameOf(ind), params: { cell: v.field.address, name: nameOf(ind), value: v.field.text } });
+    }
+    return hits;
+  },
+};
+
+const satisfaction: TableRule = {
+  id: "vague.satisfaction",
+  category: "vague",
+  severity: "warning",
+  title: { zh: "满意度指标没有写百分比", en: "A satisfaction indicator without a percentage" },
+  message: {
+    zh: (p) => `${p.cell}：满意度指标“${p.name}”写作“${p.value}”；满意度应写成百分比下限，如 ≥90%。`,
+    en: (p) => `${p.cell}: satisfaction indicator "${p.name}" reads "${p.value}"; give a floor in %, e.g. ≥90%.`,
+  },
+  example: { bad: "缴存职工满意度 | 提高", good: "缴存职工满意度 | ≥90%", source: "seed 001" },
+  check: ({ table }) => {
+    const hits: Hit[] = [];
+    for (const ind of table.indicators) {
+      if (!isSatisfaction(nameOf(ind))) continue;
+      for (const v of valueCells(ind))
+        if (v.parsed.kind === "qualitative")
+          hits.push({ place: v.field, value: v.field.text, indicator: nameOf(ind), params: { cell: v.field.address, name: nameOf(ind), value: v.field.text } });
+    }
+    return hits;
+  },
+};
+
+export const vagueRules: TableRule[] = [satisfaction, qualitative];

@@ -1,0 +1,118 @@
+/**
+ * value-format: 指标值 that cannot be read or is written loosely — number followed by free text,
+ * an operator with no number, two operators, unit typos, a second value in the basis column,
+ * and the operator missing where it matters (cost, satisfaction).
+ */
+import { isSatisfaction, isUnderCost, nameOf, valueCells } from "./indicators";
+import type { Hit, TableRule } from "./types";
+import { parseValue } from "../value/parse";
+
+const malformed: TableRule = {
+  id: "value-format.malformed",
+  category: "value-format",
+  severity: "error",
+  title: { zh: "指标值无法识别", en: "A target value that cannot be read" },
+  message: {
+    zh: (p) => `${p.cell}：指标“${p.name}”的指标值“${p.value}”无法识别${p.problem ? `（${p.problem}）` : ""}；应写成“运算符 + 数值 + 单位”，如 ≥90%。`,
+    en: (p) => `${p.cell}: the target "${p.value}" of "${p.name}" cannot be read${p.problem ? ` (${p.problem})` : ""}; write operator, number and unit, e.g. ≥90%.`,
+  },
+  example: { bad: "≥100按规定执行", good: "=100%", source: "RULES.md value grammar" },
+  check: ({ table }) => {
+    const hits: Hit[] = [];
+    for (const ind of table.indicators)
+      for (const v of valueCells(ind))
+        if (v.parsed.kind === "malformed")
+          hits.push({ place: v.field, value: v.field.text, indicator: nameOf(ind), params: { cell: v.field.address, name: nameOf(ind), value: v.field.text, problem: v.parsed.problem ?? "" } });
+    return hits;
+  },
+};
+
+const normalise: TableRule = {
+  id: "value-format.normalise",
+  category: "value-format",
+  severity: "info",
+  title: { zh: "指标值写法不规范（全角符号、百分比等）", en: "A target value written loosely (full-width signs, 百分比 …)" },
+  message: {
+    zh: (p) => `${p.cell}：指标值“${p.value}”建议写作“${p.fixed}”。`,
+    en: (p) => `${p.cell}: write the target "${p.value}" as "${p.fixed}".`,
+  },
+  example: { bad: "＞＝90％", good: "≥90%", source: "RULES.md value grammar" },
+  check: ({ table }) => {
+    const hits: Hit[] = [];
+    for (const ind of table.indicators)
+      for (const v of valueCells(ind)) {
+        const fixed = v.parsed.normalised;
+        if (!fixed || fixed === v.field.text || typeof v.field.raw !== "string") continue;
+        hits.push({
+          place: v.field,
+          value: v.field.text,
+          indicator: nameOf(ind),
+          params: { cell: v.field.address, value: v.field.text, fixed },
+          fix: { value: fixed, label: { zh: `改为 ${fixed}`, en: `Change to ${fixed}` } },
+        });
+      }
+    return hits;
+  },
+};
+
+const missingOperator: TableRule = {
+  id: "value-format.missing-operator",
+  category: "value-format",
+  severity: "warning",
+  title: { zh: "成本或满意度指标缺少运算符", en: "A cost or satisfaction target without an operator" },
+  message: {
+    zh: (p) => `${p.cell}：指标“${p.name}”的指标值“${p.value}”没有运算符；${p.expected}。`,
+    en: (p) => `${p.cell}: the target "${p.value}" of "${p.name}" has no operator; ${p.expectedEn}.`,
+  },
+  example: { bad: "发放金额 | 993.85 万元", good: "发放金额 | ≤993.85万元", source: "seed 000 预留奖励绩效工资" },
+  check: ({ table }) => {
+    const hits: Hit[] = [];
+    for (const ind of table.indicators) {
+      const name = nameOf(ind);
+      for (const v of valueCells(ind)) {
+        const p = v.parsed;
+        if (p.kind !== "quantitative" || p.op !== null || p.change || p.number === null) continue;
+        const text = `${p.number}${p.unit ?? ""}`;
+        if (typeof v.field.raw !== "string" && typeof v.field.raw !== "number") continue;
+        if (isUnderCost(ind) && (p.unitInfo?.dimension === "money" || p.unitInfo?.dimension === "money-rate")) {
+          hits.push({
+            place: v.field, value: v.field.text, indicator: name,
+            params: { cell: v.field.address, name, value: v.field.text, expected: "成本指标应写上限，如 ≤" + text, expectedEn: "a cost is a ceiling: ≤" + text },
+            fix: { value: "≤" + text, label: { zh: `改为 ≤${text}`, en: `Change to ≤${text}` }, confirm: true },
+          });
+        } else if (isSatisfaction(name) && p.unitInfo?.dimension === "percent" && p.number < 100) {
+          hits.push({
+            place: v.field, value: v.field.text, indicator: name,
+            params: { cell: v.field.address, name, value: v.field.text, expected: "满意度应写下限，如 ≥" + text, expectedEn: "satisfaction is a floor: ≥" + text },
+            fix: { value: "≥" + text, label: { zh: `改为 ≥${text}`, en: `Change to ≥${text}` } },
+          });
+        }
+      }
+    }
+    return hits;
+  },
+};
+
+const valueInBasis: TableRule = {
+  id: "value-format.value-in-basis",
+  category: "value-format",
+  severity: "warning",
+  title: { zh: "指标值确定依据一栏里写了另一个指标值", en: "A second target value written in the basis column" },
+  message: {
+    zh: (p) => `${p.cell}：指标“${p.name}”的指标值确定依据写成了“${p.value}”（又一个指标值，指标值列为“${p.target}”）；依据应写计划标准、历史标准等。`,
+    en: (p) => `${p.cell}: the basis of "${p.name}" reads "${p.value}", another target (the value column has "${p.target}"); the basis should name a standard (plan, historical …).`,
+  },
+  example: { bad: "职工满意度 | ≥90% | ≥95%", good: "职工满意度 | ≥90% | 计划标准", source: "seed 000 预留奖励绩效工资" },
+  check: ({ table }) => {
+    const hits: Hit[] = [];
+    for (const ind of table.indicators) {
+      if (!ind.basis) continue;
+      const p = parseValue(ind.basis.raw);
+      if (p.kind === "quantitative" && p.op !== null)
+        hits.push({ place: ind.basis, value: ind.basis.text, indicator: nameOf(ind), params: { cell: ind.basis.address, name: nameOf(ind), value: ind.basis.text, target: ind.value?.text ?? "" } });
+    }
+    return hits;
+  },
+};
+
+export const valueFormatRules: TableRule[] = [malformed, missingOperator, valueInBasis, normalise];
