@@ -24,7 +24,10 @@ export function squeeze(s: string): string {
 
 /** A key for comparing labels: markup, whitespace, full-width forms and surrounding punctuation removed. */
 export function labelKey(s: string): string {
-  return squeeze(toHalfWidth(stripMarkup(s))).replace(/^[#*\-\d.、:：]+/, "").replace(/[:：]+$/, "");
+  return squeeze(toHalfWidth(stripMarkup(s)))
+    .replace(/^[#*]+/, "")
+    .replace(/^\d+(?:[-—]\d+)?[.、．](?=\D)/, "")
+    .replace(/[:：]+$/, "");
 }
 
 /** Collapse whitespace to single spaces and trim. */

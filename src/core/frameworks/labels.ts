@@ -143,6 +143,9 @@ export function detectFramework(labels: SeenLabel[], hints: { halfYearColumn?: b
         score += 2;
     }
     if (fw.id === "evaluation" && hints.halfYearColumn) score += 0.5;
+    // core-2021 is recognised by its cost 二级 (经济成本 …), not by 成本 alone in the 一级 column
+    const costLevel2 = labels.some((l) => labelMeanings(l.text).some((m) => m.level === 2 && ["经济成本", "社会成本", "生态环境成本"].includes(m.key)));
+    if (fw.id === "core-2021" && !costLevel2) score -= 3;
     // prefer common on ties: it is listed first and only replaced by a strictly better score
     if (score > best.score) best = { id: fw.id, score };
   }

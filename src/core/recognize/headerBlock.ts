@@ -262,7 +262,8 @@ export function readHeaderBlock(view: SheetView, zone: Zone, unit: MoneyUnitDecl
       }
       const role = AMOUNT_LABELS.find(([, re]) => re.test(k))?.[0];
       if (role) {
-        const v = amountNear(r, c, role === "fullYearPlanned" || role === "halfYear");
+        const columnHeader = role === "fullYearPlanned" || role === "halfYear";
+        const v = amountNear(r, c, columnHeader) ?? (columnHeader ? alignedBelow(view, r, c, zone) : undefined);
         const amount = v && toAmount(label, v);
         if (amount) assignAmount(out.budget, role, amount);
         continue;
@@ -271,6 +272,8 @@ export function readHeaderBlock(view: SheetView, zone: Zone, unit: MoneyUnitDecl
   }
 
   if (planRow !== undefined) readPlan(view, planRow, zone, out.plan);
+  // "绩效目标 | 目标1 | text" reaches the same text through both labels
+  out.texts.goals = out.texts.goals.filter((g, i, all) => all.findIndex((x) => x.address === g.address) === i);
   // the 全年预算数 of a 支出 section stands for the total when no other total is given
   if (!out.budget.total && out.budget.fullYearPlanned) out.budget.total = out.budget.fullYearPlanned;
   return out;
@@ -309,6 +312,24 @@ function assignAmount(b: BudgetBlock, role: AmountRole, a: Amount): void {
       if (!b.previousTotal) b.previousTotal = a;
       return;
   }
+}
+
+/**
+ * A row of column headers (支出 | 项目名称 | 半年计划执行数 | 全年预算数) whose values sit in the next
+ * filled row but not exactly under them (PDF exports): align the two rows from the right.
+ */
+function alignedBelow(view: SheetView, row: number, col: number, zone: Zone): Field | undefined {
+  const headers = view.filledColumns(row, zone.left, zone.right);
+  for (let r = row + 1; r <= Math.min(zone.bottom, row + 3); r++) {
+    const cells = view.filledColumns(r, zone.left, zone.right);
+    if (cells.length === 0) continue;
+    const fromRight = headers.length - 1 - headers.indexOf(col);
+    const c = cells[cells.length - 1 - fromRight];
+    if (c === undefined) return undefined;
+    const f = view.field(r, c);
+    return f && readAmount(f.text, f.raw) !== undefined ? f : undefined;
+  }
+  return undefined;
 }
 
 /** 项目构成 rows: a name and an amount (经济科目名称 / 预算金额（元）). */

@@ -12,17 +12,18 @@ import type { SheetView } from "./sheet";
 /** Roles that hold the data of a row (everything right of the 一级/二级 labels). */
 const DATA_ROLES: ColumnRole[] = ["level3", "description", "halfValue", "value", "unit", "operator", "weight", "basis"];
 
-const QUALITATIVE_WORDS =
-  /明显|显著|提高|提升|改善|及时|合规|规范|健全|有效|充分|合理|明确|科学|完备|可控|完善|一致|全面|保障|达标|满意|降低|下降|较高|良好|正常|增强|扩大|安全|按时|序时|到位|准确|稳定|持续|优良|合格|完成|无|是|否/;
+/** The standard qualitative answers written as target values (充分, 规范, 及时, 明显提高 …). */
+const QUALITATIVE_ANSWER =
+  /^(明显|显著|进一步|较|有所|大幅|逐步|不断|持续|全面|稳步)?(提高|提升|改善|降低|下降|增强|扩大|有效|有利|高|好|优|大)$|^(充分|规范|合理|明确|科学|合规|健全|有效|完备|可控|完善|一致|全面|及时|保障|良好|正常|达标|按时|序时进度|到位|准确|稳定|安全|是|否|高|好|优|满意|显著|明显|较高|合格|完成|无|有|已完成|按期完成)$/;
 
-/** How much a text looks like a target value: 2 number-like, 1 short qualitative, 0 neutral, −1 prose. */
+/** How much a text looks like a target value: 2 number-like, 1 a qualitative answer, 0 neutral, −1 prose. */
 export function valueLikeness(text: string): number {
   if (!text) return 0;
-  const t = normaliseForParsing(text);
+  const t = normaliseForParsing(text).replace(/\s/g, "");
   if (/\d/.test(t) && t.length <= 24 && /^[^，。；,;]*$/.test(t)) return 2;
   if (/^[≥≤=<>]/.test(t)) return 2;
   if (/^(n|N|x|X|xx|XX|××|\*+)%?$/.test(t)) return 2;
-  if (t.length <= 8 && QUALITATIVE_WORDS.test(t)) return 1;
+  if (QUALITATIVE_ANSWER.test(t)) return 1;
   if (t.length > 12) return -1;
   return 0;
 }
@@ -77,17 +78,27 @@ function meaningIn(fw: FrameworkDef, text: string, columnLevel: 0 | 1 | 2): Labe
   return inFw.find((m) => m.level === columnLevel) ?? inFw[0];
 }
 
-function readRoleCells(view: SheetView, row: number, header: IndicatorHeader, shift: number): Partial<Record<ColumnRole, Field>> {
+function readRoleCells(view: SheetView, row: number, header: IndicatorHeader, shift: number, skip?: Set<number>): Partial<Record<ColumnRole, Field>> {
   const out: Partial<Record<ColumnRole, Field>> = {};
   for (const role of DATA_ROLES) {
     const c = header.columns[role];
     if (c === undefined) continue;
     const col = c + shift;
-    if (col < header.left) continue;
+    if (col < header.left || skip?.has(col)) continue;
     const f = view.field(row, col);
     if (f) out[role] = f;
   }
   return out;
+}
+
+/** A row that does not read as written: no name, a label or a value where the name goes, no value. */
+function readsBadly(view: SheetView, row: number, header: IndicatorHeader, labelCols: Set<number>): boolean {
+  const cells = readRoleCells(view, row, header, 0, labelCols);
+  const name = cells.level3?.text ?? "";
+  const hasValueColumn = header.columns.value !== undefined || header.columns.halfValue !== undefined;
+  const noValue = hasValueColumn && !cells.value && !cells.halfValue;
+  const valueIsProse = !!cells.value && valueLikeness(cells.value.text) === -1;
+  return !name || valueLikeness(name) >= 1 || labelMeanings(name).length > 0 || noValue || valueIsProse;
 }
 
 /** Score how well a row reads with its data cells shifted by `shift` columns. */
@@ -108,7 +119,7 @@ function scoreShift(
     if (!name) score -= 1;
     else if (labelCols.has(nameCol) || labelMeanings(name).length) score -= 3;
     else if (valueLikeness(name) === 2) score -= 3;
-    else if (valueLikeness(name) === 1 && name.length <= 4) score -= 1;
+    else if (valueLikeness(name) === 1) score -= 2;
     else score += 2;
   }
   for (const role of ["value", "halfValue"] as const) {
@@ -203,9 +214,10 @@ export function readIndicatorGrid(
     // 2. is the row's data shifted?
     const hasData = view.filledColumns(r, header.left, right).some((c) => !labelCols.has(c));
     let shift = 0;
-    if (hasData && header.columns.level3 !== undefined) {
+    if (hasData && header.columns.level3 !== undefined && (labelOffsets.length > 0 || readsBadly(view, r, header, labelCols))) {
       let best = scoreShift(view, r, header, right, 0, labelCols, labelOffsets);
       for (const s of [-1, 1, -2]) {
+        if (s > 0 && !labelOffsets.includes(s)) continue;
         const sc = scoreShift(view, r, header, right, s, labelCols, labelOffsets);
         if (sc > best + 0.01) {
           best = sc;
@@ -213,7 +225,7 @@ export function readIndicatorGrid(
         }
       }
     }
-    const cells = readRoleCells(view, r, header, shift);
+    const cells = readRoleCells(view, r, header, shift, labelCols);
 
     // 3. apply labels
     for (const f of found) {
@@ -230,7 +242,9 @@ export function readIndicatorGrid(
         startBlock(r);
         continue;
       }
-      if (f.expectedCol !== undefined && f.expectedCol !== f.col) {
+      // a label moved with its whole row is reported once, as the shifted row
+      const movedWithRow = shift !== 0 && f.expectedCol !== undefined && f.col - f.expectedCol === shift;
+      if (f.expectedCol !== undefined && f.expectedCol !== f.col && !movedWithRow) {
         issues.push({ ...view.place(r, f.col), kind: "label-misplaced", text: f.text, level: f.meaning.level, key: f.meaning.key, expectedCol: f.expectedCol });
       }
       if (f.meaning.level === 1) {
@@ -269,7 +283,8 @@ export function readIndicatorGrid(
       startBlock(r);
     }
 
-    if (shift !== 0) {
+    const nameMoved = issues.some((i) => i.kind === "name-misplaced" && i.row === r);
+    if (shift !== 0 && !nameMoved) {
       issues.push({ ...view.place(r, (header.columns.level3 ?? header.left) + shift), kind: "row-shifted", text: name?.text ?? "", shift, expectedCol: header.columns.level3 });
     }
 

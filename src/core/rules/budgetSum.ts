@@ -38,7 +38,7 @@ const unitUndeclared: TableRule = {
     if (table.moneyUnit.declared || options.defaultMoneyUnit) return [];
     const a = table.budget.total ?? table.budget.currentYear;
     if (!a) return [];
-    return [{ place: a, value: String(a.value), params: { cell: a.address, value: fmt(a.value) } }];
+    return [{ place: a, value: String(a.value), params: { cell: a.address, value: String(a.value) } }];
   },
 };
 
@@ -154,30 +154,50 @@ const planText: TableRule = {
   severity: "error",
   title: { zh: "项目实施计划中的金额与预算数不符", en: "Amounts in the implementation plan text disagree with the budget" },
   message: {
-    zh: (p) => `${p.cell}：项目实施计划中写的金额${p.detail}合计 ${p.sum}，而预算数为 ${p.budget}（${p.budgetCell}）。`,
-    en: (p) => `${p.cell}: the amounts in the implementation plan${p.detailEn} add up to ${p.sum}, but the budget is ${p.budget} (${p.budgetCell}).`,
+    zh: (p) => `${p.cell}：项目实施计划中写的金额${p.detail}，而预算数为 ${p.budget}（${p.budgetCell}）${p.note}。`,
+    en: (p) => `${p.cell}: the implementation plan gives${p.detailEn}, but the budget is ${p.budget} (${p.budgetCell})${p.noteEn}.`,
   },
   example: { bad: "1-3月支出296万元，4-6月支出286万元，7-9月支出282万元，10-11月支出277万元（共1141万元）；项目总金额 12,210,000 元", good: "各期金额合计 1221 万元", source: "seed 002 政府购买服务（劳务）经费" },
   check: ({ table }) => {
     const f = table.texts.implementationPlan;
-    const budget = planTextBudget(table);
+    const budget = budgetInYuan(table);
     if (!f || !budget) return [];
     const plan = readTextPlan(f.text);
-    const hits: Hit[] = [];
     const spends = plan.periods.filter((p) => p.amount);
     const unit: MoneyUnit = budget.unit === "元" ? "万元" : budget.unit;
-    if (spends.length >= 2) {
-      const sum = spends.reduce((s, p) => s + (p.amount?.yuan ?? 0), 0);
-      if (Math.abs(sum - budget.yuan) > Math.max(1, budget.yuan * 0.001)) {
-        const detail = spends.map((p) => (p.amount?.yuan ?? 0) / MONEY_FACTOR[unit]).map(fmt).join("+");
-        hits.push({ place: f, value: f.text, params: { cell: f.address, detail: `（${detail}）`, detailEn: ` (${detail})`, sum: formatMoney(sum, unit), budget: formatMoney(budget.yuan, unit), budgetCell: budget.place.address } });
+    const off = (yuan: number) => Math.abs(yuan - budget.yuan) > Math.max(1, budget.yuan * 0.001);
+    const zh: string[] = [];
+    const en: string[] = [];
+    const sum = spends.reduce((s, p) => s + (p.amount?.yuan ?? 0), 0);
+    if (spends.length >= 2 && off(sum)) {
+      const parts = spends.map((p) => fmt((p.amount?.yuan ?? 0) / MONEY_FACTOR[unit])).join("+");
+      zh.push(`各期（${parts}）合计 ${formatMoney(sum, unit)}`);
+      en.push(` periods (${parts}) adding up to ${formatMoney(sum, unit)}`);
+    }
+    for (const t of plan.totals)
+      if (off(t.yuan)) {
+        zh.push(`“${t.text}”`);
+        en.push(` "${t.text}"`);
       }
-    }
-    for (const t of plan.totals) {
-      if (Math.abs(t.yuan - budget.yuan) > Math.max(1, budget.yuan * 0.001))
-        hits.push({ place: f, value: f.text, params: { cell: f.address, detail: `“${t.text}”`, detailEn: ` "${t.text}"`, sum: formatMoney(t.yuan, unit), budget: formatMoney(budget.yuan, unit), budgetCell: budget.place.address } });
-    }
-    return hits;
+    if (!zh.length) return [];
+    // cumulative percentages that fit the text's own sum show where the numbers came from
+    const cumulative = spends.filter((p) => p.percentKind === "cumulative" && p.percent !== undefined);
+    let acc = 0;
+    const fitsText =
+      cumulative.length >= 2 &&
+      spends.every((p) => {
+        acc += p.amount?.yuan ?? 0;
+        return p.percent === undefined || p.percentKind !== "cumulative" || Math.abs((acc / sum) * 100 - p.percent) <= 2.5;
+      });
+    const pcts = cumulative.map((p) => `${p.percent}%`).join("、");
+    return [{
+      place: f, value: f.text,
+      params: {
+        cell: f.address, detail: zh.join("；"), detailEn: en.join(";"), budget: formatMoney(budget.yuan, unit), budgetCell: budget.place.address,
+        note: fitsText ? `；文中的累计比例 ${pcts} 是按 ${formatMoney(sum, unit)} 而不是预算数算的` : "",
+        noteEn: fitsText ? `; its cumulative percentages ${pcts} fit ${formatMoney(sum, unit)}, not the budget` : "",
+      },
+    }];
   },
 };
 

@@ -76,23 +76,20 @@ const textPercent: TableRule = {
     if (periods.length < 2) return [];
     const budget = budgetInYuan(table)?.yuan;
     const textSum = plan.periods.reduce((s, p) => s + (p.amount?.yuan ?? 0), 0);
-    const base = budget ?? textSum;
+    // when the amounts themselves miss the budget (budget-sum.plan-text says so), judge the
+    // percentages against the text's own total so one mistake is not reported twice
+    const base = budget !== undefined && Math.abs(textSum - budget) <= Math.max(1, budget * 0.001) ? budget : textSum;
     const hits: Hit[] = [];
     let cumulative = 0;
     for (const p of plan.periods) {
       cumulative += p.amount?.yuan ?? 0;
       if (!p.amount || p.percent === undefined) continue;
       const expected = ((p.percentKind === "share" ? p.amount.yuan : cumulative) / base) * 100;
-      const fitsTextSum = ((p.percentKind === "share" ? p.amount.yuan : cumulative) / textSum) * 100;
-      if (Math.abs(expected - p.percent) <= 2.5) continue;
-      const noteFits = budget !== undefined && Math.abs(fitsTextSum - p.percent) <= 2.5 && Math.abs(textSum - budget) > 1;
+      const gap = Math.abs(expected - p.percent);
+      if (gap <= 2.5) continue;
       hits.push({
-        place: f, value: f.text,
-        params: {
-          cell: f.address, period: p.period, written: `${p.percent}%`, expected: `${expected.toFixed(1)}%`,
-          note: noteFits ? "（这些比例是按文字中的金额合计而不是预算数算的）" : "",
-          noteEn: noteFits ? " (the percentages fit the sum of the text's amounts, not the budget)" : "",
-        },
+        place: f, value: f.text, severity: gap <= 5 ? "info" : "warning",
+        params: { cell: f.address, period: p.period, written: `${p.percent}%`, expected: `${expected.toFixed(1)}%`, note: "", noteEn: "" },
       });
     }
     return hits;
