@@ -41,6 +41,11 @@ export interface AmountGroup {
 const MONEY = /(\d+(?:\.\d+)?)\s*(亿元|万元|千元|元|万|亿)(?![人件册户次个笔套台辆份])(?!\s*\/\s*[人套笔次天个件户台辆份册])/g;
 const UNIT_FACTOR: Record<string, number> = { 元: 1, 千元: 1e3, 万元: 1e4, 万: 1e4, 亿元: 1e8, 亿: 1e8 };
 
+/** amount × unit factor, rounded to the cent so 617.06万 is 6170600, not 6170599.999… */
+function toYuan(n: string, unit: string): number {
+  return Math.round(Number(n) * UNIT_FACTOR[unit] * 100) / 100;
+}
+
 function clean(text: string): string {
   return toHalfWidth(text).replace(/<[^>]+>/g, " ").replace(/[，]/g, ",").replace(/\s+/g, " ");
 }
@@ -49,7 +54,7 @@ export function moneyAmounts(text: string): TextAmount[] {
   const t = clean(text);
   const out: TextAmount[] = [];
   for (const m of t.matchAll(MONEY)) {
-    out.push({ yuan: Number(m[1]) * UNIT_FACTOR[m[2]], text: m[0].replace(/\s+/g, ""), index: m.index ?? 0 });
+    out.push({ yuan: toYuan(m[1], m[2]), text: m[0].replace(/\s+/g, ""), index: m.index ?? 0 });
   }
   return out;
 }
@@ -83,7 +88,7 @@ export function readTextPlan(text: string): TextPlan {
     // "共104.15万元" inside a period sentence is that period's amount, not a total
     const before = t.slice(Math.max(0, (m.index ?? 0) - 1), m.index ?? 0);
     if (/,/.test(before) && /共/.test(m[0])) continue;
-    totals.push({ yuan: Number(m[1]) * UNIT_FACTOR[m[2]], text: m[0], index: m.index ?? 0 });
+    totals.push({ yuan: toYuan(m[1], m[2]), text: m[0], index: m.index ?? 0 });
   }
   return { periods: periods.filter((p) => p.amount || p.percent !== undefined), totals };
 }
@@ -99,12 +104,12 @@ export function readAmountGroups(text: string): AmountGroup[] {
   for (const item of items) {
     const m = /^\s*\d*[、.．]?\s*([^,，:：\d]{2,20}?)(\d+(?:\.\d+)?)\s*(亿元|万元|元|万)\s*[,，]?\s*(包括|其中|含)[:：]?(.*)$/.exec(item);
     if (!m) continue;
-    const total: TextAmount = { yuan: Number(m[2]) * UNIT_FACTOR[m[3]], text: `${m[2]}${m[3]}`, index: 0 };
+    const total: TextAmount = { yuan: toYuan(m[2], m[3]), text: `${m[2]}${m[3]}`, index: 0 };
     const parts: { label: string; amount: TextAmount }[] = [];
     // parts: "会议费10.8万" — a label directly followed by an amount; skip bracketed notes
     const body = m[5].replace(/[（(][^）)]*[)）]/g, "");
     for (const p of body.matchAll(/([\u4e00-\u9fa5A-Za-z、]{2,30}?)\s*(\d+(?:\.\d+)?)\s*(亿元|万元|元|万)(?!\s*\/\s*[人套笔次天个件户台辆份册])/g)) {
-      parts.push({ label: p[1], amount: { yuan: Number(p[2]) * UNIT_FACTOR[p[3]], text: `${p[2]}${p[3]}`, index: p.index ?? 0 } });
+      parts.push({ label: p[1], amount: { yuan: toYuan(p[2], p[3]), text: `${p[2]}${p[3]}`, index: p.index ?? 0 } });
     }
     if (parts.length >= 2) groups.push({ label: m[1].trim(), total, parts });
   }
