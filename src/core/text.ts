@@ -49,3 +49,49 @@ export function normaliseForParsing(s: string): string {
     .replace(/[\s\u00a0]+/g, " ")
     .trim();
 }
+
+/** LaTeX that PDF extraction leaves around values: `$\geq 90\%$`, `\leqslant`, `\text{万元}`, `m^{2}`. */
+const LATEX_REPLACEMENTS: [RegExp, string][] = [
+  [/\\(?:text|mathrm|textrm|mbox|rm)\s*\{([^{}]*)\}/g, "$1"],
+  [/\\(?:geqslant|geq|ge)(?![a-zA-Z])\s*/g, "≥"],
+  [/\\(?:leqslant|leq|le)(?![a-zA-Z])\s*/g, "≤"],
+  [/\\gt(?![a-zA-Z])\s*/g, ">"],
+  [/\\lt(?![a-zA-Z])\s*/g, "<"],
+  [/\\(?:neq|ne)(?![a-zA-Z])\s*/g, "≠"],
+  [/\\times(?![a-zA-Z])\s*/g, "×"],
+  [/\\cdot(?![a-zA-Z])\s*/g, "·"],
+  [/\\sim(?![a-zA-Z])\s*/g, "~"],
+  [/\\%/g, "%"],
+  [/\^\{?2\}?/g, "²"],
+  [/\^\{?3\}?/g, "³"],
+  [/\\[,;:! ]/g, " "],
+];
+
+/** Turn the LaTeX of a PDF extraction back into plain text: "$\geq 90\%$" -> "≥90%". */
+export function stripLatex(s: string): string {
+  if (!/[\\$^]/.test(s)) return s;
+  let out = s;
+  for (const [re, to] of LATEX_REPLACEMENTS) out = out.replace(re, to);
+  return out.replace(/\$/g, "");
+}
+
+/** Compatibility forms that toHalfWidth does not cover: small forms, math variants, minus sign, zero-width spaces. */
+function normaliseCompatibilityForms(s: string): string {
+  return s
+    .replace(/[\u200b-\u200d\u2060\ufeff]/g, "")
+    .replace(/[\ufe64]/g, "<")
+    .replace(/[\ufe65]/g, ">")
+    .replace(/[\ufe66]/g, "=")
+    .replace(/[\ufe6a\u066a]/g, "%")
+    .replace(/[\u2a7e]/g, "≥") // ⩾
+    .replace(/[\u2a7d]/g, "≤") // ⩽
+    .replace(/[\u2212]/g, "-"); // − minus sign
+}
+
+/**
+ * A target value (指标值) ready for parsing: markup and LaTeX removed, full-width and compatibility
+ * forms folded, >= and <= as ≥ and ≤, whitespace collapsed. Builds on normaliseForParsing.
+ */
+export function normaliseValueText(s: string): string {
+  return normaliseForParsing(stripLatex(normaliseCompatibilityForms(toHalfWidth(stripMarkup(s)))));
+}

@@ -1,0 +1,223 @@
+/**
+ * parseValue: read a target value (指标值) as `op number unit` in whatever order people write it,
+ * or as a date, words, a placeholder — or say why it cannot be read. See RULES.md "Reading a value".
+ *
+ * The steps: fold the spelling (full-width, LaTeX, >=), then in order: empty? placeholder? no digits
+ * (words)? a date? one number with an operator before or after it and a unit after it? Anything
+ * else is malformed with a problem that names what is wrong. Never throws.
+ */
+import { normaliseValueText } from "../text";
+import { readDate, type DateReading } from "./date";
+import { readPrefix, readSuffixWords, stripApproximation, SYMBOL_OPERATORS, type OperatorWord, type PrefixReading } from "./operators";
+import { placeholderProblem } from "./placeholder";
+import { rawOperatorText, suggestSpelling } from "./spelling";
+import type { Operator, ParsedValue, UnitInfo } from "./types";
+import { lookupUnit, matchUnitAtStart, roundFloat } from "./units";
+
+export interface ParseValueOptions {
+  /** the cell has a percent number format: the number 0.25 means 25% */
+  percentFormat?: boolean;
+  /** the workbook's own placeholder words, on top of the built-in n, XX, 待定 … */
+  placeholderWords?: string[];
+}
+
+export type ValueInput = string | number | boolean | null | undefined;
+
+const PERCENT: UnitInfo = { unit: "%", dimension: "percent", factor: 1, base: "%" };
+
+function percentInfo(): UnitInfo {
+  return lookupUnit("%") ?? { ...PERCENT };
+}
+
+function rawTextOf(input: ValueInput): string {
+  if (input === null || input === undefined) return "";
+  if (typeof input === "string") return input;
+  if (typeof input === "boolean") return input ? "TRUE" : "FALSE";
+  return String(input);
+}
+
+function emptyValue(raw: string): ParsedValue {
+  return { raw, kind: "empty", op: null, number: null, unit: null, unitInfo: null };
+}
+
+function malformedValue(raw: string, problem: string, parts: Partial<ParsedValue> = {}): ParsedValue {
+  return { ...emptyValue(raw), ...parts, raw, kind: "malformed", problem };
+}
+
+/** Read one target value. `input` is the cell's value: text, a number, a boolean, or nothing. */
+export function parseValue(input: ValueInput, opts: ParseValueOptions = {}): ParsedValue {
+  const raw = rawTextOf(input);
+  try {
+    if (input === null || input === undefined) return emptyValue(raw);
+    if (typeof input === "boolean") return { ...emptyValue(raw), kind: "placeholder", problem: "逻辑值（是/否）不是目标值" };
+    if (typeof input === "number") return parseNumberCell(input, raw, opts.percentFormat === true);
+    return parseText(raw, opts);
+  } catch {
+    return malformedValue(raw, "无法识别");
+  }
+}
+
+/** A number typed into the cell: no unit, except that a percent-formatted 0.25 is 25%. */
+function parseNumberCell(n: number, raw: string, percentFormat: boolean): ParsedValue {
+  if (!Number.isFinite(n)) return malformedValue(raw, "不是有效的数值");
+  if (percentFormat) return { ...emptyValue(raw), kind: "quantitative", number: roundFloat(n * 100), unit: "%", unitInfo: percentInfo() };
+  return { ...emptyValue(raw), kind: "quantitative", number: n };
+}
+
+function parseText(raw: string, opts: ParseValueOptions): ParsedValue {
+  const compact = normaliseValueText(raw).replace(/\s+/g, "");
+  if (compact === "") return emptyValue(raw);
+  const placeholder = placeholderProblem(compact, opts.placeholderWords ?? []);
+  if (placeholder !== null) return { ...emptyValue(raw), kind: "placeholder", problem: placeholder };
+  if (!/\d/.test(compact)) return parseWords(raw, compact);
+  const date = readDate(compact);
+  if (date) return dateValue(raw, date);
+  return parseQuantity(raw, compact);
+}
+
+/** Text without digits: 明显提高, 合规 — or a lone operator (≥), or 百分百 meaning 100%. */
+function parseWords(raw: string, compact: string): ParsedValue {
+  if (compact === "百分百" || compact === "百分之百")
+    return { ...emptyValue(raw), kind: "quantitative", number: 100, unit: "%", unitInfo: percentInfo(), normalised: "100%" };
+  const symbols = [...compact].filter((c) => SYMBOL_OPERATORS.includes(c)) as Operator[];
+  if (symbols.length > 0) {
+    const op = symbols.length === 1 ? symbols[0] : null;
+    return malformedValue(raw, "有运算符但没有数值", { op, ...opTextPart(rawOperatorText(raw)) });
+  }
+  return { ...emptyValue(raw), kind: "qualitative" };
+}
+
+function opTextPart(opText: string | undefined): { opText?: string } {
+  return opText === undefined ? {} : { opText };
+}
+
+function dateValue(raw: string, reading: DateReading): ParsedValue {
+  const parts: Partial<ParsedValue> = { op: reading.op, date: reading.date, ...opTextPart(reading.opText ?? rawOperatorText(raw)) };
+  if (reading.problem) return malformedValue(raw, reading.problem, parts);
+  const normalised = suggestSpelling(raw);
+  return { ...emptyValue(raw), ...parts, kind: "date", ...(normalised ? { normalised } : {}) };
+}
+
+interface NumberToken {
+  start: number;
+  end: number;
+  value: number;
+  text: string;
+}
+
+/** Characters after which a "-" is a minus sign rather than a dash between two numbers. */
+const SIGN_CONTEXT = /[≥≤=<>:(,]/;
+
+/** Every number in the text: 1,000 and 1.5 are one number each; -5 is negative after an operator. */
+function findNumbers(c: string): NumberToken[] {
+  const out: NumberToken[] = [];
+  const re = /\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?/g;
+  for (let m = re.exec(c); m !== null; m = re.exec(c)) {
+    let start = m.index;
+    let sign = 1;
+    if (start > 0 && c[start - 1] === "-" && (start === 1 || SIGN_CONTEXT.test(c[start - 2]))) {
+      start -= 1;
+      sign = -1;
+    }
+    out.push({ start, end: m.index + m[0].length, value: sign * parseFloat(m[0].replace(/,/g, "")), text: c.slice(start, m.index + m[0].length) });
+  }
+  return out;
+}
+
+/** 90%-95%, 90~95%, 3至5天: two numbers joined by a dash, tilde or 至/到. */
+function isRange(c: string, a: NumberToken, b: NumberToken): boolean {
+  let between = c.slice(a.end, b.start);
+  const unit = matchUnitAtStart(between);
+  if (unit) between = between.slice(unit.length);
+  return /^(?:-|~|至|到|—{1,2}|–|〜)$/.test(between);
+}
+
+function severalNumbers(raw: string, c: string, numbers: NumberToken[]): ParsedValue {
+  if (numbers.length === 2 && isRange(c, numbers[0], numbers[1]))
+    return malformedValue(raw, `写成了范围“${c}”，应只写一个目标值`);
+  return malformedValue(raw, "包含多个数值，应只写一个目标值");
+}
+
+/** The unit right after the number, if any: a registered unit, 百分百 (a typo), or an unknown measure word. */
+interface UnitReading {
+  info: UnitInfo | null;
+  unit: string | null;
+  typo?: string;
+  rest: string;
+}
+
+/** Single characters after a number that are grammar, not a measure word. */
+const NOT_A_MEASURE_WORD = /[前后内外上下左右以及至到或和与等余多约为是的了着过按由从在对向给被把将并且而]/;
+
+function readUnit(afterNumber: string, prefix: PrefixReading): UnitReading {
+  const s = /^[余多]./.test(afterNumber) && matchUnitAtStart(stripApproximation(afterNumber)) ? stripApproximation(afterNumber) : afterNumber;
+  for (const typo of ["百分百", "百分号"])
+    if (s.startsWith(typo)) return { info: percentInfo(), unit: "%", typo, rest: s.slice(typo.length) };
+  const m = matchUnitAtStart(s);
+  if (m) return { info: m.info, unit: m.info.unit, rest: s.slice(m.length) };
+  if (prefix.percentWords) return { info: percentInfo(), unit: "%", rest: s };
+  const first = s.charAt(0);
+  if (/[\u4e00-\u9fff]/.test(first) && !NOT_A_MEASURE_WORD.test(first) && readSuffixWords(s.slice(1)).leftover === "")
+    return { info: null, unit: first, rest: s.slice(1) };
+  return { info: null, unit: null, rest: s };
+}
+
+interface OperatorReading {
+  op: Operator | null;
+  opText?: string;
+  problem?: string;
+}
+
+/**
+ * One operator from a symbol (≥), a word before the number (不低于) and a word after it (以上).
+ * 达到 gives way to any other operator (达到60%以上 is ≥60%); anything else that disagrees is a problem.
+ */
+function resolveOperator(raw: string, prefix: PrefixReading, after: OperatorWord | null): OperatorReading {
+  if (prefix.symbols.length > 1) return { op: null, problem: `有两个运算符“${prefix.symbols.join("")}”` };
+  const symbol = prefix.symbols[0] ?? null;
+  const words = [prefix.word, after].filter((w): w is OperatorWord => w !== null);
+  const strong: Operator[] = [...(symbol ? [symbol] : []), ...words.filter((w) => w.op !== "=").map((w) => w.op)];
+  const distinct = [...new Set(strong.length > 0 ? strong : words.map((w) => w.op))];
+  if (distinct.length > 1) return { op: null, problem: `运算符互相矛盾（${[symbol, ...words.map((w) => w.text)].filter(Boolean).join("、")}）` };
+  const op = distinct[0] ?? null;
+  if (op === null) return { op: null };
+  if (symbol) return { op, ...opTextPart(rawOperatorText(raw)) };
+  const word = words.find((w) => w.op === op) ?? words[0];
+  return { op, opText: word.text };
+}
+
+/** One number with what surrounds it: ≥90%, 不低于90%, 90%以上, 430 元/人, 下降2%, 200万. */
+function parseQuantity(raw: string, c: string): ParsedValue {
+  const numbers = findNumbers(c);
+  if (numbers.length === 0) return parseWords(raw, c);
+  if (numbers.length > 1) return severalNumbers(raw, c, numbers);
+  const n = numbers[0];
+  const prefix = readPrefix(c.slice(0, n.start));
+  const unit = readUnit(c.slice(n.end), prefix);
+  const suffix = readSuffixWords(unit.rest);
+  const operator = resolveOperator(raw, prefix, suffix.word);
+
+  const value: ParsedValue = {
+    ...emptyValue(raw),
+    kind: "quantitative",
+    op: operator.op,
+    number: n.value,
+    unit: unit.unit,
+    unitInfo: unit.info,
+    ...(operator.opText !== undefined ? { opText: operator.opText } : {}),
+    ...(prefix.change ? { change: prefix.change } : {}),
+  };
+  const problem = quantityProblem(n, operator, suffix.leftover, unit.typo);
+  const normalised = suggestSpelling(raw);
+  if (normalised && (problem === undefined || unit.typo)) value.normalised = normalised;
+  if (problem !== undefined) return { ...value, kind: "malformed", problem };
+  return value;
+}
+
+function quantityProblem(n: NumberToken, operator: OperatorReading, leftover: string, typo: string | undefined): string | undefined {
+  if (!Number.isFinite(n.value)) return "数值过大，无法识别";
+  if (operator.problem) return operator.problem;
+  if (leftover !== "") return `数值后面有多余文字“${leftover.length > 20 ? leftover.slice(0, 20) + "…" : leftover}”`;
+  if (typo) return `单位“${typo}”写错了，应为“%”`;
+  return undefined;
+}
