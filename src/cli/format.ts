@@ -53,16 +53,19 @@ export function toText(results: FileResult[], lang: "zh" | "en", color: boolean)
       const k = f.table ?? "";
       byTable.set(k, [...(byTable.get(k) ?? []), f]);
     }
+    let n = 0;
     for (const tb of r.tables) {
+      n++;
       const fs = byTable.get(tb.id) ?? [];
       const title = tb.projectName?.text ?? tb.title?.text ?? t(lang, "untitled");
       const tc = countBySeverity(fs);
-      lines.push(`  ${paint("1", `${tb.index}. ${title}`)}  ${tb.sheet}!${tb.rangeA1}  ${fs.length ? t(lang, "summary", tc.error, tc.warning, tc.info) : paint("32", t(lang, "clean"))}`);
+      lines.push(`  ${paint("1", `${n}. ${title}`)}  ${tb.sheet}!${tb.rangeA1}  ${fs.length ? t(lang, "summary", tc.error, tc.warning, tc.info) : paint("32", t(lang, "clean"))}`);
       for (const sev of SEVERITIES) {
         const list = fs.filter((f) => f.severity === sev);
         if (!list.length) continue;
         lines.push(`    ${paint(sevColor[sev], t(lang, `severity_${sev}`))} (${list.length})`);
-        for (const f of list) lines.push(`      ${f.cell.padEnd(6)} ${f.message}  ${paint("2", `[${f.rule}]`)}`);
+        // the message already names the cell
+        for (const f of list) lines.push(`      ${f.message}  ${paint("2", `[${f.rule}]`)}`);
       }
     }
     const loose = byTable.get("") ?? [];

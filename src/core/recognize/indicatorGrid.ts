@@ -285,7 +285,10 @@ export function readIndicatorGrid(
 
     const nameMoved = issues.some((i) => i.kind === "name-misplaced" && i.row === r);
     if (shift !== 0 && !nameMoved) {
-      issues.push({ ...view.place(r, (header.columns.level3 ?? header.left) + shift), kind: "row-shifted", text: name?.text ?? "", shift, expectedCol: header.columns.level3 });
+      // anchor on the first moved cell: the label that moved with the row (成本指标 in the 一级 column), else the name
+      const movedLabel = found.find((f) => f.expectedCol !== undefined && f.col - f.expectedCol === shift);
+      const anchor = movedLabel ? movedLabel.col : (header.columns.level3 ?? header.left) + shift;
+      issues.push({ ...view.place(r, anchor), kind: "row-shifted", text: name?.text ?? "", shift, expectedCol: movedLabel ? movedLabel.expectedCol : header.columns.level3, level: movedLabel?.meaning?.level, key: movedLabel ? movedLabel.text : undefined });
     }
 
     // 5. the indicator row

@@ -54,7 +54,7 @@ const halfVsFull: TableRule = {
 function quantitiesIn(text: string): { words: string; parsed: ParsedValue; text: string }[] {
   const t = normaliseForParsing(text);
   const out: { words: string; parsed: ParsedValue; text: string }[] = [];
-  const re = /([\u4e00-\u9fa5、A-Za-z]{2,20}?)(?:达到|为|不低于|不少于|≥|≤|=)?\s*(\d+(?:\.\d+)?\s*(?:万|亿)?(?:人次|册|人|件|次|个|场|户|套|台|辆|条|份|项|笔|家|所|期|天|%))/g;
+  const re = /([\u4e00-\u9fa5、A-Za-z]{2,20}?)\s*(?:达到|为|不低于|不少于|≥|≤|=)?\s*(\d+(?:\.\d+)?\s*(?:万|亿)?(?:人次|册|人|件|次|个|场|户|套|台|辆|条|份|项|笔|家|所|期|天|%))/g;
   for (const m of t.matchAll(re)) {
     const parsed = parseValue(m[2]);
     if (parsed.kind === "quantitative") out.push({ words: m[1], parsed, text: m[0] });

@@ -1,5 +1,13 @@
 /** vague: qualitative targets with no measurable content where a number is possible. */
+import type { IndicatorRow } from "../model";
 import { isSatisfaction, nameOf, valueCells } from "./indicators";
+
+/** The value cells of a row worth reporting: the full-year one alone when both columns say the same. */
+function distinctValueCells(ind: IndicatorRow) {
+  const cells = valueCells(ind);
+  if (cells.length === 2 && cells[0].field.text === cells[1].field.text) return cells.filter((c) => !c.half);
+  return cells;
+}
 import type { Hit, TableRule } from "./types";
 
 const VAGUE = /明显|显著|进一步|较高|较大|较好|有效|大幅|逐步|有所|不断|提高|提升|改善|增强|扩大|降低|加强|良好|保障|有利/;
@@ -21,7 +29,7 @@ const qualitative: TableRule = {
     for (const ind of table.indicators) {
       if (MANAGEMENT.has(ind.level1?.key ?? "")) continue;
       if (isSatisfaction(nameOf(ind))) continue;
-      for (const v of valueCells(ind))
+      for (const v of distinctValueCells(ind))
         if (v.parsed.kind === "qualitative" && VAGUE.test(v.field.text))
           hits.push({ place: v.field, value: v.field.text, indicator: nameOf(ind), params: { cell: v.field.address, name: nameOf(ind), value: v.field.text } });
     }
@@ -43,7 +51,7 @@ const satisfaction: TableRule = {
     const hits: Hit[] = [];
     for (const ind of table.indicators) {
       if (!isSatisfaction(nameOf(ind))) continue;
-      for (const v of valueCells(ind))
+      for (const v of distinctValueCells(ind))
         if (v.parsed.kind === "qualitative")
           hits.push({ place: v.field, value: v.field.text, indicator: nameOf(ind), params: { cell: v.field.address, name: nameOf(ind), value: v.field.text } });
     }

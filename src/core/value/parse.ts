@@ -65,7 +65,7 @@ function parseNumberCell(n: number, raw: string, percentFormat: boolean): Parsed
 }
 
 function parseText(raw: string, opts: ParseValueOptions): ParsedValue {
-  const compact = normaliseValueText(raw).replace(/\s+/g, "");
+  const compact = normaliseValueText(raw).replace(/\s+/g, "").replace(/=>/g, "≥").replace(/=</g, "≤");
   if (compact === "") return emptyValue(raw);
   const placeholder = placeholderProblem(compact, opts.placeholderWords ?? []);
   if (placeholder !== null) return { ...emptyValue(raw), kind: "placeholder", problem: placeholder };
@@ -84,6 +84,8 @@ function parseWords(raw: string, compact: string): ParsedValue {
     const op = symbols.length === 1 ? symbols[0] : null;
     return malformedValue(raw, "有运算符但没有数值", { op, ...opTextPart(rawOperatorText(raw)) });
   }
+  const unitOnly = lookupUnit(compact);
+  if (unitOnly) return malformedValue(raw, "只有单位，没有数值", { unit: unitOnly.unit, unitInfo: unitOnly });
   return { ...emptyValue(raw), kind: "qualitative" };
 }
 

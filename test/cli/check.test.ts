@@ -1,0 +1,164 @@
+import { createHash } from "node:crypto";
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync, existsSync, mkdirSync, copyFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import { main } from "../../src/cli/main";
+
+const ROOT = path.join(__dirname, "..", "..");
+const EX = (f: string) => path.join(ROOT, "examples", f);
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const code = await main(args, { out: (s) => (out += s + "\n"), err: (s) => (err += s + "\n") });
+  return { code, out, err };
+}
+
+function sha(file: string): string {
+  return createHash("sha256").update(readFileSync(file)).digest("hex");
+}
+
+function tmp(): string {
+  return mkdtempSync(path.join(tmpdir(), "jixiao-cli-"));
+}
+
+describe("jixiao check on the example workbooks", () => {
+  it("reports all 30 seed tables with their ranges as JSON, exit 1 for the real errors", async () => {
+    const r = await run(["check", EX("seed000-stacked.xlsx"), EX("seed001.xlsx"), EX("seed002.xlsx"), "--format", "json"]);
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.out) as { files: { file: string; tables: { sheet: string; title: string; range: string }[]; findings: { rule: string; cell: string; severity: string; category: string; sheet: string; row: number; col: number; message: string }[] }[] };
+    expect(json.files.map((f) => f.tables.length)).toEqual([17, 1, 12]);
+    for (const f of json.files) {
+      for (const t of f.tables) {
+        expect(t.range).toMatch(/^[A-Z]+\d+:[A-Z]+\d+$/);
+        expect(typeof t.sheet).toBe("string");
+      }
+      for (const x of f.findings) {
+        expect(Object.keys(x)).toEqual(expect.arrayContaining(["rule", "category", "severity", "sheet", "cell", "row", "col", "message"]));
+        expect(x.rule).toMatch(/^[a-z-]+\.[a-z0-9-]+$/);
+      }
+    }
+    // stacked tables do not overlap and run top to bottom
+    const ranges = json.files[0].tables.map((t) => t.range.split(":").map((a) => Number(/\d+/.exec(a)?.[0])));
+    for (let i = 1; i < ranges.length; i++) expect(ranges[i][0]).toBeGreaterThan(ranges[i - 1][1]);
+  });
+
+  it("checks the bundled examples when no file is given", async () => {
+    const r = await run(["check", "--format", "json"]);
+    const json = JSON.parse(r.out) as { files: { tables: unknown[] }[] };
+    expect(json.files.reduce((n, f) => n + f.tables.length, 0)).toBe(30);
+  });
+
+  it("prints a text report grouped by table and severity, Chinese by default and English on request", async () => {
+    const zh = await run(["check", EX("seed001.xlsx")]);
+    expect(zh.out).toContain("住房公积金管理业务费用");
+    expect(zh.out).toMatch(/错误 \(\d+\)/);
+    expect(zh.out).toContain("成本指标");
+    const en = await run(["check", EX("seed001.xlsx"), "--lang", "en"]);
+    expect(en.out).toMatch(/error \(\d+\)/);
+    expect(en.out).toContain("a cost is a ceiling");
+  });
+});
+
+describe("bad input: one clear line and exit code 2, and the batch goes on", () => {
+  const dir = tmp();
+  const notXlsx = path.join(dir, "notes.xlsx");
+  writeFileSync(notXlsx, "这不是工作簿，只是改了扩展名的文本。");
+  const corrupt = path.join(dir, "corrupt.xlsx");
+  writeFileSync(corrupt, Buffer.concat([Buffer.from("PK\u0003\u0004"), Buffer.alloc(200, 7)]));
+  const encrypted = path.join(dir, "encrypted.xlsx");
+  writeFileSync(encrypted, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1024)]));
+  const folder = path.join(dir, "folder");
+  mkdirSync(folder);
+
+  it.each([
+    ["missing path", path.join(dir, "nope.xlsx"), /文件不存在/],
+    ["directory", folder, /文件夹/],
+    ["renamed text file", notXlsx, /不是 \.xlsx/],
+    ["corrupt zip", corrupt, /损坏|无法读取|不是/],
+    ["password-protected", encrypted, /密码/],
+  ])("%s", async (_name, file, message) => {
+    const r = await run(["check", file]);
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split("\n")).toHaveLength(1);
+    expect(r.err).toMatch(message);
+    expect(r.err).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it("continues past a bad file and still reports the good one", async () => {
+    const r = await run(["check", notXlsx, EX("seed001.xlsx"), "--format", "json"]);
+    const json = JSON.parse(r.out) as { files: { file: string; error?: { code: string }; tables: unknown[] }[] };
+    expect(json.files[0].error?.code).toBe("not-xlsx");
+    expect(json.files[1].tables).toHaveLength(1);
+    expect(r.code).toBe(1);
+  });
+
+  it("rejects usage errors with exit 2", async () => {
+    expect((await run(["check", EX("seed001.xlsx"), "--format", "xml"])).code).toBe(2);
+    expect((await run(["check", "--bogus"])).code).toBe(2);
+    expect((await run(["frobnicate"])).code).toBe(2);
+  });
+});
+
+describe("nothing is written to the inputs", () => {
+  it("--annotate writes a marked copy with a summary sheet and leaves the input byte-identical", async () => {
+    const dir = tmp();
+    const input = path.join(dir, "seed001.xlsx");
+    copyFileSync(EX("seed001.xlsx"), input);
+    const before = sha(input);
+    const out = path.join(dir, "marked");
+    const r = await run(["check", input, "--annotate", out]);
+    expect(r.code).toBe(1);
+    expect(sha(input)).toBe(before);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(out, "seed001.xlsx"));
+    expect(wb.getWorksheet("校验结果")).toBeDefined();
+    const ws = wb.worksheets[0];
+    const marked: string[] = [];
+    ws.eachRow((row) => row.eachCell((c) => (c.note ? marked.push(c.address) : undefined)));
+    expect(marked.length).toBeGreaterThan(5);
+  });
+
+  it("--fix writes fixed copies that have fewer findings, and the input is unchanged", async () => {
+    const dir = tmp();
+    const input = path.join(dir, "seed000-stacked.xlsx");
+    copyFileSync(EX("seed000-stacked.xlsx"), input);
+    const before = sha(input);
+    const out = path.join(dir, "fixed");
+    await run(["check", input, "--fix", out, "--yes"]);
+    expect(sha(input)).toBe(before);
+    const a = JSON.parse((await run(["check", input, "--format", "json"])).out) as { files: { findings: { fix?: unknown }[] }[] };
+    const b = JSON.parse((await run(["check", path.join(out, "seed000-stacked.xlsx"), "--format", "json"])).out) as { files: { findings: { fix?: unknown }[] }[] };
+    const fixable = a.files[0].findings.filter((f) => f.fix).length;
+    expect(fixable).toBeGreaterThan(0);
+    expect(b.files[0].findings.filter((f) => f.fix).length).toBe(0);
+    expect(b.files[0].findings.length).toBe(a.files[0].findings.length - fixable);
+  });
+
+  it("refuses an output directory that would overwrite an input", async () => {
+    const dir = tmp();
+    const input = path.join(dir, "seed001.xlsx");
+    copyFileSync(EX("seed001.xlsx"), input);
+    const before = sha(input);
+    for (const flag of ["--annotate", "--fix"]) {
+      const r = await run(["check", input, flag, dir]);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/覆盖/);
+    }
+    expect(sha(input)).toBe(before);
+  });
+});
+
+describe("the bundled command", () => {
+  it("runs as `jixiao check` with the documented exit codes", () => {
+    execFileSync("npm", ["run", "--silent", "build:cli"], { cwd: ROOT });
+    expect(existsSync(path.join(ROOT, "build", "jixiao.js"))).toBe(true);
+    const ok = spawnSync("node", [path.join(ROOT, "bin", "jixiao.js"), "check", EX("seed001.xlsx"), "--format", "json"], { encoding: "utf8" });
+    expect(ok.status).toBe(1);
+    expect(JSON.parse(ok.stdout).files[0].tables).toHaveLength(1);
+    const bad = spawnSync("node", [path.join(ROOT, "bin", "jixiao.js"), "check", "/nonexistent/file.xlsx"], { encoding: "utf8" });
+    expect(bad.status).toBe(2);
+  });
+});
