@@ -22,7 +22,7 @@ const labelMisplaced: TableRule = {
     zh: (p) => `${p.cell}：“${p.value}”是${p.level}，应写在 ${p.expected} 列，却写在了 ${p.actual} 列；已按${p.level}读取。`,
     en: (p) => `${p.cell}: "${p.value}" is a ${p.levelEn} label and belongs in column ${p.expected}, not ${p.actual}; it was read as ${p.levelEn}.`,
   },
-  example: { bad: "“成本指标”写在一级指标列（A 列）", good: "“成本指标”写在二级指标列（B 列），一级为“产出指标”", source: "seed 000 预留奖励绩效工资" },
+  example: { bad: "一级指标“效果指标”写在二级指标列（B 列），“社会效益指标”写在一级指标列（A 列）", good: "“效果指标”在 A 列，“社会效益指标”在 B 列", source: "seed 000 宣传费" },
   check: ({ table }) =>
     issuesOf("label-misplaced")(table.issues).map((i): Hit => ({
       place: i,
