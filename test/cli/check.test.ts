@@ -69,7 +69,8 @@ describe("bad input: one clear line and exit code 2, and the batch goes on", () 
   const corrupt = path.join(dir, "corrupt.xlsx");
   writeFileSync(corrupt, Buffer.concat([Buffer.from("PK\u0003\u0004"), Buffer.alloc(200, 7)]));
   const encrypted = path.join(dir, "encrypted.xlsx");
-  writeFileSync(encrypted, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1024)]));
+  // an OLE compound file whose directory names the EncryptedPackage stream, as Excel writes password-protected .xlsx
+  writeFileSync(encrypted, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512), Buffer.from("EncryptedPackage", "utf16le"), Buffer.alloc(512)]));
   const folder = path.join(dir, "folder");
   mkdirSync(folder);
 
