@@ -32,7 +32,7 @@ interface DateMatch {
   decimalLike: boolean;
 }
 
-const TIME_OF_DAY = "(?:T?\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?Z?)?";
+const TIME_OF_DAY = "(?:[T ]?\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?Z?)?";
 const FULL_DATE = new RegExp(`^(\\d{4})[.\\-/年](\\d{1,2})[.\\-/月](\\d{1,2})[日号]?${TIME_OF_DAY}`);
 const YEAR_MONTH = /^(\d{4})(年|[.\-/])(\d{1,2})(月份?)?(?!\d)/;
 const YEAR_ONLY = /^(\d{4})年度?(?!\d)/;
@@ -90,11 +90,12 @@ function boundOf(lead: string, tail: string, op: Operator | null): Bound {
 }
 
 function dateParts(d: DateMatch, bound: Bound): DateParts {
-  const parts: DateParts = { bound };
-  if (d.year !== undefined) parts.year = d.year;
-  if (d.month !== undefined) parts.month = d.month;
-  if (d.day !== undefined) parts.day = d.day;
-  return parts;
+  return {
+    ...(d.year !== undefined ? { year: d.year } : {}),
+    ...(d.month !== undefined ? { month: d.month } : {}),
+    ...(d.day !== undefined ? { day: d.day } : {}),
+    bound,
+  };
 }
 
 /**

@@ -56,7 +56,7 @@ function stripTrailing(s: string, words: string[]): string {
   for (let changed = true; changed; ) {
     changed = false;
     for (const w of words)
-      if (out.endsWith(w) && out.length > 0) {
+      if (out.endsWith(w)) {
         out = out.slice(0, out.length - w.length);
         changed = true;
       }

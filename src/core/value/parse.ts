@@ -23,10 +23,8 @@ export interface ParseValueOptions {
 
 export type ValueInput = string | number | boolean | null | undefined;
 
-const PERCENT: UnitInfo = { unit: "%", dimension: "percent", factor: 1, base: "%" };
-
 function percentInfo(): UnitInfo {
-  return lookupUnit("%") ?? { ...PERCENT };
+  return { unit: "%", dimension: "percent", factor: 1, base: "%" };
 }
 
 function rawTextOf(input: ValueInput): string {
@@ -64,8 +62,20 @@ function parseNumberCell(n: number, raw: string, percentFormat: boolean): Parsed
   return { ...emptyValue(raw), kind: "quantitative", number: n };
 }
 
+/**
+ * The value folded for reading, without spaces: "≥ 90 %" -> "≥90%", "1 000 人" -> "1000人".
+ * A space between two numbers that is not a thousands separator stays, so "90 95" is two numbers.
+ */
+function compactValueText(raw: string): string {
+  return normaliseValueText(raw)
+    .replace(/(\d) (?=\d{3}(?!\d))/g, "$1")
+    .replace(/ (?!\d)|(?<!\d) /g, "")
+    .replace(/>=|=>/g, "≥")
+    .replace(/<=|=</g, "≤");
+}
+
 function parseText(raw: string, opts: ParseValueOptions): ParsedValue {
-  const compact = normaliseValueText(raw).replace(/\s+/g, "").replace(/=>/g, "≥").replace(/=</g, "≤");
+  const compact = compactValueText(raw);
   if (compact === "") return emptyValue(raw);
   const placeholder = placeholderProblem(compact, opts.placeholderWords ?? []);
   if (placeholder !== null) return { ...emptyValue(raw), kind: "placeholder", problem: placeholder };
@@ -104,8 +114,10 @@ interface NumberToken {
   start: number;
   end: number;
   value: number;
-  text: string;
 }
+
+/** Enough numbers to tell one value from a range or a list; a 32k-character cell of digits stops here. */
+const MAX_NUMBERS = 3;
 
 /** Characters after which a "-" is a minus sign rather than a dash between two numbers. */
 const SIGN_CONTEXT = /[≥≤=<>:(,]/;
@@ -114,14 +126,14 @@ const SIGN_CONTEXT = /[≥≤=<>:(,]/;
 function findNumbers(c: string): NumberToken[] {
   const out: NumberToken[] = [];
   const re = /\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?/g;
-  for (let m = re.exec(c); m !== null; m = re.exec(c)) {
+  for (let m = re.exec(c); m !== null && out.length < MAX_NUMBERS; m = re.exec(c)) {
     let start = m.index;
     let sign = 1;
     if (start > 0 && c[start - 1] === "-" && (start === 1 || SIGN_CONTEXT.test(c[start - 2]))) {
       start -= 1;
       sign = -1;
     }
-    out.push({ start, end: m.index + m[0].length, value: sign * parseFloat(m[0].replace(/,/g, "")), text: c.slice(start, m.index + m[0].length) });
+    out.push({ start, end: m.index + m[0].length, value: sign * parseFloat(m[0].replace(/,/g, "")) });
   }
   return out;
 }
@@ -134,9 +146,14 @@ function isRange(c: string, a: NumberToken, b: NumberToken): boolean {
   return /^(?:-|~|至|到|—{1,2}|–|〜)$/.test(between);
 }
 
+/** Quote at most 20 characters of the cell in a problem message. */
+function brief(s: string): string {
+  return s.length > 20 ? s.slice(0, 20) + "…" : s;
+}
+
 function severalNumbers(raw: string, c: string, numbers: NumberToken[]): ParsedValue {
   if (numbers.length === 2 && isRange(c, numbers[0], numbers[1]))
-    return malformedValue(raw, `写成了范围“${c}”，应只写一个目标值`);
+    return malformedValue(raw, `写成了范围“${brief(c)}”，应只写一个目标值`);
   return malformedValue(raw, "包含多个数值，应只写一个目标值");
 }
 
@@ -151,8 +168,14 @@ interface UnitReading {
 /** Single characters after a number that are grammar, not a measure word. */
 const NOT_A_MEASURE_WORD = /[前后内外上下左右以及至到或和与等余多约为是的了着过按由从在对向给被把将并且而]/;
 
+/** "余项" -> "项" when a unit follows 余/多; otherwise the text as it is. */
+function withoutApproximation(afterNumber: string): string {
+  const stripped = stripApproximation(afterNumber);
+  return stripped !== afterNumber && matchUnitAtStart(stripped) ? stripped : afterNumber;
+}
+
 function readUnit(afterNumber: string, prefix: PrefixReading): UnitReading {
-  const s = /^[余多]./.test(afterNumber) && matchUnitAtStart(stripApproximation(afterNumber)) ? stripApproximation(afterNumber) : afterNumber;
+  const s = withoutApproximation(afterNumber);
   for (const typo of ["百分百", "百分号"])
     if (s.startsWith(typo)) return { info: percentInfo(), unit: "%", typo, rest: s.slice(typo.length) };
   const m = matchUnitAtStart(s);
@@ -175,7 +198,7 @@ interface OperatorReading {
  * 达到 gives way to any other operator (达到60%以上 is ≥60%); anything else that disagrees is a problem.
  */
 function resolveOperator(raw: string, prefix: PrefixReading, after: OperatorWord | null): OperatorReading {
-  if (prefix.symbols.length > 1) return { op: null, problem: `有两个运算符“${prefix.symbols.join("")}”` };
+  if (prefix.symbols.length > 1) return { op: null, problem: `有两个运算符“${prefix.symbols.slice(0, 4).join("")}”` };
   const symbol = prefix.symbols[0] ?? null;
   const words = [prefix.word, after].filter((w): w is OperatorWord => w !== null);
   const strong: Operator[] = [...(symbol ? [symbol] : []), ...words.filter((w) => w.op !== "=").map((w) => w.op)];
@@ -219,7 +242,7 @@ function parseQuantity(raw: string, c: string): ParsedValue {
 function quantityProblem(n: NumberToken, operator: OperatorReading, leftover: string, typo: string | undefined): string | undefined {
   if (!Number.isFinite(n.value)) return "数值过大，无法识别";
   if (operator.problem) return operator.problem;
-  if (leftover !== "") return `数值后面有多余文字“${leftover.length > 20 ? leftover.slice(0, 20) + "…" : leftover}”`;
+  if (leftover !== "") return `数值后面有多余文字“${brief(leftover)}”`;
   if (typo) return `单位“${typo}”写错了，应为“%”`;
   return undefined;
 }

@@ -40,7 +40,7 @@ function foldOperators(s: string): string {
 function foldPercentWords(s: string): string {
   return s
     .replace(/百分之\s*(\d+(?:\.\d+)?)/g, "$1%")
-    .replace(/(\d)\s*百分[比百]/g, "$1%")
+    .replace(/(\d)\s*百分[比百号]/g, "$1%")
     .replace(/[﹪٪]/g, "%");
 }
 
