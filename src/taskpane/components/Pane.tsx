@@ -1,0 +1,142 @@
+/**
+ * The task pane: three views over one PaneSession. It receives the session (the actions, built
+ * on a WorkbookHost) as a prop and never talks to Office itself, so the same component runs in
+ * Excel and in the playground.
+ */
+import {
+  Button,
+  FluentProvider,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Tab,
+  TabList,
+  makeStyles,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+} from "@fluentui/react-components";
+import { lazy, Suspense, useEffect, useState, useSyncExternalStore, type KeyboardEvent } from "react";
+import { t } from "../i18n";
+import { loadLibrary, type LibraryModule } from "../state/library";
+import type { PaneSession } from "../state/session";
+import type { Theme } from "../theme";
+import { ValidateView } from "./ValidateView";
+
+// Settings and Templates are not needed to open the pane: separate chunks.
+const SettingsView = lazy(() => import(/* webpackChunkName: "settings" */ "./SettingsView").then((m) => ({ default: m.SettingsView })));
+const TemplatesView = lazy(() => import(/* webpackChunkName: "templates" */ "./TemplatesView").then((m) => ({ default: m.TemplatesView })));
+
+export type View = "validate" | "templates" | "settings";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    minHeight: "100%",
+    boxSizing: "border-box",
+    color: tokens.colorNeutralForeground1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase300,
+  },
+  tabs: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, flexShrink: 0 },
+  body: { padding: tokens.spacingHorizontalM, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, flexGrow: 1 },
+});
+
+export interface PaneProps {
+  session: PaneSession;
+  /** load the indicator library (lazy chunk); tests and the playground may pass their own */
+  loadLibrary?: () => Promise<LibraryModule>;
+  initialView?: View;
+}
+
+export function Pane({ session, loadLibrary: load = loadLibrary, initialView = "validate" }: PaneProps) {
+  const s = useStyles();
+  const state = useSyncExternalStore(session.subscribe, session.getState);
+  const [view, setView] = useState<View>(initialView);
+  const { lang, notice } = state;
+
+  useEffect(() => {
+    void session.start();
+    return () => session.dispose();
+  }, [session]);
+
+  useEffect(() => {
+    document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
+  }, [lang]);
+
+  // F8 / Shift+F8: next / previous problem, from anywhere in the pane
+  const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key === "F8" && state.report) {
+      e.preventDefault();
+      void session.step(e.shiftKey ? -1 : 1);
+    }
+  };
+
+  return (
+    <div className={s.root} onKeyDown={onKey} lang={lang === "zh" ? "zh-CN" : "en"} data-testid="pane" data-lang={lang} data-busy={state.busy ? state.busy.op : ""}>
+      <TabList
+        className={s.tabs}
+        selectedValue={view}
+        onTabSelect={(_e, d) => setView(d.value as View)}
+        aria-label={t(lang, "tabs.label")}
+        size="medium"
+      >
+        <Tab value="validate" data-tab="validate">
+          {t(lang, "tab.validate")}
+        </Tab>
+        <Tab value="templates" data-tab="templates">
+          {t(lang, "tab.templates")}
+        </Tab>
+        <Tab value="settings" data-tab="settings">
+          {t(lang, "tab.settings")}
+        </Tab>
+      </TabList>
+      <main className={s.body}>
+        {notice && (
+          <MessageBar intent={notice.kind} data-testid="notice" data-notice={notice.key}>
+            <MessageBarBody>{t(lang, notice.key, notice.params)}</MessageBarBody>
+            <MessageBarActions
+              containerAction={
+                <Button appearance="transparent" size="small" aria-label="×" onClick={() => session.dismissNotice()}>
+                  ×
+                </Button>
+              }
+            >
+              {notice.undo === "fix" && state.fixes.length > 0 && (
+                <Button size="small" disabled={!!state.busy} onClick={() => void session.undoFix()} data-action="undo-fix">
+                  {t(lang, "finding.undo")}
+                </Button>
+              )}
+              {notice.undo === "insert" && state.insertions.length > 0 && (
+                <Button size="small" disabled={!!state.busy} onClick={() => void session.undoInsert()} data-action="undo-insert">
+                  {t(lang, "templates.undoInsert")}
+                </Button>
+              )}
+            </MessageBarActions>
+          </MessageBar>
+        )}
+        {state.markAdvice && state.marksShown && (
+          <MessageBar intent="info">
+            <MessageBarBody>{state.markAdvice}</MessageBarBody>
+          </MessageBar>
+        )}
+        {view === "validate" && <ValidateView session={session} state={state} />}
+        <Suspense fallback={null}>
+          {view === "templates" && <TemplatesView session={session} state={state} load={load} />}
+          {view === "settings" && <SettingsView session={session} state={state} />}
+        </Suspense>
+      </main>
+    </div>
+  );
+}
+
+/** The pane inside Fluent's provider, in Office's light or dark theme. */
+export function PaneRoot({ theme, ...props }: PaneProps & { theme: Theme }) {
+  return (
+    <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme} style={{ minHeight: "100%" }}>
+      <Pane {...props} />
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,239 @@
+/** 指标库 / Templates: search or get recommendations, preview the rows, insert them into a table. */
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Field,
+  SearchBox,
+  Select,
+  Spinner,
+  ToggleButton,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useEffect, useMemo, useState } from "react";
+import type { Lang } from "../../core/finding";
+import type { TargetTable } from "../../core/model";
+import type { Template } from "../../core/library/schema";
+import { t } from "../i18n";
+import { tableTitle } from "../state/findings";
+import { groupBy, targetText, type LibraryModule } from "../state/library";
+import type { PaneSession, PaneState } from "../state/session";
+import { EmptyState } from "./EmptyState";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  types: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
+  level: { fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2, margin: `${tokens.spacingVerticalS} 0 2px` },
+  ul: { margin: 0, padding: 0 },
+  item: { listStyleType: "none", padding: `2px 0`, borderBottom: `1px solid ${tokens.colorNeutralStroke3}` },
+  itemHead: { display: "flex", alignItems: "flex-start", gap: tokens.spacingHorizontalXS },
+  target: { fontFamily: tokens.fontFamilyBase, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  details: { fontSize: tokens.fontSizeBase200, margin: `0 0 ${tokens.spacingVerticalXS} 32px`, color: tokens.colorNeutralForeground2 },
+  plan: {
+    position: "sticky",
+    bottom: 0,
+    padding: tokens.spacingHorizontalS,
+    backgroundColor: tokens.colorNeutralBackground2,
+    borderRadius: tokens.borderRadiusMedium,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    boxShadow: tokens.shadow4,
+  },
+  planRows: { margin: 0, paddingLeft: "18px", fontSize: tokens.fontSizeBase200, maxHeight: "160px", overflowY: "auto" },
+  hint: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, margin: 0 },
+});
+
+export interface TemplatesViewProps {
+  session: PaneSession;
+  state: PaneState;
+  /** loads the library chunk (lazy) */
+  load: () => Promise<LibraryModule>;
+}
+
+export function TemplatesView({ session, state, load }: TemplatesViewProps) {
+  const s = useStyles();
+  const { lang, report, busy } = state;
+  const [lib, setLib] = useState<LibraryModule | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [tableIndex, setTableIndex] = useState(0);
+  const [query, setQuery] = useState("");
+  const [typeFilter, setTypeFilter] = useState<string | null>(null);
+  const [checked, setChecked] = useState<string[]>([]);
+  const [open, setOpen] = useState<string | null>(null);
+
+  useEffect(() => {
+    let alive = true;
+    load().then(
+      (m) => alive && setLib(m),
+      (e: unknown) => alive && setError(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [load]);
+
+  const tables = report?.tables ?? [];
+  const table: TargetTable | undefined = tables[Math.min(tableIndex, tables.length - 1)];
+
+  const rec = useMemo(() => (lib && table ? lib.recommendForTable(table, lib.library, { typeCount: 3 }) : null), [lib, table]);
+  const list: Template[] = useMemo(() => {
+    if (!lib) return [];
+    if (query.trim()) return lib.searchTemplates(query, lib.library, { framework: table?.framework.id, limit: 60 });
+    if (!rec) return [];
+    const ts = rec.templates.filter((x) => !typeFilter || x.template.projectTypes.includes(typeFilter));
+    return ts.slice(0, 60).map((x) => x.template);
+  }, [lib, query, rec, table, typeFilter]);
+  const present = useMemo(() => new Set(rec?.templates.filter((x) => x.present).map((x) => x.template.id) ?? []), [rec]);
+
+  const chosen = useMemo(() => (lib ? lib.library.templates.filter((x) => checked.includes(x.id)) : []), [lib, checked]);
+  const plan = useMemo(() => (lib && table && chosen.length > 0 ? lib.planInsertion(table, chosen) : null), [lib, table, chosen]);
+
+  if (error) return <EmptyState title={t(lang, "templates.title")} body={t(lang, "error.generic", { message: error })} />;
+  if (!lib)
+    return (
+      <div className={s.root}>
+        <Spinner size="small" label={t(lang, "templates.loading")} />
+      </div>
+    );
+
+  const typeName = (id: string) => {
+    const ty = lib.library.types.find((x) => x.id === id);
+    return ty ? (lang === "zh" ? ty.zh : ty.en) : id;
+  };
+  const groups = groupBy(list, (x) => `${x.level1} / ${x.level2}`);
+
+  const insert = async () => {
+    if (!plan || plan.requests.length === 0) return;
+    const done = await session.insertRows(plan.requests);
+    if (done) setChecked([]);
+  };
+
+  return (
+    <div className={s.root}>
+      {tables.length === 0 ? (
+        <p className={s.hint} data-testid="templates-no-table">
+          {t(lang, "templates.noTables")}
+        </p>
+      ) : (
+        <Field label={t(lang, "templates.table")} size="small">
+          <Select
+            size="small"
+            value={String(Math.min(tableIndex, tables.length - 1))}
+            onChange={(_e, d) => {
+              setTableIndex(Number(d.value));
+              setChecked([]);
+              setTypeFilter(null);
+            }}
+          >
+            {tables.map((tb, i) => (
+              <option key={tb.id} value={i}>
+                {tableTitle(tb)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+
+      <Field label={t(lang, "templates.search")} size="small">
+        <SearchBox size="small" value={query} placeholder={t(lang, "templates.searchPlaceholder")} onChange={(_e, d) => setQuery(d.value)} />
+      </Field>
+
+      {!query.trim() && rec && table && (
+        <div>
+          <p className={s.hint}>{t(lang, "templates.recommended", { project: tableTitle(table) })}</p>
+          <div className={s.types} role="group" aria-label={t(lang, "templates.types")}>
+            {rec.types.slice(0, 3).map((ty) => (
+              <ToggleButton
+                key={ty.type.id}
+                size="small"
+                checked={typeFilter === ty.type.id}
+                onClick={() => setTypeFilter(typeFilter === ty.type.id ? null : ty.type.id)}
+                data-type={ty.type.id}
+              >
+                {lang === "zh" ? ty.type.zh : ty.type.en}
+              </ToggleButton>
+            ))}
+          </div>
+        </div>
+      )}
+
+      <p className={s.hint} aria-live="polite">
+        {list.length > 0 ? t(lang, "templates.results", { n: list.length }) : query.trim() || table ? t(lang, "templates.none") : ""}
+      </p>
+
+      <div data-testid="templates">
+        {groups.map((g) => (
+          <section key={g.key} aria-label={g.key}>
+            <h3 className={s.level}>{g.key}</h3>
+            <ul className={s.ul}>
+              {g.items.map((x) => (
+                <li key={x.id} className={s.item} data-template={x.id}>
+                  <div className={s.itemHead}>
+                    <Checkbox
+                      checked={checked.includes(x.id)}
+                      onChange={(_e, d) => setChecked(d.checked ? [...checked, x.id] : checked.filter((id) => id !== x.id))}
+                      label={
+                        <span>
+                          {x.name} <span className={s.target}>{targetText(lib, x, table)}</span>{" "}
+                          {present.has(x.id) && (
+                            <Badge size="small" appearance="outline" color="subtle">
+                              {lang === "zh" ? "已有" : "present"}
+                            </Badge>
+                          )}
+                        </span>
+                      }
+                    />
+                    <Button
+                      size="small"
+                      appearance="subtle"
+                      aria-expanded={open === x.id}
+                      onClick={() => setOpen(open === x.id ? null : x.id)}
+                      aria-label={`${t(lang, "templates.preview")}: ${x.name}`}
+                    >
+                      {t(lang, "templates.preview")}
+                    </Button>
+                  </div>
+                  {open === x.id && (
+                    <div className={s.details}>
+                      <div>{x.description}</div>
+                      <div>{t(lang, "templates.basis", { basis: x.basis })}</div>
+                      {x.note && <div>{t(lang, "templates.note", { note: x.note })}</div>}
+                      <div>{x.projectTypes.map(typeName).join("、")}</div>
+                    </div>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+      </div>
+
+      {plan && table && (
+        <section className={s.plan} aria-label={t(lang, "templates.preview")} data-testid="insert-plan">
+          <ol className={s.planRows}>
+            {plan.rows.map((r) => (
+              <li key={r.template.id} value={r.row}>
+                {r.template.name} — {r.value.text ?? r.value.hint ?? ""}
+              </li>
+            ))}
+          </ol>
+          {plan.skipped.map((k) => (
+            <p key={k.template.id} className={s.hint}>
+              {k.message[lang]}
+            </p>
+          ))}
+          {plan.notes.map((n, i) => (
+            <p key={i} className={s.hint}>
+              {n[lang]}
+            </p>
+          ))}
+          <Button appearance="primary" disabled={!!busy || plan.requests.length === 0} onClick={() => void insert()} data-action="insert">
+            {t(lang, "templates.insert")} ({plan.rows.length})
+          </Button>
+        </section>
+      )}
+    </div>
+  );
+}

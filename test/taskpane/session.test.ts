@@ -1,0 +1,222 @@
+/**
+ * The pane's controller against the memory host: validate, navigate, fix and undo, ignore and
+ * un-ignore, settings, cancel, clear — and the workbook is exactly as it was afterwards.
+ */
+import { validate } from "../../src/core/engine";
+import type { Grid } from "../../src/core/grid";
+import { HostError } from "../../src/host/types";
+import { MemoryHost } from "../../src/host/memory";
+import { PaneSession, patchGrid } from "../../src/taskpane/state/session";
+import { findingId } from "../../src/taskpane/state/findings";
+import { loadExampleGrids } from "../helpers/examples";
+
+const noYield = () => Promise.resolve();
+
+async function setup(file = "seed000-stacked.xlsx") {
+  const grids = await loadExampleGrids(file);
+  const host = MemoryHost.fromGrids(grids);
+  const session = new PaneSession(host, { yieldToUi: noYield });
+  await session.start();
+  return { grids, host, session, original: host.snapshot() };
+}
+
+describe("PaneSession on seed 000 (stacked)", () => {
+  it("validates: the same findings as the engine, marks on the sheet, then clear restores the workbook", async () => {
+    const { grids, host, session, original } = await setup();
+    expect(await session.validate()).toBe(true);
+    const s = session.getState();
+    const expected = validate(grids, { lang: "zh" });
+    expect(s.report?.findings.map((f) => f.key)).toEqual(expected.findings.map((f) => f.key));
+    expect(s.report?.tables).toHaveLength(expected.tables.length);
+    expect(s.marksShown).toBe(true);
+    expect(s.busy).toBeNull();
+    expect(host.marks().length).toBeGreaterThan(0);
+    expect(host.snapshot()).not.toEqual(original);
+
+    await session.clearMarks();
+    expect(session.getState().marksShown).toBe(false);
+    expect(session.getState().notice?.key).toBe("validate.cleared");
+    expect(host.snapshot()).toEqual(original);
+    // the list stays for navigation
+    expect(session.getState().report?.findings.length).toBe(expected.findings.length);
+  });
+
+  it("selects the cell of a finding and steps through the list", async () => {
+    const { host, session } = await setup();
+    await session.validate();
+    const first = await session.step(1);
+    expect(first).toBeDefined();
+    expect(host.view().selection).toEqual({ sheet: first!.sheet, address: first!.cell });
+    const second = await session.step(1);
+    expect(host.view().selection?.address).toBe(second!.cell);
+    const back = await session.step(-1);
+    expect(back).toBe(first);
+    // wraps to the last
+    const last = await session.step(-1);
+    const order = session.visibleOrder();
+    expect(last).toBe(order[order.length - 1]);
+  });
+
+  it("navigation follows the filters", async () => {
+    const { session } = await setup();
+    await session.validate();
+    session.setFilters({ severities: ["error"], categories: [] });
+    const seen = new Set<string>();
+    for (let i = 0; i < 10; i++) seen.add((await session.step(1))!.severity);
+    expect([...seen]).toEqual(["error"]);
+  });
+
+  it("applies a fix (the finding disappears), then undoes it (the workbook is as before)", async () => {
+    const { host, session, original } = await setup();
+    await session.validate();
+    const before = session.getState().report!;
+    const f = before.findings.find((x) => x.fix && !x.fix.confirm)!;
+    expect(f).toBeDefined();
+    await session.select(f);
+    expect(await session.applyFix(f)).toBe(true);
+    const s = session.getState();
+    expect(s.report!.findings.some((x) => findingId(x) === findingId(f))).toBe(false);
+    expect(s.report!.findings.length).toBeLessThan(before.findings.length);
+    expect(s.notice).toMatchObject({ kind: "success", key: "finding.fixApplied", undo: "fix" });
+    expect(s.fixes).toHaveLength(1);
+    // the value is in the workbook, and a fresh check agrees with the session's
+    const grids = await host.readSheets({ kind: "all" });
+    const fresh = validate(grids, { lang: "zh" });
+    expect(s.report!.findings.map((x) => x.key)).toEqual(fresh.findings.map((x) => x.key));
+    // our own write does not make the report stale
+    expect(s.stale).toBe(false);
+    // the selection moved on to the next finding
+    expect(s.selectedId).toBeDefined();
+
+    expect(await session.undoFix()).toBe(true);
+    expect(session.getState().fixes).toHaveLength(0);
+    expect(session.getState().report!.findings.map((x) => x.key)).toEqual(before.findings.map((x) => x.key));
+    await session.clearMarks();
+    expect(host.snapshot()).toEqual(original);
+  });
+
+  it("refuses a fix when the cell changed since the check", async () => {
+    const { host, session } = await setup();
+    await session.validate();
+    const f = session.getState().report!.findings.find((x) => x.fix)!;
+    host.userEdit(f.sheet, f.cell, "something else");
+    expect(session.getState().stale).toBe(true);
+    expect(await session.applyFix(f)).toBe(false);
+    expect(session.getState().notice).toMatchObject({ kind: "error", key: "error.conflict", params: { cell: f.cell } });
+    // re-check clears the stale flag
+    await session.validate();
+    expect(session.getState().stale).toBe(false);
+  });
+
+  it("ignores with a reason stored in the workbook, survives a new session, and un-ignores", async () => {
+    const { host, session } = await setup();
+    await session.validate();
+    const n = session.getState().report!.findings.length;
+    const f = session.getState().report!.findings[0];
+    await session.ignore(f, "  reviewed with the bureau  ");
+    let s = session.getState();
+    expect(s.report!.findings).toHaveLength(n - 1);
+    expect(s.report!.ignored.map((x) => x.key)).toEqual([f.key]);
+    expect(s.notice?.key).toBe("finding.ignored");
+    const stored = await host.loadSettings();
+    expect(stored.ignored).toEqual([{ key: f.key, reason: "reviewed with the bureau", at: expect.any(String) }]);
+
+    // a colleague opens the workbook: the decision holds
+    const other = new PaneSession(host, { yieldToUi: noYield });
+    await other.start();
+    await other.validate();
+    expect(other.getState().report!.ignored.map((x) => x.key)).toEqual([f.key]);
+
+    await session.unignore(f.key);
+    s = session.getState();
+    expect(s.report!.findings).toHaveLength(n);
+    expect(s.report!.ignored).toHaveLength(0);
+    expect((await host.loadSettings()).ignored).toEqual([]);
+  });
+
+  it("switches language: messages re-rendered in English, preference saved", async () => {
+    const { host, session } = await setup();
+    await session.validate();
+    expect(session.getState().report!.findings[0].message).toMatch(/[\u4e00-\u9fff]/);
+    await session.setLang("en");
+    expect(session.getState().lang).toBe("en");
+    expect(session.getState().report!.findings[0].message).not.toMatch(/[\u4e00-\u9fff]{4}/);
+    expect((await host.loadSettings()).lang).toBe("en");
+  });
+
+  it("turns rules off and overrides the framework through settings", async () => {
+    const { session } = await setup();
+    await session.validate();
+    const rule = session.getState().report!.findings[0].rule;
+    await session.updateSettings({ disabledRules: [rule] });
+    expect(session.getState().report!.findings.some((f) => f.rule === rule)).toBe(false);
+    await session.updateSettings({ frameworkOverride: { "*": "core-2021" } });
+    expect(session.getState().report!.tables.every((t) => t.framework.id === "core-2021" && t.framework.overridden)).toBe(true);
+  });
+
+  it("cancelling a check keeps the previous result and marks", async () => {
+    const { host, session } = await setup();
+    await session.validate();
+    const before = session.getState().report;
+    const marks = host.marks();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const slow = new PaneSession(host, { yieldToUi: () => gate });
+    await slow.start();
+    (slow as unknown as { state: { report: unknown } }).state.report = before;
+    const run = slow.validate();
+    await Promise.resolve();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(slow.getState().busy?.cancellable).toBe(true);
+    slow.cancel();
+    expect(slow.getState().busy).toBeNull();
+    expect(slow.getState().notice?.key).toBe("validate.cancelled");
+    release();
+    expect(await run).toBe(false);
+    expect(slow.getState().report).toBe(before);
+    expect(host.marks()).toEqual(marks);
+  });
+
+  it("reports host errors as notices, never throws", async () => {
+    const { host, session } = await setup();
+    host.readSheets = () => Promise.reject(new HostError("office", "boom"));
+    expect(await session.validate()).toBe(false);
+    expect(session.getState().notice).toMatchObject({ kind: "error", key: "error.generic", params: { message: "boom" } });
+    expect(session.getState().busy).toBeNull();
+  });
+
+  it("checks only the active sheet when asked", async () => {
+    const { session } = await setup("seed000.xlsx");
+    session.setScope("active");
+    await session.validate();
+    expect(session.getState().report!.tables).toHaveLength(1);
+    session.setScope("all");
+    await session.validate();
+    expect(session.getState().report!.tables.length).toBeGreaterThan(1);
+  });
+
+  it("shows the teaching state's data for a sheet with no table", async () => {
+    const host = MemoryHost.fromGrids([{ sheet: "Notes", origin: { row: 1, col: 1 }, cells: [["just a note"]] }]);
+    const session = new PaneSession(host, { yieldToUi: noYield });
+    await session.start();
+    await session.validate();
+    const r = session.getState().report!;
+    expect(r.tables).toHaveLength(0);
+    expect(r.sheetsWithoutTables).toEqual(["Notes"]);
+  });
+});
+
+describe("patchGrid", () => {
+  it("writes inside the grid and grows it when the cell lies outside", () => {
+    const g: Grid = { sheet: "S", origin: { row: 2, col: 2 }, cells: [["a", "b"]] };
+    patchGrid([g], "S", "C2", "x");
+    expect(g.cells).toEqual([["a", "x"]]);
+    patchGrid([g], "S", "E4", 5);
+    expect(g.cells[2][3]).toBe(5);
+    patchGrid([g], "S", "A1", "top");
+    expect(g.origin).toEqual({ row: 1, col: 1 });
+    expect(g.cells[0][0]).toBe("top");
+    expect(g.cells[1]).toEqual([null, "a", "x"]);
+    patchGrid([g], "Missing", "A1", 1);
+  });
+});
