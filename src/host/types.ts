@@ -71,6 +71,8 @@ export interface InsertRowsResult {
   range: CellRange;
   /** token for undoInsert */
   undoToken: string;
+  /** things the host could not do exactly as asked (merge extension unavailable on this Excel version) */
+  warnings?: string[];
 }
 
 export interface CellChange {
@@ -89,15 +91,70 @@ export interface ChangeEvent {
 /** Progress callback for long operations (reading, marking). */
 export type Progress = (stage: "reading" | "checking" | "marking" | "clearing", done: number, total: number) => void;
 
+export type HostErrorCode = "protected" | "requirement" | "office" | "not-found" | "conflict" | "cancelled" | "invalid";
+
 export class HostError extends Error {
+  /** sheets the error concerns, when it concerns some (protected sheets, missing sheets) */
+  readonly sheets?: string[];
+  /** the platform's own error code (Office.js `error.code`), for diagnostics */
+  readonly platformCode?: string;
   constructor(
-    /** "protected" | "requirement" | "office" | "not-found" | "conflict" | "cancelled" */
-    readonly code: "protected" | "requirement" | "office" | "not-found" | "conflict" | "cancelled",
+    /**
+     * "protected": the sheet is protected; "requirement": the Office version lacks an API this needs;
+     * "office": any other Office error; "not-found": no such sheet or cell; "conflict": the workbook
+     * changed under us (a fix found another value, inserted rows were edited); "cancelled";
+     * "invalid": the request itself is malformed (bad address, nothing to insert).
+     */
+    readonly code: HostErrorCode,
     message: string,
+    options: { sheets?: string[]; platformCode?: string; cause?: unknown } = {},
   ) {
     super(message);
     this.name = "HostError";
+    if (options.sheets) this.sheets = options.sheets;
+    if (options.platformCode) this.platformCode = options.platformCode;
+    if (options.cause !== undefined) (this as { cause?: unknown }).cause = options.cause;
   }
+}
+
+/** A sheet an operation left alone, and why (marks cannot be shown on a protected sheet). */
+export interface SkippedSheet {
+  sheet: string;
+  code: "protected" | "not-found";
+  message: string;
+}
+
+export interface ApplyMarksResult {
+  /** cells marked */
+  marked: number;
+  /** sheets whose marks could not be shown; their findings are still listed in the pane */
+  skipped: SkippedSheet[];
+}
+
+export interface ClearMarksResult {
+  /** mark objects removed (conditional formats: one per sheet, severity and address chunk) */
+  removed: number;
+  /** sheets whose marks could not be removed (protected after marking) */
+  skipped: SkippedSheet[];
+}
+
+/**
+ * What the pane should tell the user about marks and saving. Excel has no before-save event
+ * for add-ins, so marks (conditional formats) are saved with the workbook unless cleared first.
+ */
+export interface MarkStatus {
+  /** marks Jixiao made that are still in the workbook (from the workbook's own record) */
+  present: boolean;
+  /** cells marked, per the record */
+  cells: number;
+  /** names of the sheets holding marks */
+  sheets: string[];
+  /** the workbook saves continuously (Excel AutoSave on OneDrive/SharePoint): marks are saved while shown */
+  autoSave: boolean;
+  /** how marks end up in a saved file on this host */
+  onSave: "saved-with-workbook" | "not-saved";
+  /** one sentence for the pane, in the host's language; empty when there is nothing to say */
+  advice: string;
 }
 
 export interface WorkbookHost {
@@ -105,10 +162,15 @@ export interface WorkbookHost {
   listSheets(): Promise<SheetInfo[]>;
   /** Read the selected sheets' used ranges as grids, all in one round trip where the platform allows. */
   readSheets(selection: SheetSelection, progress?: Progress): Promise<Grid[]>;
-  /** Show marks for these findings, replacing marks made before. Never changes a value or a user format. */
-  applyMarks(marks: Mark[], progress?: Progress): Promise<void>;
+  /**
+   * Show marks for these findings, replacing marks made before. Never changes a value or a user format.
+   * Protected sheets are skipped and reported in the result (not thrown), so the other sheets still get marks.
+   */
+  applyMarks(marks: Mark[], progress?: Progress): Promise<ApplyMarksResult>;
   /** Remove every mark Jixiao made; the sheets look exactly as before. */
-  clearMarks(): Promise<void>;
+  clearMarks(): Promise<ClearMarksResult>;
+  /** Whether marks are present and what saving will do with them (see MarkStatus). */
+  markStatus(): Promise<MarkStatus>;
   /** Activate the sheet and select the cell. */
   selectCell(sheet: string, cell: string): Promise<void>;
   /**
@@ -138,4 +200,109 @@ export function marksFromFindings(findings: readonly Finding[]): Mark[] {
     }
   }
   return [...byCell.values()];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Marks as both hosts make them: one conditional format per sheet, severity and address chunk,
+// with a custom formula that is always TRUE and carries Jixiao's signature. The signature is what
+// identifies Jixiao's marks (ids of conditional formats do not survive saving and reopening), so
+// clearing finds and removes exactly these and never a user's own conditional format.
+
+/** Fill colours per severity (Excel's own "light red / yellow / blue fill" family). */
+export const MARK_FILL: Readonly<Record<Severity, string>> = {
+  error: "#FFC7CE",
+  warning: "#FFEB9C",
+  info: "#DDEBF7",
+};
+
+const MARK_SIGNATURE = "jixiao-mark:";
+
+/** The custom conditional-format formula of a mark: `=ISTEXT("jixiao-mark:error")`, always TRUE. */
+export function markFormula(severity: Severity): string {
+  return `=ISTEXT("${MARK_SIGNATURE}${severity}")`;
+}
+
+/** The severity a conditional-format formula marks, or null when it is not one of Jixiao's. */
+export function markSeverityOfFormula(formula: string | null | undefined): Severity | null {
+  if (typeof formula !== "string") return null;
+  const m = /jixiao-mark:(error|warning|info)/i.exec(formula);
+  return m ? (m[1].toLowerCase() as Severity) : null;
+}
+
+/** Workbook setting keys (Office.js workbook.settings; the memory host's settings map). */
+export const SETTINGS_KEY = "jixiao.settings";
+/** Record of the marks currently shown: which sheets, how many cells. Removed by clearMarks. */
+export const MARKS_KEY = "jixiao.marks";
+
+/** The stored record behind MarkStatus. Sheets by id (ids survive renames) and by name (for messages). */
+export interface MarksRecord {
+  v: 1;
+  sheets: { id: string; name: string; cells: number }[];
+  /** ISO time of the last applyMarks */
+  at: string;
+}
+
+export function parseMarksRecord(raw: unknown): MarksRecord | null {
+  const value = typeof raw === "string" ? safeJson(raw) : raw;
+  if (!value || typeof value !== "object") return null;
+  const v = value as { v?: unknown; sheets?: unknown; at?: unknown };
+  if (v.v !== 1 || !Array.isArray(v.sheets)) return null;
+  const sheets: MarksRecord["sheets"] = [];
+  for (const s of v.sheets.slice(0, 10_000)) {
+    if (!s || typeof s !== "object") continue;
+    const { id, name, cells } = s as { id?: unknown; name?: unknown; cells?: unknown };
+    if (typeof id === "string" && typeof name === "string" && typeof cells === "number" && Number.isFinite(cells)) {
+      sheets.push({ id, name, cells });
+    }
+  }
+  return { v: 1, sheets, at: typeof v.at === "string" ? v.at : "" };
+}
+
+function safeJson(text: string): unknown {
+  if (text.length > 2_000_000) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+const FRAMEWORK_IDS: readonly FrameworkId[] = ["common", "core-2021", "evaluation", "four-goal"];
+const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+/**
+ * Stored settings -> WorkbookSettings. The stored value is untrusted (anyone can edit a file):
+ * unknown keys are dropped, wrong entries are dropped one by one, sizes are capped, and keys that
+ * could pollute prototypes are refused. Never throws; the worst case is DEFAULT_SETTINGS.
+ */
+export function parseWorkbookSettings(raw: unknown): WorkbookSettings {
+  const value = typeof raw === "string" ? safeJson(raw) : raw;
+  const out: WorkbookSettings = { ignored: [], frameworkOverride: {}, disabledRules: [], keepMarksOnSave: false };
+  if (!value || typeof value !== "object" || Array.isArray(value)) return out;
+  const v = value as Record<string, unknown>;
+  if (Array.isArray(v.ignored)) {
+    for (const item of v.ignored.slice(0, 50_000)) {
+      if (!item || typeof item !== "object") continue;
+      const { key, reason, at } = item as Record<string, unknown>;
+      if (typeof key !== "string" || key.length === 0 || key.length > 2_000) continue;
+      const entry: IgnoredFinding = { key, at: typeof at === "string" && at.length <= 40 ? at : "" };
+      if (typeof reason === "string" && reason.length > 0) entry.reason = reason.slice(0, 2_000);
+      out.ignored.push(entry);
+    }
+  }
+  if (v.frameworkOverride && typeof v.frameworkOverride === "object" && !Array.isArray(v.frameworkOverride)) {
+    const entries = Object.entries(v.frameworkOverride as Record<string, unknown>).slice(0, 10_000);
+    const clean: [string, FrameworkId][] = [];
+    for (const [k, f] of entries) {
+      if (FORBIDDEN_KEYS.has(k) || k.length > 300) continue;
+      if (typeof f === "string" && (FRAMEWORK_IDS as readonly string[]).includes(f)) clean.push([k, f as FrameworkId]);
+    }
+    out.frameworkOverride = Object.fromEntries(clean);
+  }
+  if (Array.isArray(v.disabledRules)) {
+    out.disabledRules = v.disabledRules.filter((r): r is string => typeof r === "string" && r.length > 0 && r.length <= 200).slice(0, 1_000);
+  }
+  if (typeof v.keepMarksOnSave === "boolean") out.keepMarksOnSave = v.keepMarksOnSave;
+  if (v.lang === "zh" || v.lang === "en") out.lang = v.lang;
+  return out;
 }

@@ -1,0 +1,1014 @@
+/**
+ * ExcelHost: WorkbookHost over Office.js.
+ *
+ * Batching (DESIGN.md, non-negotiables):
+ *  - Reading: every requested sheet's used range (values, numberFormat, address) and merged areas
+ *    are queued together and fetched in ONE context.sync(). The sheet list needed to address them
+ *    comes from a cache filled by `ExcelHost.create()` and re-verified inside that same sync; only a
+ *    sheet added since costs one more sync. Reads are split only when the response would pass
+ *    Excel's payload limits (sizes remembered from earlier reads, or measured after a payload error).
+ *  - Marks: one sync to find Jixiao's existing marks and sheet protection on every sheet, one sync
+ *    to delete them and add the new ones: two syncs whatever the number of findings or sheets.
+ *
+ * Marks are conditional formats (custom formula `=ISTEXT("jixiao-mark:<severity>")`, always TRUE,
+ * fill colour per severity) over chunked multi-area addresses. They never change a value or a cell's
+ * own format, they sit on top of the user's conditional formats without changing them, and the
+ * signature in the formula lets clearMarks find and remove exactly them, even after the workbook
+ * was saved and reopened (conditional-format ids do not survive that).
+ *
+ * This module imports Office types only; it never imports React. All Office access goes through an
+ * injected `OfficeApi` so tests run it against a fake object model.
+ */
+import type { CellRange, CellValue, Grid } from "../../core/grid";
+import { parseRangeA1, toA1 } from "../../core/grid";
+import type { Severity } from "../../core/finding";
+import {
+  HostError,
+  MARK_FILL,
+  MARKS_KEY,
+  SETTINGS_KEY,
+  markFormula,
+  markSeverityOfFormula,
+  parseMarksRecord,
+  parseWorkbookSettings,
+  type ApplyMarksResult,
+  type CellChange,
+  type ChangeEvent,
+  type ClearMarksResult,
+  type InsertRowsRequest,
+  type InsertRowsResult,
+  type Mark,
+  type MarkStatus,
+  type MarksRecord,
+  type Progress,
+  type SheetInfo,
+  type SheetSelection,
+  type SkippedSheet,
+  type WorkbookHost,
+  type WorkbookSettings,
+} from "../types";
+import { MAX_COLS, MAX_ROWS, parseAddress } from "../memory/workbook";
+import { ChangeBatcher, type Timers } from "./changes";
+import { isItemNotFound, isPayloadError, toHostError } from "./errors";
+import { hostMessage, markAdvice, quoteValue, type HostLang } from "./messages";
+import {
+  MAX_ADDRESS_CHARS,
+  chunkAddresses,
+  compressCells,
+  fromOfficeValue,
+  parseAreasAddress,
+  parseCellAddress,
+  planInsert,
+  sameCellValue,
+  stripSheet,
+} from "./plan";
+
+/** The minimum requirement set (RangeAreas for marks, Range.copyFrom for insertion, worksheets.onChanged). */
+export const MIN_EXCEL_API = "1.9";
+/** Reading merged areas (getMergedAreasOrNullObject); without it merges are not read or extended. */
+export const MERGES_EXCEL_API = "1.13";
+
+/** The parts of Office.js the host uses; injected so tests can pass a fake. */
+export interface OfficeApi {
+  run: typeof Excel.run;
+  isSetSupported(name: string, minVersion: string): boolean;
+}
+
+/** Office.js from the page's globals. Throws HostError("requirement") outside Office. */
+export function officeApi(lang: HostLang = "zh"): OfficeApi {
+  const g = globalThis as { Excel?: typeof Excel; Office?: typeof Office };
+  const excel = g.Excel;
+  const office = g.Office;
+  if (!excel || typeof excel.run !== "function" || !office?.context?.requirements) {
+    throw new HostError("requirement", hostMessage(lang, "notInOffice"));
+  }
+  return {
+    run: excel.run,
+    isSetSupported: (name, version) => office.context.requirements.isSetSupported(name, version),
+  };
+}
+
+export interface ExcelHostOptions {
+  /** language of messages; default zh */
+  lang?: HostLang;
+  /** onChange debounce in ms; default 500 */
+  debounceMs?: number;
+  timers?: Timers;
+  now?: () => Date;
+  /** response bytes one read sync may carry; default 4,000,000 (Excel on the web refuses past 5 MB) */
+  maxResponseBytes?: number;
+  /** cells one read sync may carry; default 2,000,000 (Excel's hard limit is 5M per get) */
+  maxCellsPerSync?: number;
+  /** longest address list per getRanges call; default 255 */
+  maxAddressChars?: number;
+  /** called when a background operation (change listening) fails */
+  onError?: (error: HostError) => void;
+}
+
+interface SheetEntry {
+  id: string;
+  name: string;
+  visibility: SheetInfo["visibility"];
+  position: number;
+  /** measured JSON size of values + numberFormat at the last read */
+  bytes?: number;
+  /** rows x columns of the used range, when known */
+  cells?: number;
+}
+
+interface InsertRecord {
+  sheetId: string;
+  sheetName: string;
+  top: number;
+  count: number;
+  area: CellRange;
+  written: CellValue[][];
+}
+
+/** Thrown inside a batch when a cached sheet id no longer exists: refresh the list and retry once. */
+class StaleSheetList extends Error {}
+
+const SEVERITIES: readonly Severity[] = ["info", "warning", "error"]; // added least severe first
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+const BYTES_PER_CELL_ESTIMATE = 24;
+
+function lower(s: string): string {
+  return s.toLowerCase();
+}
+
+/** Office's "Visible" | "Hidden" | "VeryHidden" -> SheetInfo's spelling. */
+function toVisibility(v: string): SheetInfo["visibility"] {
+  if (v === "Hidden") return "hidden";
+  if (v === "VeryHidden") return "veryHidden";
+  return "visible";
+}
+
+function causeOf(e: unknown): unknown {
+  return e && typeof e === "object" ? (e as { cause?: unknown }).cause : undefined;
+}
+
+/** A value as Range.values should receive it: text that Excel would read as a formula is quoted. */
+export function toOfficeValue(v: CellValue): string | number | boolean {
+  if (v === null) return "";
+  if (typeof v === "string" && /^[=+-]/.test(v)) return `'${v}`;
+  return v;
+}
+
+export class ExcelHost implements WorkbookHost {
+  readonly kind = "excel" as const;
+  private readonly lang: HostLang;
+  private readonly maxResponseBytes: number;
+  private readonly maxCellsPerSync: number;
+  private readonly maxAddressChars: number;
+  private sheetCache: SheetEntry[] | null = null;
+  private readonly inserts = new Map<string, InsertRecord>();
+  private insertCounter = 0;
+  private readonly listeners = new Set<(e: ChangeEvent) => void>();
+  private batcher: ChangeBatcher | null = null;
+  private registration: Promise<OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | null> | null = null;
+  /** whether this Excel can read merged areas */
+  readonly mergesSupported: boolean;
+
+  constructor(
+    private readonly api: OfficeApi,
+    private readonly options: ExcelHostOptions = {},
+  ) {
+    this.lang = options.lang ?? "zh";
+    this.maxResponseBytes = options.maxResponseBytes ?? 4_000_000;
+    this.maxCellsPerSync = options.maxCellsPerSync ?? 2_000_000;
+    this.maxAddressChars = options.maxAddressChars ?? MAX_ADDRESS_CHARS;
+    this.mergesSupported = api.isSetSupported("ExcelApi", MERGES_EXCEL_API);
+  }
+
+  /**
+   * Check the requirement set and load the sheet list (one sync), so that reading any number of
+   * sheets afterwards is a single sync.
+   */
+  static async create(api: OfficeApi = officeApi(), options: ExcelHostOptions = {}): Promise<ExcelHost> {
+    const host = new ExcelHost(api, options);
+    host.requireBase();
+    await host.refreshSheets();
+    return host;
+  }
+
+  // ------------------------------------------------------------------------ plumbing
+
+  private requireBase(): void {
+    if (!this.api.isSetSupported("ExcelApi", MIN_EXCEL_API)) {
+      throw new HostError("requirement", hostMessage(this.lang, "requirement", { set: "ExcelApi", version: MIN_EXCEL_API }));
+    }
+  }
+
+  /** Excel.run with errors turned into HostErrors. */
+  private async run<T>(batch: (ctx: Excel.RequestContext) => Promise<T>, context: { sheet?: string } = {}): Promise<T> {
+    try {
+      return await this.api.run(batch);
+    } catch (e) {
+      if (e instanceof StaleSheetList) throw e;
+      throw toHostError(e, this.lang, context);
+    }
+  }
+
+  /** Run an operation that addresses cached sheet ids; if one vanished, refresh the list and retry once. */
+  private async withSheets<T>(op: (sheets: SheetEntry[]) => Promise<T>): Promise<T> {
+    this.requireBase();
+    const sheets = this.sheetCache ?? (await this.refreshSheets());
+    try {
+      return await op(sheets);
+    } catch (e) {
+      if (!(e instanceof StaleSheetList)) throw e;
+      return op(await this.refreshSheets());
+    }
+  }
+
+  /** Sync a batch that addressed cached sheets; a missing sheet means the cache is stale. */
+  private async syncStale(ctx: Excel.RequestContext): Promise<void> {
+    try {
+      await ctx.sync();
+    } catch (e) {
+      if (isItemNotFound(e)) throw new StaleSheetList();
+      throw e;
+    }
+  }
+
+  private queueSheetList(ctx: Excel.RequestContext): Excel.WorksheetCollection {
+    const list = ctx.workbook.worksheets;
+    list.load("items/id,items/name,items/visibility,items/position");
+    return list;
+  }
+
+  /** Replace the cache from a loaded worksheet collection, keeping remembered sizes. */
+  private adoptSheetList(list: Excel.WorksheetCollection): SheetEntry[] {
+    const old = new Map((this.sheetCache ?? []).map((s) => [s.id, s]));
+    const fresh = list.items
+      .map((ws) => {
+        const prev = old.get(ws.id);
+        const entry: SheetEntry = { id: ws.id, name: ws.name, visibility: toVisibility(ws.visibility), position: ws.position };
+        if (prev?.bytes !== undefined) entry.bytes = prev.bytes;
+        if (prev?.cells !== undefined) entry.cells = prev.cells;
+        return entry;
+      })
+      .sort((a, b) => a.position - b.position);
+    this.sheetCache = fresh;
+    return fresh;
+  }
+
+  private async refreshSheets(): Promise<SheetEntry[]> {
+    return this.run(async (ctx) => {
+      const list = this.queueSheetList(ctx);
+      await ctx.sync();
+      return this.adoptSheetList(list);
+    });
+  }
+
+  private entryByName(sheets: readonly SheetEntry[], name: string): SheetEntry | undefined {
+    return sheets.find((s) => lower(s.name) === lower(name));
+  }
+
+  // ------------------------------------------------------------------------ sheets and reading
+
+  async listSheets(): Promise<SheetInfo[]> {
+    this.requireBase();
+    return this.run(async (ctx) => {
+      const list = this.queueSheetList(ctx);
+      const active = ctx.workbook.worksheets.getActiveWorksheet();
+      active.load("id");
+      await ctx.sync();
+      const sheets = this.adoptSheetList(list);
+      return sheets.map((s) => ({ name: s.name, visibility: s.visibility, active: s.id === active.id }));
+    });
+  }
+
+  async readSheets(selection: SheetSelection, progress?: Progress): Promise<Grid[]> {
+    this.requireBase();
+    if (selection.kind === "active") return this.readActive(progress);
+    return this.readMany(selection, progress);
+  }
+
+  private queueRead(ws: Excel.Worksheet): { used: Excel.Range; merged: Excel.RangeAreas | null } {
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load("address,values,numberFormat");
+    let merged: Excel.RangeAreas | null = null;
+    if (this.mergesSupported) {
+      merged = ws.getRange().getMergedAreasOrNullObject();
+      merged.load("address");
+    }
+    return { used, merged };
+  }
+
+  private gridFrom(
+    name: string,
+    hidden: boolean,
+    used: Excel.Range,
+    merged: Excel.RangeAreas | null,
+  ): { grid: Grid; bytes: number; cells: number } {
+    const merges = merged && !merged.isNullObject ? parseAreasAddress(merged.address) : undefined;
+    const base = { sheet: name, hidden, ...(merges ? { merges } : {}) };
+    if (used.isNullObject) return { grid: { ...base, origin: { row: 1, col: 1 }, cells: [], numberFormats: [] }, bytes: 0, cells: 0 };
+    const r = parseAddress(stripSheet(used.address));
+    const values = used.values;
+    const formats = used.numberFormat;
+    const cells = values.map((line) => line.map(fromOfficeValue));
+    const numberFormats = formats.map((line) => line.map((f) => (typeof f === "string" && f !== "General" && f !== "" ? f : null)));
+    const bytes = JSON.stringify(values).length + JSON.stringify(formats).length;
+    return {
+      grid: { ...base, origin: { row: r.top, col: r.left }, cells, numberFormats },
+      bytes,
+      cells: (r.bottom - r.top + 1) * (r.right - r.left + 1),
+    };
+  }
+
+  private async readActive(progress?: Progress): Promise<Grid[]> {
+    progress?.("reading", 0, 1);
+    try {
+      const grid = await this.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getActiveWorksheet();
+        ws.load("id,name,visibility,position");
+        const { used, merged } = this.queueRead(ws);
+        await ctx.sync();
+        const out = this.gridFrom(ws.name, ws.visibility !== "Visible", used, merged);
+        this.remember(ws.id, out.bytes, out.cells);
+        return out.grid;
+      });
+      progress?.("reading", 1, 1);
+      return [grid];
+    } catch (e) {
+      if (!(e instanceof HostError) || !isPayloadError(causeOf(e))) throw e;
+      // too big for one response: find the active sheet and read it in blocks
+      const active = await this.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getActiveWorksheet();
+        ws.load("id,name,visibility,position");
+        await ctx.sync();
+        return { id: ws.id, name: ws.name, visibility: toVisibility(ws.visibility), position: ws.position };
+      });
+      return this.readLarge([active], progress);
+    }
+  }
+
+  private remember(id: string, bytes: number, cells: number): void {
+    const e = this.sheetCache?.find((s) => s.id === id);
+    if (e) {
+      e.bytes = bytes;
+      e.cells = cells;
+    }
+  }
+
+  private estimate(e: SheetEntry): number {
+    if (e.bytes !== undefined) return e.bytes;
+    if (e.cells !== undefined) return e.cells * BYTES_PER_CELL_ESTIMATE;
+    return 0;
+  }
+
+  /** Group sheets so that each sync stays within the budgets; sheets too big alone are returned apart. */
+  private planBatches(entries: readonly SheetEntry[]): { batches: SheetEntry[][]; large: SheetEntry[] } {
+    const batches: SheetEntry[][] = [];
+    const large: SheetEntry[] = [];
+    let current: SheetEntry[] = [];
+    let bytes = 0;
+    let cells = 0;
+    for (const e of entries) {
+      const b = this.estimate(e);
+      const c = e.cells ?? 0;
+      if (b > this.maxResponseBytes || c > this.maxCellsPerSync) {
+        large.push(e);
+        continue;
+      }
+      if (current.length && (bytes + b > this.maxResponseBytes || cells + c > this.maxCellsPerSync)) {
+        batches.push(current);
+        current = [];
+        bytes = 0;
+        cells = 0;
+      }
+      current.push(e);
+      bytes += b;
+      cells += c;
+    }
+    if (current.length || batches.length === 0) batches.push(current);
+    return { batches, large };
+  }
+
+  private async readMany(selection: SheetSelection, progress?: Progress): Promise<Grid[]> {
+    const names = selection.kind === "named" ? selection.names : [];
+    return this.withSheets(async (cached) => {
+      let wanted: SheetEntry[];
+      if (selection.kind === "named") {
+        let sheets = cached;
+        if (selection.names.some((n) => !this.entryByName(sheets, n))) sheets = await this.refreshSheets();
+        const missing = selection.names.filter((n) => !this.entryByName(sheets, n));
+        if (missing.length) {
+          throw new HostError("not-found", hostMessage(this.lang, "sheetNotFound", { sheet: missing.join("”, “") }), { sheets: missing });
+        }
+        wanted = selection.names.map((n) => this.entryByName(sheets, n) as SheetEntry);
+        wanted = wanted.filter((e, i) => wanted.indexOf(e) === i);
+      } else {
+        wanted = [...cached];
+      }
+      const grids = new Map<string, Grid>();
+      const total = wanted.length;
+      let done = 0;
+      progress?.("reading", 0, total);
+
+      const readBatch = async (batch: SheetEntry[], verify: boolean): Promise<SheetEntry[] | null> =>
+        this.run(async (ctx) => {
+          const list = verify ? this.queueSheetList(ctx) : null;
+          const pending = batch.map((entry) => {
+            const ws = ctx.workbook.worksheets.getItem(entry.id);
+            ws.load("name,visibility");
+            return { entry, ws, ...this.queueRead(ws) };
+          });
+          await this.syncStale(ctx);
+          for (const p of pending) {
+            const out = this.gridFrom(p.ws.name, p.ws.visibility !== "Visible", p.used, p.merged);
+            p.entry.name = p.ws.name;
+            this.remember(p.entry.id, out.bytes, out.cells);
+            p.entry.bytes = out.bytes;
+            p.entry.cells = out.cells;
+            grids.set(p.entry.id, out.grid);
+            progress?.("reading", ++done, total);
+          }
+          return list ? this.adoptSheetList(list) : null;
+        });
+
+      let plan = this.planBatches(wanted);
+      let fresh: SheetEntry[] | null = null;
+      try {
+        for (let i = 0; i < plan.batches.length; i++) {
+          const result = await readBatch(plan.batches[i], i === 0);
+          if (result) fresh = result;
+        }
+      } catch (e) {
+        if (!(e instanceof HostError) || !isPayloadError(causeOf(e))) throw e;
+        // Sizes were unknown and too big together: measure, then read within the budgets.
+        await this.measure(wanted.filter((w) => !grids.has(w.id)));
+        plan = this.planBatches(wanted.filter((w) => !grids.has(w.id)));
+        for (const batch of plan.batches) if (batch.length) await readBatch(batch, false);
+      }
+      if (plan.large.length) {
+        for (const g of await this.readLarge(plan.large.filter((l) => !grids.has(l.id)), progress)) {
+          const entry = plan.large.find((l) => l.name === g.sheet);
+          if (entry) grids.set(entry.id, g);
+        }
+      }
+
+      // sheets added (or renamed to a requested name) since the cache was filled
+      if (fresh) {
+        const extra =
+          selection.kind === "all"
+            ? fresh.filter((f) => !grids.has(f.id))
+            : names.map((n) => this.entryByName(fresh as SheetEntry[], n)).filter((e): e is SheetEntry => !!e && !grids.has(e.id));
+        if (extra.length) {
+          const more = this.planBatches(extra);
+          for (const batch of more.batches) if (batch.length) await readBatch(batch, false);
+          if (more.large.length) {
+            for (const g of await this.readLarge(more.large, progress)) {
+              const entry = more.large.find((l) => l.name === g.sheet);
+              if (entry) grids.set(entry.id, g);
+            }
+          }
+        }
+        const order = selection.kind === "all" ? fresh : names.map((n) => this.entryByName(fresh as SheetEntry[], n)).filter((e): e is SheetEntry => !!e);
+        return order.map((e) => grids.get(e.id)).filter((g): g is Grid => !!g);
+      }
+      return wanted.map((e) => grids.get(e.id)).filter((g): g is Grid => !!g);
+    });
+  }
+
+  /** One sync: the used-range size of each sheet (no values). */
+  private async measure(entries: SheetEntry[]): Promise<void> {
+    if (!entries.length) return;
+    await this.run(async (ctx) => {
+      const pending = entries.map((entry) => {
+        const used = ctx.workbook.worksheets.getItem(entry.id).getUsedRangeOrNullObject(true);
+        used.load("rowCount,columnCount");
+        return { entry, used };
+      });
+      await ctx.sync();
+      for (const p of pending) {
+        p.entry.cells = p.used.isNullObject ? 0 : p.used.rowCount * p.used.columnCount;
+        delete p.entry.bytes;
+      }
+    });
+  }
+
+  /**
+   * Sheets too big for one response: measure the used range, then read row blocks that fit the
+   * budgets, as many blocks per sync as fit. Halves the budget if Excel still refuses.
+   */
+  private async readLarge(entries: SheetEntry[], progress?: Progress): Promise<Grid[]> {
+    const out: Grid[] = [];
+    for (const entry of entries) {
+      const dims = await this.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem(entry.id);
+        ws.load("name,visibility");
+        const used = ws.getUsedRangeOrNullObject(true);
+        used.load("address,rowCount,columnCount");
+        const merged = this.mergesSupported ? ws.getRange().getMergedAreasOrNullObject() : null;
+        merged?.load("address");
+        await ctx.sync();
+        return {
+          name: ws.name,
+          hidden: ws.visibility !== "Visible",
+          range: used.isNullObject ? null : parseAddress(stripSheet(used.address)),
+          merges: merged && !merged.isNullObject ? parseAreasAddress(merged.address) : undefined,
+        };
+      });
+      const base = { sheet: dims.name, hidden: dims.hidden, ...(dims.merges ? { merges: dims.merges } : {}) };
+      if (!dims.range) {
+        out.push({ ...base, origin: { row: 1, col: 1 }, cells: [], numberFormats: [] });
+        continue;
+      }
+      const r = dims.range;
+      const width = r.right - r.left + 1;
+      const perCell = entry.bytes && entry.cells ? Math.max(4, entry.bytes / entry.cells) : BYTES_PER_CELL_ESTIMATE;
+      let budget = this.maxResponseBytes;
+      const cells: CellValue[][] = [];
+      const numberFormats: (string | null)[][] = [];
+      let row = r.top;
+      let attempts = 0;
+      while (row <= r.bottom) {
+        // one block per sync: each block is sized to fill the budget
+        const rowsPerBlock = Math.max(1, Math.floor(Math.min(budget / perCell, this.maxCellsPerSync) / width));
+        const bottom = Math.min(r.bottom, row + rowsPerBlock - 1);
+        const blocks: CellRange[] = [{ top: row, bottom, left: r.left, right: r.right }];
+        row = bottom + 1;
+        try {
+          const read = await this.run(async (ctx) => {
+            const ws = ctx.workbook.worksheets.getItem(entry.id);
+            const ranges = blocks.map((blk) => {
+              const range = ws.getRange(`${toA1(blk.top, blk.left)}:${toA1(blk.bottom, blk.right)}`);
+              range.load("values,numberFormat");
+              return range;
+            });
+            await ctx.sync();
+            return ranges.map((x) => ({ values: x.values, formats: x.numberFormat }));
+          });
+          for (const blk of read) {
+            for (const line of blk.values) cells.push(line.map(fromOfficeValue));
+            for (const line of blk.formats) numberFormats.push(line.map((f) => (typeof f === "string" && f !== "General" && f !== "" ? f : null)));
+          }
+          progress?.("reading", row - r.top, r.bottom - r.top + 1);
+        } catch (e) {
+          if (!(e instanceof HostError) || !isPayloadError(causeOf(e)) || attempts > 8) throw e;
+          attempts++;
+          budget = budget / 2;
+          row = blocks[0].top; // retry these rows in smaller blocks
+        }
+      }
+      out.push({ ...base, origin: { row: r.top, col: r.left }, cells, numberFormats });
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------------ marks
+
+  /**
+   * Queue, for every sheet, its protection and its conditional formats with their custom formulas,
+   * plus the marks record: everything needed to replace or clear marks, in one sync.
+   */
+  private queueMarkScan(ctx: Excel.RequestContext, sheets: readonly SheetEntry[]) {
+    return sheets.map((entry) => {
+      const ws = ctx.workbook.worksheets.getItem(entry.id);
+      ws.load("name");
+      ws.protection.load("protected");
+      const cfs = ws.getRange().conditionalFormats;
+      cfs.load("items/id,items/type,items/customOrNullObject/rule/formula");
+      return { entry, ws, cfs };
+    });
+  }
+
+  private static oursIn(cfs: Excel.ConditionalFormatCollection): Excel.ConditionalFormat[] {
+    return cfs.items.filter((cf) => {
+      if (cf.type !== "Custom") return false;
+      const custom = cf.customOrNullObject;
+      return !custom.isNullObject && markSeverityOfFormula(custom.rule.formula) !== null;
+    });
+  }
+
+  async applyMarks(marks: Mark[], progress?: Progress): Promise<ApplyMarksResult> {
+    return this.withSheets((cached) =>
+      this.run(async (ctx) => {
+        // --- sync 1: sheet list, protection and existing conditional formats everywhere
+        const list = this.queueSheetList(ctx);
+        let scans = this.queueMarkScan(ctx, cached);
+        const old = ctx.workbook.settings.getItemOrNullObject(MARKS_KEY);
+        old.load("key");
+        await this.syncStale(ctx);
+        const fresh = this.adoptSheetList(list);
+        const added = fresh.filter((f) => !scans.some((s) => s.entry.id === f.id));
+        if (added.length) {
+          // sheets created since the list was cached: scan them too (rare)
+          const more = this.queueMarkScan(ctx, added);
+          await ctx.sync();
+          scans = [...scans, ...more];
+        }
+
+        // group marks by sheet, one (the most severe) per cell
+        const skipped: SkippedSheet[] = [];
+        const bySheet = new Map<string, Map<string, { row: number; col: number; severity: Severity }>>();
+        for (const m of marks) {
+          const entry = this.entryByName(fresh, m.sheet);
+          const p = parseCellAddress(m.cell);
+          if (!entry) {
+            if (!skipped.some((s) => s.sheet === m.sheet)) {
+              skipped.push({ sheet: m.sheet, code: "not-found", message: hostMessage(this.lang, "sheetNotFound", { sheet: m.sheet }) });
+            }
+            continue;
+          }
+          if (!p) continue;
+          const cells = bySheet.get(entry.id) ?? new Map<string, { row: number; col: number; severity: Severity }>();
+          bySheet.set(entry.id, cells);
+          const key = toA1(p.row, p.col);
+          const prev = cells.get(key);
+          if (!prev || SEVERITY_RANK[m.severity] < SEVERITY_RANK[prev.severity]) cells.set(key, { ...p, severity: m.severity });
+        }
+        progress?.("marking", 0, bySheet.size);
+
+        // --- sync 2: record first (so an interrupted batch never leaves unrecorded marks), then
+        // delete Jixiao's old marks and add the new ones
+        const record: MarksRecord = { v: 1, sheets: [], at: this.now() };
+        for (const scan of scans) {
+          const ours = ExcelHost.oursIn(scan.cfs);
+          const protectedSheet = scan.ws.protection.protected;
+          const target = bySheet.get(scan.entry.id);
+          if (protectedSheet) {
+            if (ours.length) record.sheets.push({ id: scan.entry.id, name: scan.ws.name, cells: 0 });
+            if (target) skipped.push({ sheet: scan.ws.name, code: "protected", message: hostMessage(this.lang, "marksProtected", { sheet: scan.ws.name }) });
+            continue;
+          }
+          if (target?.size) record.sheets.push({ id: scan.entry.id, name: scan.ws.name, cells: target.size });
+        }
+        if (record.sheets.length) ctx.workbook.settings.add(MARKS_KEY, record);
+
+        let marked = 0;
+        let done = 0;
+        let writes = record.sheets.length > 0;
+        for (const scan of scans) {
+          if (scan.ws.protection.protected) continue;
+          for (const cf of ExcelHost.oursIn(scan.cfs)) {
+            cf.delete();
+            writes = true;
+          }
+          const target = bySheet.get(scan.entry.id);
+          if (!target?.size) continue;
+          for (const severity of SEVERITIES) {
+            const cells = [...target.values()].filter((c) => c.severity === severity);
+            if (!cells.length) continue;
+            for (const address of chunkAddresses(compressCells(cells), this.maxAddressChars)) {
+              const cf = scan.ws.getRanges(address).conditionalFormats.add("Custom");
+              cf.custom.rule.formula = markFormula(severity);
+              cf.custom.format.fill.color = MARK_FILL[severity];
+            }
+          }
+          marked += target.size;
+          progress?.("marking", ++done, bySheet.size);
+        }
+        // no marks left anywhere: the record goes, last, so a failed delete above leaves it in place
+        if (!record.sheets.length && !old.isNullObject) {
+          old.delete();
+          writes = true;
+        }
+        if (writes) await ctx.sync();
+        return { marked, skipped };
+      }),
+    );
+  }
+
+  async clearMarks(): Promise<ClearMarksResult> {
+    return this.withSheets((cached) =>
+      this.run(async (ctx) => {
+        const list = this.queueSheetList(ctx);
+        let scans = this.queueMarkScan(ctx, cached);
+        const old = ctx.workbook.settings.getItemOrNullObject(MARKS_KEY);
+        old.load("key");
+        await this.syncStale(ctx);
+        const fresh = this.adoptSheetList(list);
+        const added = fresh.filter((f) => !scans.some((s) => s.entry.id === f.id));
+        if (added.length) {
+          const more = this.queueMarkScan(ctx, added);
+          await ctx.sync();
+          scans = [...scans, ...more];
+        }
+        const skipped: SkippedSheet[] = [];
+        const remaining: MarksRecord["sheets"] = [];
+        let removed = 0;
+        for (const scan of scans) {
+          const ours = ExcelHost.oursIn(scan.cfs);
+          if (!ours.length) continue;
+          if (scan.ws.protection.protected) {
+            skipped.push({ sheet: scan.ws.name, code: "protected", message: hostMessage(this.lang, "clearProtected", { sheet: scan.ws.name }) });
+            remaining.push({ id: scan.entry.id, name: scan.ws.name, cells: 0 });
+            continue;
+          }
+          for (const cf of ours) cf.delete();
+          removed += ours.length;
+        }
+        // record last: if a delete fails, the record still lists the sheet
+        if (remaining.length) ctx.workbook.settings.add(MARKS_KEY, { v: 1, sheets: remaining, at: this.now() } satisfies MarksRecord);
+        else if (!old.isNullObject) old.delete();
+        if (removed || remaining.length || !old.isNullObject) await ctx.sync();
+        return { removed, skipped };
+      }),
+    );
+  }
+
+  async markStatus(): Promise<MarkStatus> {
+    this.requireBase();
+    return this.run(async (ctx) => {
+      const record = ctx.workbook.settings.getItemOrNullObject(MARKS_KEY);
+      record.load("value");
+      const stored = ctx.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
+      stored.load("value");
+      ctx.workbook.load("autoSave");
+      await ctx.sync();
+      const rec = record.isNullObject ? null : parseMarksRecord(record.value);
+      const settings = parseWorkbookSettings(stored.isNullObject ? null : stored.value);
+      const present = !!rec && rec.sheets.length > 0;
+      const autoSave = ctx.workbook.autoSave === true;
+      const names = (rec?.sheets ?? []).map((s) => this.sheetCache?.find((c) => c.id === s.id)?.name ?? s.name);
+      return {
+        present,
+        cells: (rec?.sheets ?? []).reduce((n, s) => n + s.cells, 0),
+        sheets: names,
+        autoSave,
+        onSave: "saved-with-workbook",
+        advice: markAdvice(this.lang, { present, autoSave, keepMarksOnSave: settings.keepMarksOnSave }),
+      };
+    });
+  }
+
+  // ------------------------------------------------------------------------ selecting and editing
+
+  async selectCell(sheet: string, cell: string): Promise<void> {
+    this.requireBase();
+    const p = parseCellAddress(cell);
+    if (!p) throw new HostError("invalid", hostMessage(this.lang, "badAddress", { cell }));
+    const cached = this.sheetCache ? this.entryByName(this.sheetCache, sheet) : undefined;
+    if (cached && cached.visibility !== "visible") {
+      throw new HostError("invalid", hostMessage(this.lang, "sheetHidden", { sheet }), { sheets: [sheet] });
+    }
+    await this.run(
+      async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem(sheet);
+        ws.activate();
+        ws.getRange(toA1(p.row, p.col)).select();
+        await ctx.sync();
+      },
+      { sheet },
+    );
+  }
+
+  async setCellValue(sheet: string, cell: string, value: CellValue, expected: CellValue): Promise<CellChange> {
+    this.requireBase();
+    const p = parseCellAddress(cell);
+    if (!p) throw new HostError("invalid", hostMessage(this.lang, "badAddress", { cell }));
+    const a1 = toA1(p.row, p.col);
+    return this.run(
+      async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem(sheet);
+        ws.load("name");
+        ws.protection.load("protected");
+        const range = ws.getRange(a1);
+        range.load("values,formulas");
+        await ctx.sync();
+        if (ws.protection.protected) throw new HostError("protected", hostMessage(this.lang, "protected", { sheet: ws.name }), { sheets: [ws.name] });
+        const formula: unknown = range.formulas[0]?.[0];
+        if (typeof formula === "string" && formula.startsWith("=")) {
+          throw new HostError("conflict", hostMessage(this.lang, "formula", { sheet: ws.name, cell: a1 }));
+        }
+        const previous = fromOfficeValue(range.values[0]?.[0]);
+        if (!sameCellValue(previous, expected)) {
+          throw new HostError("conflict", hostMessage(this.lang, "conflict", { sheet: ws.name, cell: a1, actual: quoteValue(previous), expected: quoteValue(expected) }));
+        }
+        range.values = [[toOfficeValue(value)]];
+        await ctx.sync();
+        return { sheet: ws.name, cell: a1, previous, value };
+      },
+      { sheet },
+    );
+  }
+
+  async insertRows(request: InsertRowsRequest): Promise<InsertRowsResult> {
+    this.requireBase();
+    const count = request.values.length;
+    const width = Math.max(0, ...request.values.map((r) => r.length));
+    if (count === 0 || width === 0) throw new HostError("invalid", hostMessage(this.lang, "nothingToInsert"));
+    for (const row of [request.afterRow, request.formatFromRow]) {
+      if (!Number.isInteger(row) || row < 1 || row + count > MAX_ROWS) throw new HostError("invalid", hostMessage(this.lang, "badRow", { row }));
+    }
+    if (!Number.isInteger(request.startCol) || request.startCol < 1 || request.startCol + width - 1 > MAX_COLS) {
+      throw new HostError("invalid", hostMessage(this.lang, "badAddress", { cell: `C${request.startCol}` }));
+    }
+    const sheetName = request.sheet;
+    return this.run(
+      async (ctx) => {
+        // --- sync 1: the sheet, its protection, merged areas on the rows that matter
+        const ws = ctx.workbook.worksheets.getItem(sheetName);
+        ws.load("id,name");
+        ws.protection.load("protected");
+        const mergeReads = this.mergesSupported
+          ? [...new Set([request.afterRow, request.formatFromRow])].map((r) => {
+              const areas = ws.getRange(`${r}:${r}`).getMergedAreasOrNullObject();
+              areas.load("address");
+              return areas;
+            })
+          : null;
+        await ctx.sync();
+        if (ws.protection.protected) throw new HostError("protected", hostMessage(this.lang, "protected", { sheet: ws.name }), { sheets: [ws.name] });
+        let merges: CellRange[] | null = null;
+        if (mergeReads) {
+          const seen = new Set<string>();
+          merges = [];
+          for (const areas of mergeReads) {
+            if (areas.isNullObject) continue;
+            for (const m of parseAreasAddress(areas.address)) {
+              const k = `${m.top}:${m.left}:${m.bottom}:${m.right}`;
+              if (!seen.has(k)) merges.push(m);
+              seen.add(k);
+            }
+          }
+        }
+        const plan = planInsert({
+          afterRow: request.afterRow,
+          count,
+          startCol: request.startCol,
+          width,
+          formatFromRow: request.formatFromRow,
+          extendMergesInColumns: request.extendMergesInColumns,
+          merges,
+        });
+        const top = plan.insertAt;
+        const bottom = top + count - 1;
+
+        // --- sync 2: insert, copy formats, write values, grow label merges
+        ws.getRange(`${top}:${bottom}`).insert("Down");
+        for (const span of plan.copySpans) {
+          const dst = ws.getRange(`${toA1(top, span.left)}:${toA1(bottom, span.right)}`);
+          dst.copyFrom(ws.getRange(`${toA1(plan.sourceRow, span.left)}:${toA1(plan.sourceRow, span.right)}`), "Formats", false, false);
+        }
+        const written: CellValue[][] = request.values.map((line, i) =>
+          Array.from({ length: width }, (_, j) => {
+            const v = line[j] ?? null;
+            return plan.isCovered(top + i, request.startCol + j) || v === "" ? null : v;
+          }),
+        );
+        // write runs of cells that are not covered by a merge (never write into part of a merged area)
+        written.forEach((line, i) => {
+          let j = 0;
+          while (j < width) {
+            if (plan.isCovered(top + i, request.startCol + j)) {
+              j++;
+              continue;
+            }
+            let k = j;
+            while (k + 1 < width && !plan.isCovered(top + i, request.startCol + k + 1)) k++;
+            const run = line.slice(j, k + 1);
+            if (run.some((v) => v !== null)) {
+              ws.getRange(`${toA1(top + i, request.startCol + j)}:${toA1(top + i, request.startCol + k)}`).values = [run.map(toOfficeValue)];
+            }
+            j = k + 1;
+          }
+        });
+        for (const area of plan.extend) ws.getRange(`${toA1(area.top, area.left)}:${toA1(area.bottom, area.right)}`).merge(false);
+        await ctx.sync();
+
+        const token = `excel-insert-${++this.insertCounter}-${Date.now().toString(36)}`;
+        const area = { top, bottom, left: request.startCol, right: request.startCol + width - 1 };
+        this.inserts.set(token, { sheetId: ws.id, sheetName: ws.name, top, count, area, written });
+        const warnings = plan.warnings.map((w) => hostMessage(this.lang, w === "merges-unknown" ? "mergesUnknown" : "mergeConflict"));
+        return { sheet: ws.name, range: area, undoToken: token, ...(warnings.length ? { warnings } : {}) };
+      },
+      { sheet: sheetName },
+    );
+  }
+
+  async undoInsert(token: string): Promise<void> {
+    this.requireBase();
+    const rec = this.inserts.get(token);
+    if (!rec) throw new HostError("not-found", hostMessage(this.lang, "undoUnknown"));
+    const rows = `${rec.top}:${rec.top + rec.count - 1}`;
+    await this.run(
+      async (ctx) => {
+        // --- sync 1: the rows still hold exactly what was inserted, and nothing else
+        const ws = ctx.workbook.worksheets.getItem(rec.sheetId);
+        ws.load("name");
+        ws.protection.load("protected");
+        const used = ws.getRange(rows).getUsedRangeOrNullObject(true);
+        used.load("address,values");
+        await ctx.sync();
+        if (ws.protection.protected) throw new HostError("protected", hostMessage(this.lang, "protected", { sheet: ws.name }), { sheets: [ws.name] });
+        if (!used.isNullObject) {
+          const r = parseAddress(stripSheet(used.address));
+          const values = used.values;
+          for (let i = 0; i < values.length; i++) {
+            for (let j = 0; j < values[i].length; j++) {
+              const row = r.top + i;
+              const col = r.left + j;
+              const inArea = col >= rec.area.left && col <= rec.area.right;
+              const expected = inArea ? rec.written[row - rec.top]?.[col - rec.area.left] ?? null : null;
+              if (!sameCellValue(fromOfficeValue(values[i][j]), expected)) {
+                throw new HostError("conflict", hostMessage(this.lang, "undoEdited", { sheet: ws.name, rows }));
+              }
+            }
+          }
+        }
+        const anyWritten = rec.written.some((line) => line.some((v) => v !== null));
+        if (used.isNullObject && anyWritten) throw new HostError("conflict", hostMessage(this.lang, "undoEdited", { sheet: ws.name, rows }));
+        // --- sync 2: delete the rows; merges grown over them shrink back
+        ws.getRange(rows).delete("Up");
+        await ctx.sync();
+      },
+      { sheet: rec.sheetName },
+    );
+    this.inserts.delete(token);
+  }
+
+  // ------------------------------------------------------------------------ settings
+
+  async loadSettings(): Promise<WorkbookSettings> {
+    this.requireBase();
+    return this.run(async (ctx) => {
+      const item = ctx.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
+      item.load("value");
+      await ctx.sync();
+      return parseWorkbookSettings(item.isNullObject ? null : item.value);
+    });
+  }
+
+  async saveSettings(settings: WorkbookSettings): Promise<void> {
+    this.requireBase();
+    const clean = parseWorkbookSettings(JSON.parse(JSON.stringify(settings)) as unknown);
+    await this.run(async (ctx) => {
+      ctx.workbook.settings.add(SETTINGS_KEY, clean);
+      await ctx.sync();
+    });
+  }
+
+  // ------------------------------------------------------------------------ changes
+
+  onChange(listener: (event: ChangeEvent) => void): () => void {
+    this.listeners.add(listener);
+    if (!this.batcher) {
+      this.batcher = new ChangeBatcher((e) => this.listeners.forEach((l) => l(e)), this.options.debounceMs ?? 500, this.options.timers);
+    }
+    if (!this.registration) {
+      this.registration = this.run(async (ctx) => {
+        const result = ctx.workbook.worksheets.onChanged.add((args) => this.onWorksheetChanged(args));
+        await ctx.sync();
+        return result;
+      }).catch((e: unknown) => {
+        this.registration = null;
+        this.options.onError?.(toHostError(e, this.lang));
+        return null;
+      });
+    }
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  /** Stop listening to Excel (removes the event handler) and drop pending notifications. */
+  async dispose(): Promise<void> {
+    this.listeners.clear();
+    this.batcher?.dispose();
+    this.batcher = null;
+    const reg = this.registration ? await this.registration : null;
+    this.registration = null;
+    if (reg) {
+      await this.api.run(reg.context, async (ctx) => {
+        reg.remove();
+        await ctx.sync();
+      });
+    }
+  }
+
+  private async onWorksheetChanged(args: Excel.WorksheetChangedEventArgs): Promise<void> {
+    let entry = this.sheetCache?.find((s) => s.id === args.worksheetId);
+    if (!entry) {
+      try {
+        entry = (await this.refreshSheets()).find((s) => s.id === args.worksheetId);
+      } catch (e) {
+        this.options.onError?.(toHostError(e, this.lang));
+        return;
+      }
+    }
+    if (!entry) return;
+    let range: CellRange;
+    try {
+      range = parseAddress(stripSheet(args.address));
+    } catch {
+      range = { top: 1, left: 1, bottom: MAX_ROWS, right: MAX_COLS };
+    }
+    this.batcher?.add(entry.name, range);
+  }
+
+  // ------------------------------------------------------------------------ helpers
+
+  private now(): string {
+    return (this.options.now?.() ?? new Date()).toISOString();
+  }
+}
+
+/** For tests and diagnostics: the A1 rectangle of an address such as "Sheet1!B2:F30". */
+export function rangeOfAddress(address: string): CellRange {
+  return parseRangeA1(stripSheet(address));
+}

@@ -1,0 +1,388 @@
+/**
+ * MemoryHost: the WorkbookHost over an in-memory workbook (browser playground, tests).
+ *
+ * Marks work exactly as in Excel: conditional formats carrying Jixiao's signature formula, one per
+ * sheet and severity, so they never touch a value or a user's format and clearing them restores
+ * the workbook exactly (compare `snapshot()` before and after). Protection, conflicts and missing
+ * sheets raise the same HostErrors as the Excel host.
+ */
+import type { CellRange, CellValue, Grid } from "../../core/grid";
+import { toA1 } from "../../core/grid";
+import type { Severity } from "../../core/finding";
+import {
+  HostError,
+  MARK_FILL,
+  MARKS_KEY,
+  SETTINGS_KEY,
+  markFormula,
+  markSeverityOfFormula,
+  parseMarksRecord,
+  parseWorkbookSettings,
+  type ApplyMarksResult,
+  type CellChange,
+  type ChangeEvent,
+  type ClearMarksResult,
+  type InsertRowsRequest,
+  type InsertRowsResult,
+  type Mark,
+  type MarkStatus,
+  type MarksRecord,
+  type Progress,
+  type SheetInfo,
+  type SheetSelection,
+  type SkippedSheet,
+  type WorkbookHost,
+  type WorkbookSettings,
+} from "../types";
+import { ChangeBatcher, type Timers } from "../excel/changes";
+import { hostMessage, markAdvice, quoteValue, type HostLang } from "../excel/messages";
+import { compressCells, parseCellAddress, planInsert, sameCellValue } from "../excel/plan";
+import { MAX_COLS, MAX_ROWS, MemoryWorkbook, rangesIntersect, type MemorySheet, type ViewState, type WorkbookSnapshot } from "./workbook";
+
+export interface MemoryHostOptions {
+  /** language of HostError messages and advice; default zh */
+  lang?: HostLang;
+  /** onChange debounce; 0 (default) delivers each change synchronously */
+  debounceMs?: number;
+  timers?: Timers;
+  /** clock for the marks record */
+  now?: () => Date;
+}
+
+interface InsertRecord {
+  sheetId: string;
+  top: number;
+  count: number;
+  area: CellRange;
+  written: CellValue[][];
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export class MemoryHost implements WorkbookHost {
+  readonly kind = "memory" as const;
+  readonly workbook: MemoryWorkbook;
+  private readonly lang: HostLang;
+  private readonly options: MemoryHostOptions;
+  private readonly messages = new Map<string, Mark>();
+  private readonly inserts = new Map<string, InsertRecord>();
+  private insertCounter = 0;
+
+  constructor(workbook: MemoryWorkbook = new MemoryWorkbook(), options: MemoryHostOptions = {}) {
+    this.workbook = workbook;
+    this.options = options;
+    this.lang = options.lang ?? "zh";
+  }
+
+  static fromGrids(grids: readonly Grid[], options?: MemoryHostOptions): MemoryHost {
+    return new MemoryHost(MemoryWorkbook.fromGrids(grids), options);
+  }
+
+  static fromSnapshot(snapshot: WorkbookSnapshot, options?: MemoryHostOptions): MemoryHost {
+    return new MemoryHost(MemoryWorkbook.fromSnapshot(snapshot), options);
+  }
+
+  /** Deep-comparable state of the document (values, formats, merges, conditional formats, comments, notes, settings). */
+  snapshot(): WorkbookSnapshot {
+    return this.workbook.snapshot();
+  }
+
+  /** Active sheet and selection (not part of the snapshot: selecting is not editing). */
+  view(): ViewState {
+    return this.workbook.view();
+  }
+
+  /** The marks currently shown, with their messages (playground tooltips). */
+  marks(): Mark[] {
+    return [...this.messages.values()].map((m) => ({ ...m }));
+  }
+
+  markAt(sheet: string, cell: string): Mark | undefined {
+    const s = this.workbook.sheetByName(sheet);
+    const p = parseCellAddress(cell);
+    if (!s || !p) return undefined;
+    const m = this.messages.get(`${s.id}\u0000${toA1(p.row, p.col)}`);
+    return m ? { ...m } : undefined;
+  }
+
+  /** Simulate a person typing into a cell (playground, tests); raises onChange like an edit in Excel. */
+  userEdit(sheet: string, cell: string, value: CellValue): void {
+    const s = this.sheetOrThrow(sheet);
+    const p = this.cellOrThrow(cell);
+    this.workbook.setValues(s, p.row, p.col, [[value]], "user");
+  }
+
+  // ------------------------------------------------------------------------ WorkbookHost
+
+  async listSheets(): Promise<SheetInfo[]> {
+    const active = this.workbook.activeSheet;
+    return this.workbook.sheets.map((s) => ({ name: s.name, visibility: s.visibility, active: s === active }));
+  }
+
+  async readSheets(selection: SheetSelection, progress?: Progress): Promise<Grid[]> {
+    let sheets: MemorySheet[];
+    if (selection.kind === "active") {
+      const a = this.workbook.activeSheet;
+      sheets = a ? [a] : [];
+    } else if (selection.kind === "all") {
+      sheets = [...this.workbook.sheets];
+    } else {
+      sheets = selection.names.map((n) => this.sheetOrThrow(n));
+    }
+    const grids: Grid[] = [];
+    sheets.forEach((s, i) => {
+      grids.push(this.workbook.toGrid(s));
+      progress?.("reading", i + 1, sheets.length);
+    });
+    return grids;
+  }
+
+  async applyMarks(marks: Mark[], progress?: Progress): Promise<ApplyMarksResult> {
+    const skipped: SkippedSheet[] = [];
+    const bySheet = new Map<MemorySheet, Map<string, Mark>>();
+    for (const m of marks) {
+      const sheet = this.workbook.sheetByName(m.sheet);
+      const p = parseCellAddress(m.cell);
+      if (!sheet) {
+        if (!skipped.some((s) => s.sheet === m.sheet)) skipped.push({ sheet: m.sheet, code: "not-found", message: hostMessage(this.lang, "sheetNotFound", { sheet: m.sheet }) });
+        continue;
+      }
+      if (!p) continue;
+      const cells = bySheet.get(sheet) ?? new Map<string, Mark>();
+      bySheet.set(sheet, cells);
+      const a1 = toA1(p.row, p.col);
+      const prev = cells.get(a1);
+      if (!prev || SEVERITY_RANK[m.severity] < SEVERITY_RANK[prev.severity]) cells.set(a1, { ...m, sheet: sheet.name, cell: a1 });
+    }
+    const total = bySheet.size;
+    progress?.("marking", 0, total);
+    const record: MarksRecord = { v: 1, sheets: [], at: this.now() };
+    // remove earlier marks everywhere they can be removed
+    for (const sheet of this.workbook.sheets) {
+      const ours = sheet.conditionalFormats.filter(isMark);
+      if (ours.length === 0) continue;
+      if (sheet.protected) {
+        const cells = ours.reduce((n, cf) => n + cf.ranges.reduce((k, r) => k + (r.bottom - r.top + 1) * (r.right - r.left + 1), 0), 0);
+        record.sheets.push({ id: sheet.id, name: sheet.name, cells });
+        continue;
+      }
+      for (const cf of ours) this.workbook.deleteConditionalFormat(sheet, cf.id);
+    }
+    for (const key of [...this.messages.keys()]) {
+      const sheet = this.workbook.sheetById(key.split("\u0000")[0]);
+      if (!sheet || !sheet.protected) this.messages.delete(key);
+    }
+    let marked = 0;
+    let done = 0;
+    for (const [sheet, cells] of bySheet) {
+      if (sheet.protected) {
+        skipped.push({ sheet: sheet.name, code: "protected", message: hostMessage(this.lang, "marksProtected", { sheet: sheet.name }) });
+        continue;
+      }
+      const bySeverity = new Map<Severity, { row: number; col: number }[]>();
+      for (const m of cells.values()) {
+        const p = parseCellAddress(m.cell) as { row: number; col: number };
+        const list = bySeverity.get(m.severity) ?? [];
+        list.push(p);
+        bySeverity.set(m.severity, list);
+        this.messages.set(`${sheet.id}\u0000${m.cell}`, m);
+      }
+      // least severe first, so the most severe ends at the top priority
+      for (const sev of ["info", "warning", "error"] as const) {
+        const list = bySeverity.get(sev);
+        if (!list) continue;
+        this.workbook.addConditionalFormat(sheet, {
+          type: "Custom",
+          ranges: compressCells(list),
+          formula: markFormula(sev),
+          format: { fill: MARK_FILL[sev] },
+          stopIfTrue: false,
+        });
+      }
+      const existing = record.sheets.find((s) => s.id === sheet.id);
+      if (existing) existing.cells += cells.size;
+      else record.sheets.push({ id: sheet.id, name: sheet.name, cells: cells.size });
+      marked += cells.size;
+      progress?.("marking", ++done, total);
+    }
+    if (record.sheets.length) this.workbook.settings.set(MARKS_KEY, record);
+    else this.workbook.settings.delete(MARKS_KEY);
+    return { marked, skipped };
+  }
+
+  async clearMarks(): Promise<ClearMarksResult> {
+    const skipped: SkippedSheet[] = [];
+    const remaining: MarksRecord["sheets"] = [];
+    let removed = 0;
+    for (const sheet of this.workbook.sheets) {
+      const ours = sheet.conditionalFormats.filter(isMark);
+      if (ours.length === 0) continue;
+      if (sheet.protected) {
+        skipped.push({ sheet: sheet.name, code: "protected", message: hostMessage(this.lang, "clearProtected", { sheet: sheet.name }) });
+        remaining.push({ id: sheet.id, name: sheet.name, cells: 0 });
+        continue;
+      }
+      for (const cf of ours) {
+        this.workbook.deleteConditionalFormat(sheet, cf.id);
+        removed++;
+      }
+    }
+    for (const key of [...this.messages.keys()]) {
+      const sheet = this.workbook.sheetById(key.split("\u0000")[0]);
+      if (!sheet || !sheet.protected) this.messages.delete(key);
+    }
+    if (remaining.length) this.workbook.settings.set(MARKS_KEY, { v: 1, sheets: remaining, at: this.now() } satisfies MarksRecord);
+    else this.workbook.settings.delete(MARKS_KEY);
+    return { removed, skipped };
+  }
+
+  async markStatus(): Promise<MarkStatus> {
+    const record = parseMarksRecord(this.workbook.settings.get(MARKS_KEY));
+    const settings = parseWorkbookSettings(this.workbook.settings.get(SETTINGS_KEY));
+    const present = !!record && record.sheets.length > 0;
+    const sheets = (record?.sheets ?? []).map((s) => this.workbook.sheetById(s.id)?.name ?? s.name);
+    return {
+      present,
+      cells: (record?.sheets ?? []).reduce((n, s) => n + s.cells, 0),
+      sheets,
+      autoSave: false,
+      onSave: "saved-with-workbook",
+      advice: markAdvice(this.lang, { present, autoSave: false, keepMarksOnSave: settings.keepMarksOnSave }),
+    };
+  }
+
+  async selectCell(sheet: string, cell: string): Promise<void> {
+    const s = this.sheetOrThrow(sheet);
+    const p = this.cellOrThrow(cell);
+    if (s.visibility !== "visible") throw new HostError("invalid", hostMessage(this.lang, "sheetHidden", { sheet: s.name }), { sheets: [s.name] });
+    this.workbook.select(s.id, { top: p.row, bottom: p.row, left: p.col, right: p.col });
+  }
+
+  async setCellValue(sheet: string, cell: string, value: CellValue, expected: CellValue): Promise<CellChange> {
+    const s = this.sheetOrThrow(sheet);
+    const p = this.cellOrThrow(cell);
+    const a1 = toA1(p.row, p.col);
+    if (s.protected) throw new HostError("protected", hostMessage(this.lang, "protected", { sheet: s.name }), { sheets: [s.name] });
+    const current = this.workbook.getCell(s, p.row, p.col);
+    if (current?.formula !== undefined) throw new HostError("conflict", hostMessage(this.lang, "formula", { sheet: s.name, cell: a1 }));
+    const previous = current?.value ?? null;
+    if (!sameCellValue(previous, expected)) {
+      throw new HostError("conflict", hostMessage(this.lang, "conflict", { sheet: s.name, cell: a1, actual: quoteValue(previous), expected: quoteValue(expected) }));
+    }
+    this.workbook.setValues(s, p.row, p.col, [[value === "" ? null : value]], "host");
+    return { sheet: s.name, cell: a1, previous, value };
+  }
+
+  async insertRows(request: InsertRowsRequest): Promise<InsertRowsResult> {
+    const s = this.sheetOrThrow(request.sheet);
+    const count = request.values.length;
+    const width = Math.max(0, ...request.values.map((r) => r.length));
+    if (count === 0 || width === 0) throw new HostError("invalid", hostMessage(this.lang, "nothingToInsert"));
+    for (const row of [request.afterRow, request.formatFromRow]) {
+      if (!Number.isInteger(row) || row < 1 || row + count > MAX_ROWS) throw new HostError("invalid", hostMessage(this.lang, "badRow", { row }));
+    }
+    if (!Number.isInteger(request.startCol) || request.startCol < 1 || request.startCol + width - 1 > MAX_COLS) {
+      throw new HostError("invalid", hostMessage(this.lang, "badAddress", { cell: `C${request.startCol}` }));
+    }
+    if (s.protected) throw new HostError("protected", hostMessage(this.lang, "protected", { sheet: s.name }), { sheets: [s.name] });
+
+    const rowsOf = (r: number): CellRange => ({ top: r, bottom: r, left: 1, right: MAX_COLS });
+    const merges = s.merges.filter((m) => rangesIntersect(m, rowsOf(request.afterRow)) || rangesIntersect(m, rowsOf(request.formatFromRow)));
+    const plan = planInsert({
+      afterRow: request.afterRow,
+      count,
+      startCol: request.startCol,
+      width,
+      formatFromRow: request.formatFromRow,
+      extendMergesInColumns: request.extendMergesInColumns,
+      merges,
+    });
+    const top = plan.insertAt;
+    const bottom = top + count - 1;
+    this.workbook.insertRows(s, top, count, "host");
+    for (const span of plan.copySpans) {
+      this.workbook.copyFormats(
+        s,
+        { top: plan.sourceRow, bottom: plan.sourceRow, left: span.left, right: span.right },
+        { top, bottom, left: span.left, right: span.right },
+      );
+    }
+    const written: CellValue[][] = request.values.map((line, i) =>
+      Array.from({ length: width }, (_, j) => {
+        const v = line[j] ?? null;
+        return plan.isCovered(top + i, request.startCol + j) || v === "" ? null : v;
+      }),
+    );
+    this.workbook.setValues(s, top, request.startCol, written, "host");
+    for (const area of plan.extend) this.workbook.merge(s, area);
+
+    const token = `memory-insert-${++this.insertCounter}`;
+    const area = { top, bottom, left: request.startCol, right: request.startCol + width - 1 };
+    this.inserts.set(token, { sheetId: s.id, top, count, area, written });
+    const warnings = plan.warnings.map((w) => hostMessage(this.lang, w === "merges-unknown" ? "mergesUnknown" : "mergeConflict"));
+    return { sheet: s.name, range: area, undoToken: token, ...(warnings.length ? { warnings } : {}) };
+  }
+
+  async undoInsert(token: string): Promise<void> {
+    const rec = this.inserts.get(token);
+    if (!rec) throw new HostError("not-found", hostMessage(this.lang, "undoUnknown"));
+    const s = this.workbook.sheetById(rec.sheetId);
+    if (!s) throw new HostError("not-found", hostMessage(this.lang, "undoUnknown"));
+    if (s.protected) throw new HostError("protected", hostMessage(this.lang, "protected", { sheet: s.name }), { sheets: [s.name] });
+    const rowsText = `${rec.top}:${rec.top + rec.count - 1}`;
+    // the rows must still hold exactly what was inserted and nothing else
+    const now = this.workbook.values(s, rec.area);
+    const same = now.every((line, i) => line.every((v, j) => sameCellValue(v, rec.written[i][j])));
+    let outside = false;
+    for (const [k, c] of s.cells) {
+      const row = Math.floor(k / MAX_COLS);
+      const col = (k % MAX_COLS) + 1;
+      if (row < rec.top || row > rec.top + rec.count - 1) continue;
+      if (col >= rec.area.left && col <= rec.area.right) continue;
+      if (c.value !== null || c.formula !== undefined) outside = true;
+    }
+    if (!same || outside) throw new HostError("conflict", hostMessage(this.lang, "undoEdited", { sheet: s.name, rows: rowsText }));
+    this.workbook.deleteRows(s, rec.top, rec.count, "host");
+    this.inserts.delete(token);
+  }
+
+  async loadSettings(): Promise<WorkbookSettings> {
+    return parseWorkbookSettings(this.workbook.settings.get(SETTINGS_KEY));
+  }
+
+  async saveSettings(settings: WorkbookSettings): Promise<void> {
+    const clean = parseWorkbookSettings(JSON.parse(JSON.stringify(settings)) as unknown);
+    this.workbook.settings.set(SETTINGS_KEY, clean);
+  }
+
+  onChange(listener: (event: ChangeEvent) => void): () => void {
+    const batcher = new ChangeBatcher(listener, this.options.debounceMs ?? 0, this.options.timers);
+    const off = this.workbook.onChange((c) => batcher.add(c.sheet, c.range));
+    return () => {
+      off();
+      batcher.dispose();
+    };
+  }
+
+  // ------------------------------------------------------------------------ helpers
+
+  private now(): string {
+    return (this.options.now?.() ?? new Date()).toISOString();
+  }
+
+  private sheetOrThrow(name: string): MemorySheet {
+    const s = this.workbook.sheetByName(name);
+    if (!s) throw new HostError("not-found", hostMessage(this.lang, "sheetNotFound", { sheet: name }), { sheets: [name] });
+    return s;
+  }
+
+  private cellOrThrow(cell: string): { row: number; col: number } {
+    const p = parseCellAddress(cell);
+    if (!p) throw new HostError("invalid", hostMessage(this.lang, "badAddress", { cell }));
+    return p;
+  }
+}
+
+function isMark(cf: { type: string; formula?: string }): boolean {
+  return cf.type === "Custom" && markSeverityOfFormula(cf.formula) !== null;
+}
