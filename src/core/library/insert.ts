@@ -15,7 +15,7 @@ import { placementIn, type Placement } from "./placement";
 import { renderValue, type RenderContext, type RenderedValue } from "./render";
 import { isPresent } from "./recommend";
 import type { Template } from "./schema";
-import { labelFor } from "./skeleton";
+import { labelFor, skeleton } from "./skeleton";
 
 const MONEY: Record<MoneyUnit, number> = { 元: 1, 万元: 1e4, 亿元: 1e8 };
 
@@ -62,7 +62,8 @@ export function renderContextOf(table: TargetTable, options: PlanOptions = {}): 
   const half = table.budget.halfYear;
   const halfUnit = half?.unit ?? moneyUnit;
   const halfBudgetYuan = half && halfUnit ? half.value * MONEY[halfUnit] : undefined;
-  const yearText = [table.period.end?.text, table.period.start?.text, table.title?.text].find((s) => s && /(19|20)\d\d/.test(s));
+  // the budget year: a multi-year project (2022年–2024年) sets this year's targets in its first year
+  const yearText = [table.period.start?.text, table.period.end?.text, table.title?.text].find((s) => s && /(19|20)\d\d/.test(s));
   const year = yearText ? Number(/((?:19|20)\d\d)/.exec(yearText)?.[1]) : undefined;
   return { moneyUnit, budgetYuan, halfBudgetYuan, year, useExamples: options.useExamples };
 }
@@ -112,6 +113,12 @@ interface Group {
   order: number;
   extend: number[];
   items: { template: Template; placement: Placement; labels: { level1?: string; level2?: string } }[];
+}
+
+/** Position of a 一级/二级 pair in the table's framework (for ordering new rows). */
+function frameworkOrder(table: TargetTable, p: Placement): number {
+  const i = skeleton(table.framework.id).findIndex((r) => r.level1 === p.level1 && r.level2 === p.level2);
+  return i < 0 ? 999 : i;
 }
 
 function blockOf(table: TargetTable, p: Placement): LabelBlock | undefined {
@@ -175,16 +182,19 @@ export function planInsertion(table: TargetTable, templates: readonly Template[]
       const last = block.rows.length ? block.rows[block.rows.length - 1] : block.bottom;
       group = { afterRow: block.bottom, formatFromRow: last, order: blockOrder.get(block) ?? 0, extend: [c.level1, c.level2].filter((x): x is number => x !== undefined) };
     } else {
-      const siblings = table.blocks.filter((b) => b.level1?.key === p.level1);
+      const siblings = table.blocks.filter((b) => b.level1?.key === p.level1 && b.level2);
+      const rank = frameworkOrder(table, p);
       if (siblings.length) {
-        const lastBlock = siblings[siblings.length - 1];
+        // after the sibling that precedes it in the framework, else after the last sibling
+        const before = siblings.filter((b) => frameworkOrder(table, { level1: p.level1, level2: b.level2?.key ?? "" }) < rank);
+        const anchor = before.length ? before[before.length - 1] : siblings[siblings.length - 1];
         key = `l2:${p.level1}:${p.level2}`;
-        group = { afterRow: lastBlock.bottom, formatFromRow: lastBlock.bottom, order: (blockOrder.get(lastBlock) ?? 0) + 0.5, extend: c.level1 !== undefined ? [c.level1] : [] };
+        group = { afterRow: anchor.bottom, formatFromRow: anchor.bottom, order: (blockOrder.get(anchor) ?? 0) + 0.5 + rank / 1000, extend: c.level1 !== undefined ? [c.level1] : [] };
         labels = { level2: labelLike(table, 2, p.level2) };
       } else {
         const bottom = gridBottom(table);
         key = `l1:${p.level1}:${p.level2}`;
-        group = { afterRow: bottom, formatFromRow: bottom, order: table.blocks.length + 1, extend: [] };
+        group = { afterRow: bottom, formatFromRow: bottom, order: table.blocks.length + 1 + rank / 1000, extend: [] };
         labels = { level1: labelLike(table, 1, p.level1), level2: labelLike(table, 2, p.level2) };
       }
     }

@@ -165,8 +165,8 @@ export const PROJECT_TYPES: ProjectType[] = [
     id: "clean-heating",
     zh: "清洁取暖",
     en: "Clean heating",
-    keywords: ["清洁取暖", "煤改电", "煤改气", "供暖", "取暖", "散煤", "热源", "供热", "采暖", "能耗", "节能", "碳排放"],
-    description: "煤改电、煤改气和集中供热改造，替代散煤，减少能耗和排放。",
+    keywords: ["清洁取暖", "煤改电", "煤改气", "供暖", "取暖", "散煤", "热源", "供热", "采暖", "能耗", "节能", "碳排放", "空气质量"],
+    description: "煤改电、煤改气和集中供热改造，替代散煤，减少能耗和碳排放，改善空气质量。",
   },
   {
     id: "vehicle-operation",

@@ -1,0 +1,232 @@
+/**
+ * jixiao library: list or export the indicator library, optionally with a user's library merged in.
+ *
+ *   jixiao library                              list project types and template counts
+ *   jixiao library --type training              list one type's templates
+ *   jixiao library --format json [--out f]      the library as JSON (stdout or file)
+ *   jixiao library --format xlsx --out f.xlsx   one row per template (sheet "templates") and per type ("types")
+ *   jixiao library --import mine.json|mine.xlsx validate a user library and merge it into the output
+ */
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import type { CellValue, Grid } from "../../core/grid";
+import { BUILTIN_LIBRARY } from "../../core/library/data";
+import {
+  COLUMN_ZH,
+  exportLibraryJson,
+  formatIssue,
+  importLibraryJson,
+  importLibraryRows,
+  libraryToRows,
+  mergeLibraries,
+  type ImportResult,
+} from "../../core/library/io";
+import { renderValue } from "../../core/library/render";
+import { LIMITS, type Library } from "../../core/library/schema";
+import { readWorkbookGrids } from "../../host/xlsx/readWorkbook";
+
+export interface LibraryIO {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  lang: "zh" | "en";
+}
+
+type Msg = { zh: string; en: string };
+const TEXT = {
+  optionNeedsValue: { zh: "选项 {0} 需要一个值", en: "Option {0} needs a value" },
+  unknownOption: { zh: "未知选项：{0}", en: "Unknown option: {0}" },
+  badFormat: { zh: "--format 只能是 text、json 或 xlsx，而不是“{0}”", en: "--format must be text, json or xlsx, not \"{0}\"" },
+  xlsxNeedsOut: { zh: "--format xlsx 需要 --out <文件.xlsx>", en: "--format xlsx needs --out <file.xlsx>" },
+  notFound: { zh: "{0}：文件不存在", en: "{0}: no such file" },
+  tooLarge: { zh: "{0}：文件过大", en: "{0}: file too large" },
+  unknownType: { zh: "没有项目类型“{0}”。运行 jixiao library 查看全部类型。", en: "No project type \"{0}\". Run jixiao library to see all types." },
+  unreadable: { zh: "{0}：无法读取（{1}）", en: "{0}: cannot be read ({1})" },
+  noTemplatesSheet: { zh: "{0}：没有名为 templates 或“模板”的工作表", en: "{0}: no sheet named templates or 模板" },
+  imported: { zh: "{0}：导入 {1} 个模板、{2} 个项目类型；{3} 个错误，{4} 个警告", en: "{0}: imported {1} template(s), {2} project type(s); {3} error(s), {4} warning(s)" },
+  replaced: { zh: "替换了内置条目：{0}", en: "Replaced built-in entries: {0}" },
+  unknownTypes: { zh: "模板引用了未定义的项目类型：{0}", en: "Templates refer to undefined project types: {0}" },
+  wrote: { zh: "已写入 {0}", en: "Wrote {0}" },
+  header: { zh: "指标库：{0} 个项目类型，{1} 个指标模板", en: "Indicator library: {0} project types, {1} templates" },
+  typeLine: { zh: "  {0}  {1}（{2}）  {3} 个模板", en: "  {0}  {1} ({2})  {3} templates" },
+  hint: { zh: "用 --type <编号> 查看某一类型的模板，--format json|xlsx 导出。", en: "Use --type <id> to list a type's templates, --format json|xlsx to export." },
+} satisfies Record<string, Msg>;
+
+function say(lang: "zh" | "en", key: keyof typeof TEXT, ...args: (string | number)[]): string {
+  return TEXT[key][lang].replace(/\{(\d)\}/g, (_, i: string) => String(args[Number(i)] ?? ""));
+}
+
+class Usage extends Error {}
+
+interface Args {
+  format: "text" | "json" | "xlsx";
+  out?: string;
+  type?: string;
+  imports: string[];
+}
+
+function parseArgs(args: string[], lang: "zh" | "en"): Args {
+  const a: Args = { format: "text", imports: [] };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
+    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
+    const value = () => {
+      const v = inline ?? args[++i];
+      if (v === undefined || (inline === undefined && v.startsWith("--"))) throw new Usage(say(lang, "optionNeedsValue", flag));
+      return v;
+    };
+    switch (flag) {
+      case "--format": {
+        const v = value();
+        if (v !== "text" && v !== "json" && v !== "xlsx") throw new Usage(say(lang, "badFormat", v));
+        a.format = v;
+        break;
+      }
+      case "--out":
+      case "-o":
+        a.out = value();
+        break;
+      case "--type":
+        a.type = value();
+        break;
+      case "--import":
+        a.imports.push(value());
+        break;
+      case "--lang":
+        value();
+        break;
+      default:
+        throw new Usage(say(lang, "unknownOption", arg));
+    }
+  }
+  if (a.format === "xlsx" && !a.out) throw new Usage(say(lang, "xlsxNeedsOut"));
+  return a;
+}
+
+function rowsOf(grid: Grid): { rows: CellValue[][]; firstRow: number } {
+  // rows from column A, so that header positions match the sheet
+  const pad = grid.origin.col - 1;
+  return { rows: grid.cells.map((r) => [...new Array<CellValue>(pad).fill(null), ...r]), firstRow: grid.origin.row };
+}
+
+/** Read a user library file (.json or .xlsx). */
+export async function readLibraryFile(file: string, lang: "zh" | "en"): Promise<ImportResult | { error: string }> {
+  if (!existsSync(file) || statSync(file).isDirectory()) return { error: say(lang, "notFound", file) };
+  if (statSync(file).size > LIMITS.maxJsonChars * 4) return { error: say(lang, "tooLarge", file) };
+  if (/\.json$/i.test(file)) return importLibraryJson(readFileSync(file, "utf8"));
+  try {
+    const { grids } = await readWorkbookGrids(readFileSync(file));
+    const find = (re: RegExp) => grids.find((g) => re.test(g.sheet.trim()));
+    const tg = find(/^(templates|模板|指标模板)$/i) ?? grids[0];
+    if (!tg) return { error: say(lang, "noTemplatesSheet", file) };
+    const yg = find(/^(types|项目类型)$/i);
+    const t = rowsOf(tg);
+    const y = yg ? rowsOf(yg) : undefined;
+    return importLibraryRows({ templates: t.rows, types: y?.rows }, { templates: t.firstRow, types: y?.firstRow });
+  } catch (e) {
+    return { error: say(lang, "unreadable", file, (e as Error).message.split("\n")[0]) };
+  }
+}
+
+/** The library as an .xlsx workbook: sheets "templates" and "types", field names as headers (Chinese in notes). */
+export async function libraryWorkbook(library: Library): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "jixiao";
+  const sheets = libraryToRows(library);
+  for (const [name, rows] of [
+    ["templates", sheets.templates],
+    ["types", sheets.types],
+  ] as const) {
+    const ws = wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
+    ws.addRows(rows.map((r) => r.map((v) => (v === null ? undefined : v))));
+    const header = ws.getRow(1);
+    header.font = { bold: true };
+    rows[0].forEach((h, i) => {
+      const zh = COLUMN_ZH[String(h)];
+      if (zh) header.getCell(i + 1).note = zh;
+      ws.getColumn(i + 1).width = Math.min(40, Math.max(8, String(h).length + 4, ...rows.slice(1, 50).map((r) => String(r[i] ?? "").length * 1.6)));
+    });
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function listText(library: Library, type: string | undefined, lang: "zh" | "en"): string[] {
+  const lines: string[] = [];
+  if (!type) {
+    lines.push(say(lang, "header", library.types.length, library.templates.length));
+    for (const t of library.types) {
+      const n = library.templates.filter((x) => x.projectTypes.includes(t.id)).length;
+      lines.push(say(lang, "typeLine", t.id.padEnd(22), lang === "zh" ? t.zh : t.en, lang === "zh" ? t.en : t.zh, n));
+    }
+    lines.push(say(lang, "hint"));
+    return lines;
+  }
+  const ty = library.types.find((t) => t.id === type);
+  if (!ty) throw new Usage(say(lang, "unknownType", type));
+  lines.push(`${ty.zh} / ${ty.en} (${ty.id})`, `  ${ty.description}`);
+  for (const t of library.templates.filter((x) => x.projectTypes.includes(type))) {
+    const v = renderValue(t, { useExamples: false });
+    const value = v.text ?? v.hint ?? "";
+    lines.push(`  ${t.id.padEnd(26)} ${t.level1}/${t.level2}  ${t.name}  ${value}  [${t.basis}]`);
+  }
+  return lines;
+}
+
+export async function run(args: string[], io: LibraryIO): Promise<number> {
+  let a: Args;
+  try {
+    a = parseArgs(args, io.lang);
+  } catch (e) {
+    if (e instanceof Usage) {
+      io.err(e.message);
+      return 2;
+    }
+    throw e;
+  }
+  let library: Library = BUILTIN_LIBRARY;
+  let failed = false;
+  for (const file of a.imports) {
+    const r = await readLibraryFile(file, io.lang);
+    if ("error" in r) {
+      io.err(r.error);
+      return 2;
+    }
+    const errors = r.issues.filter((i) => i.severity === "error").length;
+    for (const i of r.issues) io.err(`${file}: ${formatIssue(i, io.lang)}`);
+    io.err(say(io.lang, "imported", file, r.library.templates.length, r.library.types.length, errors, r.issues.length - errors));
+    if (!r.ok) failed = true;
+    const merged = mergeLibraries(library, r.library);
+    if (merged.replaced.length)
+      io.err(say(io.lang, "replaced", merged.replaced.slice(0, 20).join(", ") + (merged.replaced.length > 20 ? ` … (+${merged.replaced.length - 20})` : "")));
+    if (merged.unknownTypes.length) io.err(say(io.lang, "unknownTypes", merged.unknownTypes.join(", ")));
+    library = merged.library;
+  }
+  try {
+    if (a.format === "text") {
+      const lines = listText(library, a.type, io.lang);
+      if (a.out) {
+        writeFileSync(a.out, lines.join("\n") + "\n");
+        io.err(say(io.lang, "wrote", path.resolve(a.out)));
+      } else lines.forEach((l) => io.out(l));
+    } else if (a.format === "json") {
+      const json = exportLibraryJson(library);
+      if (a.out) {
+        writeFileSync(a.out, json);
+        io.err(say(io.lang, "wrote", path.resolve(a.out)));
+      } else io.out(json.trimEnd());
+    } else {
+      writeFileSync(a.out as string, await libraryWorkbook(library));
+      io.err(say(io.lang, "wrote", path.resolve(a.out as string)));
+    }
+  } catch (e) {
+    if (e instanceof Usage) {
+      io.err(e.message);
+      return 2;
+    }
+    io.err(say(io.lang, "unreadable", a.out ?? "", (e as Error).message.split("\n")[0]));
+    return 2;
+  }
+  return failed ? 1 : 0;
+}

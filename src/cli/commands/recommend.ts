@@ -1,0 +1,202 @@
+/**
+ * jixiao recommend <file.xlsx>...: for every target table, the most likely project types and the
+ * templates that fit it (placed in the table's framework, those already present left out).
+ *
+ *   --format text|json   (default text)
+ *   --top <n>            templates per table (default 8)
+ *   --import <lib>       merge a user library (.json or .xlsx) before recommending
+ */
+import { existsSync, readFileSync, statSync } from "node:fs";
+import * as path from "node:path";
+import type { Grid } from "../../core/grid";
+import { BUILTIN_LIBRARY } from "../../core/library/data";
+import { formatIssue, mergeLibraries } from "../../core/library/io";
+import { recommendForTable } from "../../core/library/recommend";
+import { renderContextOf } from "../../core/library/insert";
+import { renderValue } from "../../core/library/render";
+import type { Library } from "../../core/library/schema";
+import { recognizeTables } from "../../core/recognize";
+import { readWorkbookGrids, WorkbookReadError } from "../../host/xlsx/readWorkbook";
+import { readLibraryFile } from "./library";
+
+export interface RecommendIO {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  lang: "zh" | "en";
+}
+
+type Msg = { zh: string; en: string };
+const TEXT = {
+  needFile: { zh: "用法：jixiao recommend <文件.xlsx> [...] [--format text|json] [--top n]", en: "Usage: jixiao recommend <file.xlsx> [...] [--format text|json] [--top n]" },
+  optionNeedsValue: { zh: "选项 {0} 需要一个值", en: "Option {0} needs a value" },
+  unknownOption: { zh: "未知选项：{0}", en: "Unknown option: {0}" },
+  badFormat: { zh: "--format 只能是 text 或 json，而不是“{0}”", en: "--format must be text or json, not \"{0}\"" },
+  badTop: { zh: "--top 应是 1 到 100 之间的整数，而不是“{0}”", en: "--top must be an integer from 1 to 100, not \"{0}\"" },
+  notFound: { zh: "{0}：文件不存在", en: "{0}: no such file" },
+  isDirectory: { zh: "{0}：这是一个文件夹，请给出 .xlsx 文件", en: "{0}: is a directory; give .xlsx files" },
+  unreadable: { zh: "{0}：无法读取（{1}）", en: "{0}: cannot be read ({1})" },
+  noTables: { zh: "  没有找到绩效目标表", en: "  no target table found" },
+  types: { zh: "    项目类型：", en: "    project types: " },
+  templates: { zh: "    推荐指标：", en: "    suggested indicators:" },
+  none: { zh: "      （没有可补充的模板）", en: "      (nothing to add)" },
+  untitled: { zh: "（未命名项目）", en: "(unnamed project)" },
+} satisfies Record<string, Msg>;
+
+function say(lang: "zh" | "en", key: keyof typeof TEXT, ...args: (string | number)[]): string {
+  return TEXT[key][lang].replace(/\{(\d)\}/g, (_, i: string) => String(args[Number(i)] ?? ""));
+}
+
+class Usage extends Error {}
+
+interface Args {
+  files: string[];
+  format: "text" | "json";
+  top: number;
+  imports: string[];
+}
+
+function parseArgs(args: string[], lang: "zh" | "en"): Args {
+  const a: Args = { files: [], format: "text", top: 8, imports: [] };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
+    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
+    const value = () => {
+      const v = inline ?? args[++i];
+      if (v === undefined || (inline === undefined && v.startsWith("--"))) throw new Usage(say(lang, "optionNeedsValue", flag));
+      return v;
+    };
+    switch (flag) {
+      case "--format": {
+        const v = value();
+        if (v !== "text" && v !== "json") throw new Usage(say(lang, "badFormat", v));
+        a.format = v;
+        break;
+      }
+      case "--top": {
+        const v = value();
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 1 || n > 100) throw new Usage(say(lang, "badTop", v));
+        a.top = n;
+        break;
+      }
+      case "--import":
+        a.imports.push(value());
+        break;
+      case "--lang":
+        value();
+        break;
+      default:
+        if (arg.startsWith("-")) throw new Usage(say(lang, "unknownOption", arg));
+        a.files.push(arg);
+    }
+  }
+  if (a.files.length === 0) throw new Usage(say(lang, "needFile"));
+  return a;
+}
+
+async function readGrids(file: string, lang: "zh" | "en"): Promise<{ grids: Grid[] } | { error: { code: string; message: string } }> {
+  if (!existsSync(file)) return { error: { code: "not-found", message: say(lang, "notFound", file) } };
+  if (statSync(file).isDirectory()) return { error: { code: "directory", message: say(lang, "isDirectory", file) } };
+  try {
+    return { grids: (await readWorkbookGrids(readFileSync(file))).grids };
+  } catch (e) {
+    const code = e instanceof WorkbookReadError ? e.code : "unreadable";
+    return { error: { code, message: say(lang, "unreadable", file, (e as Error).message.split("\n")[0]) } };
+  }
+}
+
+export interface TableRecommendation {
+  sheet: string;
+  range: string;
+  project: string | null;
+  framework: string;
+  types: { id: string; zh: string; en: string; score: number; matched: string[] }[];
+  templates: { id: string; level1: string; level2: string; name: string; value: string | null; hint?: string; basis: string; score: number }[];
+}
+
+export function recommendGrids(grids: readonly Grid[], library: Library, top: number): TableRecommendation[] {
+  const out: TableRecommendation[] = [];
+  for (const g of grids) {
+    for (const table of recognizeTables(g)) {
+      const rec = recommendForTable(table, library);
+      const ctx = renderContextOf(table);
+      out.push({
+        sheet: table.sheet,
+        range: table.rangeA1,
+        project: table.projectName?.text.trim() ?? null,
+        framework: table.framework.id,
+        types: rec.types.slice(0, 3).map((s) => ({ id: s.type.id, zh: s.type.zh, en: s.type.en, score: s.score, matched: s.matched })),
+        templates: rec.templates
+          .filter((s) => !s.present)
+          .slice(0, top)
+          .map((s) => {
+            const v = renderValue(s.template, ctx);
+            return {
+              id: s.template.id,
+              level1: s.placement.level1,
+              level2: s.placement.level2,
+              name: s.template.name,
+              value: v.text,
+              ...(v.hint ? { hint: v.hint } : {}),
+              basis: s.template.basis,
+              score: s.score,
+            };
+          }),
+      });
+    }
+  }
+  return out;
+}
+
+export async function run(args: string[], io: RecommendIO): Promise<number> {
+  let a: Args;
+  try {
+    a = parseArgs(args, io.lang);
+  } catch (e) {
+    if (e instanceof Usage) {
+      io.err(e.message);
+      return 2;
+    }
+    throw e;
+  }
+  let library: Library = BUILTIN_LIBRARY;
+  for (const file of a.imports) {
+    const r = await readLibraryFile(file, io.lang);
+    if ("error" in r) {
+      io.err(r.error);
+      return 2;
+    }
+    for (const i of r.issues) io.err(`${file}: ${formatIssue(i, io.lang)}`);
+    library = mergeLibraries(library, r.library).library;
+  }
+  const lang = io.lang;
+  const results: { file: string; tables: TableRecommendation[]; error?: { code: string; message: string } }[] = [];
+  for (const file of a.files) {
+    const shown = path.relative(process.cwd(), file) || file;
+    const input = await readGrids(file, lang);
+    if ("error" in input) {
+      results.push({ file: shown, tables: [], error: input.error });
+      if (a.format === "text") io.err(input.error.message);
+      continue;
+    }
+    results.push({ file: shown, tables: recommendGrids(input.grids, library, a.top) });
+  }
+  if (a.format === "json") io.out(JSON.stringify({ files: results }, null, 2));
+  else {
+    for (const r of results) {
+      if (r.error) continue;
+      io.out(r.file);
+      if (r.tables.length === 0) io.out(say(lang, "noTables"));
+      for (const t of r.tables) {
+        io.out(`  ${t.sheet}!${t.range}  ${t.project ?? say(lang, "untitled")}  [${t.framework}]`);
+        io.out(say(lang, "types") + t.types.map((x) => `${lang === "zh" ? x.zh : x.en} (${x.id}) ${x.score.toFixed(2)}`).join("；"));
+        io.out(say(lang, "templates"));
+        if (t.templates.length === 0) io.out(say(lang, "none"));
+        for (const x of t.templates) io.out(`      ${x.level1}/${x.level2}  ${x.name}  ${x.value ?? x.hint ?? ""}  [${x.basis}]  ${x.id}`);
+      }
+    }
+  }
+  return results.some((r) => r.error) ? 2 : 0;
+}
