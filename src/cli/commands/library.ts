@@ -168,7 +168,7 @@ function listText(library: Library, type: string | undefined, lang: "zh" | "en")
   lines.push(`${ty.zh} / ${ty.en} (${ty.id})`, `  ${ty.description}`);
   for (const t of library.templates.filter((x) => x.projectTypes.includes(type))) {
     const v = renderValue(t, { useExamples: false });
-    const value = v.text ?? v.hint ?? "";
+    const value = v.text ?? (lang === "zh" ? v.hint : v.hintEn) ?? "";
     lines.push(`  ${t.id.padEnd(26)} ${t.level1}/${t.level2}  ${t.name}  ${value}  [${t.basis}]`);
   }
   return lines;

@@ -113,7 +113,7 @@ export interface TableRecommendation {
   project: string | null;
   framework: string;
   types: { id: string; zh: string; en: string; score: number; matched: string[] }[];
-  templates: { id: string; level1: string; level2: string; name: string; value: string | null; hint?: string; basis: string; score: number }[];
+  templates: { id: string; level1: string; level2: string; name: string; value: string | null; hint?: string; hintEn?: string; basis: string; score: number }[];
 }
 
 export function recommendGrids(grids: readonly Grid[], library: Library, top: number): TableRecommendation[] {
@@ -139,7 +139,7 @@ export function recommendGrids(grids: readonly Grid[], library: Library, top: nu
               level2: s.placement.level2,
               name: s.template.name,
               value: v.text,
-              ...(v.hint ? { hint: v.hint } : {}),
+              ...(v.hint ? { hint: v.hint, hintEn: v.hintEn } : {}),
               basis: s.template.basis,
               score: s.score,
             };
@@ -194,7 +194,7 @@ export async function run(args: string[], io: RecommendIO): Promise<number> {
         io.out(say(lang, "types") + t.types.map((x) => `${lang === "zh" ? x.zh : x.en} (${x.id}) ${x.score.toFixed(2)}`).join("；"));
         io.out(say(lang, "templates"));
         if (t.templates.length === 0) io.out(say(lang, "none"));
-        for (const x of t.templates) io.out(`      ${x.level1}/${x.level2}  ${x.name}  ${x.value ?? x.hint ?? ""}  [${x.basis}]  ${x.id}`);
+        for (const x of t.templates) io.out(`      ${x.level1}/${x.level2}  ${x.name}  ${x.value ?? (lang === "zh" ? x.hint : x.hintEn) ?? ""}  [${x.basis}]  ${x.id}`);
       }
     }
   }

@@ -32,6 +32,8 @@ export interface RenderedValue {
   source: "default" | "budget" | "example" | "user";
   /** for blanks: what to write, e.g. "≥__人（示例 ≥40人）" */
   hint?: string;
+  /** the same in English: "≥__人 (e.g. ≥40人)" */
+  hintEn?: string;
 }
 
 export function isMoneyUnit(u: string | null | undefined): u is MoneyUnit {
@@ -81,7 +83,7 @@ export function renderValue(t: Template, ctx: RenderContext = {}, half = false):
     const yuan = half ? (ctx.halfBudgetYuan ?? (ctx.budgetYuan !== undefined ? ctx.budgetYuan / 2 : undefined)) : ctx.budgetYuan;
     const u = (isMoneyUnit(ctx.moneyUnit) ? ctx.moneyUnit : t.unit) as MoneyUnit;
     if (yuan === undefined) {
-      return { text: null, operator: op, number: null, unit: u, source: "user", hint: `${op}__${u}（预算数 / the budget）` };
+      return { text: null, operator: op, number: null, unit: u, source: "user", hint: `${op}__${u}（预算数）`, hintEn: `${op}__${u} (the budget)` };
     }
     return { text: `${op}${formatNumber(yuan / MONEY[u])}${u}`, operator: op, number: Number(formatNumber(yuan / MONEY[u])), unit: u, source: "budget" };
   }
@@ -89,7 +91,8 @@ export function renderValue(t: Template, ctx: RenderContext = {}, half = false):
   if (n === null) {
     if (!ctx.useExamples || t.example === undefined) {
       const ex = t.example !== undefined ? exampleText(t, ctx, half) : "";
-      return { text: null, operator: op, number: null, unit: target, source: "user", hint: `${op}__${target ?? ""}${ex ? `（示例 ${ex}）` : ""}` };
+      const blank = `${op}__${target ?? ""}`;
+      return { text: null, operator: op, number: null, unit: target, source: "user", hint: `${blank}${ex ? `（示例 ${ex}）` : ""}`, hintEn: `${blank}${ex ? ` (e.g. ${ex})` : ""}` };
     }
     n = t.example;
     source = "example";
