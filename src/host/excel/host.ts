@@ -131,6 +131,7 @@ class StaleSheetList extends Error {}
 const SEVERITIES: readonly Severity[] = ["info", "warning", "error"]; // added least severe first
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 const BYTES_PER_CELL_ESTIMATE = 24;
+const SHEET_OVERHEAD_BYTES = 256;
 
 function lower(s: string): string {
   return s.toLowerCase();
@@ -141,6 +142,21 @@ function toVisibility(v: string): SheetInfo["visibility"] {
   if (v === "Hidden") return "hidden";
   if (v === "VeryHidden") return "veryHidden";
   return "visible";
+}
+
+/** UTF-8 size of a string (what a response payload costs), without allocating. */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
 }
 
 function causeOf(e: unknown): unknown {
@@ -302,7 +318,7 @@ export class ExcelHost implements WorkbookHost {
     used: Excel.Range,
     merged: Excel.RangeAreas | null,
   ): { grid: Grid; bytes: number; cells: number } {
-    const merges = merged && !merged.isNullObject ? parseAreasAddress(merged.address) : undefined;
+    const merges = merged ? (merged.isNullObject ? [] : parseAreasAddress(merged.address)) : undefined;
     const base = { sheet: name, hidden, ...(merges ? { merges } : {}) };
     if (used.isNullObject) return { grid: { ...base, origin: { row: 1, col: 1 }, cells: [], numberFormats: [] }, bytes: 0, cells: 0 };
     const r = parseAddress(stripSheet(used.address));
@@ -310,7 +326,9 @@ export class ExcelHost implements WorkbookHost {
     const formats = used.numberFormat;
     const cells = values.map((line) => line.map(fromOfficeValue));
     const numberFormats = formats.map((line) => line.map((f) => (typeof f === "string" && f !== "General" && f !== "" ? f : null)));
-    const bytes = JSON.stringify(values).length + JSON.stringify(formats).length;
+    // what this sheet costs in a response: both arrays, the addresses, and a little framing
+    const bytes =
+      utf8Length(JSON.stringify(values)) + utf8Length(JSON.stringify(formats)) + utf8Length(used.address) + (merged && !merged.isNullObject ? utf8Length(merged.address) : 0) + SHEET_OVERHEAD_BYTES;
     return {
       grid: { ...base, origin: { row: r.top, col: r.left }, cells, numberFormats },
       bytes,
@@ -360,7 +378,7 @@ export class ExcelHost implements WorkbookHost {
   }
 
   /** Group sheets so that each sync stays within the budgets; sheets too big alone are returned apart. */
-  private planBatches(entries: readonly SheetEntry[]): { batches: SheetEntry[][]; large: SheetEntry[] } {
+  private planBatches(entries: readonly SheetEntry[], budget = this.maxResponseBytes): { batches: SheetEntry[][]; large: SheetEntry[] } {
     const batches: SheetEntry[][] = [];
     const large: SheetEntry[] = [];
     let current: SheetEntry[] = [];
@@ -369,11 +387,11 @@ export class ExcelHost implements WorkbookHost {
     for (const e of entries) {
       const b = this.estimate(e);
       const c = e.cells ?? 0;
-      if (b > this.maxResponseBytes || c > this.maxCellsPerSync) {
+      if (b > budget || c > this.maxCellsPerSync) {
         large.push(e);
         continue;
       }
-      if (current.length && (bytes + b > this.maxResponseBytes || cells + c > this.maxCellsPerSync)) {
+      if (current.length && (bytes + b > budget || cells + c > this.maxCellsPerSync)) {
         batches.push(current);
         current = [];
         bytes = 0;
@@ -429,26 +447,7 @@ export class ExcelHost implements WorkbookHost {
           return list ? this.adoptSheetList(list) : null;
         });
 
-      let plan = this.planBatches(wanted);
-      let fresh: SheetEntry[] | null = null;
-      try {
-        for (let i = 0; i < plan.batches.length; i++) {
-          const result = await readBatch(plan.batches[i], i === 0);
-          if (result) fresh = result;
-        }
-      } catch (e) {
-        if (!(e instanceof HostError) || !isPayloadError(causeOf(e))) throw e;
-        // Sizes were unknown and too big together: measure, then read within the budgets.
-        await this.measure(wanted.filter((w) => !grids.has(w.id)));
-        plan = this.planBatches(wanted.filter((w) => !grids.has(w.id)));
-        for (const batch of plan.batches) if (batch.length) await readBatch(batch, false);
-      }
-      if (plan.large.length) {
-        for (const g of await this.readLarge(plan.large.filter((l) => !grids.has(l.id)), progress)) {
-          const entry = plan.large.find((l) => l.name === g.sheet);
-          if (entry) grids.set(entry.id, g);
-        }
-      }
+      const fresh = await this.readEntries(wanted, true, grids, readBatch, progress);
 
       // sheets added (or renamed to a requested name) since the cache was filled
       if (fresh) {
@@ -456,21 +455,59 @@ export class ExcelHost implements WorkbookHost {
           selection.kind === "all"
             ? fresh.filter((f) => !grids.has(f.id))
             : names.map((n) => this.entryByName(fresh as SheetEntry[], n)).filter((e): e is SheetEntry => !!e && !grids.has(e.id));
-        if (extra.length) {
-          const more = this.planBatches(extra);
-          for (const batch of more.batches) if (batch.length) await readBatch(batch, false);
-          if (more.large.length) {
-            for (const g of await this.readLarge(more.large, progress)) {
-              const entry = more.large.find((l) => l.name === g.sheet);
-              if (entry) grids.set(entry.id, g);
-            }
-          }
-        }
+        if (extra.length) await this.readEntries(extra, false, grids, readBatch, progress);
         const order = selection.kind === "all" ? fresh : names.map((n) => this.entryByName(fresh as SheetEntry[], n)).filter((e): e is SheetEntry => !!e);
         return order.map((e) => grids.get(e.id)).filter((g): g is Grid => !!g);
       }
       return wanted.map((e) => grids.get(e.id)).filter((g): g is Grid => !!g);
     });
+  }
+
+  /**
+   * Read sheets in as few syncs as the budgets allow: all in one when sizes are unknown or small.
+   * Past a payload error, measure the sheets once, then re-plan, halving the budget if Excel still
+   * refuses. Sheets too big for one response are read in row blocks. Returns the verified sheet
+   * list when `verify` asked for it.
+   */
+  private async readEntries(
+    entries: SheetEntry[],
+    verify: boolean,
+    grids: Map<string, Grid>,
+    readBatch: (batch: SheetEntry[], verify: boolean) => Promise<SheetEntry[] | null>,
+    progress?: Progress,
+  ): Promise<SheetEntry[] | null> {
+    let fresh: SheetEntry[] | null = null;
+    let budget = this.maxResponseBytes;
+    let attempts = 0;
+    let large: SheetEntry[] = [];
+    for (;;) {
+      const todo = entries.filter((e) => !grids.has(e.id));
+      const plan = this.planBatches(todo, budget);
+      large = plan.large;
+      let failed: SheetEntry[] = [];
+      try {
+        for (const batch of plan.batches) {
+          if (!batch.length && !(verify && !fresh)) continue;
+          failed = batch;
+          const result = await readBatch(batch, verify && !fresh);
+          if (result) fresh = result;
+        }
+        break;
+      } catch (e) {
+        if (!(e instanceof HostError) || !isPayloadError(causeOf(e)) || attempts >= 8) throw e;
+        if (attempts === 0) await this.measure(entries.filter((x) => !grids.has(x.id)));
+        // what failed together was too much: aim at half of it
+        const failedSize = failed.reduce((n, x) => n + this.estimate(x), 0);
+        budget = failedSize > 0 ? Math.min(budget, failedSize / 2) : budget / 2;
+        attempts++;
+      }
+    }
+    const todoLarge = large.filter((l) => !grids.has(l.id));
+    if (todoLarge.length) {
+      const read = await this.readLarge(todoLarge, progress);
+      todoLarge.forEach((entry, i) => grids.set(entry.id, read[i]));
+    }
+    return fresh;
   }
 
   /** One sync: the used-range size of each sheet (no values). */
@@ -509,7 +546,7 @@ export class ExcelHost implements WorkbookHost {
           name: ws.name,
           hidden: ws.visibility !== "Visible",
           range: used.isNullObject ? null : parseAddress(stripSheet(used.address)),
-          merges: merged && !merged.isNullObject ? parseAreasAddress(merged.address) : undefined,
+          merges: merged ? (merged.isNullObject ? [] : parseAreasAddress(merged.address)) : undefined,
         };
       });
       const base = { sheet: dims.name, hidden: dims.hidden, ...(dims.merges ? { merges: dims.merges } : {}) };
@@ -519,7 +556,7 @@ export class ExcelHost implements WorkbookHost {
       }
       const r = dims.range;
       const width = r.right - r.left + 1;
-      const perCell = entry.bytes && entry.cells ? Math.max(4, entry.bytes / entry.cells) : BYTES_PER_CELL_ESTIMATE;
+      let perCell = entry.bytes && entry.cells ? Math.max(4, entry.bytes / entry.cells) : BYTES_PER_CELL_ESTIMATE;
       let budget = this.maxResponseBytes;
       const cells: CellValue[][] = [];
       const numberFormats: (string | null)[][] = [];
@@ -543,6 +580,9 @@ export class ExcelHost implements WorkbookHost {
             return ranges.map((x) => ({ values: x.values, formats: x.numberFormat }));
           });
           for (const blk of read) {
+            // learn the real size per cell from what came back, to size the next block
+            const blockCells = blk.values.length * width;
+            if (blockCells > 0) perCell = Math.max(4, (1.1 * (utf8Length(JSON.stringify(blk.values)) + utf8Length(JSON.stringify(blk.formats)))) / blockCells);
             for (const line of blk.values) cells.push(line.map(fromOfficeValue));
             for (const line of blk.formats) numberFormats.push(line.map((f) => (typeof f === "string" && f !== "General" && f !== "" ? f : null)));
           }
