@@ -520,7 +520,7 @@ class FakeWorksheet extends FakeProxy<string> {
     return this._get("position");
   }
   get protection(): FakeProtection {
-    return this._nav("protection", () => new FakeProtection(this.context, () => this.sheet().id));
+    return this._nav("protection", () => new FakeProtection(this.context, () => this.sheet().id, null));
   }
   protected override _navByName(name: string): FakeProxy<unknown> | undefined {
     return name === "protection" ? this.protection : undefined;
@@ -671,7 +671,7 @@ class FakeRange extends FakeProxy<RangeEntity> {
     return this._nav("conditionalFormats", () => new FakeConditionalFormatCollection(this.context, () => {
       const e = this._e();
       return { sheetId: e.sheetId, ranges: [e.range] };
-    }));
+    }, null));
   }
   protected override _navByName(name: string): FakeProxy<unknown> | undefined {
     return name === "conditionalFormats" ? this.conditionalFormats : undefined;
@@ -834,7 +834,7 @@ class FakeRangeAreas extends FakeProxy<AreasEntity> {
     return this._nav("conditionalFormats", () => new FakeConditionalFormatCollection(this.context, () => {
       const e = this._e();
       return { sheetId: e.sheetId, ranges: e.ranges };
-    }));
+    }, null));
   }
   protected override _navByName(name: string): FakeProxy<unknown> | undefined {
     return name === "conditionalFormats" ? this.conditionalFormats : undefined;

@@ -2,6 +2,7 @@
  * ExcelHost against the fake Excel object model: sync counts, exact restoration after marks,
  * fixes with conflict detection, row insertion and its undo, protection and Office errors.
  */
+import fc from "fast-check";
 import { parseA1, type Grid } from "../../../src/core/grid";
 import { ExcelHost } from "../../../src/host/excel/host";
 import { MemoryWorkbook, parseAddress, type WorkbookSnapshot } from "../../../src/host/memory/workbook";
@@ -412,6 +413,27 @@ describe("ExcelHost: inserting rows", () => {
     await expect(host.insertRows(request)).rejects.toMatchObject({ code: "protected" });
     expect(wb.snapshot()).toEqual(before);
     await expect(host.insertRows({ ...request, values: [] })).rejects.toMatchObject({ code: "invalid" });
+  });
+
+  it("insertion followed by undo restores exactly wherever it happens, in two syncs each (property)", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 16 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.integer({ min: 1, max: 16 }),
+        fc.subarray([1, 2, 3]),
+        async (afterRow, count, formatFromRow, cols) => {
+          const { fake, host, wb } = await setup();
+          const before = wb.snapshot();
+          const values = Array.from({ length: count }, (_, i) => [`新增${i}`, i, null]);
+          const r = await host.insertRows({ sheet: SHEET, afterRow, startCol: 3, values, formatFromRow, extendMergesInColumns: cols });
+          await host.undoInsert(r.undoToken);
+          expect(wb.snapshot()).toEqual(before);
+          expect(fake.syncCount).toBe(4);
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 
   it("without merge reading (ExcelApi < 1.13) inserts without touching merges and says so", async () => {
