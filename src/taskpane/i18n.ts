@@ -81,6 +81,9 @@ const zh = {
   "error.readFile": "无法打开文件：{message}",
   "marks.skipped": "以下工作表受保护，无法显示标记（问题仍列在这里）：{sheets}",
   "marks.clearSkipped": "以下工作表受保护，标记未能清除：{sheets}",
+  "marks.adviceSaved": "标记会随工作簿一起保存，保存前请先“清除标记”。",
+  "marks.adviceAutoSave": "此工作簿开启了自动保存，标记显示期间会被保存；检查完请“清除标记”。",
+  "marks.adviceKeep": "已设置保存时保留标记：保存的文件会带有这些标记。",
 
   // templates
   "templates.title": "指标库",
@@ -117,7 +120,7 @@ const zh = {
   "settings.rules.help": "关闭的规则不再检查。设置保存在工作簿中，同事打开时一样生效。",
   "settings.rules.enableAll": "全部开启",
   "settings.keepMarks": "保存时保留标记",
-  "settings.keepMarks.help": "默认在保存前清除标记，使保存的工作簿不带任何高亮。",
+  "settings.keepMarks.help": "关闭时，绩效提醒你在保存前清除标记，保存的文件不带任何高亮；开启表示保存的文件应带着标记（例如发回填报单位）。",
   "settings.saved": "设置已保存。",
 
   // playground
@@ -130,6 +133,13 @@ const zh = {
   "pg.grid": "工作表 {sheet}",
   "pg.selection": "选中：{cell}",
   "pg.blank": "空白工作簿",
+  "pg.sheets": "工作表",
+  "pg.privacy": "文件只在浏览器中读取，不会上传。",
+  "pg.ex.seed000-stacked.xlsx": "张家口 2020：17 张表在同一工作表",
+  "pg.ex.seed000.xlsx": "张家口 2020：每张表一个工作表",
+  "pg.ex.seed001.xlsx": "盐城 2022：半年/全年指标值",
+  "pg.ex.seed002.xlsx": "郑州 2020：12 张表",
+  "pg.file": "本地文件：{name}",
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -210,6 +220,9 @@ const en: Record<MessageKey, string> = {
   "error.readFile": "Cannot open the file: {message}",
   "marks.skipped": "These sheets are protected, so their problems are listed here but not marked: {sheets}",
   "marks.clearSkipped": "These sheets are protected and their marks could not be cleared: {sheets}",
+  "marks.adviceSaved": "Marks are saved with the workbook: clear them before saving.",
+  "marks.adviceAutoSave": "AutoSave is on, so marks are saved while shown: clear them when you are done.",
+  "marks.adviceKeep": "You chose to keep marks when saving: the saved file will carry them.",
 
   "templates.title": "Indicator library",
   "templates.search": "Search indicators",
@@ -244,7 +257,7 @@ const en: Record<MessageKey, string> = {
   "settings.rules.help": "Rules switched off are not checked. Settings are stored in the workbook, so colleagues get the same checks.",
   "settings.rules.enableAll": "Turn all on",
   "settings.keepMarks": "Keep marks when saving",
-  "settings.keepMarks.help": "By default marks are cleared before saving, so the saved workbook carries no highlight.",
+  "settings.keepMarks.help": "When off, Jixiao reminds you to clear the marks before saving, so the saved file carries no highlight; turn it on when the saved file should carry them (e.g. to send it back).",
   "settings.saved": "Settings saved.",
 
   "pg.title": "Jixiao playground",
@@ -256,6 +269,13 @@ const en: Record<MessageKey, string> = {
   "pg.grid": "Sheet {sheet}",
   "pg.selection": "Selected: {cell}",
   "pg.blank": "Blank workbook",
+  "pg.sheets": "Sheets",
+  "pg.privacy": "Files are read in your browser and never uploaded.",
+  "pg.ex.seed000-stacked.xlsx": "Zhangjiakou 2020: 17 tables on one sheet",
+  "pg.ex.seed000.xlsx": "Zhangjiakou 2020: one table per sheet",
+  "pg.ex.seed001.xlsx": "Yancheng 2022: half-year/full-year targets",
+  "pg.ex.seed002.xlsx": "Zhengzhou 2020: 12 tables",
+  "pg.file": "Local file: {name}",
 };
 
 const MESSAGES: Record<Lang, Record<MessageKey, string>> = { zh, en };

@@ -109,12 +109,12 @@ export const FindingItem = forwardRef<HTMLButtonElement, FindingItemProps>(funct
       {(selected || f.fix) && mode === "none" && (
         <div className={s.actions}>
           {f.fix && (
-            <Button size="small" appearance="primary" disabled={disabled} onClick={() => (f.fix?.confirm ? setMode("confirmFix") : onFix(f))}>
+            <Button size="small" appearance="primary" disabled={disabled} onClick={() => (f.fix?.confirm ? setMode("confirmFix") : onFix(f))} data-action="fix">
               {fixLabel}
             </Button>
           )}
           {selected && (
-            <Button size="small" disabled={disabled} onClick={() => setMode("ignore")}>
+            <Button size="small" disabled={disabled} onClick={() => setMode("ignore")} data-action="ignore">
               {t(lang, "finding.ignore")}
             </Button>
           )}
@@ -128,6 +128,7 @@ export const FindingItem = forwardRef<HTMLButtonElement, FindingItemProps>(funct
               size="small"
               appearance="primary"
               disabled={disabled}
+              data-action="confirm-fix"
               onClick={() => {
                 setMode("none");
                 onFix(f);
@@ -152,10 +153,10 @@ export const FindingItem = forwardRef<HTMLButtonElement, FindingItemProps>(funct
           }}
         >
           <Field label={t(lang, "finding.ignoreReason")} size="small">
-            <Input size="small" value={reason} maxLength={200} onChange={(_e, d) => setReason(d.value)} autoFocus />
+            <Input size="small" data-testid="ignore-reason" value={reason} maxLength={200} onChange={(_e, d) => setReason(d.value)} autoFocus />
           </Field>
           <div className={s.row}>
-            <Button size="small" appearance="primary" type="submit" disabled={disabled}>
+            <Button size="small" appearance="primary" type="submit" disabled={disabled} data-action="confirm-ignore">
               {t(lang, "finding.ignoreConfirm")}
             </Button>
             <Button size="small" onClick={() => setMode("none")}>

@@ -117,9 +117,11 @@ export function Pane({ session, loadLibrary: load = loadLibrary, initialView = "
             </MessageBarActions>
           </MessageBar>
         )}
-        {state.markAdvice && state.marksShown && (
-          <MessageBar intent="info">
-            <MessageBarBody>{state.markAdvice}</MessageBarBody>
+        {state.markStatus?.present && state.marksShown && view === "validate" && (
+          <MessageBar intent="info" data-testid="mark-advice">
+            <MessageBarBody>
+              {t(lang, state.settings.keepMarksOnSave ? "marks.adviceKeep" : state.markStatus.autoSave ? "marks.adviceAutoSave" : "marks.adviceSaved")}
+            </MessageBarBody>
           </MessageBar>
         )}
         {view === "validate" && <ValidateView session={session} state={state} />}

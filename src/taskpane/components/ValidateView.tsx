@@ -181,17 +181,17 @@ export function ValidateView({ session, state }: ValidateViewProps) {
       {report && (
         <section className={s.summary} aria-label={t(lang, "summary.label")} data-testid="summary">
           <div className={s.badges}>
-            <Badge appearance="tint" color="danger" data-count="error">
+            <Badge appearance="tint" color="danger" data-count="error" data-n={counts.error}>
               {t(lang, "summary.errors", { n: counts.error })}
             </Badge>
-            <Badge appearance="tint" color="warning" data-count="warning">
+            <Badge appearance="tint" color="warning" data-count="warning" data-n={counts.warning}>
               {t(lang, "summary.warnings", { n: counts.warning })}
             </Badge>
-            <Badge appearance="tint" color="informative" data-count="info">
+            <Badge appearance="tint" color="informative" data-count="info" data-n={counts.info}>
               {t(lang, "summary.infos", { n: counts.info })}
             </Badge>
             {report.ignored.length > 0 && (
-              <Badge appearance="outline" color="subtle" data-count="ignored">
+              <Badge appearance="outline" color="subtle" data-count="ignored" data-n={report.ignored.length}>
                 {t(lang, "summary.ignored", { n: report.ignored.length })}
               </Badge>
             )}

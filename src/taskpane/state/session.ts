@@ -71,8 +71,8 @@ export interface PaneState {
   /** the workbook changed after the last check */
   stale: boolean;
   notice: Notice | null;
-  /** the host's advice about marks and saving, when marks are present and there is something to say */
-  markAdvice: string;
+  /** whether marks are in the workbook and whether it saves continuously (AutoSave), per the host */
+  markStatus: { present: boolean; autoSave: boolean } | null;
 }
 
 export interface SessionOptions {
@@ -149,7 +149,7 @@ export class PaneSession {
       marksShown: false,
       stale: false,
       notice: null,
-      markAdvice: "",
+      markStatus: null,
     };
   }
 
@@ -284,7 +284,7 @@ export class PaneSession {
       if (skipped.length > 0) this.set({ notice: { kind: "warning", key: "marks.skipped", params: { sheets: skipped.map((x) => x.sheet).join("、") } } });
     }
     this.set({ report, busy: null, marksShown: marks || this.state.marksShown });
-    if (marks) await this.refreshMarkAdvice();
+    if (marks) await this.refreshMarkStatus();
     const selectedId = reselect(before, this.visibleOrder(), prevSelected);
     this.set({ selectedId });
   }
@@ -433,7 +433,7 @@ export class PaneSession {
             ? { kind: "warning", key: "marks.clearSkipped", params: { sheets: skipped.map((x) => x.sheet).join("、") } }
             : { kind: "success", key: "validate.cleared" },
       });
-      await this.refreshMarkAdvice();
+      await this.refreshMarkStatus();
     } catch (e) {
       this.set({ busy: null, notice: errorNotice(e) });
     }
@@ -491,13 +491,13 @@ export class PaneSession {
     }
   }
 
-  /** What the host says about marks and saving (AutoSave keeps marks in the file while shown). */
-  private async refreshMarkAdvice(): Promise<void> {
+  /** Ask the host whether marks are in the workbook and whether it saves continuously (AutoSave). */
+  private async refreshMarkStatus(): Promise<void> {
     try {
       const status = await this.host.markStatus();
-      this.set({ markAdvice: status.present && status.advice ? status.advice : "" });
+      this.set({ markStatus: { present: status.present, autoSave: status.autoSave } });
     } catch {
-      this.set({ markAdvice: "" });
+      this.set({ markStatus: null });
     }
   }
 

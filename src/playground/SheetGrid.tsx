@@ -1,0 +1,144 @@
+/** The active sheet as an Excel-like HTML table: merges, formats, marks and the selection. */
+import { makeStyles, tokens } from "@fluentui/react-components";
+import { useEffect, useMemo, useRef } from "react";
+import type { Lang } from "../core/finding";
+import { MARK_FILL } from "../host/types";
+import type { MemoryHost } from "../host/memory";
+import { severityName, t } from "../taskpane/i18n";
+import { drawSheet } from "./sheetView";
+
+const MARK_EDGE = { error: "#C50F1F", warning: "#8A5300", info: "#0F6CBD" } as const;
+
+const useStyles = makeStyles({
+  scroller: { overflow: "auto", flexGrow: 1, backgroundColor: "#FFFFFF", position: "relative" },
+  table: {
+    borderCollapse: "collapse",
+    tableLayout: "fixed",
+    fontFamily: '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif',
+    fontSize: "12px",
+    color: "#1F1F1F",
+    backgroundColor: "#FFFFFF",
+  },
+  corner: { position: "sticky", top: 0, left: 0, zIndex: 3, backgroundColor: "#F3F3F3", border: "1px solid #D6D6D6", width: "40px" },
+  colHead: {
+    position: "sticky",
+    top: 0,
+    zIndex: 2,
+    backgroundColor: "#F3F3F3",
+    border: "1px solid #D6D6D6",
+    fontWeight: 400,
+    color: "#444444",
+    height: "20px",
+  },
+  rowHead: {
+    position: "sticky",
+    left: 0,
+    zIndex: 1,
+    backgroundColor: "#F3F3F3",
+    border: "1px solid #D6D6D6",
+    color: "#444444",
+    textAlign: "center",
+    fontWeight: 400,
+    minWidth: "40px",
+  },
+  cell: {
+    border: "1px solid #E1E1E1",
+    padding: "2px 4px",
+    height: "20px",
+    overflow: "hidden",
+    whiteSpace: "nowrap",
+    textOverflow: "ellipsis",
+    verticalAlign: "middle",
+    cursor: "cell",
+  },
+  selected: { outline: `2px solid #107C41`, outlineOffset: "-2px" },
+  note: { padding: tokens.spacingHorizontalS, color: "#444444", fontSize: tokens.fontSizeBase200 },
+});
+
+export interface SheetGridProps {
+  host: MemoryHost;
+  sheet: string;
+  lang: Lang;
+  /** bumps on every change that may alter the drawing */
+  version: number;
+  onSelect(cell: string): void;
+}
+
+export function SheetGrid({ host, sheet, lang, version, onSelect }: SheetGridProps) {
+  const s = useStyles();
+  const scroller = useRef<HTMLDivElement>(null);
+  const view = host.view();
+  const selection = view.selection && view.selection.sheet === sheet ? view.selection.address : null;
+  const drawn = useMemo(() => {
+    const ms = host.workbook.sheetByName(sheet);
+    return ms ? drawSheet(host.workbook, ms, { marks: host.marks(), selection }) : null;
+    // `version` is in the list on purpose: the workbook is mutable; redraw when it says it changed
+  }, [host, sheet, selection, version]);
+
+  useEffect(() => {
+    if (!selection || !scroller.current) return;
+    const el = scroller.current.querySelector<HTMLElement>('td[aria-selected="true"]');
+    el?.scrollIntoView?.({ block: "center", inline: "nearest" });
+  }, [selection, drawn]);
+
+  if (!drawn) return null;
+  return (
+    <div className={s.scroller} ref={scroller} data-testid="sheet-scroller">
+      <table className={s.table} style={{ width: 40 + drawn.widths.reduce((a, b) => a + b, 0) }} role="grid" aria-label={t(lang, "pg.grid", { sheet })} data-testid="grid" data-sheet={sheet} data-selection={selection ?? ""} data-marked={drawn.marked}>
+        <colgroup>
+          <col style={{ width: 40 }} />
+          {drawn.widths.map((w, i) => (
+            <col key={i} style={{ width: w }} />
+          ))}
+        </colgroup>
+        <thead>
+          <tr>
+            <th className={s.corner} aria-hidden="true" />
+            {drawn.columns.map((c) => (
+              <th key={c} className={s.colHead} scope="col">
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {drawn.rows.map((r) => (
+            <tr key={r.row}>
+              <th className={s.rowHead} scope="row">
+                {r.row}
+              </th>
+              {r.cells.map((c, i) => {
+                if (!c) return null;
+                const style: Record<string, string> = { ...c.style };
+                if (c.numeric && !style.textAlign) style.textAlign = "right";
+                if (c.mark) {
+                  style.backgroundColor = MARK_FILL[c.mark.severity];
+                  style.boxShadow = `inset 3px 0 0 ${MARK_EDGE[c.mark.severity]}`;
+                  style.color = "#1F1F1F";
+                }
+                const title = c.mark ? `${severityName(lang, c.mark.severity)}${c.mark.message ? `：${c.mark.message}` : ""}` : c.text.length > 20 ? c.text : undefined;
+                return (
+                  <td
+                    key={i}
+                    className={c.selected ? `${s.cell} ${s.selected}` : s.cell}
+                    rowSpan={c.rowSpan > 1 ? c.rowSpan : undefined}
+                    colSpan={c.colSpan > 1 ? c.colSpan : undefined}
+                    style={style}
+                    title={title}
+                    data-cell={c.address}
+                    data-mark={c.mark?.severity}
+                    aria-selected={c.selected ? "true" : undefined}
+                    onClick={() => onSelect(c.address)}
+                  >
+                    {c.text}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {drawn.truncated && <div className={s.note}>…</div>}
+    </div>
+  );
+}

@@ -1,0 +1,13 @@
+/** Playground entry: ?example=seed001.xlsx, ?blank=1, ?lang=en, ?theme=dark. */
+import { createRoot } from "react-dom/client";
+import type { Lang } from "../core/finding";
+import type { Theme } from "../taskpane/theme";
+import { Playground } from "./Playground";
+
+const params = new URLSearchParams(window.location.search);
+const lang: Lang = params.get("lang") === "en" ? "en" : "zh";
+const theme: Theme = params.get("theme") === "dark" ? "dark" : "light";
+const root = document.getElementById("root");
+if (root) {
+  createRoot(root).render(<Playground initial={{ example: params.get("example"), lang, theme, blank: params.has("blank") }} />);
+}

@@ -1,0 +1,272 @@
+/**
+ * End-to-end: the playground (the real task pane beside an in-memory workbook) in headless
+ * Chromium — Debian's /usr/bin/chromium or CHROMIUM_PATH, never a downloaded browser.
+ *
+ * The suite builds the playground itself (esbuild, a few seconds), serves it from a local
+ * server, and stops both at the end. Expected numbers come from running the engine on the same
+ * workbook here, not from constants. Every request the page makes is recorded: none may leave
+ * the local server. Screenshots (zh and en, 360 px pane) go to test-artifacts/; set
+ * UPDATE_SCREENSHOT=1 to refresh docs/pane.png.
+ *
+ * Without Chromium the suite is skipped with a message; under CI=true that is a failure.
+ */
+import ExcelJS from "exceljs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "fs";
+import * as os from "os";
+import * as path from "path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { validate } from "../../src/core/engine";
+import { marksFromFindings } from "../../src/host/types";
+import { readWorkbookGrids } from "../../src/host/xlsx/readWorkbook";
+import { buildPlayground, REPO } from "../../src/playground/build";
+import { startStaticServer, type StaticServer } from "../../src/playground/server";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const HAVE_CHROMIUM = existsSync(CHROMIUM);
+const IN_CI = process.env.CI === "true";
+const ARTIFACTS = path.join(REPO, "test-artifacts");
+const EXAMPLE = "seed000-stacked.xlsx";
+
+if (!HAVE_CHROMIUM && !IN_CI) {
+  console.warn(`e2e: skipped — no Chromium at ${CHROMIUM}. Install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+}
+
+describe("e2e prerequisites", () => {
+  (IN_CI ? it : it.skip)("Chromium is installed (required under CI)", () => {
+    expect({ chromium: CHROMIUM, exists: HAVE_CHROMIUM }).toEqual({ chromium: CHROMIUM, exists: true });
+  });
+});
+
+const suite = HAVE_CHROMIUM ? describe : describe.skip;
+
+interface CellDraw {
+  address: string;
+  text: string;
+  style: string | null;
+  mark: string | null;
+}
+
+suite("playground in Chromium", () => {
+  let outDir: string;
+  let profile: string;
+  let server: StaticServer;
+  let context: BrowserContext;
+  let page: Page;
+  const requests: string[] = [];
+  const problems: string[] = [];
+  let expected: ReturnType<typeof validate>;
+
+  /** Every drawn cell of the grid, without the selection (which is not an edit). */
+  const drawnCells = (): Promise<CellDraw[]> =>
+    page.$$eval('[data-testid="grid"] td', (tds) =>
+      tds.map((td) => ({
+        address: td.getAttribute("data-cell") ?? "",
+        text: td.textContent ?? "",
+        style: td.getAttribute("style") || null,
+        mark: td.getAttribute("data-mark"),
+      })),
+    );
+  const sheetsSnapshot = () => page.evaluate(() => JSON.stringify(window.__jixiao?.host.snapshot().sheets));
+  const badge = async (sev: string) => Number(await page.getAttribute(`[data-count="${sev}"]`, "data-n"));
+  const busyDone = () => page.waitForSelector('[data-testid="pane"][data-busy=""]');
+
+  beforeAll(async () => {
+    outDir = mkdtempSync(path.join(os.tmpdir(), "jixiao-e2e-site-"));
+    profile = mkdtempSync(path.join(os.tmpdir(), "jixiao-e2e-profile-"));
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const grids = (await readWorkbookGrids(readFileSync(path.join(REPO, "examples", EXAMPLE)))).grids;
+    expected = validate(grids, { lang: "zh" });
+    await buildPlayground({ outDir, minify: true });
+    server = await startStaticServer([{ prefix: "/", dir: outDir }]);
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1280, height: 800 },
+      locale: "zh-CN",
+      timeout: 30_000,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+    context.setDefaultTimeout(15_000);
+    context.on("request", (r) => requests.push(r.url()));
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+    page.on("console", (m) => {
+      if (m.type() === "error" || /Content Security Policy/i.test(m.text())) problems.push(`console ${m.type()}: ${m.text()}`);
+    });
+    await page.goto(`${server.url}index.html?example=${EXAMPLE}`);
+    await page.waitForSelector('[data-testid="grid"]');
+  }, 120_000);
+
+  afterAll(async () => {
+    await context?.close().catch(() => undefined);
+    await server?.close();
+    for (const d of [outDir, profile]) if (d) rmSync(d, { recursive: true, force: true });
+  }, 30_000);
+
+  let originalCells: CellDraw[];
+  let originalSheets: string;
+
+  it("validates seed 000 (stacked) and shows the engine's counts and marks", async () => {
+    originalCells = await drawnCells();
+    originalSheets = await sheetsSnapshot();
+    expect(originalCells.some((c) => c.mark)).toBe(false);
+
+    await page.click('[data-action="validate"]');
+    await page.waitForSelector('[data-testid="summary"]');
+    await busyDone();
+    const count = (sev: string) => expected.findings.filter((f) => f.severity === sev).length;
+    expect(await badge("error")).toBe(count("error"));
+    expect(await badge("warning")).toBe(count("warning"));
+    expect(await badge("info")).toBe(count("info"));
+    expect(Number(await page.getAttribute('[data-count="tables"]', "data-n"))).toBe(expected.tables.length);
+    expect(await page.$$eval('[data-testid="findings"] li[data-finding]', (l) => l.length)).toBe(expected.findings.length);
+    // every marked cell of the active sheet is drawn with its severity
+    const marks = marksFromFindings(expected.findings).filter((m) => m.sheet === expected.tables[0].sheet);
+    expect(Number(await page.getAttribute('[data-testid="grid"]', "data-marked"))).toBe(marks.length);
+    const drawn = await drawnCells();
+    for (const m of marks.slice(0, 20)) expect(drawn.find((c) => c.address === m.cell)?.mark).toBe(m.severity);
+  });
+
+  it("clicking a finding selects its cell; next/previous and the keyboard move the selection", async () => {
+    const items = page.locator('[data-testid="findings"] li[data-finding]');
+    const third = items.nth(2);
+    const cell = await third.getAttribute("data-cell");
+    await third.locator("button").first().click();
+    await page.waitForSelector(`[data-testid="grid"][data-selection="${cell}"]`);
+    expect(await page.getAttribute(`td[data-cell="${cell}"]`, "aria-selected")).toBe("true");
+
+    const fourthCell = await items.nth(3).getAttribute("data-cell");
+    await page.click('[data-action="next"]');
+    await page.waitForSelector(`[data-testid="grid"][data-selection="${fourthCell}"]`);
+    await page.keyboard.press("ArrowUp");
+    await page.waitForSelector(`[data-testid="grid"][data-selection="${cell}"]`);
+    await page.keyboard.press("j");
+    await page.waitForSelector(`[data-testid="grid"][data-selection="${fourthCell}"]`);
+  });
+
+  it("zh screenshot of the pane (360 px) and the playground", async () => {
+    await page.locator('[data-testid="findings"] li[data-finding]').first().locator("button").first().click();
+    await page.waitForTimeout(200);
+    expect((await page.locator('[data-testid="pane-frame"]').boundingBox())?.width).toBe(360);
+    await page.locator('[data-testid="pane-frame"]').screenshot({ path: path.join(ARTIFACTS, "pane-zh.png") });
+    await page.screenshot({ path: path.join(ARTIFACTS, "playground-zh.png") });
+    if (process.env.UPDATE_SCREENSHOT === "1") copyFileSync(path.join(ARTIFACTS, "playground-zh.png"), path.join(REPO, "docs", "pane.png"));
+  });
+
+  it("applying a fix makes the finding disappear; undo brings it back", async () => {
+    const withFix = expected.findings.find((f) => f.fix && !f.fix.confirm && f.sheet === expected.tables[0].sheet);
+    expect(withFix).toBeDefined();
+    const f = withFix!;
+    const item = page.locator(`li[data-finding="${f.key}"]`);
+    await item.locator('[data-action="fix"]').click();
+    await page.waitForSelector('[data-notice="finding.fixApplied"]');
+    await busyDone();
+    expect(await item.count()).toBe(0);
+    expect(await page.textContent(`td[data-cell="${f.cell}"]`)).toBe(String(f.fix!.value));
+    expect(await badge(f.severity)).toBe(expected.findings.filter((x) => x.severity === f.severity).length - 1);
+
+    await page.click('[data-action="undo-fix"]');
+    await page.waitForSelector('[data-notice="finding.undone"]');
+    await busyDone();
+    expect(await item.count()).toBe(1);
+    expect(await page.textContent(`td[data-cell="${f.cell}"]`)).toBe(f.fix!.previous === null ? "" : String(f.value ?? f.fix!.previous));
+  });
+
+  it("ignores a finding with a reason, keeps it ignored on re-check, and un-ignores it", async () => {
+    const f = expected.findings[0];
+    const item = page.locator(`li[data-finding="${f.key}"]`);
+    await item.locator("button").first().click();
+    await item.locator('[data-action="ignore"]').click();
+    await page.fill('[data-testid="ignore-reason"]', "已与财政局确认");
+    await page.click('[data-action="confirm-ignore"]');
+    await page.waitForSelector('[data-notice="finding.ignored"]');
+    await busyDone();
+    expect(await item.count()).toBe(0);
+    expect(Number(await page.getAttribute('[data-count="ignored"]', "data-n"))).toBe(1);
+
+    await page.click('[data-action="validate"]');
+    await busyDone();
+    expect(await item.count()).toBe(0);
+    await page.click('[data-testid="ignored"] summary');
+    expect(await page.textContent(`[data-ignored="${f.key}"]`)).toContain("已与财政局确认");
+    await page.locator(`[data-ignored="${f.key}"] button`).click();
+    await busyDone();
+    expect(await item.count()).toBe(1);
+    expect(await page.$$('[data-count="ignored"]')).toHaveLength(0);
+  });
+
+  it("inserts a recommended template into a seed table and undoes it", async () => {
+    await page.click('[data-tab="templates"]');
+    await page.waitForSelector('[data-testid="templates"] li[data-template]');
+    const rowsBefore = await page.$$eval('[data-testid="grid"] tbody tr', (r) => r.length);
+    const first = page.locator('[data-testid="templates"] li[data-template]').first();
+    await first.locator('input[type="checkbox"]').check();
+    await page.waitForSelector('[data-testid="insert-plan"]');
+    const planned = await page.$$eval('[data-testid="insert-plan"] li', (l) => l.length);
+    expect(planned).toBeGreaterThan(0);
+    await page.click('[data-action="insert"]');
+    await page.waitForSelector('[data-notice="templates.inserted"]');
+    await busyDone();
+    expect(await page.$$eval('[data-testid="grid"] tbody tr', (r) => r.length)).toBe(rowsBefore + planned);
+
+    await page.click('[data-action="undo-insert"]');
+    await page.waitForSelector('[data-notice="templates.insertUndone"]');
+    await busyDone();
+    expect(await page.$$eval('[data-testid="grid"] tbody tr', (r) => r.length)).toBe(rowsBefore);
+    await page.click('[data-tab="validate"]');
+  });
+
+  it("clearing the marks gives back the original grid", async () => {
+    await page.click('[data-action="clear"]');
+    await page.waitForSelector('[data-notice="validate.cleared"]');
+    await busyDone();
+    expect(await drawnCells()).toEqual(originalCells);
+    expect(await sheetsSnapshot()).toBe(originalSheets);
+  });
+
+  it("switches to English", async () => {
+    await page.click('[data-tab="settings"]');
+    await page.locator('[data-setting="language"] input[value="en"]').check();
+    await page.waitForSelector('[data-testid="pane"][data-lang="en"]');
+    await page.click('[data-tab="validate"]');
+    expect(await page.textContent('[data-tab="validate"]')).toBe("Validate");
+    await page.click('[data-action="validate"]');
+    await busyDone();
+    expect(await page.textContent('[data-count="error"]')).toMatch(/errors/);
+    const message = await page.locator('[data-testid="findings"] li[data-finding] button').first().getAttribute("aria-label");
+    expect(message).toMatch(/^(Error|Warning|Suggestion) /);
+    await page.locator('[data-testid="findings"] li[data-finding]').first().locator("button").first().click();
+    await page.waitForTimeout(200);
+    await page.locator('[data-testid="pane-frame"]').screenshot({ path: path.join(ARTIFACTS, "pane-en.png") });
+    await page.screenshot({ path: path.join(ARTIFACTS, "playground-en.png") });
+    // back to Chinese for the rest
+    await page.click('[data-tab="settings"]');
+    await page.locator('[data-setting="language"] input[value="zh"]').check();
+    await page.waitForSelector('[data-testid="pane"][data-lang="zh"]');
+    await page.click('[data-tab="validate"]');
+  });
+
+  it("a workbook with no table shows what Jixiao looks for", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("说明");
+    ws.getCell("A1").value = "本工作簿只有说明文字";
+    ws.getCell("A2").value = "没有指标表";
+    const data = Buffer.from(await wb.xlsx.writeBuffer());
+    await page.setInputFiles('[data-testid="file-input"]', { name: "no-table.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: data });
+    await page.waitForSelector('[data-testid="grid"][data-sheet="说明"]');
+    await page.click('[data-action="validate"]');
+    await page.waitForSelector('[data-testid="empty-no-table"]');
+    const text = await page.textContent('[data-testid="empty-no-table"]');
+    expect(text).toContain("一级指标");
+    expect(text).toContain("三级指标");
+    expect(Number(await page.getAttribute('[data-count="tables"]', "data-n"))).toBe(0);
+  });
+
+  it("made no request off the local server, and no error or CSP violation", () => {
+    const origin = new URL(server.url).origin;
+    const offsite = requests.filter((u) => !u.startsWith(origin + "/") && !u.startsWith("data:") && !u.startsWith("blob:"));
+    expect(offsite).toEqual([]);
+    expect(requests.length).toBeGreaterThan(3);
+    expect(problems.filter((p) => !/favicon\.ico/.test(p) && !/status of 404/.test(p))).toEqual([]);
+  });
+});
