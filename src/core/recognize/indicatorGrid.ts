@@ -218,6 +218,8 @@ export function readIndicatorGrid(
       let best = scoreShift(view, r, header, right, 0, labelCols, labelOffsets);
       for (const s of [-1, 1, -2]) {
         if (s > 0 && !labelOffsets.includes(s)) continue;
+        // no cell of the row can have moved out of the table (left of its first column, or off the sheet)
+        if (DATA_ROLES.some((role) => (header.columns[role] ?? Infinity) + s < header.left)) continue;
         const sc = scoreShift(view, r, header, right, s, labelCols, labelOffsets);
         if (sc > best + 0.01) {
           best = sc;
@@ -227,45 +229,49 @@ export function readIndicatorGrid(
     }
     const cells = readRoleCells(view, r, header, shift, labelCols);
 
-    // 3. apply labels
-    for (const f of found) {
-      if (shift !== 0 && f.col >= firstDataCol + shift && f.col !== cols.level1 && f.col !== cols.level2) continue;
-      const ref: LabelRef = { row: r, col: f.col, address: view.place(r, f.col).address, text: f.text, key: f.meaning?.key ?? null };
-      if (!f.meaning) {
-        // known in another framework only: read it by its column and report it
-        const colLevel = f.col === cols.level1 ? 1 : 2;
-        issues.push({ ...view.place(r, f.col), kind: "unknown-label", text: f.text, level: colLevel, key: null, suggestion: suggestLabel(f.text, colLevel, fw) });
-        if (colLevel === 1) {
+    // 3. apply labels and unknown texts left to right, so that an unknown 一级 in column A does not
+    //    wipe out the known 二级 written beside it in column B ("厂口目标 | 时效 | …")
+    let name = cells.level3;
+    const events = [...found.map((f) => ({ col: f.col, found: f })), ...unknownTexts.map((u) => ({ col: u.col, unknown: u }))].sort((a, b) => a.col - b.col);
+    for (const e of events) {
+      if ("found" in e && e.found) {
+        const f = e.found;
+        if (shift !== 0 && f.col >= firstDataCol + shift && f.col !== cols.level1 && f.col !== cols.level2) continue;
+        const ref: LabelRef = { row: r, col: f.col, address: view.place(r, f.col).address, text: f.text, key: f.meaning?.key ?? null };
+        if (!f.meaning) {
+          // known in another framework only: read it by its column and report it
+          const colLevel = f.col === cols.level1 ? 1 : 2;
+          issues.push({ ...view.place(r, f.col), kind: "unknown-label", text: f.text, level: colLevel, key: null, suggestion: suggestLabel(f.text, colLevel, fw) });
+          if (colLevel === 1) {
+            level1 = ref;
+            level2 = null;
+          } else level2 = ref;
+          startBlock(r);
+          continue;
+        }
+        // a label moved with its whole row is reported once, as the shifted row
+        const movedWithRow = shift !== 0 && f.expectedCol !== undefined && f.col - f.expectedCol === shift;
+        if (f.expectedCol !== undefined && f.expectedCol !== f.col && !movedWithRow) {
+          issues.push({ ...view.place(r, f.col), kind: "label-misplaced", text: f.text, level: f.meaning.level, key: f.meaning.key, expectedCol: f.expectedCol });
+        }
+        if (f.meaning.level === 1) {
           level1 = ref;
           level2 = null;
-        } else level2 = ref;
+        } else {
+          level2 = ref;
+          const parents = parentsOf(fw, f.meaning.key);
+          if (level1?.key && !parents.includes(level1.key)) {
+            issues.push({ ...view.place(r, f.col), kind: "level2-wrong-parent", text: f.text, level: 2, key: f.meaning.key, parent: level1.text });
+          } else if (!level1 && parents.length === 1) {
+            // a 二级 before any 一级: its 一级 is implied
+            level1 = null;
+          }
+        }
         startBlock(r);
         continue;
       }
-      // a label moved with its whole row is reported once, as the shifted row
-      const movedWithRow = shift !== 0 && f.expectedCol !== undefined && f.col - f.expectedCol === shift;
-      if (f.expectedCol !== undefined && f.expectedCol !== f.col && !movedWithRow) {
-        issues.push({ ...view.place(r, f.col), kind: "label-misplaced", text: f.text, level: f.meaning.level, key: f.meaning.key, expectedCol: f.expectedCol });
-      }
-      if (f.meaning.level === 1) {
-        level1 = ref;
-        level2 = null;
-      } else {
-        level2 = ref;
-        const parents = parentsOf(fw, f.meaning.key);
-        if (level1?.key && !parents.includes(level1.key)) {
-          issues.push({ ...view.place(r, f.col), kind: "level2-wrong-parent", text: f.text, level: 2, key: f.meaning.key, parent: level1.text });
-        } else if (!level1 && parents.length === 1) {
-          // a 二级 before any 一级: its 一级 is implied
-          level1 = null;
-        }
-      }
-      startBlock(r);
-    }
-
-    // 4. text in a label column that is no label: a name written there, or an unknown label
-    let name = cells.level3;
-    for (const u of unknownTexts) {
+      // text in a label column that is no label: a name written there, or an unknown label
+      const u = (e as { unknown: { col: number; text: string } }).unknown;
       if (shift !== 0 && u.col >= firstDataCol + shift) continue; // read as data
       const looksLikeLabel = u.text.length <= 8 && !/[，,。；;]/.test(u.text);
       if (!name && hasData && (u.text.length > 4 || !looksLikeLabel)) {

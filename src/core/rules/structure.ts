@@ -2,9 +2,17 @@
  * structure: the grid's 一级/二级 skeleton as a reviewer reads it — labels in the wrong column,
  * labels no framework knows, 二级 under the wrong 一级, required 一级/二级 left without an indicator.
  */
-import { columnLetters } from "../grid";
-import type { RecognitionIssue } from "../model";
-import type { Hit, TableRule } from "./types";
+import { columnLetters, toA1 } from "../grid";
+import type { Place, RecognitionIssue, TargetTable } from "../model";
+import type { Grid } from "../grid";
+import { labelKey } from "../text";
+import { isSatisfaction, nameOf } from "./indicators";
+import type { Hit, TableRule, WorkbookRule } from "./types";
+
+/** The table's top-left cell, where a finding about the whole table goes. */
+function topLeft(t: TargetTable): Place {
+  return { row: t.range.top, col: t.range.left, address: toA1(t.range.top, t.range.left) };
+}
 
 const LEVEL_ZH: Record<number, string> = { 1: "一级指标", 2: "二级指标" };
 const LEVEL_EN: Record<number, string> = { 1: "level-1", 2: "level-2" };
@@ -147,7 +155,7 @@ const level1Empty: TableRule = {
       // in the four-goal framework satisfaction lives under 效果目标; elsewhere it is its own 一级
       if (rows.length > 0) continue;
       const block = table.blocks.find((b) => b.level1?.key === a.key);
-      const place = block?.level1 ?? { row: table.header.row, col: table.header.left, address: table.header.labels.level1?.address ?? table.rangeA1.split(":")[0] };
+      const place = block?.level1 ?? table.header.labels.level1 ?? topLeft(table);
       hits.push({
         place,
         value: block?.level1?.text,
@@ -177,6 +185,9 @@ const level2Empty: TableRule = {
         if (!b.required) continue;
         const rows = table.indicators.filter((i) => i.level2?.key === b.key && (i.level1?.key === a.key || !i.level1?.key));
         if (rows.length > 0) continue;
+        // a satisfaction indicator written under another 二级 is reported where it stands
+        // (relevance.satisfaction-misplaced), not a second time as a missing block
+        if (b.key === "服务对象满意度" && table.indicators.some((i) => isSatisfaction(nameOf(i)))) continue;
         // the 一级 rule already reports a whole 一级 with nothing in it
         if (!hasLevel1 && a.required) continue;
         const block = table.blocks.find((x) => x.level2?.key === b.key);
@@ -205,12 +216,60 @@ const headerMissing: TableRule = {
   check: ({ table }) => {
     if (!table.header || table.indicators.length > 0) return [];
     const cell = table.header.labels.level1 ?? table.header.labels.level3;
-    const place = cell ?? { row: table.header.row, col: table.header.left, address: table.rangeA1.split(":")[0] };
+    const place = cell ?? topLeft(table);
     return [{ place, params: { cell: place.address } }];
   },
 };
 
-export const structureRules: TableRule[] = [
+const TITLE_TEXT = /绩效目标(申报|评价)?表/;
+const HEADER_WORDS = /^(一级指标|二级指标|三级指标|绩效指标|指标名称|指标值|目标值|年度指标值|全年\(程\)指标值|半年\(程\)指标值)$/;
+
+/** The first cell of a sheet that says it holds a target table: a title, or two indicator header words in one row. */
+function tableHint(g: Grid): { row: number; col: number; text: string } | undefined {
+  for (let i = 0; i < g.cells.length; i++) {
+    const row = g.cells[i];
+    let headerWords = 0;
+    let firstHeader: { row: number; col: number; text: string } | undefined;
+    for (let j = 0; j < row.length; j++) {
+      const v = row[j];
+      if (typeof v !== "string" || v.length > 60) continue;
+      const at = { row: g.origin.row + i, col: g.origin.col + j, text: v.trim() };
+      if (TITLE_TEXT.test(v)) return at;
+      if (HEADER_WORDS.test(labelKey(v))) {
+        headerWords++;
+        firstHeader ??= at;
+      }
+    }
+    if (headerWords >= 2 && firstHeader) return firstHeader;
+  }
+  return undefined;
+}
+
+const headerUnrecognised: WorkbookRule = {
+  id: "structure.header-unrecognised",
+  scope: "workbook",
+  category: "structure",
+  severity: "error",
+  title: { zh: "工作表像是绩效目标表，但找不到指标表头", en: "A sheet that looks like a target table but has no recognisable indicator header" },
+  message: {
+    zh: (p) => `${p.cell}：工作表“${p.sheet}”中有“${p.value}”，但没有找到指标表头（同一行写有“一级指标”或“三级指标”、“指标值”或“目标值”等列名），本表没有被检查；请检查表头的写法。`,
+    en: (p) => `${p.cell}: sheet "${p.sheet}" has "${p.value}" but no indicator header (one row naming columns such as 一级指标 or 三级指标 and 指标值 or 目标值), so it was not checked; check how the header is written.`,
+  },
+  example: { bad: "表头写成“指标 | 内容 | 数值”", good: "一级指标 | 二级指标 | 三级指标 | 指标值", source: "RULES.md “Reading the grid”" },
+  check: ({ tables, grids }) => {
+    const hits: Hit[] = [];
+    for (const g of grids) {
+      if (tables.some((t) => t.sheet === g.sheet)) continue;
+      const hint = tableHint(g);
+      if (!hint) continue;
+      const place = { row: hint.row, col: hint.col, address: toA1(hint.row, hint.col) };
+      hits.push({ place, sheet: g.sheet, value: hint.text, params: { cell: place.address, sheet: g.sheet, value: hint.text } });
+    }
+    return hits;
+  },
+};
+
+export const structureRules: (TableRule | WorkbookRule)[] = [
   labelMisplaced,
   rowShifted,
   nameMisplaced,
@@ -219,4 +278,5 @@ export const structureRules: TableRule[] = [
   level1Empty,
   level2Empty,
   headerMissing,
+  headerUnrecognised,
 ];
