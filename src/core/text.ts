@@ -1,7 +1,39 @@
 /** Text normalisation shared by the recognizer, the value parser and the rules. */
 
+/**
+ * A bounded memo for the pure string functions below: the same labels and values recur in every
+ * table of a workbook. Two generations, so that keys still in use survive when the newer one fills.
+ * Long texts (goal descriptions) are computed directly and never kept.
+ */
+function memoized(fn: (s: string) => string, limit = 20_000, maxLength = 256): (s: string) => string {
+  let current = new Map<string, string>();
+  let previous = new Map<string, string>();
+  return (s: string): string => {
+    if (s.length > maxLength) return fn(s);
+    let v = current.get(s);
+    if (v !== undefined) return v;
+    v = previous.get(s) ?? fn(s);
+    if (current.size >= limit) {
+      previous = current;
+      current = new Map();
+    }
+    current.set(s, v);
+    return v;
+  };
+}
+
+/** Whether a string has a full-width ASCII form or an ideographic space. */
+function hasFullWidth(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if ((code >= 0xff01 && code <= 0xff5e) || code === 0x3000) return true;
+  }
+  return false;
+}
+
 /** Full-width ASCII (！-～) to half-width, ideographic space to space. */
 export function toHalfWidth(s: string): string {
+  if (!hasFullWidth(s)) return s;
   let out = "";
   for (const ch of s) {
     const code = ch.charCodeAt(0);
@@ -14,6 +46,7 @@ export function toHalfWidth(s: string): string {
 
 /** Strip simple HTML that PDF/Word exports leave in cells (<b>, <p>, <br>). */
 export function stripMarkup(s: string): string {
+  if (!s.includes("<")) return s;
   return s.replace(/<\/?(?:b|p|br|strong|i|em|span)\b[^>]*>/gi, " ");
 }
 
@@ -22,21 +55,27 @@ export function squeeze(s: string): string {
   return s.replace(/[\s\u00a0\u3000]+/g, "");
 }
 
-/** A key for comparing labels: markup, whitespace, full-width forms and surrounding punctuation removed. */
-export function labelKey(s: string): string {
+function computeLabelKey(s: string): string {
   return squeeze(toHalfWidth(stripMarkup(s)))
     .replace(/^[#*]+/, "")
     .replace(/^\d+(?:[-—]\d+)?[.、．](?=\D)/, "")
     .replace(/[:：]+$/, "");
 }
 
+/** A key for comparing labels: markup, whitespace, full-width forms and surrounding punctuation removed. */
+export const labelKey: (s: string) => string = memoized(computeLabelKey);
+
 /** Collapse whitespace to single spaces and trim. */
 export function tidy(s: string): string {
+  // most cells have neither markup nor whitespace: nothing to do
+  if (!/[<\s]/.test(s)) return s;
   return stripMarkup(s).replace(/[\s\u00a0\u3000]+/g, " ").trim();
 }
 
 /** Characters that Chinese writers use interchangeably in numbers and operators. */
-export function normaliseForParsing(s: string): string {
+export const normaliseForParsing: (s: string) => string = memoized(computeNormaliseForParsing);
+
+function computeNormaliseForParsing(s: string): string {
   return toHalfWidth(s)
     .replace(/[\u2265\u2267]/g, "≥") // ≥ ≧
     .replace(/[\u2264\u2266]/g, "≤") // ≤ ≦
@@ -92,6 +131,6 @@ function normaliseCompatibilityForms(s: string): string {
  * A target value (指标值) ready for parsing: markup and LaTeX removed, full-width and compatibility
  * forms folded, >= and <= as ≥ and ≤, whitespace collapsed. Builds on normaliseForParsing.
  */
-export function normaliseValueText(s: string): string {
-  return normaliseForParsing(stripLatex(normaliseCompatibilityForms(toHalfWidth(stripMarkup(s)))));
-}
+export const normaliseValueText: (s: string) => string = memoized((s) =>
+  normaliseForParsing(stripLatex(normaliseCompatibilityForms(toHalfWidth(stripMarkup(s))))),
+);
