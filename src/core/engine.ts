@@ -34,14 +34,15 @@ function isDisabled(id: string, disabled: readonly string[]): boolean {
 
 function toFinding(rule: Rule, hit: Hit, sheet: string, table: TargetTable | undefined, opts: ValidateOptions, lang: Lang): Finding {
   const severity = opts.severityOverrides?.[rule.id] ?? hit.severity ?? rule.severity;
+  const fixPlace: Hit["place"] & { raw?: CellValue } = hit.fix?.place ?? hit.place;
   const fix = hit.fix
     ? {
         sheet,
-        cell: hit.place.address,
-        row: hit.place.row,
-        col: hit.place.col,
+        cell: fixPlace.address,
+        row: fixPlace.row,
+        col: fixPlace.col,
         value: hit.fix.value,
-        previous: (hit.place as { raw?: CellValue }).raw ?? null,
+        previous: fixPlace.raw ?? null,
         label: hit.fix.label[lang],
         confirm: hit.fix.confirm,
       }
@@ -97,7 +98,7 @@ export function validate(grids: readonly Grid[], options: ValidateOptions = {}):
     if (rule.scope !== "workbook") continue;
     for (const hit of rule.check({ tables, grids, options: ruleOptions })) {
       const t = hit.table;
-      findings.push(toFinding(rule, hit, t?.sheet ?? grids[0]?.sheet ?? "", t, options, lang));
+      findings.push(toFinding(rule, hit, hit.sheet ?? t?.sheet ?? grids[0]?.sheet ?? "", t, options, lang));
     }
   }
 

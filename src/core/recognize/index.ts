@@ -3,7 +3,11 @@
  * found by the indicator header row; the header block above it, the grid below it.
  */
 import { rangeToA1, type Grid } from "../grid";
-import type { FrameworkId, IndicatorHeader, IndicatorRow, MoneyUnit, TargetTable } from "../model";
+import type { Field, FrameworkId, IndicatorHeader, IndicatorRow, MoneyUnit, TargetTable } from "../model";
+import { normaliseForParsing } from "../text";
+import { readPrefix, SYMBOL_OPERATORS } from "../value/operators";
+import type { Operator, ParsedValue } from "../value/types";
+import { lookupUnit } from "../value/units";
 import { parseValue } from "../value/parse";
 import { isPercentFormat } from "../grid";
 import { findHeaders } from "./header";
@@ -49,19 +53,35 @@ function frameworkFor(opt: RecognizeOptions["frameworkOverride"], id: string): F
   return opt[id] ?? opt["*"];
 }
 
+/** An operator written in a separate 运算符 / 指标性质 column: ≥, ＞＝, 不低于, 大于等于 … (not 定量, 正向). */
+export function operatorInColumn(text: string): Operator | null {
+  const t = normaliseForParsing(text).replace(/\s/g, "");
+  if (t.length === 1 && SYMBOL_OPERATORS.includes(t)) return t as Operator;
+  const p = readPrefix(t);
+  if (p.word && p.word.text === t && !p.change) return p.word.op;
+  return null;
+}
+
+/**
+ * The value as the row states it. Templates with separate 运算符 and 计量单位 columns write
+ * "≥ | 90 | %" across three cells; the value cell alone ("90") would lose the operator and the unit,
+ * so a quantitative value without them takes them from those columns ("≥90%").
+ */
+function readRowValue(f: Field, ind: IndicatorRow, view: SheetView, options: RecognizeOptions): ParsedValue {
+  const opts = { percentFormat: isPercentFormat(view.format(f.row, f.col)), placeholderWords: options.placeholderWords };
+  const own = parseValue(f.raw, opts);
+  if (own.kind !== "quantitative" || own.number === null) return own;
+  const op = own.op === null && !own.change && ind.operator ? operatorInColumn(ind.operator.text) : null;
+  const unit = own.unit === null && ind.unit && lookupUnit(ind.unit.text) ? ind.unit.text.trim() : null;
+  if (!op && !unit) return own;
+  const composed = parseValue(`${op ?? ""}${f.text}${unit ?? ""}`, { placeholderWords: options.placeholderWords });
+  return composed.kind === "quantitative" ? composed : own;
+}
+
 function attachParsedValues(rows: IndicatorRow[], view: SheetView, options: RecognizeOptions): void {
   for (const ind of rows) {
-    for (const [fieldKey, parsedKey] of [
-      ["value", "parsed"],
-      ["halfValue", "halfParsed"],
-    ] as const) {
-      const f = ind[fieldKey];
-      if (!f) continue;
-      ind[parsedKey] = parseValue(typeof f.raw === "string" ? f.raw : f.raw, {
-        percentFormat: isPercentFormat(view.format(f.row, f.col)),
-        placeholderWords: options.placeholderWords,
-      });
-    }
+    if (ind.value) ind.parsed = readRowValue(ind.value, ind, view, options);
+    if (ind.halfValue) ind.halfParsed = readRowValue(ind.halfValue, ind, view, options);
   }
 }
 

@@ -2,7 +2,11 @@
  * cost: a cost is a ceiling. 成本 indicators with ≥ or >; a cost above the project budget after
  * 元/万元/亿元 conversion; cost indicators that add up to more than the budget.
  */
-import { budgetInYuan, formatMoney, isUnderCost, isUnitCost, moneyInYuan, nameOf, valueCells } from "./indicators";
+import { budgetInYuan, formatMoney, isUnderCost, isUnitCost, looksLikeCost, moneyInYuan, nameOf, operatorFix, valueCells, type ValueCell } from "./indicators";
+import type { Field, IndicatorRow, TargetTable } from "../model";
+import { moneyAmounts, type TextAmount } from "../recognize/amountsInText";
+import { toHalfWidth } from "../text";
+import type { ParsedValue } from "../value/types";
 import type { Hit, TableRule } from "./types";
 
 const direction: TableRule = {
@@ -25,8 +29,8 @@ const direction: TableRule = {
         const fixed = `≤${p.number}${p.unit ?? ""}`;
         hits.push({
           place: v.field, value: v.field.text, indicator: nameOf(ind),
-          params: { cell: v.field.address, name: nameOf(ind), value: v.field.text, fixed },
-          fix: typeof v.field.raw === "string" ? { value: fixed, label: { zh: `改为 ${fixed}`, en: `Change to ${fixed}` }, confirm: true } : undefined,
+          params: { cell: v.field.address, name: nameOf(ind), value: v.text, fixed },
+          fix: operatorFix(table, ind, v, "≤", fixed, true),
         });
       }
     }
@@ -55,7 +59,7 @@ const aboveBudget: TableRule = {
         if (yuan === undefined || yuan <= budget.yuan * 1.0001) continue;
         hits.push({
           place: v.field, value: v.field.text, indicator: nameOf(ind),
-          params: { cell: v.field.address, name: nameOf(ind), value: v.field.text, converted: formatMoney(yuan, budget.unit), budget: formatMoney(budget.yuan, budget.unit), budgetCell: budget.place.address },
+          params: { cell: v.field.address, name: nameOf(ind), value: v.text, converted: formatMoney(yuan, budget.unit), budget: formatMoney(budget.yuan, budget.unit), budgetCell: budget.place.address },
         });
       }
     }
@@ -79,6 +83,7 @@ const sumAboveBudget: TableRule = {
     for (const half of [false, true]) {
       let sum = 0;
       let count = 0;
+      let max = 0;
       let first: { row: number; col: number; address: string } | undefined;
       for (const ind of table.indicators) {
         if (!isUnderCost(ind)) continue;
@@ -87,9 +92,12 @@ const sumAboveBudget: TableRule = {
         const yuan = moneyInYuan(v.parsed);
         if (yuan === undefined) continue;
         sum += yuan;
+        max = Math.max(max, yuan);
         count++;
         first ??= v.field;
       }
+      // a total listed with its parts (总成本 ≤100万元, 物业费 ≤60万元, 水电费 ≤40万元) is not double spending
+      if (count >= 3 && Math.abs(sum - 2 * max) <= Math.max(1, max * 0.001)) continue;
       const limit = half && table.budget.halfYear ? table.budget.halfYear.value * (budget.yuan / budget.amount) : budget.yuan;
       if (count >= 2 && first && sum > limit * 1.0001)
         hits.push({
@@ -101,4 +109,226 @@ const sumAboveBudget: TableRule = {
   },
 };
 
-export const costRules: TableRule[] = [direction, aboveBudget, sumAboveBudget];
+/** Time units a rate can be "per": a cost per day or per month needs a duration to multiply by. */
+const DURATION = new Set(["天", "日", "工作日", "个工作日", "小时", "分钟", "周", "月", "个月", "季度"]);
+
+/** What a unit cost is for: 人 for 人均 / 元/人, 笔 for 单笔 / 元/笔 …; undefined when it also runs per day or month. */
+function perWhat(ind: IndicatorRow, p: ParsedValue): string | undefined {
+  const name = nameOf(ind);
+  if (/月租|月均|月费|每月|日均|每天|每日/.test(name)) return undefined;
+  const m = /(人均|每人)|(户均|每户)|(次均)|(?:单|每)(套|台|笔|件|次|个|项|辆|份|册|场|期|家|所|间|处)/.exec(name);
+  const fromName = m ? (m[1] ? "人" : m[2] ? "户" : m[3] ? "次" : m[4]) : undefined;
+  if (p.unitInfo?.dimension === "money-rate") {
+    const per = p.unitInfo.unit.split("/")[1]?.split("·") ?? [];
+    if (per.some((d) => DURATION.has(d))) return undefined;
+    const counts = per.filter((d) => d !== "年");
+    if (counts.length === 1) return counts[0];
+    return counts.length === 0 ? fromName : undefined;
+  }
+  return p.unitInfo?.dimension === "money" ? fromName : undefined;
+}
+
+function sameCountUnit(per: string, base: string): boolean {
+  if (per === base) return true;
+  return (per === "人" && base === "人次") || (per === "次" && base === "人次");
+}
+
+/** Two-character pieces of a name that say what it is about (not 人数, 成本, 费用 …). */
+function topicBigrams(name: string): Set<string> {
+  const k = name.replace(/[（(][^）)]*[）)]/g, "").replace(/人均|成本|费用|经费|人数|次数|数量|标准|单价|每人|单笔|单位/g, "|");
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < k.length; i++) if (!/\|/.test(k.slice(i, i + 2))) out.add(k.slice(i, i + 2));
+  return out;
+}
+
+/** The quantity a unit cost multiplies: a count in the same unit, under 数量 where there is one. */
+function quantityFor(table: TargetTable, costInd: IndicatorRow, per: string): { ind: IndicatorRow; count: number } | undefined {
+  const all = table.indicators.filter((i) => {
+    const q = i.parsed;
+    if (i === costInd || isUnderCost(i) || !q || !i.value || q.kind !== "quantitative" || q.number === null || q.number <= 0 || q.change) return false;
+    return q.unitInfo?.dimension === "count" && sameCountUnit(per, q.unitInfo.base);
+  });
+  const underQuantity = all.filter((i) => i.level2?.key === "数量");
+  const pool = underQuantity.length ? underQuantity : all;
+  const count = (i: IndicatorRow) => (i.parsed?.number ?? 0) * (i.parsed?.unitInfo?.factor ?? 1);
+  if (pool.length === 0) return undefined;
+  if (new Set(pool.map(count)).size === 1) return { ind: pool[0], count: count(pool[0]) };
+  // several different counts: the one whose name shares the cost's topic (工作服人均购置标准 -> 工作服配发人数)
+  const topic = topicBigrams(nameOf(costInd));
+  const scored = pool.map((i) => ({ i, n: [...topicBigrams(nameOf(i))].filter((b) => topic.has(b)).length })).sort((a, b) => b.n - a.n);
+  if (scored[0].n === 0 || (scored[1] && scored[1].n === scored[0].n)) return undefined;
+  return { ind: scored[0].i, count: count(scored[0].i) };
+}
+
+function fmt2(n: number): string {
+  return Number(n.toFixed(2)).toLocaleString("en-US", { maximumFractionDigits: 2 });
+}
+
+const unitCostTimesQuantity: TableRule = {
+  id: "cost.unit-cost-times-quantity",
+  category: "cost",
+  severity: "warning",
+  title: { zh: "单位成本 × 数量与项目预算相差过大", en: "Unit cost × quantity far from the project budget" },
+  message: {
+    zh: (p) =>
+      `${p.cell}：单位成本“${p.value}”（${p.name}）× ${p.qname}“${p.qvalue}”（${p.qcell}）= ${p.product}，${p.relation}项目预算 ${p.budget}（${p.budgetCell}）${p.gap}；按预算计算，单位成本约为 ${p.implied}。请核实单位成本和数量${p.extra}。`,
+    en: (p) =>
+      `${p.cell}: the unit cost "${p.value}" (${p.name}) × "${p.qvalue}" ${p.qname} (${p.qcell}) = ${p.product}, ${p.relationEn} the project budget of ${p.budget} (${p.budgetCell}); the budget works out at about ${p.implied} each. Check the unit cost and the quantity${p.extraEn}.`,
+  },
+  example: {
+    bad: "人均聘用成本 ≤5万元 × 聘用人数 ≥135人 = 675万元，预算数 557.89万元",
+    good: "人均聘用成本 ≤4.14万元（557.89万元 ÷ 135人）",
+    source: "seed 000 聘用人员劳务费（按万元计）",
+  },
+  check: ({ table }) => {
+    const budget = budgetInYuan(table);
+    if (!budget) return [];
+    const hits: Hit[] = [];
+    const costs = table.indicators.filter((i) => isUnderCost(i) || looksLikeCost(nameOf(i)));
+    const moneyCosts = costs.filter((i) => valueCells(i).some((v) => v.parsed.unitInfo?.dimension === "money" || v.parsed.unitInfo?.dimension === "money-rate"));
+    // a 天/月 count elsewhere in the table may be a further factor (430元/人 for each of 8 days)
+    const hasDuration = table.indicators.some((i) => i.parsed?.kind === "quantitative" && i.parsed.unitInfo?.dimension === "time" && !isUnderCost(i));
+    for (const ind of costs) {
+      const v = valueCells(ind).find((x) => !x.half);
+      if (!v) continue;
+      const p = v.parsed;
+      if (p.kind !== "quantitative" || p.number === null || p.number <= 0 || p.change || !p.unitInfo) continue;
+      if (p.op === "≥" || p.op === ">") continue; // cost.direction says so first
+      if (!isUnitCost(ind, p)) continue;
+      const per = perWhat(ind, p);
+      if (!per) continue;
+      const q = quantityFor(table, ind, per);
+      if (!q || !q.ind.value) continue;
+      const product = p.number * p.unitInfo.factor * q.count;
+      const implied = budget.yuan / q.count / p.unitInfo.factor;
+      const base = {
+        cell: v.field.address, name: nameOf(ind), value: v.text, qname: nameOf(q.ind), qvalue: q.ind.value.text, qcell: q.ind.value.address,
+        product: formatMoney(product, budget.unit), budget: formatMoney(budget.yuan, budget.unit), budgetCell: budget.place.address, implied: `${fmt2(implied)}${p.unit ?? ""}`,
+      };
+      if (product > budget.yuan * 1.1) {
+        const pct = Math.round((product / budget.yuan - 1) * 100);
+        hits.push({ place: v.field, value: v.field.text, indicator: nameOf(ind), params: { ...base, relation: "比", gap: `多 ${pct}%`, relationEn: `${pct}% more than`, extra: "", extraEn: "" } });
+      } else if (product < budget.yuan * 0.5 && moneyCosts.length === 1 && !hasDuration) {
+        hits.push({
+          place: v.field, value: v.field.text, indicator: nameOf(ind), severity: "info",
+          params: { ...base, relation: "不到", gap: "的一半", relationEn: "less than half of", extra: "，或补充其余的成本指标", extraEn: ", or add the other costs" },
+        });
+      }
+    }
+    return hits;
+  },
+};
+
+/** A cost named with its amount in a text: "物业费62.01万", "邮递费219.76万元". */
+interface NamedCost {
+  /** the words before the amount: "物业费", "专线等邮递费用" */
+  label: string;
+  /** what an indicator name must contain to be this cost: "物业费", "邮递费" */
+  keys: string[];
+  /** the phrase as a message quotes it: "公积金短信平台、专线等邮递费用219.76万" */
+  quoted: string;
+  amount: TextAmount;
+  source: Field;
+}
+
+const COST_WORD = /费|金|租|成本|薪酬|工资|款/;
+/** money that is not spent by the project: funds collected, loans, balances, income */
+const NOT_A_COST = /公积金|贷款|余额|归集|提取|收入|收益|增值/;
+const LABEL_FILLER = /(?:资金需求|费用需求|需求|需要|预计|合计|共计|总计|支出|约为|约|共|为|计|达)+$/;
+
+function costKey(s: string): string {
+  return s.replace(/[（(][^）)]*[）)]/g, "").replace(/\s/g, "").replace(/费用/g, "费");
+}
+
+/** Every amount in a text with the cost it names, when the words before it name one. */
+export function namedCosts(source: Field): NamedCost[] {
+  const t = toHalfWidth(source.text).replace(/<[^>]+>/g, " ").replace(/[，]/g, ",").replace(/\s+/g, " ");
+  const out: NamedCost[] = [];
+  for (const amount of moneyAmounts(source.text)) {
+    const before = t.slice(Math.max(0, amount.index - 40), amount.index).trimEnd();
+    let label = before.split(/[,.;:：；。、()（）[\]【】\s]|包括|其中|含/).pop() ?? "";
+    label = label.replace(LABEL_FILLER, "");
+    if (!label || /月|年度?$|\d/.test(label) || NOT_A_COST.test(label)) continue;
+    const key = costKey(label);
+    const parts = key.includes("等") ? [key, ...key.split("等")] : [key];
+    const keys = [...new Set(parts)].filter((k) => k.length >= 3 && COST_WORD.test(k));
+    const phrase = (before.split(/[,;:：；。]|包括|其中/).pop() ?? "").trim();
+    if (keys.length) out.push({ label, keys, amount, source, quoted: phrase + amount.text });
+  }
+  return out;
+}
+
+function sameAmount(a: number, b: number): boolean {
+  return Math.abs(a - b) <= Math.max(1, Math.abs(b) * 0.0005);
+}
+
+const textAmount: TableRule = {
+  id: "cost.text-amount",
+  category: "cost",
+  severity: "warning",
+  title: { zh: "成本指标与项目实施内容或绩效目标中写明的金额不一致", en: "A cost indicator that differs from the amount the project text gives for it" },
+  message: {
+    zh: (p) => `${p.cell}：${p.source}写明“${p.quoted}”，而成本指标${p.name}为${p.value}（折合 ${p.converted}），${p.relation}。`,
+    en: (p) => `${p.cell}: the ${p.sourceEn} says "${p.quoted}", but the cost indicator ${p.nameEn} ${p.valueEn} (${p.converted}); ${p.relationEn}.`,
+  },
+  example: { bad: "年度目标：宣传费120万；成本指标：盐阜大众报宣传费 =45万元、现代快报宣传费 =10万元（合计 55万元）", good: "名称含“宣传费”的成本指标合计 120万元，或与文中分项金额一一对应", source: "seed 001（两处一致：物业费62.01万 与 全中心物业费总成本 62.01万元）" },
+  check: ({ table }) => {
+    const budget = budgetInYuan(table);
+    const unit = budget?.unit === "元" ? "万元" : (budget?.unit ?? "万元");
+    const texts: { f: Field; zh: string; en: string }[] = [
+      ...(table.texts.implementationContent ? [{ f: table.texts.implementationContent, zh: "项目实施内容", en: "implementation content" }] : []),
+      ...table.texts.goals.map((g) => ({ f: g, zh: "绩效目标", en: "goal text" })),
+      ...(table.texts.implementationPlan ? [{ f: table.texts.implementationPlan, zh: "项目实施计划", en: "implementation plan" }] : []),
+      ...(table.texts.purpose ? [{ f: table.texts.purpose, zh: "资金用途", en: "purpose" }] : []),
+    ];
+    // full-year amounts of the cost indicators (unit costs and rents per month are not totals)
+    const costs = table.indicators
+      .filter((i) => isUnderCost(i) || looksLikeCost(nameOf(i)))
+      .map((i) => ({ ind: i, v: valueCells(i).find((x) => !x.half) }))
+      .filter((c): c is { ind: IndicatorRow; v: ValueCell } => !!c.v && !isUnitCost(c.ind, c.v.parsed) && moneyInYuan(c.v.parsed) !== undefined);
+    const hits: Hit[] = [];
+    const reported = new Set<string>();
+    for (const { f, zh, en } of texts) {
+      for (const named of namedCosts(f)) {
+        const matched = costs.filter((c) => {
+          const n = costKey(nameOf(c.ind));
+          return named.keys.some((k) => n.includes(k));
+        });
+        if (matched.length === 0) continue;
+        const values = matched.map((c) => moneyInYuan(c.v.parsed) as number);
+        const sum = values.reduce((a, b) => a + b, 0);
+        if (values.some((v) => sameAmount(v, named.amount.yuan)) || sameAmount(sum, named.amount.yuan)) continue;
+        const first = matched[0];
+        if (reported.has(first.v.field.address)) continue;
+        matched.forEach((c) => reported.add(c.v.field.address));
+        const more = sum > named.amount.yuan;
+        const names = matched.map((c) => `“${nameOf(c.ind)}”`).join("、");
+        const several = matched.length > 1;
+        hits.push({
+          place: first.v.field,
+          value: first.v.field.text,
+          indicator: nameOf(first.ind),
+          severity: more ? "warning" : "info",
+          params: {
+            cell: first.v.field.address,
+            source: `${zh}（${f.address}）`,
+            sourceEn: `${en} (${f.address})`,
+            quoted: named.quoted,
+            name: several ? `${names}合计` : names,
+            nameEn: several ? `${names} add up to` : `${names} is`,
+            value: several ? "" : `“${first.v.text}”`,
+            valueEn: several ? "" : `"${first.v.text}"`,
+            converted: formatMoney(sum, unit),
+            relation: more
+              ? "超过了文中的金额；请核对两处金额"
+              : "少于文中的金额；如文中金额还包括其他支出，请为其设置成本指标，否则请统一两处金额",
+            relationEn: more ? "more than the text gives; reconcile the two" : "less than the text gives; add cost indicators for whatever else the text amount covers, or make the two agree",
+          },
+        });
+      }
+    }
+    return hits;
+  },
+};
+
+export const costRules: TableRule[] = [direction, aboveBudget, sumAboveBudget, unitCostTimesQuantity, textAmount];

@@ -23,7 +23,18 @@ export const DOMAINS: readonly Domain[] = [
   { id: "culture", zh: "文化体育", en: "culture and sport", words: ["演出", "观众", "图书借阅", "文物", "赛事", "健身"] },
 ];
 
-/** The domains an indicator name belongs to. */
+/** The longest word of a domain found in a text (0 when none). */
+function matchLength(d: Domain, text: string): number {
+  return Math.max(0, ...d.words.filter((w) => text.includes(w)).map((w) => w.length));
+}
+
+/**
+ * The domains an indicator name belongs to, the most specific first: "教育系统单位建筑面积能耗增幅"
+ * is about energy (单位建筑面积能耗) in the education system, not about education.
+ */
 export function domainsOf(text: string): Domain[] {
-  return DOMAINS.filter((d) => d.words.some((w) => text.includes(w)));
+  return DOMAINS.map((d) => ({ d, n: matchLength(d, text) }))
+    .filter((x) => x.n > 0)
+    .sort((a, b) => b.n - a.n)
+    .map((x) => x.d);
 }

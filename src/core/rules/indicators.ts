@@ -1,6 +1,8 @@
 /** What kind of indicator a row is, in the words a reviewer uses. Shared by the rule families. */
-import type { IndicatorRow, MoneyUnit, TargetTable } from "../model";
+import { toA1 } from "../grid";
+import type { IndicatorRow, MoneyUnit, Place, TargetTable } from "../model";
 import type { ParsedValue } from "../value/types";
+import type { Hit } from "./types";
 
 export const MONEY_FACTOR: Record<MoneyUnit, number> = { 元: 1, 万元: 1e4, 亿元: 1e8 };
 
@@ -73,10 +75,56 @@ export function formatMoney(yuan: number, unit: MoneyUnit): string {
   return `${s}${unit}`;
 }
 
-/** The indicator's value cells: the full-year (or only) value and the half-year value. */
-export function valueCells(ind: IndicatorRow): { field: NonNullable<IndicatorRow["value"]>; parsed: ParsedValue; half: boolean }[] {
-  const out: { field: NonNullable<IndicatorRow["value"]>; parsed: ParsedValue; half: boolean }[] = [];
-  if (ind.halfValue && ind.halfParsed) out.push({ field: ind.halfValue, parsed: ind.halfParsed, half: true });
-  if (ind.value && ind.parsed) out.push({ field: ind.value, parsed: ind.parsed, half: false });
+/** One value cell of an indicator row, read as the row states it. */
+export interface ValueCell {
+  field: NonNullable<IndicatorRow["value"]>;
+  parsed: ParsedValue;
+  half: boolean;
+  /** the value as a message quotes it: the cell text, or "≥90%" when the operator and unit stand in their own columns */
+  text: string;
+  /** the operator or unit was taken from a separate 运算符 / 计量单位 column */
+  composed: boolean;
+}
+
+function cellText(f: NonNullable<IndicatorRow["value"]>): string {
+  return typeof f.raw === "string" ? f.raw : f.raw === null ? "" : String(f.raw);
+}
+
+/** The indicator's value cells: the half-year value (if any), then the full-year (or only) value. */
+export function valueCells(ind: IndicatorRow): ValueCell[] {
+  const out: ValueCell[] = [];
+  const add = (field: IndicatorRow["value"], parsed: ParsedValue | undefined, half: boolean) => {
+    if (!field || !parsed) return;
+    const composed = parsed.raw !== cellText(field);
+    out.push({ field, parsed, half, composed, text: composed ? parsed.raw : field.text });
+  };
+  add(ind.halfValue, ind.halfParsed, true);
+  add(ind.value, ind.parsed, false);
   return out;
+}
+
+/** Where the operator of a row is written: its 运算符 column cell when the table has one. */
+export function operatorPlace(t: TargetTable, ind: IndicatorRow): Place | undefined {
+  const c = t.header?.columns.operator;
+  if (c === undefined) return undefined;
+  const col = c + ind.shift;
+  return ind.operator ?? { row: ind.row, col, address: toA1(ind.row, col) };
+}
+
+/**
+ * The fix that changes a value's operator: the 运算符 cell when the operator was read from that
+ * column, otherwise the whole value cell (only when it holds text, so a typed number stays a number).
+ */
+export function operatorFix(
+  t: TargetTable,
+  ind: IndicatorRow,
+  v: ValueCell,
+  op: string,
+  whole: string,
+  confirm?: boolean,
+): Hit["fix"] | undefined {
+  const opCell = v.composed && ind.operator ? operatorPlace(t, ind) : undefined;
+  if (opCell) return { value: op, place: opCell, label: { zh: `把 ${opCell.address} 改为 ${op}`, en: `Change ${opCell.address} to ${op}` }, ...(confirm ? { confirm } : {}) };
+  if (typeof v.field.raw !== "string") return undefined;
+  return { value: whole, label: { zh: `改为 ${whole}`, en: `Change to ${whole}` }, ...(confirm ? { confirm } : {}) };
 }

@@ -19,7 +19,7 @@ const value: TableRule = {
     for (const ind of table.indicators)
       for (const v of valueCells(ind))
         if (v.parsed.kind === "placeholder")
-          hits.push({ place: v.field, value: v.field.text, indicator: nameOf(ind), params: { cell: v.field.address, name: nameOf(ind), value: v.field.text } });
+          hits.push({ place: v.field, value: v.field.text, indicator: nameOf(ind), params: { cell: v.field.address, name: nameOf(ind), value: v.text } });
     return hits;
   },
 };

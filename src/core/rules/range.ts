@@ -1,6 +1,6 @@
 /** range: impossible or degenerate numbers — a rate above 100%, ≥100%, negative counts, too many decimals, weights. */
 import { toA1 } from "../grid";
-import { isRateName, isSatisfaction, nameOf, valueCells } from "./indicators";
+import { isRateName, isSatisfaction, nameOf, operatorFix, valueCells } from "./indicators";
 import type { Hit, TableRule } from "./types";
 
 const above100: TableRule = {
@@ -21,7 +21,7 @@ const above100: TableRule = {
         if (p.kind !== "quantitative" || p.unitInfo?.dimension !== "percent" || p.number === null || p.change) continue;
         if (!isRateName(name) || /增长|提升|提高|增幅|上升/.test(name)) continue;
         if (p.number > 100 || (p.number === 100 && p.op === ">"))
-          hits.push({ place: v.field, value: v.field.text, indicator: name, params: { cell: v.field.address, name, value: v.field.text } });
+          hits.push({ place: v.field, value: v.field.text, indicator: name, params: { cell: v.field.address, name, value: v.text } });
       }
     }
     return hits;
@@ -48,8 +48,8 @@ const atLeast100: TableRule = {
         if (/增长|提升|提高|增幅|上升/.test(name)) continue;
         hits.push({
           place: v.field, value: v.field.text, indicator: name,
-          params: { cell: v.field.address, name, value: v.field.text },
-          fix: typeof v.field.raw === "string" ? { value: "=100%", label: { zh: "改为 =100%", en: "Change to =100%" } } : undefined,
+          params: { cell: v.field.address, name, value: v.text },
+          fix: operatorFix(table, ind, v, "=", "=100%"),
         });
       }
     }
@@ -72,7 +72,7 @@ const negative: TableRule = {
       for (const v of valueCells(ind)) {
         const p = v.parsed;
         if (p.kind === "quantitative" && p.number !== null && p.number < 0 && !p.change)
-          hits.push({ place: v.field, value: v.field.text, indicator: nameOf(ind), params: { cell: v.field.address, name: nameOf(ind), value: v.field.text } });
+          hits.push({ place: v.field, value: v.field.text, indicator: nameOf(ind), params: { cell: v.field.address, name: nameOf(ind), value: v.text } });
       }
     return hits;
   },
@@ -95,7 +95,7 @@ const decimals: TableRule = {
         if (p.kind !== "quantitative" || p.number === null) continue;
         const m = /\.(\d+)/.exec(String(p.number));
         if (m && m[1].length > 3)
-          hits.push({ place: v.field, value: v.field.text, indicator: nameOf(ind), params: { cell: v.field.address, value: v.field.text } });
+          hits.push({ place: v.field, value: v.field.text, indicator: nameOf(ind), params: { cell: v.field.address, value: v.text } });
       }
     return hits;
   },
@@ -117,7 +117,7 @@ const satisfactionLow: TableRule = {
       for (const v of valueCells(ind)) {
         const p = v.parsed;
         if (p.kind === "quantitative" && p.unitInfo?.dimension === "percent" && p.number !== null && p.number < 80 && !p.change)
-          hits.push({ place: v.field, value: v.field.text, indicator: nameOf(ind), params: { cell: v.field.address, value: v.field.text } });
+          hits.push({ place: v.field, value: v.field.text, indicator: nameOf(ind), params: { cell: v.field.address, value: v.text } });
       }
     }
     return hits;

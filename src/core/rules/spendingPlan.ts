@@ -76,9 +76,10 @@ const textPercent: TableRule = {
     if (periods.length < 2) return [];
     const budget = budgetInYuan(table)?.yuan;
     const textSum = plan.periods.reduce((s, p) => s + (p.amount?.yuan ?? 0), 0);
-    // when the amounts themselves miss the budget (budget-sum.plan-text says so), judge the
-    // percentages against the text's own total so one mistake is not reported twice
-    const base = budget !== undefined && Math.abs(textSum - budget) <= Math.max(1, budget * 0.001) ? budget : textSum;
+    // when the amounts themselves miss the budget, budget-sum.plan-text reports it (and says which
+    // total the percentages fit); judging the percentages too would blame the wrong numbers
+    if (budget !== undefined && Math.abs(textSum - budget) > Math.max(1, budget * 0.001)) return [];
+    const base = budget ?? textSum;
     const hits: Hit[] = [];
     let cumulative = 0;
     for (const p of plan.periods) {

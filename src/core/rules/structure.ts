@@ -196,7 +196,7 @@ const level2Empty: TableRule = {
         hits.push({
           place: anchor,
           value: block?.level2?.text,
-          params: { cell: anchor.address, label: block?.level2?.text ?? b.key, labelEn: b.en, parent: a.key, parentEn: a.en, framework: framework.zh, frameworkEn: framework.en },
+          params: { cell: anchor.address, label: block?.level2?.text ?? b.key, labelEn: b.en, parent: table.blocks.find((x) => x.level1?.key === a.key)?.level1?.text ?? a.key, parentEn: a.en, framework: framework.zh, frameworkEn: framework.en },
         });
       }
     }

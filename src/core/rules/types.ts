@@ -21,7 +21,10 @@ export interface Hit {
   indicator?: string;
   /** the table id, for workbook-wide rules that report on another table */
   table?: TargetTable;
-  fix?: { value: CellValue; label: Bilingual; confirm?: boolean };
+  /** the sheet, for workbook-wide rules that report on a sheet without a table */
+  sheet?: string;
+  /** `place` is the cell to change unless the fix names another one (the 运算符 column of the row) */
+  fix?: { value: CellValue; label: Bilingual; confirm?: boolean; place?: Place & { raw?: CellValue } };
   /** overrides the rule's severity for this hit (e.g. a milder case) */
   severity?: Severity;
 }

@@ -25,7 +25,7 @@ const missingUnit: TableRule = {
       for (const v of valueCells(ind)) {
         const p = v.parsed;
         if (p.kind !== "quantitative" || p.unit !== null || p.number === null) continue;
-        hits.push({ place: v.field, value: v.field.text, indicator: nameOf(ind), params: { cell: v.field.address, name: nameOf(ind), value: v.field.text } });
+        hits.push({ place: v.field, value: v.field.text, indicator: nameOf(ind), params: { cell: v.field.address, name: nameOf(ind), value: v.text } });
       }
     }
     return hits;
@@ -61,7 +61,7 @@ const mismatch: TableRule = {
         else if (isTimeliness(ind) && dim === "count" && !isCountName(name))
           why = ["是时效指标，应写完成时限（日期、天、月）或及时率（%）", "is a timeliness indicator: give a deadline (date, days, months) or a rate in %"];
         if (why)
-          hits.push({ place: v.field, value: v.field.text, indicator: name, params: { cell: v.field.address, name, value: v.field.text, why: why[0], whyEn: why[1] } });
+          hits.push({ place: v.field, value: v.field.text, indicator: name, params: { cell: v.field.address, name, value: v.text, why: why[0], whyEn: why[1] } });
       }
     }
     return hits;
@@ -86,7 +86,7 @@ const columnMismatch: TableRule = {
         const u = v.parsed.unitInfo;
         if (!u || !col) continue;
         if (u.unit !== col.unit && !(u.dimension === col.dimension && u.base === col.base && u.factor === col.factor))
-          hits.push({ place: v.field, value: v.field.text, indicator: nameOf(ind), params: { cell: v.field.address, value: v.field.text, valueUnit: u.unit, columnUnit: ind.unit.text } });
+          hits.push({ place: v.field, value: v.field.text, indicator: nameOf(ind), params: { cell: v.field.address, value: v.text, valueUnit: u.unit, columnUnit: ind.unit.text } });
       }
     }
     return hits;

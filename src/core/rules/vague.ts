@@ -31,7 +31,7 @@ const qualitative: TableRule = {
       if (isSatisfaction(nameOf(ind))) continue;
       for (const v of distinctValueCells(ind))
         if (v.parsed.kind === "qualitative" && VAGUE.test(v.field.text))
-          hits.push({ place: v.field, value: v.field.text, indicator: nameOf(ind), params: { cell: v.field.address, name: nameOf(ind), value: v.field.text } });
+          hits.push({ place: v.field, value: v.field.text, indicator: nameOf(ind), params: { cell: v.field.address, name: nameOf(ind), value: v.text } });
     }
     return hits;
   },
@@ -53,7 +53,7 @@ const satisfaction: TableRule = {
       if (!isSatisfaction(nameOf(ind))) continue;
       for (const v of distinctValueCells(ind))
         if (v.parsed.kind === "qualitative")
-          hits.push({ place: v.field, value: v.field.text, indicator: nameOf(ind), params: { cell: v.field.address, name: nameOf(ind), value: v.field.text } });
+          hits.push({ place: v.field, value: v.field.text, indicator: nameOf(ind), params: { cell: v.field.address, name: nameOf(ind), value: v.text } });
     }
     return hits;
   },

@@ -3,7 +3,7 @@
  * an operator with no number, two operators, unit typos, a second value in the basis column,
  * and the operator missing where it matters (cost, satisfaction).
  */
-import { isSatisfaction, isUnderCost, nameOf, valueCells } from "./indicators";
+import { isSatisfaction, isUnderCost, nameOf, operatorPlace, valueCells } from "./indicators";
 import type { Hit, TableRule } from "./types";
 import { parseValue } from "../value/parse";
 
@@ -22,7 +22,7 @@ const malformed: TableRule = {
     for (const ind of table.indicators)
       for (const v of valueCells(ind))
         if (v.parsed.kind === "malformed")
-          hits.push({ place: v.field, value: v.field.text, indicator: nameOf(ind), params: { cell: v.field.address, name: nameOf(ind), value: v.field.text, problem: v.parsed.problem ?? "" } });
+          hits.push({ place: v.field, value: v.field.text, indicator: nameOf(ind), params: { cell: v.field.address, name: nameOf(ind), value: v.text, problem: v.parsed.problem ?? "" } });
     return hits;
   },
 };
@@ -42,7 +42,8 @@ const normalise: TableRule = {
     for (const ind of table.indicators)
       for (const v of valueCells(ind)) {
         const fixed = v.parsed.normalised;
-        if (!fixed || fixed === v.field.text || typeof v.field.raw !== "string") continue;
+        // a value read together with its 运算符 / 计量单位 columns is not rewritten into one cell
+        if (!fixed || v.composed || fixed === v.field.text || typeof v.field.raw !== "string") continue;
         hits.push({
           place: v.field,
           value: v.field.text,
@@ -74,17 +75,21 @@ const missingOperator: TableRule = {
         if (p.kind !== "quantitative" || p.op !== null || p.change || p.number === null) continue;
         const text = `${p.number}${p.unit ?? ""}`;
         if (typeof v.field.raw !== "string" && typeof v.field.raw !== "number") continue;
+        // with a 运算符 column the operator goes there, otherwise in front of the value
+        const opCell = operatorPlace(table, ind);
+        const fixFor = (op: string) =>
+          opCell ? { value: op, place: opCell, label: { zh: `在 ${opCell.address} 填写 ${op}`, en: `Enter ${op} in ${opCell.address}` } } : { value: op + text, label: { zh: `改为 ${op}${text}`, en: `Change to ${op}${text}` } };
         if (isUnderCost(ind) && (p.unitInfo?.dimension === "money" || p.unitInfo?.dimension === "money-rate")) {
           hits.push({
             place: v.field, value: v.field.text, indicator: name,
-            params: { cell: v.field.address, name, value: v.field.text, expected: "成本指标应写上限，如 ≤" + text, expectedEn: "a cost is a ceiling: ≤" + text },
-            fix: { value: "≤" + text, label: { zh: `改为 ≤${text}`, en: `Change to ≤${text}` }, confirm: true },
+            params: { cell: v.field.address, name, value: v.text, expected: "成本指标应写上限，如 ≤" + text, expectedEn: "a cost is a ceiling: ≤" + text },
+            fix: { ...fixFor("≤"), confirm: true },
           });
         } else if (isSatisfaction(name) && p.unitInfo?.dimension === "percent" && p.number < 100) {
           hits.push({
             place: v.field, value: v.field.text, indicator: name,
-            params: { cell: v.field.address, name, value: v.field.text, expected: "满意度应写下限，如 ≥" + text, expectedEn: "satisfaction is a floor: ≥" + text },
-            fix: { value: "≥" + text, label: { zh: `改为 ≥${text}`, en: `Change to ≥${text}` } },
+            params: { cell: v.field.address, name, value: v.text, expected: "满意度应写下限，如 ≥" + text, expectedEn: "satisfaction is a floor: ≥" + text },
+            fix: fixFor("≥"),
           });
         }
       }
