@@ -1,0 +1,340 @@
+/**
+ * npm run bench [-- --quick] [-- --only engine,cli,host,pane,playground]
+ *
+ * Measures the engine, the CLI, the Excel host (on the fake object model), the task pane bundle
+ * and the playground, all in one run, each figure the median of several runs; prints progress and
+ * a table on stderr, writes every figure to bench/out/results[-quick].json, and ends by printing one
+ * line of JSON on stdout with the keys of issue 7. A part whose code has not landed yet prints null
+ * and says why on stderr.
+ *
+ * Measurements run in child processes (this same bundle with `--child …`, the CLI bundle, a
+ * load-only script) so that one figure's garbage and JIT state never leak into another's.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import * as path from "node:path";
+import * as os from "node:os";
+import { validate } from "../src/core/engine";
+import { ensureXlsx, generateWorkbook, mistakeFound, OUT_DIR, repoRoot, toGrids } from "./generate";
+import { hostPart } from "./parts/host";
+import { panePart, playgroundPart } from "./parts/pane";
+import { median, round, type PartResult } from "./parts/util";
+
+const ROOT = repoRoot();
+const SELF = process.argv[1];
+const QUICK = process.argv.includes("--quick");
+const ONLY = (() => {
+  const i = process.argv.indexOf("--only");
+  return i >= 0 ? new Set(process.argv[i + 1].split(",")) : undefined;
+})();
+
+const log = (s: string) => process.stderr.write(s + "\n");
+
+// ---------------------------------------------------------------------------------------------
+// child: the engine at one scale
+
+interface EngineFigures {
+  tables: number;
+  sheets: number;
+  indicatorRows: number;
+  cells: number;
+  jsonMb: number;
+  runs: number[];
+  validateMs: number;
+  jsonParseRuns: number[];
+  jsonParseMs: number;
+  msPer1kRows: number;
+  vsJsonParse: number;
+  peakRssMb: number;
+  gridsHeapMb: number;
+  recognisedTables: number;
+  findings: number;
+  mistakes: number;
+  mistakesFound: number;
+}
+
+function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+function childEngine(n: number, runs: number): EngineFigures {
+  gc();
+  const heap0 = process.memoryUsage().heapUsed;
+  const wb = generateWorkbook(n);
+  const grids = toGrids(wb);
+  gc();
+  const gridsHeapMb = (process.memoryUsage().heapUsed - heap0) / 2 ** 20;
+  // warm the JIT on a different, smaller workbook
+  const warm = toGrids(generateWorkbook(100, 99));
+  for (let i = 0; i < 2; i++) validate(warm);
+
+  const times: number[] = [];
+  let report = validate(grids.slice(0, 1));
+  for (let i = 0; i < runs; i++) {
+    gc();
+    const t0 = performance.now();
+    report = validate(grids);
+    times.push(performance.now() - t0);
+  }
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+
+  // the cost of merely receiving the same values from Excel: JSON.parse of the grids' values
+  const json = JSON.stringify(grids.map((g) => g.cells));
+  const parses: number[] = [];
+  for (let i = 0; i < Math.max(5, runs); i++) {
+    gc();
+    const t0 = performance.now();
+    const back = JSON.parse(json) as unknown[];
+    parses.push(performance.now() - t0);
+    if (back.length !== grids.length) throw new Error("JSON round trip lost sheets");
+  }
+  const validateMs = median(times);
+  const jsonParseMs = median(parses);
+  return {
+    tables: n,
+    sheets: wb.sheets.length,
+    indicatorRows: wb.indicatorRows,
+    cells: wb.cells,
+    jsonMb: Buffer.byteLength(json) / 1e6,
+    runs: times.map((t) => round(t, 1)),
+    validateMs,
+    jsonParseRuns: parses.map((t) => round(t, 1)),
+    jsonParseMs,
+    msPer1kRows: (validateMs / wb.indicatorRows) * 1000,
+    vsJsonParse: validateMs / jsonParseMs,
+    peakRssMb,
+    gridsHeapMb,
+    recognisedTables: report.tables.length,
+    findings: report.findings.length,
+    mistakes: wb.mistakes.length,
+    mistakesFound: wb.mistakes.filter((m) => mistakeFound(m, report.findings)).length,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// child: where the CLI's time goes on one file (one run, in process, for the record)
+
+async function childCliBreakdown(file: string): Promise<Record<string, number>> {
+  const ExcelJS = (await import("exceljs")).default;
+  const { worksheetToGrid } = await import("../src/host/xlsx/worksheetToGrid");
+  const { toJson } = await import("../src/cli/format");
+  const t0 = performance.now();
+  const data = readFileSync(file);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(data as unknown as ArrayBuffer);
+  const t1 = performance.now();
+  const grids = wb.worksheets.map((ws) => worksheetToGrid(ws));
+  const t2 = performance.now();
+  const report = validate(grids, { lang: "zh" });
+  const t3 = performance.now();
+  const json = toJson([{ file, tables: report.tables, findings: report.findings }]);
+  const t4 = performance.now();
+  return { exceljsLoadMs: t1 - t0, toGridsMs: t2 - t1, validateMs: t3 - t2, toJsonMs: t4 - t3, jsonMb: json.length / 1e6 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// parent helpers
+
+interface ChildRun {
+  wallMs: number;
+  peakMb: number;
+  code: number | null;
+  stdout: string;
+}
+
+/** Run a node child, timing it from spawn to exit and reading its peak RSS through the probe. */
+function runNode(args: string[], opts: { keepStdout?: boolean } = {}): Promise<ChildRun> {
+  const probe = path.join(OUT_DIR, `probe-${process.pid}-${Math.random().toString(36).slice(2)}.jsonl`);
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, ["-r", path.join(ROOT, "bench", "children", "rss-probe.js"), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, JIXIAO_BENCH_PROBE: probe, NO_COLOR: "1" },
+      stdio: ["ignore", opts.keepStdout ? "pipe" : "ignore", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout?.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      const wallMs = performance.now() - t0;
+      let peakMb = NaN;
+      try {
+        const line = readFileSync(probe, "utf8").trim().split("\n").pop() ?? "{}";
+        peakMb = (JSON.parse(line) as { peakMb: number }).peakMb;
+        rmSync(probe, { force: true });
+      } catch {
+        /* the probe did not run */
+      }
+      if (code !== 0 && code !== 1) log(`  child ${args.join(" ")} exited ${code}: ${stderr.trim().split("\n").slice(-3).join(" | ")}`);
+      resolve({ wallMs, peakMb, code, stdout });
+    });
+  });
+}
+
+async function runChild<T>(args: string[]): Promise<T> {
+  const r = await runNode(["--expose-gc", SELF, "--child", ...args], { keepStdout: true });
+  const last = r.stdout.trim().split("\n").pop() ?? "";
+  try {
+    return JSON.parse(last) as T;
+  } catch {
+    throw new Error(`child ${args.join(" ")} gave no result (exit ${r.code})`);
+  }
+}
+
+function build(): void {
+  const r = spawnSync("npm", ["run", "--silent", "build:cli"], { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] });
+  if (r.status !== 0) throw new Error(`npm run build:cli failed: ${r.stderr.toString().trim()}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// parts
+
+async function enginePart(): Promise<PartResult> {
+  const scales = [10, 100, 1000, 5000];
+  const runsAt: Record<number, number> = QUICK ? { 10: 5, 100: 5, 1000: 3, 5000: 3 } : { 10: 9, 100: 7, 1000: 5, 5000: 5 };
+  const byScale: Record<string, EngineFigures> = {};
+  for (const n of scales) {
+    const f = await runChild<EngineFigures>(["engine", String(n), String(runsAt[n])]);
+    byScale[n] = f;
+    log(
+      `  engine ${String(n).padStart(5)} tables  ${String(f.indicatorRows).padStart(6)} rows  validate ${round(f.validateMs, 1)} ms ` +
+        `(${round(f.msPer1kRows, 2)} ms/1k rows)  JSON.parse ${round(f.jsonParseMs, 1)} ms  ratio ${round(f.vsJsonParse, 2)}  ` +
+        `peak RSS ${round(f.peakRssMb, 0)} MB  tables ${f.recognisedTables}/${n}  injected mistakes found ${f.mistakesFound}/${f.mistakes}`,
+    );
+    if (f.recognisedTables !== n) log(`  WARNING: the engine recognised ${f.recognisedTables} of ${n} generated tables`);
+  }
+  const top = byScale[5000];
+  const linearity = top.msPer1kRows / byScale[100].msPer1kRows;
+  log(`  engine linearity: per-row time at 5000 tables / at 100 tables = ${round(linearity, 2)}`);
+  return {
+    keys: { engine_ms_per_1k_rows_at_100k: round(top.msPer1kRows, 2), engine_vs_jsonparse: round(top.vsJsonParse, 2) },
+    details: { byScale, linearity: round(linearity, 3), validateMsAt5000: round(top.validateMs, 0), peakRssMbAt5000: round(top.peakRssMb, 0) },
+  };
+}
+
+async function cliPart(): Promise<PartResult> {
+  build();
+  const cli = path.join(ROOT, "build", "jixiao.js");
+  const loadOnly = path.join(ROOT, "bench", "children", "load-only.js");
+  const plan: [number, number][] = QUICK ? [[1000, 3], [5000, 1]] : [[100, 5], [1000, 5], [5000, 3]];
+  const byScale: Record<string, unknown> = {};
+  let overhead5000 = NaN;
+  let peak5000 = NaN;
+  for (const [n, runs] of plan) {
+    const file = await ensureXlsx(n);
+    const load: ChildRun[] = [];
+    const check: ChildRun[] = [];
+    for (let i = 0; i < runs; i++) {
+      load.push(await runNode([loadOnly, file]));
+      check.push(await runNode([cli, "check", file, "--format", "json"]));
+    }
+    const bad = check.find((r) => r.code !== 0 && r.code !== 1);
+    if (bad) throw new Error(`the CLI failed on ${path.basename(file)} (exit ${bad.code})`);
+    const loadMs = median(load.map((r) => r.wallMs));
+    const cliMs = median(check.map((r) => r.wallMs));
+    const peak = Math.max(...check.map((r) => r.peakMb));
+    const overhead = (cliMs - loadMs) / loadMs;
+    const breakdown = await runChild<Record<string, number>>(["cli-breakdown", file]);
+    byScale[n] = {
+      file: path.relative(ROOT, file),
+      loadMs: round(loadMs, 0),
+      cliMs: round(cliMs, 0),
+      overhead: round(overhead, 3),
+      cliPeakMb: round(peak, 0),
+      loadPeakMb: round(Math.max(...load.map((r) => r.peakMb)), 0),
+      loadRuns: load.map((r) => round(r.wallMs, 0)),
+      cliRuns: check.map((r) => round(r.wallMs, 0)),
+      inProcess: Object.fromEntries(Object.entries(breakdown).map(([k, v]) => [k, round(v, 1)])),
+    };
+    log(
+      `  cli ${String(n).padStart(5)} tables  exceljs load alone ${round(loadMs, 0)} ms  jixiao check ${round(cliMs, 0)} ms  ` +
+        `overhead ${round(overhead * 100, 1)}%  peak ${round(peak, 0)} MB  (in process: ${Object.entries(breakdown)
+          .map(([k, v]) => `${k} ${round(v, 0)}`)
+          .join(", ")})`,
+    );
+    if (n === 5000) {
+      overhead5000 = overhead;
+      peak5000 = peak;
+    }
+  }
+  return {
+    keys: { cli_overhead_vs_load: round(overhead5000, 3), cli_peak_mb_at_5000_tables: round(peak5000, 0) },
+    details: { byScale, overheadIs: "(jixiao check wall time - exceljs load wall time) / exceljs load wall time, at 5000 tables" },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const KEYS = [
+  "engine_ms_per_1k_rows_at_100k",
+  "engine_vs_jsonparse",
+  "cli_overhead_vs_load",
+  "cli_peak_mb_at_5000_tables",
+  "syncs_read_50_sheets",
+  "syncs_mark_1000_findings",
+  "pane_initial_kb_gz",
+  "playground_first_result_ms",
+] as const;
+
+function machine(): Record<string, unknown> {
+  return {
+    nproc: os.availableParallelism?.() ?? os.cpus().length,
+    memoryGb: round(os.totalmem() / 2 ** 30, 1),
+    cpu: os.cpus()[0]?.model ?? "unknown",
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+  };
+}
+
+async function main(): Promise<void> {
+  const t0 = performance.now();
+  mkdirSync(OUT_DIR, { recursive: true });
+  log(`jixiao bench${QUICK ? " --quick" : ""}: ${JSON.stringify(machine())}`);
+  const parts: [string, () => Promise<PartResult>][] = [
+    ["engine", enginePart],
+    ["cli", cliPart],
+    ["host", () => hostPart({ root: ROOT, quick: QUICK, log })],
+    ["pane", () => panePart({ root: ROOT, quick: QUICK, log })],
+    ["playground", () => playgroundPart({ root: ROOT, quick: QUICK, log })],
+  ];
+  const keys: Record<string, number | null> = Object.fromEntries(KEYS.map((k) => [k, null]));
+  const details: Record<string, unknown> = {};
+  for (const [name, part] of parts) {
+    if (ONLY && !ONLY.has(name)) continue;
+    const p0 = performance.now();
+    log(`${name}:`);
+    try {
+      const r = await part();
+      Object.assign(keys, r.keys);
+      details[name] = { ...r.details, seconds: round((performance.now() - p0) / 1000, 1) };
+      if (r.missing) log(`  ${name}: null — ${r.missing}`);
+    } catch (e) {
+      log(`  ${name} failed: ${(e as Error).stack ?? String(e)}`);
+      details[name] = { error: (e as Error).message };
+    }
+  }
+  const seconds = round((performance.now() - t0) / 1000, 1);
+  const record = { at: new Date().toISOString(), quick: QUICK, seconds, machine: machine(), keys, details };
+  writeFileSync(path.join(OUT_DIR, QUICK ? "results-quick.json" : "results.json"), JSON.stringify(record, null, 2) + "\n");
+  log(`done in ${seconds} s; details in ${path.relative(process.cwd(), path.join(OUT_DIR, QUICK ? "results-quick.json" : "results.json"))}`);
+  const line: Record<string, number | null> = {};
+  for (const k of KEYS) line[k] = typeof keys[k] === "number" && Number.isFinite(keys[k]) ? keys[k] : null;
+  process.stdout.write(JSON.stringify(line) + "\n");
+}
+
+async function child(): Promise<void> {
+  const [, kind, ...args] = process.argv.slice(process.argv.indexOf("--child"));
+  let out: unknown;
+  if (kind === "engine") out = childEngine(Number(args[0]), Number(args[1]));
+  else if (kind === "cli-breakdown") out = await childCliBreakdown(args[0]);
+  else throw new Error(`unknown child ${kind}`);
+  process.stdout.write(JSON.stringify(out) + "\n");
+}
+
+(process.argv.includes("--child") ? child() : main()).catch((e: unknown) => {
+  process.stderr.write(`bench: ${(e as Error).stack ?? String(e)}\n`);
+  process.exitCode = 1;
+});
+

@@ -1,0 +1,48 @@
+// summarise a .cpuprofile: self time by function, and inclusive time
+const fs = require("fs");
+const prof = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
+const byId = new Map(prof.nodes.map((n) => [n.id, n]));
+const dt = new Map();
+for (let i = 0; i < prof.samples.length; i++) dt.set(prof.samples[i], (dt.get(prof.samples[i]) ?? 0) + (prof.timeDeltas[i] ?? 0));
+const self = new Map(), incl = new Map();
+const parent = new Map();
+for (const n of prof.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+const key = (n) => `${n.callFrame.functionName || "(anon)"} ${n.callFrame.url.split("/").slice(-2).join("/")}:${n.callFrame.lineNumber + 1}`;
+let total = 0;
+for (const n of prof.nodes) {
+  const t = dt.get(n.id) ?? 0; total += t;
+  self.set(key(n), (self.get(key(n)) ?? 0) + t);
+  const seen = new Set();
+  for (let id = n.id; id !== undefined; id = parent.get(id)) { const k = key(byId.get(id)); if (seen.has(k)) continue; seen.add(k); incl.set(k, (incl.get(k) ?? 0) + t); }
+}
+const top = (m, k) => [...m].sort((a, b) => b[1] - a[1]).slice(0, k).map(([name, t]) => `${(t / 1000).toFixed(0).padStart(7)} ms ${(100 * t / total).toFixed(1).padStart(5)}%  ${name}`).join("\n");
+if (!process.argv[3]?.startsWith("--")) console.log(`total ${(total / 1000).toFixed(0)} ms\n-- self --\n${top(self, Number(process.argv[3] ?? 25))}\n-- inclusive --\n${top(incl, Number(process.argv[4] ?? 40))}`);
+// node profsum.js file.cpuprofile --under fnA,fnB,...  : time attributed to the nearest listed ancestor
+if (process.argv[3] === "--under") {
+  const names = process.argv[4].split(",");
+  const acc = new Map();
+  for (const n of prof.nodes) {
+    const t = dt.get(n.id) ?? 0;
+    if (!t) continue;
+    let label = "(other)";
+    for (let id = n.id; id !== undefined; id = parent.get(id)) {
+      const cf = byId.get(id).callFrame;
+      const nm = cf.functionName;
+      if (names.includes(nm) || names.includes(`${nm}:${cf.lineNumber + 1}`)) { label = `${nm}:${cf.lineNumber + 1}`; break; }
+    }
+    acc.set(label, (acc.get(label) ?? 0) + t);
+  }
+  console.log("-- under --\n" + [...acc].sort((a, b) => b[1] - a[1]).map(([k, t]) => `${(t / 1000).toFixed(0).padStart(7)} ms ${(100 * t / total).toFixed(1).padStart(5)}%  ${k}`).join("\n"));
+}
+// node profsum.js file.cpuprofile --lines fnName[:line] : self-time ticks by source line in that function
+if (process.argv[3] === "--lines") {
+  const [nm, ln] = process.argv[4].split(":");
+  const lines = new Map();
+  for (const n of prof.nodes) {
+    const cf = n.callFrame;
+    if (cf.functionName !== nm || (ln && cf.lineNumber + 1 !== Number(ln))) continue;
+    for (const p of n.positionTicks ?? []) lines.set(p.line, (lines.get(p.line) ?? 0) + p.ticks);
+  }
+  const src = fs.existsSync(process.argv[5] ?? "") ? fs.readFileSync(process.argv[5], "utf8").split("\n") : [];
+  console.log([...lines].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([l, t]) => `${String(t).padStart(6)} ticks  line ${l}  ${(src[l - 1] ?? "").trim().slice(0, 150)}`).join("\n"));
+}
