@@ -812,7 +812,8 @@ export class ExcelHost implements WorkbookHost {
         await ctx.sync();
         if (ws.protection.protected) throw new HostError("protected", hostMessage(this.lang, "protected", { sheet: ws.name }), { sheets: [ws.name] });
         const formula: unknown = range.formulas[0]?.[0];
-        if (typeof formula === "string" && formula.startsWith("=")) {
+        // Office.js drops the quote of a text constant ('=100%): a formula is "=…" that differs from the value
+        if (typeof formula === "string" && formula.startsWith("=") && formula !== range.values[0]?.[0]) {
           throw new HostError("conflict", hostMessage(this.lang, "formula", { sheet: ws.name, cell: a1 }));
         }
         const previous = fromOfficeValue(range.values[0]?.[0]);
