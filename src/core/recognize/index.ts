@@ -8,12 +8,12 @@ import { normaliseForParsing } from "../text";
 import { readPrefix, SYMBOL_OPERATORS } from "../value/operators";
 import type { Operator, ParsedValue } from "../value/types";
 import { lookupUnit } from "../value/units";
-import { parseValue } from "../value/parse";
 import { isPercentFormat } from "../grid";
 import { findHeaders } from "./header";
 import { emptyBudget, emptyPlan, findMoneyUnit, readHeaderBlock, type Zone } from "./headerBlock";
 import { readIndicatorGrid } from "./indicatorGrid";
 import { SheetView } from "./sheet";
+import { parseValueCached } from "./valueCache";
 import { attachSummaries, readSummaries } from "./summaries";
 
 export { SheetView } from "./sheet";
@@ -69,12 +69,12 @@ export function operatorInColumn(text: string): Operator | null {
  */
 function readRowValue(f: Field, ind: IndicatorRow, view: SheetView, options: RecognizeOptions): ParsedValue {
   const opts = { percentFormat: isPercentFormat(view.format(f.row, f.col)), placeholderWords: options.placeholderWords };
-  const own = parseValue(f.raw, opts);
+  const own = parseValueCached(f.raw, opts);
   if (own.kind !== "quantitative" || own.number === null) return own;
   const op = own.op === null && !own.change && ind.operator ? operatorInColumn(ind.operator.text) : null;
   const unit = own.unit === null && ind.unit && lookupUnit(ind.unit.text) ? ind.unit.text.trim() : null;
   if (!op && !unit) return own;
-  const composed = parseValue(`${op ?? ""}${f.text}${unit ?? ""}`, { placeholderWords: options.placeholderWords });
+  const composed = parseValueCached(`${op ?? ""}${f.text}${unit ?? ""}`, { placeholderWords: options.placeholderWords });
   return composed.kind === "quantitative" ? composed : own;
 }
 
