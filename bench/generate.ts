@@ -476,8 +476,10 @@ class SheetBuilder {
   }
 }
 
-/** A workbook of `n` tables. */
-export function generateWorkbook(n: number, seed = 7): GeneratedWorkbook {
+export type Layout = "mixed" | "one-per-sheet" | "stacked";
+
+/** A workbook of `n` tables: departments stacked or one table per sheet ("mixed"), or all one way. */
+export function generateWorkbook(n: number, seed = 7, layout: Layout = "mixed"): GeneratedWorkbook {
   const rnd = mulberry32(seed * 1_000_003 + n);
   const sheets: SheetData[] = [];
   const meta: GeneratedTable[] = [];
@@ -488,7 +490,7 @@ export function generateWorkbook(n: number, seed = 7): GeneratedWorkbook {
   let mistakeTurn = 0;
   while (made < n) {
     const size = Math.min(DEPARTMENT_SIZES[dept % DEPARTMENT_SIZES.length], n - made);
-    const stacked = dept % 3 !== 2;
+    const stacked = layout === "mixed" ? dept % 3 !== 2 : layout === "stacked";
     const deptName = `${String(dept + 1).padStart(3, "0")} 部门`;
     let builder = stacked ? new SheetBuilder(`${deptName}绩效目标`) : undefined;
     for (let k = 0; k < size; k++, made++) {
