@@ -23,7 +23,8 @@ import { PaneRoot } from "../taskpane/components/Pane";
 import { t, type MessageKey } from "../taskpane/i18n";
 import { PaneSession } from "../taskpane/state/session";
 import type { Theme } from "../taskpane/theme";
-import { blankHost, EXAMPLES, hostFromXlsx, isExample, loadExample, type ExampleName } from "./load";
+import { blankWorkbook, EXAMPLES, hostFromXlsx, isExample, loadExample, type ExampleName } from "./load";
+import type { ColumnWidths } from "./xlsxStyles";
 import { SheetGrid } from "./SheetGrid";
 
 const useStyles = makeStyles({
@@ -52,6 +53,7 @@ type Source = { kind: "example"; name: ExampleName } | { kind: "file"; name: str
 
 interface Loaded {
   host: MemoryHost;
+  widths: ColumnWidths;
   session: PaneSession;
   label: string;
   serial: number;
@@ -84,17 +86,17 @@ export function Playground({ initial }: PlaygroundProps) {
     let alive = true;
     setError(null);
     setLoaded(null);
-    const make = async (): Promise<MemoryHost> => {
-      if (source.kind === "blank") return blankHost();
+    const make = async () => {
+      if (source.kind === "blank") return blankWorkbook();
       if (source.kind === "file") return hostFromXlsx(source.data);
       return loadExample(source.name);
     };
     make().then(
-      (host) => {
+      ({ host, widths }) => {
         if (!alive) return;
         const session = new PaneSession(host, { lang: langRef.current });
         const label = source.kind === "example" ? source.name : source.kind === "file" ? source.name : "blank";
-        setLoaded({ host, session, label, serial: ++serial });
+        setLoaded({ host, widths, session, label, serial: ++serial });
         window.__jixiao = { host, session, ready: true };
       },
       (e: unknown) => alive && setError(e instanceof Error ? e.message : String(e)),
@@ -202,7 +204,7 @@ function Workbook({ loaded, theme, onLang }: { loaded: Loaded; theme: Theme; onL
   return (
     <>
       <div className={s.book}>
-        <SheetGrid host={host} sheet={active} lang={lang} version={version} onSelect={selectCell} />
+        <SheetGrid host={host} sheet={active} widths={loaded.widths.get(active)} lang={lang} version={version} onSelect={selectCell} />
         {sheets.length > 1 && (
           <TabList
             className={s.tabs}

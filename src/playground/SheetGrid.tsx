@@ -12,20 +12,20 @@ const MARK_EDGE = { error: "#C50F1F", warning: "#8A5300", info: "#0F6CBD" } as c
 const useStyles = makeStyles({
   scroller: { overflow: "auto", flexGrow: 1, backgroundColor: "#FFFFFF", position: "relative" },
   table: {
-    borderCollapse: "collapse",
+    borderCollapse: "separate",
+    borderSpacing: 0,
     tableLayout: "fixed",
     fontFamily: '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif',
     fontSize: "12px",
     color: "#1F1F1F",
     backgroundColor: "#FFFFFF",
   },
-  corner: { position: "sticky", top: 0, left: 0, zIndex: 3, backgroundColor: "#F3F3F3", border: "1px solid #D6D6D6", width: "40px" },
+  head: { position: "sticky", top: 0, zIndex: 2, backgroundColor: "#F3F3F3", boxShadow: "0 1px 0 #D6D6D6" },
+  corner: { position: "sticky", left: 0, zIndex: 3, backgroundColor: "#F3F3F3", borderRight: "1px solid #D6D6D6", borderBottom: "1px solid #D6D6D6", width: "40px" },
   colHead: {
-    position: "sticky",
-    top: 0,
-    zIndex: 2,
     backgroundColor: "#F3F3F3",
-    border: "1px solid #D6D6D6",
+    borderRight: "1px solid #D6D6D6",
+    borderBottom: "1px solid #D6D6D6",
     fontWeight: 400,
     color: "#444444",
     height: "20px",
@@ -35,14 +35,16 @@ const useStyles = makeStyles({
     left: 0,
     zIndex: 1,
     backgroundColor: "#F3F3F3",
-    border: "1px solid #D6D6D6",
+    borderRight: "1px solid #D6D6D6",
+    borderBottom: "1px solid #D6D6D6",
     color: "#444444",
     textAlign: "center",
     fontWeight: 400,
     minWidth: "40px",
   },
   cell: {
-    border: "1px solid #E1E1E1",
+    borderRight: "1px solid #E1E1E1",
+    borderBottom: "1px solid #E1E1E1",
     padding: "2px 4px",
     height: "20px",
     overflow: "hidden",
@@ -58,27 +60,35 @@ const useStyles = makeStyles({
 export interface SheetGridProps {
   host: MemoryHost;
   sheet: string;
+  /** column widths from the file (Excel character units) */
+  widths?: readonly (number | undefined)[];
   lang: Lang;
   /** bumps on every change that may alter the drawing */
   version: number;
   onSelect(cell: string): void;
 }
 
-export function SheetGrid({ host, sheet, lang, version, onSelect }: SheetGridProps) {
+export function SheetGrid({ host, sheet, widths, lang, version, onSelect }: SheetGridProps) {
   const s = useStyles();
   const scroller = useRef<HTMLDivElement>(null);
   const view = host.view();
   const selection = view.selection && view.selection.sheet === sheet ? view.selection.address : null;
   const drawn = useMemo(() => {
     const ms = host.workbook.sheetByName(sheet);
-    return ms ? drawSheet(host.workbook, ms, { marks: host.marks(), selection }) : null;
+    return ms ? drawSheet(host.workbook, ms, { marks: host.marks(), selection, columnWidths: widths }) : null;
     // `version` is in the list on purpose: the workbook is mutable; redraw when it says it changed
-  }, [host, sheet, selection, version]);
+  }, [host, sheet, selection, widths, version]);
 
   useEffect(() => {
     if (!selection || !scroller.current) return;
-    const el = scroller.current.querySelector<HTMLElement>('td[aria-selected="true"]');
-    el?.scrollIntoView?.({ block: "center", inline: "nearest" });
+    // scroll only the grid (scrollIntoView would also move the page around it)
+    const sc = scroller.current;
+    const el = sc.querySelector<HTMLElement>('td[aria-selected="true"]');
+    if (!el) return;
+    const a = el.getBoundingClientRect();
+    const b = sc.getBoundingClientRect();
+    if (a.top < b.top + 24 || a.bottom > b.bottom) sc.scrollTop += a.top - b.top - sc.clientHeight / 2 + a.height / 2;
+    if (a.left < b.left + 40 || a.right > b.right) sc.scrollLeft += a.left - b.left - 48;
   }, [selection, drawn]);
 
   if (!drawn) return null;
@@ -91,7 +101,7 @@ export function SheetGrid({ host, sheet, lang, version, onSelect }: SheetGridPro
             <col key={i} style={{ width: w }} />
           ))}
         </colgroup>
-        <thead>
+        <thead className={s.head}>
           <tr>
             <th className={s.corner} aria-hidden="true" />
             {drawn.columns.map((c) => (

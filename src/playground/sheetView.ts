@@ -56,7 +56,10 @@ function border(b: BorderModel | undefined): string | undefined {
   return `${width} ${BORDER_STYLE[key] ?? "solid"} ${cssColor(b.color) ?? "#000000"}`;
 }
 
-/** A cell's own format as CSS properties (React style keys). */
+/**
+ * A cell's own format as CSS properties (React style keys), without borders: the grid is drawn
+ * with separate borders and each edge is drawn once (see edgeBorders).
+ */
 export function styleToCss(style: CellStyle | undefined): Record<string, string> {
   const css: Record<string, string> = {};
   if (!style) return css;
@@ -72,14 +75,6 @@ export function styleToCss(style: CellStyle | undefined): Record<string, string>
     if (f.underline && f.underline !== "None") css.textDecoration = "underline";
     if (f.strikethrough) css.textDecoration = "line-through";
   }
-  const b = style.borders;
-  if (b) {
-    const sides = { top: "borderTop", bottom: "borderBottom", left: "borderLeft", right: "borderRight" } as const;
-    for (const side of Object.keys(sides) as (keyof typeof sides)[]) {
-      const v = border(b[side]);
-      if (v) css[sides[side]] = v;
-    }
-  }
   const h = style.horizontalAlignment?.toLowerCase();
   if (h === "left" || h === "right" || h === "center" || h === "justify") css.textAlign = h;
   else if (h === "centeracrossselection") css.textAlign = "center";
@@ -88,6 +83,36 @@ export function styleToCss(style: CellStyle | undefined): Record<string, string>
   else if (v === "center" || v === "middle") css.verticalAlign = "middle";
   if (style.wrapText) css.whiteSpace = "pre-wrap";
   if (style.indent) css.paddingLeft = `${4 + style.indent * 8}px`;
+  return css;
+}
+
+type Borders = NonNullable<CellStyle["borders"]>;
+
+/**
+ * The borders a drawn cell paints: its right and bottom edges (its own, else the neighbour's
+ * facing edge), and its left/top edges only on the sheet's first column/row, so that no edge
+ * is drawn twice and the table looks as in Excel.
+ */
+export function edgeBorders(
+  own: Borders | undefined,
+  right: Borders | undefined,
+  below: Borders | undefined,
+  firstCol: boolean,
+  firstRow: boolean,
+): Record<string, string> {
+  const css: Record<string, string> = {};
+  const r = border(own?.right ?? right?.left);
+  const b = border(own?.bottom ?? below?.top);
+  if (r) css.borderRight = r;
+  if (b) css.borderBottom = b;
+  if (firstCol) {
+    const l = border(own?.left);
+    if (l) css.borderLeft = l;
+  }
+  if (firstRow) {
+    const t = border(own?.top);
+    if (t) css.borderTop = t;
+  }
   return css;
 }
 
@@ -122,6 +147,8 @@ export interface DrawOptions {
   marks?: readonly Mark[];
   /** "E13" or "E13:F14" on this sheet */
   selection?: string | null;
+  /** column widths from the file, in Excel's character units; others are sized to their content */
+  columnWidths?: readonly (number | undefined)[];
 }
 
 /** Draw `sheet` of `workbook` from A1 to the bottom-right of its used range (formats included). */
@@ -173,7 +200,11 @@ export function drawSheet(workbook: MemoryWorkbook, sheet: MemorySheet, options:
       const address = toA1(row, col);
       const sev = marks.get(k);
       if (sev) marked++;
-      const style = styleToCss(cell?.style);
+      const bordersAt = (r: number, c: number) => sheet.cells.get(cellKey(r, c))?.style?.borders;
+      const style = {
+        ...styleToCss(cell?.style),
+        ...edgeBorders(cell?.style?.borders, bordersAt(row, col + colSpan), bordersAt(row + rowSpan, col), col === 1, row === 1),
+      };
       if (colSpan === 1 && !style.whiteSpace) widthChars[col - 1] = Math.max(widthChars[col - 1], Math.min(textWidth(text), 44));
       const isSelected = !!selection && row >= selection.top && row <= selection.bottom && col >= selection.left && col <= selection.right;
       cells.push({
@@ -194,7 +225,12 @@ export function drawSheet(workbook: MemoryWorkbook, sheet: MemorySheet, options:
   return {
     name: sheet.name,
     columns: Array.from({ length: right }, (_, i) => columnLetters(i + 1)),
-    widths: widthChars.map((w) => Math.round(Math.min(Math.max(w, 4), 44) * 7.5 + 12)),
+    widths: widthChars.map((w, i) => {
+      const fromFile = options.columnWidths?.[i];
+      // Excel's width unit is about one digit of the default font: 7 px plus padding
+      if (fromFile !== undefined && fromFile > 0) return Math.round(fromFile * 7 + 5);
+      return Math.round(Math.min(Math.max(w, 4), 44) * 7.5 + 12);
+    }),
     rows,
     truncated,
     marked,

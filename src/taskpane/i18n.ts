@@ -278,7 +278,8 @@ const en: Record<MessageKey, string> = {
   "pg.file": "Local file: {name}",
 };
 
-const MESSAGES: Record<Lang, Record<MessageKey, string>> = { zh, en };
+/** Every text by language (the English table is typed against the Chinese keys, so none is missing). */
+export const MESSAGES: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { zh, en };
 
 export type Params = Record<string, string | number>;
 

@@ -62,7 +62,14 @@ suite("playground in Chromium", () => {
       tds.map((td) => ({
         address: td.getAttribute("data-cell") ?? "",
         text: td.textContent ?? "",
-        style: td.getAttribute("style") || null,
+        // declaration order depends on how React patched the element; compare the set
+        style:
+          (td.getAttribute("style") ?? "")
+            .split(";")
+            .map((d) => d.trim())
+            .filter(Boolean)
+            .sort()
+            .join("; ") || null,
         mark: td.getAttribute("data-mark"),
       })),
     );
@@ -148,6 +155,7 @@ suite("playground in Chromium", () => {
     await page.locator('[data-testid="findings"] li[data-finding]').first().locator("button").first().click();
     await page.waitForTimeout(200);
     expect((await page.locator('[data-testid="pane-frame"]').boundingBox())?.width).toBe(360);
+    await page.$eval('[data-testid="pane-frame"]', (el) => el.scrollTo(0, 0));
     await page.locator('[data-testid="pane-frame"]').screenshot({ path: path.join(ARTIFACTS, "pane-zh.png") });
     await page.screenshot({ path: path.join(ARTIFACTS, "playground-zh.png") });
     if (process.env.UPDATE_SCREENSHOT === "1") copyFileSync(path.join(ARTIFACTS, "playground-zh.png"), path.join(REPO, "docs", "pane.png"));
@@ -237,6 +245,7 @@ suite("playground in Chromium", () => {
     expect(message).toMatch(/^(Error|Warning|Suggestion) /);
     await page.locator('[data-testid="findings"] li[data-finding]').first().locator("button").first().click();
     await page.waitForTimeout(200);
+    await page.$eval('[data-testid="pane-frame"]', (el) => el.scrollTo(0, 0));
     await page.locator('[data-testid="pane-frame"]').screenshot({ path: path.join(ARTIFACTS, "pane-en.png") });
     await page.screenshot({ path: path.join(ARTIFACTS, "playground-en.png") });
     // back to Chinese for the rest

@@ -49,18 +49,20 @@ export interface PaneProps {
   /** load the indicator library (lazy chunk); tests and the playground may pass their own */
   loadLibrary?: () => Promise<LibraryModule>;
   initialView?: View;
+  /** validate as soon as the pane is ready (the ribbon's 校验本表 button) */
+  autoValidate?: boolean;
 }
 
-export function Pane({ session, loadLibrary: load = loadLibrary, initialView = "validate" }: PaneProps) {
+export function Pane({ session, loadLibrary: load = loadLibrary, initialView = "validate", autoValidate = false }: PaneProps) {
   const s = useStyles();
   const state = useSyncExternalStore(session.subscribe, session.getState);
   const [view, setView] = useState<View>(initialView);
   const { lang, notice } = state;
 
   useEffect(() => {
-    void session.start();
+    void session.start().then(() => (autoValidate ? session.validate() : undefined));
     return () => session.dispose();
-  }, [session]);
+  }, [session, autoValidate]);
 
   useEffect(() => {
     document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";

@@ -153,8 +153,8 @@ export function ValidateView({ session, state }: ValidateViewProps) {
         onChange={(_e, d) => session.setScope(d.value === "active" ? "active" : "all")}
         disabled={!!busy}
       >
-        <Radio value="all" label={t(lang, "validate.scope.all")} />
         <Radio value="active" label={t(lang, "validate.scope.active")} />
+        <Radio value="all" label={t(lang, "validate.scope.all")} />
       </RadioGroup>
 
       {running && busy && (

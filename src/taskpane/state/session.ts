@@ -140,7 +140,8 @@ export class PaneSession {
     this.state = {
       lang: options.lang ?? "zh",
       settings: { ...DEFAULT_SETTINGS },
-      scope: options.scope ?? "all",
+      // 校验本表: the active sheet, as the ribbon button says; the pane offers the whole workbook
+      scope: options.scope ?? "active",
       busy: null,
       report: null,
       filters: ALL_FILTERS,

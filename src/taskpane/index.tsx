@@ -1,0 +1,65 @@
+/**
+ * Task pane entry inside Excel: wait for Office, build the Excel host, render the pane inside
+ * Fluent's provider in Office's theme and display language. Everything else goes through the
+ * WorkbookHost; this file is the only one in the pane that touches the Office global.
+ */
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { useEffect, useState } from "react";
+import { createRoot } from "react-dom/client";
+import { paneIntent } from "../commands/intent";
+import { ExcelHost, officeApi } from "../host/excel";
+import { HostError } from "../host/types";
+import { EmptyState } from "./components/EmptyState";
+import { PaneRoot } from "./components/Pane";
+import { langFromLocale, t } from "./i18n";
+import { PaneSession } from "./state/session";
+import { themeFromBackground, type Theme } from "./theme";
+
+function officeTheme(): Theme {
+  try {
+    return themeFromBackground(Office.context.officeTheme?.bodyBackgroundColor);
+  } catch {
+    return "light";
+  }
+}
+
+/** Follows Office's theme while the pane is open (where Office reports theme changes). */
+function OfficePane({ session }: { session: PaneSession }) {
+  // the ribbon opens the pane on taskpane.html?view=…&run=1 (see commands/intent.ts)
+  const [intent] = useState(() => paneIntent(window.location.search));
+  const [theme, setTheme] = useState<Theme>(officeTheme);
+  useEffect(() => {
+    const handler = () => setTheme(officeTheme());
+    try {
+      Office.context.document.addHandlerAsync(Office.EventType.OfficeThemeChanged, handler);
+    } catch {
+      // not supported by this Office: the theme read at start stays
+    }
+    return () => {
+      try {
+        Office.context.document.removeHandlerAsync(Office.EventType.OfficeThemeChanged, { handler });
+      } catch {
+        // nothing to remove
+      }
+    };
+  }, []);
+  return <PaneRoot session={session} theme={theme} initialView={intent.view} autoValidate={intent.validate} />;
+}
+
+void Office.onReady(async () => {
+  const container = document.getElementById("container");
+  if (!container) return;
+  const root = createRoot(container);
+  const lang = langFromLocale(Office.context.displayLanguage);
+  try {
+    const host = await ExcelHost.create(officeApi(), { lang });
+    root.render(<OfficePane session={new PaneSession(host, { lang })} />);
+  } catch (e) {
+    const message = e instanceof HostError || e instanceof Error ? e.message : String(e);
+    root.render(
+      <FluentProvider theme={webLightTheme} style={{ padding: 12 }}>
+        <EmptyState title={t(lang, "appName")} body={t(lang, "error.generic", { message })} />
+      </FluentProvider>,
+    );
+  }
+});
