@@ -11,7 +11,6 @@
  *
  * No page makes a network request other than its own files and Office.js.
  */
-/* eslint-env node */
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -97,7 +96,7 @@ const HELP_PAGE = `<!doctype html>
 </body>
 </html>`;
 
-module.exports = async (env = {}, argv = {}) => {
+module.exports = async (_env = {}, argv = {}) => {
   const mode = argv.mode || "production";
   const dev = mode === "development";
   const serving = !!process.env.WEBPACK_SERVE;

@@ -216,7 +216,7 @@ export class ExcelHost implements WorkbookHost {
   }
 
   /** Excel.run with errors turned into HostErrors. */
-  private async run<T>(batch: (ctx: Excel.RequestContext) => Promise<T>, context: { sheet?: string } = {}): Promise<T> {
+  private async run<T>(batch: (context: Excel.RequestContext) => Promise<T>, context: { sheet?: string } = {}): Promise<T> {
     try {
       return await this.api.run(batch);
     } catch (e) {
@@ -237,18 +237,13 @@ export class ExcelHost implements WorkbookHost {
     }
   }
 
-  /** Sync a batch that addressed cached sheets; a missing sheet means the cache is stale. */
-  private async syncStale(ctx: Excel.RequestContext): Promise<void> {
-    try {
-      await ctx.sync();
-    } catch (e) {
-      if (isItemNotFound(e)) throw new StaleSheetList();
-      throw e;
-    }
+  /** After a failed sync of a batch that addressed cached sheets: a missing sheet means the cache is stale. */
+  private static staleOr(e: unknown): unknown {
+    return isItemNotFound(e) ? new StaleSheetList() : e;
   }
 
-  private queueSheetList(ctx: Excel.RequestContext): Excel.WorksheetCollection {
-    const list = ctx.workbook.worksheets;
+  private queueSheetList(context: Excel.RequestContext): Excel.WorksheetCollection {
+    const list = context.workbook.worksheets;
     list.load("items/id,items/name,items/visibility,items/position");
     return list;
   }
@@ -270,9 +265,9 @@ export class ExcelHost implements WorkbookHost {
   }
 
   private async refreshSheets(): Promise<SheetEntry[]> {
-    return this.run(async (ctx) => {
-      const list = this.queueSheetList(ctx);
-      await ctx.sync();
+    return this.run(async (context) => {
+      const list = this.queueSheetList(context);
+      await context.sync();
       return this.adoptSheetList(list);
     });
   }
@@ -285,11 +280,11 @@ export class ExcelHost implements WorkbookHost {
 
   async listSheets(): Promise<SheetInfo[]> {
     this.requireBase();
-    return this.run(async (ctx) => {
-      const list = this.queueSheetList(ctx);
-      const active = ctx.workbook.worksheets.getActiveWorksheet();
+    return this.run(async (context) => {
+      const list = this.queueSheetList(context);
+      const active = context.workbook.worksheets.getActiveWorksheet();
       active.load("id");
-      await ctx.sync();
+      await context.sync();
       const sheets = this.adoptSheetList(list);
       return sheets.map((s) => ({ name: s.name, visibility: s.visibility, active: s.id === active.id }));
     });
@@ -339,11 +334,11 @@ export class ExcelHost implements WorkbookHost {
   private async readActive(progress?: Progress): Promise<Grid[]> {
     progress?.("reading", 0, 1);
     try {
-      const grid = await this.run(async (ctx) => {
-        const ws = ctx.workbook.worksheets.getActiveWorksheet();
+      const grid = await this.run(async (context) => {
+        const ws = context.workbook.worksheets.getActiveWorksheet();
         ws.load("id,name,visibility,position");
         const { used, merged } = this.queueRead(ws);
-        await ctx.sync();
+        await context.sync();
         const out = this.gridFrom(ws.name, ws.visibility !== "Visible", used, merged);
         this.remember(ws.id, out.bytes, out.cells);
         return out.grid;
@@ -353,10 +348,10 @@ export class ExcelHost implements WorkbookHost {
     } catch (e) {
       if (!(e instanceof HostError) || !isPayloadError(causeOf(e))) throw e;
       // too big for one response: find the active sheet and read it in blocks
-      const active = await this.run(async (ctx) => {
-        const ws = ctx.workbook.worksheets.getActiveWorksheet();
+      const active = await this.run(async (context) => {
+        const ws = context.workbook.worksheets.getActiveWorksheet();
         ws.load("id,name,visibility,position");
-        await ctx.sync();
+        await context.sync();
         return { id: ws.id, name: ws.name, visibility: toVisibility(ws.visibility), position: ws.position };
       });
       return this.readLarge([active], progress);
@@ -427,14 +422,16 @@ export class ExcelHost implements WorkbookHost {
       progress?.("reading", 0, total);
 
       const readBatch = async (batch: SheetEntry[], verify: boolean): Promise<SheetEntry[] | null> =>
-        this.run(async (ctx) => {
-          const list = verify ? this.queueSheetList(ctx) : null;
+        this.run(async (context) => {
+          const list = verify ? this.queueSheetList(context) : null;
           const pending = batch.map((entry) => {
-            const ws = ctx.workbook.worksheets.getItem(entry.id);
+            const ws = context.workbook.worksheets.getItem(entry.id);
             ws.load("name,visibility");
             return { entry, ws, ...this.queueRead(ws) };
           });
-          await this.syncStale(ctx);
+          await context.sync().catch((e: unknown) => {
+            throw ExcelHost.staleOr(e);
+          });
           for (const p of pending) {
             const out = this.gridFrom(p.ws.name, p.ws.visibility !== "Visible", p.used, p.merged);
             p.entry.name = p.ws.name;
@@ -513,13 +510,13 @@ export class ExcelHost implements WorkbookHost {
   /** One sync: the used-range size of each sheet (no values). */
   private async measure(entries: SheetEntry[]): Promise<void> {
     if (!entries.length) return;
-    await this.run(async (ctx) => {
+    await this.run(async (context) => {
       const pending = entries.map((entry) => {
-        const used = ctx.workbook.worksheets.getItem(entry.id).getUsedRangeOrNullObject(true);
+        const used = context.workbook.worksheets.getItem(entry.id).getUsedRangeOrNullObject(true);
         used.load("rowCount,columnCount");
         return { entry, used };
       });
-      await ctx.sync();
+      await context.sync();
       for (const p of pending) {
         p.entry.cells = p.used.isNullObject ? 0 : p.used.rowCount * p.used.columnCount;
         delete p.entry.bytes;
@@ -527,28 +524,44 @@ export class ExcelHost implements WorkbookHost {
     });
   }
 
+  /** One sync: name, visibility, used range and merges of a sheet, without its values. */
+  private async describeSheet(entry: SheetEntry): Promise<{ name: string; hidden: boolean; range: CellRange | null; merges: CellRange[] | undefined }> {
+    return this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(entry.id);
+      ws.load("name,visibility");
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load("address,rowCount,columnCount");
+      const merged = this.mergesSupported ? ws.getRange().getMergedAreasOrNullObject() : null;
+      merged?.load("address");
+      await context.sync();
+      return {
+        name: ws.name,
+        hidden: ws.visibility !== "Visible",
+        range: used.isNullObject ? null : parseAddress(stripSheet(used.address)),
+        merges: merged ? (merged.isNullObject ? [] : parseAreasAddress(merged.address)) : undefined,
+      };
+    });
+  }
+
+  /** One sync: the values and number formats of one block of rows. */
+  private async readBlock(entry: SheetEntry, block: CellRange): Promise<{ values: unknown[][]; formats: unknown[][] }> {
+    return this.run(async (context) => {
+      const range = context.workbook.worksheets.getItem(entry.id).getRange(`${toA1(block.top, block.left)}:${toA1(block.bottom, block.right)}`);
+      range.load("values,numberFormat");
+      await context.sync();
+      return { values: range.values, formats: range.numberFormat };
+    });
+  }
+
   /**
-   * Sheets too big for one response: measure the used range, then read row blocks that fit the
-   * budgets, as many blocks per sync as fit. Halves the budget if Excel still refuses.
+   * Sheets too big for one response (the only place Jixiao syncs more than once to read): measure
+   * the used range, then read row blocks each sized to fill the budget, one sync per block, learning
+   * the real size per cell from each answer. Halves the budget if Excel still refuses.
    */
   private async readLarge(entries: SheetEntry[], progress?: Progress): Promise<Grid[]> {
     const out: Grid[] = [];
     for (const entry of entries) {
-      const dims = await this.run(async (ctx) => {
-        const ws = ctx.workbook.worksheets.getItem(entry.id);
-        ws.load("name,visibility");
-        const used = ws.getUsedRangeOrNullObject(true);
-        used.load("address,rowCount,columnCount");
-        const merged = this.mergesSupported ? ws.getRange().getMergedAreasOrNullObject() : null;
-        merged?.load("address");
-        await ctx.sync();
-        return {
-          name: ws.name,
-          hidden: ws.visibility !== "Visible",
-          range: used.isNullObject ? null : parseAddress(stripSheet(used.address)),
-          merges: merged ? (merged.isNullObject ? [] : parseAreasAddress(merged.address)) : undefined,
-        };
-      });
+      const dims = await this.describeSheet(entry);
       const base = { sheet: dims.name, hidden: dims.hidden, ...(dims.merges ? { merges: dims.merges } : {}) };
       if (!dims.range) {
         out.push({ ...base, origin: { row: 1, col: 1 }, cells: [], numberFormats: [] });
@@ -563,36 +576,23 @@ export class ExcelHost implements WorkbookHost {
       let row = r.top;
       let attempts = 0;
       while (row <= r.bottom) {
-        // one block per sync: each block is sized to fill the budget
         const rowsPerBlock = Math.max(1, Math.floor(Math.min(budget / perCell, this.maxCellsPerSync) / width));
-        const bottom = Math.min(r.bottom, row + rowsPerBlock - 1);
-        const blocks: CellRange[] = [{ top: row, bottom, left: r.left, right: r.right }];
-        row = bottom + 1;
+        const block: CellRange = { top: row, bottom: Math.min(r.bottom, row + rowsPerBlock - 1), left: r.left, right: r.right };
+        let read: { values: unknown[][]; formats: unknown[][] };
         try {
-          const read = await this.run(async (ctx) => {
-            const ws = ctx.workbook.worksheets.getItem(entry.id);
-            const ranges = blocks.map((blk) => {
-              const range = ws.getRange(`${toA1(blk.top, blk.left)}:${toA1(blk.bottom, blk.right)}`);
-              range.load("values,numberFormat");
-              return range;
-            });
-            await ctx.sync();
-            return ranges.map((x) => ({ values: x.values, formats: x.numberFormat }));
-          });
-          for (const blk of read) {
-            // learn the real size per cell from what came back, to size the next block
-            const blockCells = blk.values.length * width;
-            if (blockCells > 0) perCell = Math.max(4, (1.1 * (utf8Length(JSON.stringify(blk.values)) + utf8Length(JSON.stringify(blk.formats)))) / blockCells);
-            for (const line of blk.values) cells.push(line.map(fromOfficeValue));
-            for (const line of blk.formats) numberFormats.push(line.map((f) => (typeof f === "string" && f !== "General" && f !== "" ? f : null)));
-          }
-          progress?.("reading", row - r.top, r.bottom - r.top + 1);
+          read = await this.readBlock(entry, block);
         } catch (e) {
           if (!(e instanceof HostError) || !isPayloadError(causeOf(e)) || attempts > 8) throw e;
           attempts++;
           budget = budget / 2;
-          row = blocks[0].top; // retry these rows in smaller blocks
+          continue; // the same rows again, in a smaller block
         }
+        const blockCells = read.values.length * width;
+        if (blockCells > 0) perCell = Math.max(4, (1.1 * (utf8Length(JSON.stringify(read.values)) + utf8Length(JSON.stringify(read.formats)))) / blockCells);
+        for (const line of read.values) cells.push(line.map(fromOfficeValue));
+        for (const line of read.formats) numberFormats.push(line.map((f) => (typeof f === "string" && f !== "General" && f !== "" ? f : null)));
+        row = block.bottom + 1;
+        progress?.("reading", row - r.top, r.bottom - r.top + 1);
       }
       out.push({ ...base, origin: { row: r.top, col: r.left }, cells, numberFormats });
     }
@@ -605,13 +605,11 @@ export class ExcelHost implements WorkbookHost {
    * Queue, for every sheet, its protection and its conditional formats with their custom formulas,
    * plus the marks record: everything needed to replace or clear marks, in one sync.
    */
-  private queueMarkScan(ctx: Excel.RequestContext, sheets: readonly SheetEntry[]) {
+  private queueMarkScan(context: Excel.RequestContext, sheets: readonly SheetEntry[]) {
     return sheets.map((entry) => {
-      const ws = ctx.workbook.worksheets.getItem(entry.id);
-      ws.load("name");
-      ws.protection.load("protected");
-      const cfs = ws.getRange().conditionalFormats;
-      cfs.load("items/id,items/type,items/customOrNullObject/rule/formula");
+      const ws = context.workbook.worksheets.getItem(entry.id);
+      ws.load("name,protection/protected");
+      const cfs = ws.getRange().conditionalFormats.load("items/id,items/type,items/customOrNullObject/rule/formula");
       return { entry, ws, cfs };
     });
   }
@@ -626,19 +624,21 @@ export class ExcelHost implements WorkbookHost {
 
   async applyMarks(marks: Mark[], progress?: Progress): Promise<ApplyMarksResult> {
     return this.withSheets((cached) =>
-      this.run(async (ctx) => {
+      this.run(async (context) => {
         // --- sync 1: sheet list, protection and existing conditional formats everywhere
-        const list = this.queueSheetList(ctx);
-        let scans = this.queueMarkScan(ctx, cached);
-        const old = ctx.workbook.settings.getItemOrNullObject(MARKS_KEY);
+        const list = this.queueSheetList(context);
+        let scans = this.queueMarkScan(context, cached);
+        const old = context.workbook.settings.getItemOrNullObject(MARKS_KEY);
         old.load("key");
-        await this.syncStale(ctx);
+        await context.sync().catch((e: unknown) => {
+            throw ExcelHost.staleOr(e);
+          });
         const fresh = this.adoptSheetList(list);
         const added = fresh.filter((f) => !scans.some((s) => s.entry.id === f.id));
         if (added.length) {
           // sheets created since the list was cached: scan them too (rare)
-          const more = this.queueMarkScan(ctx, added);
-          await ctx.sync();
+          const more = this.queueMarkScan(context, added);
+          await context.sync();
           scans = [...scans, ...more];
         }
 
@@ -677,7 +677,7 @@ export class ExcelHost implements WorkbookHost {
           }
           if (target?.size) record.sheets.push({ id: scan.entry.id, name: scan.ws.name, cells: target.size });
         }
-        if (record.sheets.length) ctx.workbook.settings.add(MARKS_KEY, record);
+        if (record.sheets.length) context.workbook.settings.add(MARKS_KEY, record);
 
         let marked = 0;
         let done = 0;
@@ -707,7 +707,7 @@ export class ExcelHost implements WorkbookHost {
           old.delete();
           writes = true;
         }
-        if (writes) await ctx.sync();
+        if (writes) await context.sync();
         return { marked, skipped };
       }),
     );
@@ -715,17 +715,19 @@ export class ExcelHost implements WorkbookHost {
 
   async clearMarks(): Promise<ClearMarksResult> {
     return this.withSheets((cached) =>
-      this.run(async (ctx) => {
-        const list = this.queueSheetList(ctx);
-        let scans = this.queueMarkScan(ctx, cached);
-        const old = ctx.workbook.settings.getItemOrNullObject(MARKS_KEY);
+      this.run(async (context) => {
+        const list = this.queueSheetList(context);
+        let scans = this.queueMarkScan(context, cached);
+        const old = context.workbook.settings.getItemOrNullObject(MARKS_KEY);
         old.load("key");
-        await this.syncStale(ctx);
+        await context.sync().catch((e: unknown) => {
+            throw ExcelHost.staleOr(e);
+          });
         const fresh = this.adoptSheetList(list);
         const added = fresh.filter((f) => !scans.some((s) => s.entry.id === f.id));
         if (added.length) {
-          const more = this.queueMarkScan(ctx, added);
-          await ctx.sync();
+          const more = this.queueMarkScan(context, added);
+          await context.sync();
           scans = [...scans, ...more];
         }
         const skipped: SkippedSheet[] = [];
@@ -743,9 +745,9 @@ export class ExcelHost implements WorkbookHost {
           removed += ours.length;
         }
         // record last: if a delete fails, the record still lists the sheet
-        if (remaining.length) ctx.workbook.settings.add(MARKS_KEY, { v: 1, sheets: remaining, at: this.now() } satisfies MarksRecord);
+        if (remaining.length) context.workbook.settings.add(MARKS_KEY, { v: 1, sheets: remaining, at: this.now() } satisfies MarksRecord);
         else if (!old.isNullObject) old.delete();
-        if (removed || remaining.length || !old.isNullObject) await ctx.sync();
+        if (removed || remaining.length || !old.isNullObject) await context.sync();
         return { removed, skipped };
       }),
     );
@@ -753,17 +755,17 @@ export class ExcelHost implements WorkbookHost {
 
   async markStatus(): Promise<MarkStatus> {
     this.requireBase();
-    return this.run(async (ctx) => {
-      const record = ctx.workbook.settings.getItemOrNullObject(MARKS_KEY);
+    return this.run(async (context) => {
+      const record = context.workbook.settings.getItemOrNullObject(MARKS_KEY);
       record.load("value");
-      const stored = ctx.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
+      const stored = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
       stored.load("value");
-      ctx.workbook.load("autoSave");
-      await ctx.sync();
+      context.workbook.load("autoSave");
+      await context.sync();
       const rec = record.isNullObject ? null : parseMarksRecord(record.value);
       const settings = parseWorkbookSettings(stored.isNullObject ? null : stored.value);
       const present = !!rec && rec.sheets.length > 0;
-      const autoSave = ctx.workbook.autoSave === true;
+      const autoSave = context.workbook.autoSave === true;
       const names = (rec?.sheets ?? []).map((s) => this.sheetCache?.find((c) => c.id === s.id)?.name ?? s.name);
       return {
         present,
@@ -787,11 +789,11 @@ export class ExcelHost implements WorkbookHost {
       throw new HostError("invalid", hostMessage(this.lang, "sheetHidden", { sheet }), { sheets: [sheet] });
     }
     await this.run(
-      async (ctx) => {
-        const ws = ctx.workbook.worksheets.getItem(sheet);
+      async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheet);
         ws.activate();
         ws.getRange(toA1(p.row, p.col)).select();
-        await ctx.sync();
+        await context.sync();
       },
       { sheet },
     );
@@ -803,13 +805,12 @@ export class ExcelHost implements WorkbookHost {
     if (!p) throw new HostError("invalid", hostMessage(this.lang, "badAddress", { cell }));
     const a1 = toA1(p.row, p.col);
     return this.run(
-      async (ctx) => {
-        const ws = ctx.workbook.worksheets.getItem(sheet);
-        ws.load("name");
-        ws.protection.load("protected");
+      async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheet);
+        ws.load("name,protection/protected");
         const range = ws.getRange(a1);
         range.load("values,formulas");
-        await ctx.sync();
+        await context.sync();
         if (ws.protection.protected) throw new HostError("protected", hostMessage(this.lang, "protected", { sheet: ws.name }), { sheets: [ws.name] });
         const formula: unknown = range.formulas[0]?.[0];
         // Office.js drops the quote of a text constant ('=100%): a formula is "=…" that differs from the value
@@ -821,7 +822,7 @@ export class ExcelHost implements WorkbookHost {
           throw new HostError("conflict", hostMessage(this.lang, "conflict", { sheet: ws.name, cell: a1, actual: quoteValue(previous), expected: quoteValue(expected) }));
         }
         range.values = [[toOfficeValue(value)]];
-        await ctx.sync();
+        await context.sync();
         return { sheet: ws.name, cell: a1, previous, value };
       },
       { sheet },
@@ -841,11 +842,10 @@ export class ExcelHost implements WorkbookHost {
     }
     const sheetName = request.sheet;
     return this.run(
-      async (ctx) => {
+      async (context) => {
         // --- sync 1: the sheet, its protection, merged areas on the rows that matter
-        const ws = ctx.workbook.worksheets.getItem(sheetName);
-        ws.load("id,name");
-        ws.protection.load("protected");
+        const ws = context.workbook.worksheets.getItem(sheetName);
+        ws.load("id,name,protection/protected");
         const mergeReads = this.mergesSupported
           ? [...new Set([request.afterRow, request.formatFromRow])].map((r) => {
               const areas = ws.getRange(`${r}:${r}`).getMergedAreasOrNullObject();
@@ -853,7 +853,7 @@ export class ExcelHost implements WorkbookHost {
               return areas;
             })
           : null;
-        await ctx.sync();
+        await context.sync();
         if (ws.protection.protected) throw new HostError("protected", hostMessage(this.lang, "protected", { sheet: ws.name }), { sheets: [ws.name] });
         let merges: CellRange[] | null = null;
         if (mergeReads) {
@@ -910,7 +910,7 @@ export class ExcelHost implements WorkbookHost {
           }
         });
         for (const area of plan.extend) ws.getRange(`${toA1(area.top, area.left)}:${toA1(area.bottom, area.right)}`).merge(false);
-        await ctx.sync();
+        await context.sync();
 
         const token = `excel-insert-${++this.insertCounter}-${Date.now().toString(36)}`;
         const area = { top, bottom, left: request.startCol, right: request.startCol + width - 1 };
@@ -928,14 +928,13 @@ export class ExcelHost implements WorkbookHost {
     if (!rec) throw new HostError("not-found", hostMessage(this.lang, "undoUnknown"));
     const rows = `${rec.top}:${rec.top + rec.count - 1}`;
     await this.run(
-      async (ctx) => {
+      async (context) => {
         // --- sync 1: the rows still hold exactly what was inserted, and nothing else
-        const ws = ctx.workbook.worksheets.getItem(rec.sheetId);
-        ws.load("name");
-        ws.protection.load("protected");
+        const ws = context.workbook.worksheets.getItem(rec.sheetId);
+        ws.load("name,protection/protected");
         const used = ws.getRange(rows).getUsedRangeOrNullObject(true);
         used.load("address,values");
-        await ctx.sync();
+        await context.sync();
         if (ws.protection.protected) throw new HostError("protected", hostMessage(this.lang, "protected", { sheet: ws.name }), { sheets: [ws.name] });
         if (!used.isNullObject) {
           const r = parseAddress(stripSheet(used.address));
@@ -956,7 +955,7 @@ export class ExcelHost implements WorkbookHost {
         if (used.isNullObject && anyWritten) throw new HostError("conflict", hostMessage(this.lang, "undoEdited", { sheet: ws.name, rows }));
         // --- sync 2: delete the rows; merges grown over them shrink back
         ws.getRange(rows).delete("Up");
-        await ctx.sync();
+        await context.sync();
       },
       { sheet: rec.sheetName },
     );
@@ -967,10 +966,10 @@ export class ExcelHost implements WorkbookHost {
 
   async loadSettings(): Promise<WorkbookSettings> {
     this.requireBase();
-    return this.run(async (ctx) => {
-      const item = ctx.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
+    return this.run(async (context) => {
+      const item = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
       item.load("value");
-      await ctx.sync();
+      await context.sync();
       return parseWorkbookSettings(item.isNullObject ? null : item.value);
     });
   }
@@ -978,9 +977,9 @@ export class ExcelHost implements WorkbookHost {
   async saveSettings(settings: WorkbookSettings): Promise<void> {
     this.requireBase();
     const clean = parseWorkbookSettings(JSON.parse(JSON.stringify(settings)) as unknown);
-    await this.run(async (ctx) => {
-      ctx.workbook.settings.add(SETTINGS_KEY, clean);
-      await ctx.sync();
+    await this.run(async (context) => {
+      context.workbook.settings.add(SETTINGS_KEY, clean);
+      await context.sync();
     });
   }
 
@@ -992,9 +991,9 @@ export class ExcelHost implements WorkbookHost {
       this.batcher = new ChangeBatcher((e) => this.listeners.forEach((l) => l(e)), this.options.debounceMs ?? 500, this.options.timers);
     }
     if (!this.registration) {
-      this.registration = this.run(async (ctx) => {
-        const result = ctx.workbook.worksheets.onChanged.add((args) => this.onWorksheetChanged(args));
-        await ctx.sync();
+      this.registration = this.run(async (context) => {
+        const result = context.workbook.worksheets.onChanged.add((args) => this.onWorksheetChanged(args));
+        await context.sync();
         return result;
       }).catch((e: unknown) => {
         this.registration = null;
@@ -1015,9 +1014,9 @@ export class ExcelHost implements WorkbookHost {
     const reg = this.registration ? await this.registration : null;
     this.registration = null;
     if (reg) {
-      await this.api.run(reg.context, async (ctx) => {
+      await this.api.run(reg.context, async (context) => {
         reg.remove();
-        await ctx.sync();
+        await context.sync();
       });
     }
   }
