@@ -23,7 +23,13 @@ import { toA1, type CellRange, type CellValue, type Grid } from "../../src/core/
 import type { MoneyUnit } from "../../src/core/model";
 
 export type Template = "common" | "evaluation" | "four-goal";
-export type Row = CellValue[];
+/** An indicator row: [一级, 二级, 三级, value, …] in the template's order, or cells written as they are. */
+export type Row = CellValue[] | { asIs: CellValue[] };
+
+/** A row written cell for cell from column A, ignoring the template's column order (shifted rows). */
+export function asIs(...cells: CellValue[]): Row {
+  return { asIs: cells };
+}
 type Role = "level1" | "level2" | "level3" | "description" | "value" | "halfValue" | "basis" | "operator" | "unit" | "weight";
 
 export interface TableSpec {
@@ -99,7 +105,7 @@ const ROLE_OF_HEADER: [RegExp, Role][] = [
 ];
 
 /** The clean rows of each template: every required 一级/二级 filled, values well formed. */
-export const CLEAN_ROWS: Record<Template, Row[]> = {
+export const CLEAN_ROWS: Record<Template, CellValue[][]> = {
   common: [
     ["产出指标", "数量指标", "宣传次数", "≥9次"],
     [null, "质量指标", "宣传工作完成率", "≥90%"],
@@ -176,6 +182,7 @@ function headerRoles(header: string[]): Role[] {
 
 /** rows[i] as the cells of the indicator grid, left to right */
 function gridRow(template: Template, custom: boolean, r: Row): CellValue[] {
+  if (!Array.isArray(r)) return r.asIs.slice();
   if (custom || template !== "common") return r.slice();
   const [l1 = null, l2 = null, l3 = null, value = null, basis, description = null] = r;
   const b = basis !== undefined ? basis : l3 !== null || value !== null ? "计划标准" : null;
@@ -265,8 +272,9 @@ function writeTable(s: Sheet, spec: TableSpec): { headerRow: number; firstRow: n
   // merge each 一级 label down over the rows that continue it, as the seeds do
   let l1Start: number | undefined;
   spec.rows.forEach((r, i) => {
-    const row = s.add(gridRow(spec.template, custom, r));
-    if (r[0] !== null && r[0] !== undefined) {
+    const cells = gridRow(spec.template, custom, r);
+    const row = s.add(cells);
+    if (Array.isArray(r) && r[0] !== null && r[0] !== undefined) {
       if (l1Start !== undefined) s.merge(l1Start, 1, row - 1, 1);
       l1Start = row;
     }
@@ -343,12 +351,17 @@ export function stackTables(sheet: string, specs: TableSpec[]): { grid: Grid; ta
 
 /** A clean table of a template with some fields changed. */
 export function cleanSpec(template: Template, changes: Partial<TableSpec> = {}): TableSpec {
-  return { template, rows: CLEAN_ROWS[template].map((r) => r.slice()), ...changes };
+  return { template, rows: cleanRows(template), ...changes };
+}
+
+export function cleanRows(template: Template): Row[] {
+  return CLEAN_ROWS[template].map((r) => r.slice());
 }
 
 /** `rows` with rows[i] replaced (cells given as a partial: { 3: "≥62.01万元" }). */
 export function withCells(rows: Row[], i: number, cells: Record<number, CellValue>): Row[] {
   return rows.map((r, j) => {
+    if (!Array.isArray(r)) return r;
     if (j !== i) return r.slice();
     const out = r.slice();
     for (const [k, v] of Object.entries(cells)) out[Number(k)] = v;

@@ -172,7 +172,6 @@ export function readIndicatorGrid(
   let level2: LabelRef | null = null;
   let block: LabelBlock | null = null;
 
-  const labelColumns = [cols.level1, cols.level2].filter((c): c is number => c !== undefined);
   const firstDataCol = Math.min(...DATA_ROLES.map((r) => header.columns[r] ?? Infinity));
 
   const startBlock = (row: number) => {

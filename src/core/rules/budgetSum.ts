@@ -3,7 +3,7 @@
  * 项目构成 items = total, 本年度金额 vs 项目总金额, half-year not above the full year, amounts in the
  * 项目实施计划 / 项目实施内容 text against the budget. Always in one money unit; undeclared units are said.
  */
-import type { Amount, MoneyUnit, TargetTable } from "../model";
+import type { Amount, MoneyUnit } from "../model";
 import { readAmountGroups, readTextPlan } from "../recognize/amountsInText";
 import { MONEY_FACTOR, budgetInYuan, formatMoney } from "./indicators";
 import type { Hit, TableRule } from "./types";
@@ -143,10 +143,6 @@ const halfYear: TableRule = {
     return [{ place: b.halfYear, value: String(b.halfYear.value), params: { cell: b.halfYear.address, half: withUnit(b.halfYear), full: withUnit(full) } }];
   },
 };
-
-function planTextBudget(table: TargetTable) {
-  return budgetInYuan(table);
-}
 
 const planText: TableRule = {
   id: "budget-sum.plan-text",

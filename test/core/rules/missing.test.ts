@@ -1,0 +1,86 @@
+/** missing: required fields left empty. */
+import { buildTable, buildTableInfo, cleanRows, cleanSpec, withCells } from "../../helpers/tableBuilder";
+import { expectFinding, expectNone, run } from "./helpers";
+
+describe("missing.project-name", () => {
+  it("positive: no 项目名称 (reported on the title)", () => {
+    const t = buildTableInfo(cleanSpec("common", { project: null, title: "2020年项目绩效目标表" }));
+    expectFinding(run(t.grid), "missing.project-name", { cell: "A1", says: [/没有填写项目名称/] });
+  });
+  it("negative: a named project", () => {
+    expectNone(run(buildTable(cleanSpec("common"))), "missing.project-name");
+  });
+});
+
+describe("missing.budget", () => {
+  it("positive: 预算数 and 财政资金 left empty", () => {
+    const t = buildTableInfo(cleanSpec("common", { budget: null, fiscal: null }));
+    expectFinding(run(t.grid), "missing.budget", { cell: t.valueOf("项目名称"), quoted: "宣传费" });
+  });
+  it("negative: a budget is given", () => {
+    expectNone(run(buildTable(cleanSpec("common"))), "missing.budget");
+  });
+});
+
+describe("missing.goal", () => {
+  it("positive: 目标1 left empty", () => {
+    const t = buildTableInfo(cleanSpec("common", { goals: [] }));
+    expectFinding(run(t.grid), "missing.goal", { cell: t.valueOf("项目名称"), quoted: "宣传费" });
+  });
+  it("negative: a goal text (common 目标1, four-goal 年度绩效目标)", () => {
+    expectNone(run(buildTable(cleanSpec("common"))), "missing.goal");
+    expectNone(run(buildTable(cleanSpec("four-goal"))), "missing.goal");
+  });
+});
+
+describe("missing.spending-plan", () => {
+  it("positive: 资金支出计划 with month headers and no percentages (seed 000 法律顾问经费)", () => {
+    const t = buildTableInfo(cleanSpec("common", { plan: null }));
+    expectFinding(run(t.grid), "missing.spending-plan", { cell: t.find("资金支出计划（%）"), says: [/没有填写/] });
+  });
+  it("negative: a plan that reaches 100%", () => {
+    expectNone(run(buildTable(cleanSpec("common"))), "missing.spending-plan");
+  });
+});
+
+describe("missing.name", () => {
+  it("positive: a value with no 三级 name", () => {
+    const rows = cleanRows("common");
+    rows.splice(2, 0, [null, null, null, "≥95%"]);
+    const t = buildTableInfo(cleanSpec("common", { rows }));
+    expectFinding(run(t.grid), "missing.name", { cell: t.cell(2, "level3"), quoted: "≥95%" });
+  });
+  it("negative: every value has its name", () => {
+    expectNone(run(buildTable(cleanSpec("common"))), "missing.name");
+  });
+});
+
+describe("missing.value", () => {
+  it("positive: a 三级 name without a 指标值", () => {
+    const rows = withCells(cleanRows("common"), 1, { 3: null });
+    const t = buildTableInfo(cleanSpec("common", { rows }));
+    expectFinding(run(t.grid), "missing.value", { cell: t.cell(1, "value"), quoted: "宣传工作完成率", says: [/没有填写指标值/] });
+  });
+  it("positive: the half-year column left empty in the evaluation layout", () => {
+    const rows = withCells(cleanRows("evaluation"), 7, { 3: null });
+    const t = buildTableInfo(cleanSpec("evaluation", { rows }));
+    expectFinding(run(t.grid), "missing.value", { cell: t.cell(7, "halfValue"), quoted: "工单办结率" });
+  });
+  it("negative: every indicator has its values", () => {
+    expectNone(run(buildTable(cleanSpec("common"))), "missing.value");
+    expectNone(run(buildTable(cleanSpec("evaluation"))), "missing.value");
+  });
+});
+
+describe("missing.basis", () => {
+  it("positive: 指标值确定依据 left empty (seed 000 预留奖励绩效工资 提高工作积极性)", () => {
+    const rows = cleanRows("common");
+    rows[5] = [null, "社会效益指标", "政策知晓率", "≥80%", null];
+    const t = buildTableInfo(cleanSpec("common", { rows }));
+    expectFinding(run(t.grid), "missing.basis", { cell: t.cell(5, "basis"), quoted: "政策知晓率" });
+  });
+  it("negative: every basis filled; templates without a basis column are not asked for one", () => {
+    expectNone(run(buildTable(cleanSpec("common"))), "missing.basis");
+    expectNone(run(buildTable(cleanSpec("four-goal"))), "missing.basis");
+  });
+});

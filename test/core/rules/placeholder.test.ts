@@ -1,0 +1,34 @@
+/** placeholder: template text left in place of a real value or name. */
+import { buildTable, buildTableInfo, cleanRows, cleanSpec, withCells } from "../../helpers/tableBuilder";
+import { expectFinding, expectNone, run } from "./helpers";
+
+describe("placeholder.value", () => {
+  it.each(["n", "n%", "XX", "××", "**", "待定", "是"])("positive: %s left as the target (seed 002 住房公积金管理系统维护费)", (v) => {
+    const rows = withCells(cleanRows("four-goal"), 4, { 3: v });
+    const t = buildTableInfo(cleanSpec("four-goal", { rows }));
+    expectFinding(run(t.grid), "placeholder.value", { cell: t.cell(4, "value"), quoted: ["发放工资人数", v] });
+  });
+  it("positive: a workbook's own placeholder word from the configuration", () => {
+    const rows = withCells(cleanRows("four-goal"), 4, { 3: "（填数）" });
+    const t = buildTableInfo(cleanSpec("four-goal", { rows }));
+    expectFinding(run(t.grid, { placeholderWords: ["（填数）"] }), "placeholder.value", { cell: t.cell(4, "value"), quoted: "（填数）" });
+  });
+  it("negative: real targets, words such as 及时 and 健全 included", () => {
+    expectNone(run(buildTable(cleanSpec("four-goal"))), "placeholder.value");
+  });
+});
+
+describe("placeholder.text", () => {
+  it("positive: an indicator named 待定", () => {
+    const rows = withCells(cleanRows("common"), 1, { 2: "待定" });
+    const t = buildTableInfo(cleanSpec("common", { rows }));
+    expectFinding(run(t.grid), "placeholder.text", { cell: t.cell(1, "level3"), quoted: "待定" });
+  });
+  it("positive: a project called XX项目", () => {
+    const t = buildTableInfo(cleanSpec("four-goal", { project: "XX项目" }));
+    expectFinding(run(t.grid), "placeholder.text", { cell: t.valueOf("项目名称"), quoted: "XX项目" });
+  });
+  it("negative: real names", () => {
+    expectNone(run(buildTable(cleanSpec("common"))), "placeholder.text");
+  });
+});

@@ -1,0 +1,145 @@
+/** structure: the 一级/二级 skeleton of the grid, as a reviewer reads it. */
+import { asIs, buildTable, buildTableInfo, cleanRows, cleanSpec, withCells } from "../../helpers/tableBuilder";
+import { expectFinding, expectNone, run } from "./helpers";
+
+describe("structure.label-misplaced", () => {
+  it("positive: 社会效益指标 written in the 一级 column (seed 000 宣传费)", () => {
+    const rows = cleanRows("common");
+    rows[5] = ["社会效益指标", null, "政策知晓率", "≥80%"];
+    const t = buildTableInfo(cleanSpec("common", { rows }));
+    const r = run(t.grid);
+    expectFinding(r, "structure.label-misplaced", { cell: t.cell(5, "level1"), quoted: "社会效益指标", says: [/应写在 B 列/] });
+    // it is still read as the 二级 it is
+    expect(r.tables[0].indicators.find((i) => i.name?.text === "政策知晓率")?.level2?.key).toBe("社会效益");
+  });
+  it("negative: labels in their own columns", () => {
+    expectNone(run(buildTable(cleanSpec("common"))), "structure.label-misplaced");
+  });
+});
+
+describe("structure.row-shifted", () => {
+  const shifted = () => {
+    const rows = cleanRows("common");
+    // seed 000 预留奖励绩效工资: the cost row starts in the 一级 column
+    rows[3] = asIs("成本指标", "发放金额", "按照批复金额发放", "≤25万元", "批复文件");
+    return buildTableInfo(cleanSpec("common", { rows }));
+  };
+  it("positive: a cost row written one column to the left", () => {
+    const t = shifted();
+    const r = run(t.grid);
+    expectFinding(r, "structure.row-shifted", { cell: t.cell(3, "level1"), quoted: ["发放金额", "成本指标"], says: [/向左错了 1 列/] });
+    const cost = r.tables[0].indicators.find((i) => i.name?.text === "发放金额");
+    expect(cost?.value?.text).toBe("≤25万元");
+    expect(cost?.level2?.key).toBe("成本");
+  });
+  it("negative: the same row in its columns", () => {
+    const rows = withCells(cleanRows("common"), 3, { 2: "发放金额", 3: "≤25万元" });
+    expectNone(run(buildTable(cleanSpec("common", { rows }))), "structure.row-shifted");
+  });
+});
+
+describe("structure.name-misplaced", () => {
+  it("positive: a 三级 name in the 一级 column after a page break (seed 002 县区管理部发展基金)", () => {
+    const rows = cleanRows("four-goal");
+    rows.splice(3, 0, asIs("项目质量可控性", null, null, "可控"));
+    const t = buildTableInfo(cleanSpec("four-goal", { rows }));
+    const r = run(t.grid);
+    expectFinding(r, "structure.name-misplaced", { cell: t.cell(3, "level1"), quoted: "项目质量可控性", says: [/应在 C 列/] });
+    expect(r.tables[0].indicators.find((i) => i.name?.text === "项目质量可控性")?.value?.text).toBe("可控");
+  });
+  it("negative: the name in the 三级 column", () => {
+    const rows = cleanRows("four-goal");
+    rows.splice(3, 0, [null, null, "项目质量可控性", "可控"]);
+    expectNone(run(buildTable(cleanSpec("four-goal", { rows }))), "structure.name-misplaced");
+  });
+});
+
+describe("structure.unknown-label", () => {
+  it("positive: 厂口目标 for 产出目标 (seed 002 住房公积金管理系统维护费), with a suggestion", () => {
+    const rows = cleanRows("four-goal");
+    rows[6] = ["厂口目标", "时效", "工资发放及时性", "按月及时发放"];
+    const t = buildTableInfo(cleanSpec("four-goal", { rows }));
+    const r = run(t.grid);
+    expectFinding(r, "structure.unknown-label", { cell: t.cell(6, "level1"), quoted: ["厂口目标", "产出目标"] });
+  });
+  it("negative: the framework's own labels, with or without the 指标/目标 suffix", () => {
+    const rows = withCells(cleanRows("common"), 0, { 0: "产出", 1: "数量" });
+    expectNone(run(buildTable(cleanSpec("common", { rows }))), "structure.unknown-label");
+    expectNone(run(buildTable(cleanSpec("four-goal"))), "structure.unknown-label");
+  });
+});
+
+describe("structure.level2-wrong-parent", () => {
+  it("positive: 数量指标 under 效益指标", () => {
+    const rows = cleanRows("common");
+    rows.splice(5, 0, [null, "数量指标", "宣传册发放数量", "≥1000份"]);
+    const t = buildTableInfo(cleanSpec("common", { rows }));
+    expectFinding(run(t.grid), "structure.level2-wrong-parent", { cell: t.cell(5, "level2"), quoted: ["数量指标", "效益指标"] });
+  });
+  it("negative: 数量指标 under 产出指标", () => {
+    expectNone(run(buildTable(cleanSpec("common"))), "structure.level2-wrong-parent");
+  });
+});
+
+describe("structure.level1-empty", () => {
+  it("positive: no 满意度 indicator at all (seed 000 营业大厅运转费) is reported on the header", () => {
+    const rows = cleanRows("common").slice(0, 8);
+    const t = buildTableInfo(cleanSpec("common", { rows }));
+    const r = run(t.grid);
+    expectFinding(r, "structure.level1-empty", { cell: `A${t.headerRow}`, quoted: "满意度指标", says: [/本表缺少满意度指标/] });
+  });
+  it("positive: a 满意度指标 label with nothing under it is reported on the label", () => {
+    const rows = cleanRows("common");
+    rows[8] = ["满意度指标", "服务对象满意度指标"];
+    const t = buildTableInfo(cleanSpec("common", { rows }));
+    expectFinding(run(t.grid), "structure.level1-empty", { cell: t.cell(8, "level1"), quoted: "满意度指标" });
+  });
+  it("negative: every required 一级 carries an indicator; empty optional 二级 are fine", () => {
+    expectNone(run(buildTable(cleanSpec("common"))), "structure.level1-empty");
+  });
+});
+
+describe("structure.level2-empty", () => {
+  it("positive: 质量 left empty in the four-goal layout (seed 002 贷款印花税及中心审计费)", () => {
+    const rows = cleanRows("four-goal");
+    rows[5] = [null, "质量"];
+    const t = buildTableInfo(cleanSpec("four-goal", { rows }));
+    expectFinding(run(t.grid), "structure.level2-empty", { cell: t.cell(5, "level2"), quoted: ["质量", "产出目标"] });
+  });
+  it("negative: a satisfaction indicator placed under 社会效益 is reported there, not as an empty 满意度 block", () => {
+    const rows = cleanRows("four-goal");
+    rows[9] = [null, "社会效益", "群众满意度", "≥95%"];
+    rows[10] = [null, "满意度"];
+    const r = run(buildTable(cleanSpec("four-goal", { rows })));
+    expectNone(r, "structure.level2-empty");
+    expect(r.findings.map((f) => f.rule)).toContain("relevance.satisfaction-misplaced");
+  });
+  it("negative: optional 二级 (资产管理, 成本, 经济效益, 人力资源) may stay empty", () => {
+    expectNone(run(buildTable(cleanSpec("four-goal"))), "structure.level2-empty");
+  });
+});
+
+describe("structure.no-indicator-rows", () => {
+  it("positive: a header with nothing under it", () => {
+    const t = buildTableInfo(cleanSpec("common", { rows: [] }));
+    expectFinding(run(t.grid), "structure.no-indicator-rows", { cell: `A${t.headerRow}`, says: [/没有任何三级指标/] });
+  });
+  it("negative: a header with indicator rows", () => {
+    expectNone(run(buildTable(cleanSpec("common"))), "structure.no-indicator-rows");
+  });
+});
+
+describe("structure.header-unrecognised", () => {
+  it("positive: a titled sheet whose header names no indicator columns", () => {
+    const g = buildTable(cleanSpec("common", { header: ["指标类别", "指标分类", "指标", "说明", "数值", "来源"], sheet: "宣传费" }));
+    const r = run(g);
+    expect(r.tables).toHaveLength(0);
+    expectFinding(r, "structure.header-unrecognised", { cell: "A1", sheet: "宣传费", quoted: ["宣传费", "宣传费项目绩效目标表"] });
+  });
+  it("negative: a recognised table, and a sheet that is no target table at all", () => {
+    const other = { sheet: "说明", origin: { row: 1, col: 1 }, cells: [["填表说明"], ["金额单位为万元。"]] };
+    const r = run([buildTable(cleanSpec("common")), other]);
+    expect(r.sheetsWithoutTables).toEqual(["说明"]);
+    expectNone(r, "structure.header-unrecognised");
+  });
+});

@@ -1,0 +1,96 @@
+/** value-format: 指标值 that cannot be read or is written loosely, with their fixes. */
+import { buildTable, buildTableInfo, cleanRows, cleanSpec, withCells } from "../../helpers/tableBuilder";
+import { applyFix, expectFinding, expectNone, run } from "./helpers";
+
+const OP_UNIT_HEADER = ["一级指标", "二级指标", "三级指标", "运算符", "指标值", "计量单位", "指标值确定依据"];
+
+describe("value-format.malformed", () => {
+  it.each([
+    ["≥100按规定执行", /多余文字/],
+    ["≥", /没有数值/],
+    ["≥≥90%", /两个运算符/],
+    ["90%-95%", /范围/],
+  ])("positive: %s", (v, problem) => {
+    const rows = withCells(cleanRows("common"), 1, { 3: v });
+    const t = buildTableInfo(cleanSpec("common", { rows }));
+    expectFinding(run(t.grid), "value-format.malformed", { cell: t.cell(1, "value"), quoted: v, says: [problem] });
+  });
+  it("negative: op number unit in the ways people write it", () => {
+    for (const v of ["≥90%", "90%以上", "不低于90%", "≥ 90 %"]) {
+      const rows = withCells(cleanRows("common"), 1, { 3: v });
+      expectNone(run(buildTable(cleanSpec("common", { rows }))), "value-format.malformed");
+    }
+  });
+});
+
+describe("value-format.missing-operator", () => {
+  it("positive: a cost without ≤ (seed 000 发放金额 993.85 万元); the fix asks for confirmation and clears it", () => {
+    const rows = withCells(cleanRows("common"), 3, { 3: "25 万元" });
+    const t = buildTableInfo(cleanSpec("common", { rows }));
+    const r = run(t.grid);
+    const f = expectFinding(r, "value-format.missing-operator", { cell: t.cell(3, "value"), quoted: ["宣传总成本", "25 万元"], says: [/≤25万元/] });
+    expect(f.fix).toMatchObject({ cell: t.cell(3, "value"), value: "≤25万元", previous: "25 万元", confirm: true });
+    expectNone(run(applyFix(r, f)), "value-format.missing-operator");
+  });
+  it("positive: a satisfaction rate without ≥ (seed 002 缴存满意度职工 99%); the fix needs no confirmation", () => {
+    const rows = withCells(cleanRows("four-goal"), 10, { 3: "99%" });
+    const t = buildTableInfo(cleanSpec("four-goal", { rows }));
+    const r = run(t.grid);
+    const f = expectFinding(r, "value-format.missing-operator", { cell: t.cell(10, "value"), quoted: "99%", says: [/≥99%/] });
+    expect(f.fix?.value).toBe("≥99%");
+    expect(f.fix?.confirm).toBeUndefined();
+    expectNone(run(applyFix(r, f)), "value-format.missing-operator");
+  });
+  it("positive: with a 运算符 column the fix fills the operator cell, not the value", () => {
+    const t = buildTableInfo({
+      template: "common",
+      header: OP_UNIT_HEADER,
+      rows: [
+        ["产出指标", "数量指标", "宣传次数", "≥", 9, "次", "计划标准"],
+        [null, "成本指标", "宣传总成本", null, 25, "万元", "预算批复"],
+        ["效益指标", "社会效益指标", "政策知晓率", "≥", 80, "%", "计划标准"],
+        ["满意度指标", "服务对象满意度指标", "群众满意度", null, 90, "%", "计划标准"],
+      ],
+    });
+    const r = run(t.grid);
+    const cost = expectFinding(r, "value-format.missing-operator", { cell: t.cell(1, "value"), quoted: "25万元" });
+    expect(cost.fix).toMatchObject({ cell: t.cell(1, "operator"), value: "≤", confirm: true });
+    const sat = expectFinding(r, "value-format.missing-operator", { cell: t.cell(3, "value"), quoted: "90%" });
+    expect(sat.fix).toMatchObject({ cell: t.cell(3, "operator"), value: "≥" });
+    expectNone(run(applyFix(run(applyFix(r, cost)), sat)), "value-format.missing-operator");
+  });
+  it("negative: counts may go without an operator; =100% satisfaction is complete", () => {
+    const rows = withCells(cleanRows("four-goal"), 10, { 3: "100%" });
+    expectNone(run(buildTable(cleanSpec("four-goal", { rows }))), "value-format.missing-operator");
+  });
+});
+
+describe("value-format.value-in-basis", () => {
+  it("positive: a second value in the basis column (seed 000 职工满意度 ≥90% | ≥95%)", () => {
+    const rows = withCells(cleanRows("common"), 8, { 4: "≥95%" });
+    const t = buildTableInfo(cleanSpec("common", { rows }));
+    expectFinding(run(t.grid), "value-format.value-in-basis", { cell: t.cell(8, "basis"), quoted: ["群众满意度", "≥95%", "≥90%"] });
+  });
+  it("negative: a basis that names a standard", () => {
+    expectNone(run(buildTable(cleanSpec("common"))), "value-format.value-in-basis");
+  });
+});
+
+describe("value-format.normalise", () => {
+  it.each([
+    ["＞＝90％", "≥90%"],
+    ["90百分比", "90%"],
+  ])("positive: %s is written %s, and the fix clears it", (v, fixed) => {
+    const rows = withCells(cleanRows("common"), 1, { 3: v });
+    const t = buildTableInfo(cleanSpec("common", { rows }));
+    const r = run(t.grid);
+    const f = expectFinding(r, "value-format.normalise", { cell: t.cell(1, "value"), quoted: [v, fixed] });
+    expect(f.fix).toMatchObject({ value: fixed, previous: v });
+    expectNone(run(applyFix(r, f)), "value-format.normalise");
+  });
+  it("negative: values already in the standard spelling, and values split over operator/unit columns", () => {
+    expectNone(run(buildTable(cleanSpec("common"))), "value-format.normalise");
+    const t = buildTable({ template: "common", header: OP_UNIT_HEADER, rows: [["产出指标", "质量指标", "完成率", "大于等于", 90, "%", "计划标准"]] });
+    expectNone(run(t), "value-format.normalise");
+  });
+});
