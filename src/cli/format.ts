@@ -8,6 +8,8 @@ export interface FileResult {
   tables: TargetTable[];
   findings: Finding[];
   error?: { code: string; message: string };
+  /** the file was read, but not all of it was checked (content far from the rest) */
+  warnings?: string[];
 }
 
 export function toJson(results: FileResult[]): string {
@@ -20,6 +22,7 @@ export function toJson(results: FileResult[]): string {
               file: r.file,
               tables: r.tables.map((tb) => ({ sheet: tb.sheet, title: tb.title?.text ?? tb.projectName?.text ?? "", range: tb.rangeA1, project: tb.projectName?.text ?? "", framework: tb.framework.id })),
               findings: r.findings,
+              ...(r.warnings ? { warnings: r.warnings } : {}),
             },
       ),
     },

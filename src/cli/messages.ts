@@ -42,6 +42,10 @@ Exit codes: 0 no error-severity finding; 1 error-severity findings; 2 usage erro
   corrupt: { zh: "{0}：工作簿已损坏，无法读取", en: "{0}: the workbook is damaged and cannot be read" },
   encrypted: { zh: "{0}：工作簿设有打开密码，请先取消密码再校验", en: "{0}: the workbook is password-protected; remove the password first" },
   empty: { zh: "{0}：文件是空的", en: "{0}: the file is empty" },
+  farCells: {
+    zh: "{0}：工作表“{1}”中有 {2} 个单元格（如 {3}）远离其余内容，没有检查；只检查了 {4}",
+    en: "{0}: {2} cell(s) on sheet \"{1}\" (e.g. {3}) lie far from the rest and were not checked; only {4} was",
+  },
   unreadable: { zh: "{0}：无法读取（{1}）", en: "{0}: cannot be read ({1})" },
   outputIsInput: { zh: "输出目录 {0} 会覆盖输入文件 {1}，已拒绝；请换一个目录", en: "Output {0} would overwrite the input {1}; refused, choose another directory" },
   outputNotDir: { zh: "{0} 不是文件夹", en: "{0} is not a directory" },

@@ -5,7 +5,7 @@ import type { CellValue, Grid } from "./grid";
 import type { MoneyUnit, TargetTable } from "./model";
 import { recognizeTables, type RecognizeOptions } from "./recognize";
 import { RULES } from "./rules";
-import type { Hit, Rule, RuleOptions } from "./rules/types";
+import type { Hit, Params, Rule, RuleOptions } from "./rules/types";
 
 export interface ValidateOptions extends RecognizeOptions {
   lang?: Lang;
@@ -32,6 +32,18 @@ function isDisabled(id: string, disabled: readonly string[]): boolean {
   return disabled.some((d) => d === id || id.startsWith(d + "."));
 }
 
+/** Longest cell text a message quotes in full; a 32,767-character cell is quoted by its start. */
+const MAX_QUOTE = 200;
+
+function quotable(params: Params): Params {
+  const out: Params = {};
+  for (const [k, v] of Object.entries(params)) {
+    const chars = typeof v === "string" && v.length > MAX_QUOTE ? Array.from(v) : null;
+    out[k] = chars && chars.length > MAX_QUOTE ? `${chars.slice(0, MAX_QUOTE / 2).join("")}…` : v;
+  }
+  return out;
+}
+
 function toFinding(rule: Rule, hit: Hit, sheet: string, table: TargetTable | undefined, opts: ValidateOptions, lang: Lang): Finding {
   const severity = opts.severityOverrides?.[rule.id] ?? hit.severity ?? rule.severity;
   const fixPlace: Hit["place"] & { raw?: CellValue } = hit.fix?.place ?? hit.place;
@@ -55,7 +67,7 @@ function toFinding(rule: Rule, hit: Hit, sheet: string, table: TargetTable | und
     cell: hit.place.address,
     row: hit.place.row,
     col: hit.place.col,
-    message: rule.message[lang](hit.params),
+    message: rule.message[lang](quotable(hit.params)),
     key: findingKey(rule.id, sheet, hit.place.address, hit.value),
   };
   if (fix) f.fix = fix;

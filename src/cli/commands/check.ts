@@ -79,13 +79,13 @@ function loadConfig(file: string | undefined, io: CliIO, cwd: string): Config {
 }
 
 /** Read one file into grids, or a clear one-line error with its code. */
-export async function readInput(file: string, lang: "zh" | "en"): Promise<{ grids: Awaited<ReturnType<typeof readWorkbookGrids>>["grids"] } | { error: { code: string; message: string } }> {
+export async function readInput(file: string, lang: "zh" | "en"): Promise<{ grids: Awaited<ReturnType<typeof readWorkbookGrids>>["grids"]; warnings: string[] } | { error: { code: string; message: string } }> {
   if (!existsSync(file)) return { error: { code: "not-found", message: t(lang, "notFound", file) } };
   if (statSync(file).isDirectory()) return { error: { code: "directory", message: t(lang, "isDirectory", file) } };
   try {
     const data = readFileSync(file);
-    const { grids } = await readWorkbookGrids(data);
-    return { grids };
+    const { grids, skipped } = await readWorkbookGrids(data);
+    return { grids, warnings: skipped.map((k) => t(lang, "farCells", file, k.sheet, k.cells, k.example, k.kept)) };
   } catch (e) {
     if (e instanceof WorkbookReadError) {
       const key = ({ "not-xlsx": "notXlsx", corrupt: "corrupt", encrypted: "encrypted", empty: "empty" } as const)[e.code];
@@ -113,8 +113,9 @@ export async function run(args: string[], io: CliIO, cwd = process.cwd()): Promi
       if (a.format === "text") io.err(input.error.message);
       continue;
     }
+    for (const w of input.warnings) io.err(w);
     const report = validate(input.grids, options);
-    results.push({ file: shown, tables: report.tables, findings: report.findings });
+    results.push({ file: shown, tables: report.tables, findings: report.findings, ...(input.warnings.length ? { warnings: input.warnings } : {}) });
     if (a.annotate) io.err(t(lang, "wrote", await writeAnnotatedCopy(file, a.annotate, report.findings, lang)));
     if (a.fix) io.err(t(lang, "wrote", await writeFixedCopy(file, a.fix, report.findings, a.confirmFixes)));
   }

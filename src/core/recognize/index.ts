@@ -8,7 +8,7 @@ import { normaliseForParsing } from "../text";
 import { readPrefix, SYMBOL_OPERATORS } from "../value/operators";
 import type { Operator, ParsedValue } from "../value/types";
 import { lookupUnit } from "../value/units";
-import { isPercentFormat } from "../grid";
+import { isDateFormat, isPercentFormat } from "../grid";
 import { findHeaders } from "./header";
 import { emptyBudget, emptyPlan, findMoneyUnit, readHeaderBlock, type Zone } from "./headerBlock";
 import { readIndicatorGrid } from "./indicatorGrid";
@@ -69,7 +69,9 @@ export function operatorInColumn(text: string): Operator | null {
  */
 function readRowValue(f: Field, ind: IndicatorRow, view: SheetView, options: RecognizeOptions): ParsedValue {
   const opts = { percentFormat: isPercentFormat(view.format(f.row, f.col)), placeholderWords: options.placeholderWords };
-  const own = parseValueCached(f.raw, opts);
+  // a date typed into Excel is a serial number with a date format: read it as the date it shows
+  const dated = typeof f.raw === "number" && isDateFormat(view.format(f.row, f.col));
+  const own = parseValueCached(dated ? f.text : f.raw, opts);
   if (own.kind !== "quantitative" || own.number === null) return own;
   const op = own.op === null && !own.change && ind.operator ? operatorInColumn(ind.operator.text) : null;
   const unit = own.unit === null && ind.unit && lookupUnit(ind.unit.text) ? ind.unit.text.trim() : null;

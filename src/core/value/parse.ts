@@ -74,11 +74,15 @@ function compactValueText(raw: string): string {
     .replace(/<=|=</g, "≤");
 }
 
+/** What Excel shows for a formula that failed (#REF!, #N/A, #DIV/0! …), as Office.js and the reader hand it over. */
+const EXCEL_ERROR = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!)$/i;
+
 function parseText(raw: string, opts: ParseValueOptions): ParsedValue {
   const compact = compactValueText(raw);
   if (compact === "") return emptyValue(raw);
   const placeholder = placeholderProblem(compact, opts.placeholderWords ?? []);
   if (placeholder !== null) return { ...emptyValue(raw), kind: "placeholder", problem: placeholder };
+  if (EXCEL_ERROR.test(compact)) return malformedValue(raw, "这是 Excel 的错误值，公式出错或引用失效");
   if (!/\d/.test(compact)) return parseWords(raw, compact);
   const date = readDate(compact);
   if (date) return dateValue(raw, date);

@@ -8,7 +8,7 @@
 import ExcelJS from "exceljs";
 import type { Grid } from "../../core/grid";
 import { detectFileKind } from "./fileSignature";
-import { visibilityOf, worksheetToGrid, type SheetVisibility } from "./worksheetToGrid";
+import { visibilityOf, worksheetToGrid, type SheetVisibility, type SkippedCells } from "./worksheetToGrid";
 
 export type WorkbookReadErrorCode = "corrupt" | "not-xlsx" | "encrypted" | "empty";
 
@@ -32,6 +32,8 @@ export interface WorkbookGrids {
   /** one per worksheet, in workbook order (chart sheets are not worksheets) */
   grids: Grid[];
   sheets: WorkbookSheetInfo[];
+  /** content left out of a grid because it lay too far from the rest (MAX_GRID_CELLS) */
+  skipped: SkippedCells[];
 }
 
 function toBytes(data: Buffer | ArrayBuffer | Uint8Array): Uint8Array {
@@ -84,9 +86,10 @@ export async function readWorkbookGrids(data: Buffer | ArrayBuffer | Uint8Array)
   if (worksheets.length === 0) throw new WorkbookReadError("empty", "The workbook has no worksheets.");
 
   try {
-    const grids = worksheets.map((ws) => worksheetToGrid(ws));
+    const skipped: SkippedCells[] = [];
+    const grids = worksheets.map((ws) => worksheetToGrid(ws, skipped));
     const sheets = worksheets.map((ws) => ({ name: ws.name, visibility: visibilityOf(ws) }));
-    return { grids, sheets };
+    return { grids, sheets, skipped };
   } catch (e) {
     throw new WorkbookReadError("corrupt", "The workbook's contents could not be read.", { cause: e });
   }

@@ -8,7 +8,7 @@
  * costs nothing beyond its real content.
  */
 import type { Worksheet, Cell } from "exceljs";
-import type { CellRange, CellValue, Grid } from "../../core/grid";
+import { rangeToA1, toA1, type CellRange, type CellValue, type Grid } from "../../core/grid";
 import { toPlainValue } from "./cellValue";
 
 export type SheetVisibility = "visible" | "hidden" | "veryHidden";
@@ -71,8 +71,89 @@ export function visibilityOf(ws: Worksheet): SheetVisibility {
   return s === "hidden" || s === "veryHidden" ? s : "visible";
 }
 
-export function worksheetToGrid(ws: Worksheet): Grid {
-  const found = collectCells(ws);
+/**
+ * The most cells one grid may span (Excel's own limit for one read). A sheet whose content is
+ * spread wider than that (a table at A1 and a stray value at XFD1048576) would need a dense
+ * 17-billion-cell array; instead the grid covers the content that fits and the rest is reported.
+ */
+export const MAX_GRID_CELLS = 5_000_000;
+
+/** Content a grid left out because it lay too far from the rest (see MAX_GRID_CELLS). */
+export interface SkippedCells {
+  sheet: string;
+  /** non-empty cells left out */
+  cells: number;
+  /** the first of them, "XFD1048576" */
+  example: string;
+  /** the range the grid covers, "A1:F30" */
+  kept: string;
+}
+
+function boundsOf(cells: readonly FoundCell[]): CellRange {
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = 0;
+  let right = 0;
+  for (const c of cells) {
+    if (c.row < top) top = c.row;
+    if (c.row > bottom) bottom = c.row;
+    if (c.col < left) left = c.col;
+    if (c.col > right) right = c.col;
+  }
+  return { top, left, bottom, right };
+}
+
+const area = (r: CellRange) => (r.bottom - r.top + 1) * (r.right - r.left + 1);
+const union = (a: CellRange, b: CellRange): CellRange => ({ top: Math.min(a.top, b.top), left: Math.min(a.left, b.left), bottom: Math.max(a.bottom, b.bottom), right: Math.max(a.right, b.right) });
+
+/** Indices of the sorted distinct values, split where a gap is wider than `gap`. */
+function bands(values: number[], gap: number): Map<number, number> {
+  const sorted = [...new Set(values)].sort((a, b) => a - b);
+  const band = new Map<number, number>();
+  let k = 0;
+  sorted.forEach((v, i) => {
+    if (i > 0 && v - sorted[i - 1] > gap) k++;
+    band.set(v, k);
+  });
+  return band;
+}
+
+/**
+ * The rectangle to read when the content's bounding box exceeds `budget` cells: content is grouped
+ * into blocks separated by wide empty gaps, the block with most cells is kept, and other blocks are
+ * added (most cells first) while the rectangle stays within the budget; a single block still too
+ * large is cut to its first rows.
+ */
+function keptRange(found: readonly FoundCell[], budget: number): CellRange {
+  const rowBand = bands(found.map((c) => c.row), 100);
+  const colBand = bands(found.map((c) => c.col), 20);
+  const blocks = new Map<string, FoundCell[]>();
+  for (const c of found) {
+    const k = `${rowBand.get(c.row)}:${colBand.get(c.col)}`;
+    const list = blocks.get(k);
+    if (list) list.push(c);
+    else blocks.set(k, [c]);
+  }
+  const ordered = [...blocks.values()].sort((a, b) => b.length - a.length).map(boundsOf);
+  let kept = ordered[0];
+  for (const b of ordered.slice(1)) {
+    const u = union(kept, b);
+    if (area(u) <= budget) kept = u;
+  }
+  if (area(kept) > budget) {
+    const width = kept.right - kept.left + 1;
+    if (width > budget) kept = { ...kept, right: kept.left + budget - 1 };
+    kept = { ...kept, bottom: kept.top + Math.max(1, Math.floor(budget / (kept.right - kept.left + 1))) - 1 };
+  }
+  return kept;
+}
+
+/**
+ * One worksheet as a grid. When its content spans more than `budget` cells, the grid covers the
+ * main block of content and what was left out is pushed to `skipped`.
+ */
+export function worksheetToGrid(ws: Worksheet, skipped?: SkippedCells[], budget = MAX_GRID_CELLS): Grid {
+  let found = collectCells(ws);
   const merges = readMerges(ws);
   const hidden = visibilityOf(ws) !== "visible";
 
@@ -80,16 +161,16 @@ export function worksheetToGrid(ws: Worksheet): Grid {
     return { sheet: ws.name, origin: { row: 1, col: 1 }, cells: [], numberFormats: [], merges, hidden };
   }
 
-  let top = Infinity;
-  let left = Infinity;
-  let bottom = 0;
-  let right = 0;
-  for (const c of found) {
-    if (c.row < top) top = c.row;
-    if (c.row > bottom) bottom = c.row;
-    if (c.col < left) left = c.col;
-    if (c.col > right) right = c.col;
+  let box = boundsOf(found);
+  if (area(box) > budget) {
+    const kept = keptRange(found, budget);
+    const inside = (c: FoundCell) => c.row >= kept.top && c.row <= kept.bottom && c.col >= kept.left && c.col <= kept.right;
+    const out = found.filter((c) => !inside(c));
+    found = found.filter(inside);
+    box = boundsOf(found);
+    if (out.length) skipped?.push({ sheet: ws.name, cells: out.length, example: toA1(out[0].row, out[0].col), kept: rangeToA1(box) });
   }
+  const { top, left, bottom, right } = box;
 
   const height = bottom - top + 1;
   const width = right - left + 1;
