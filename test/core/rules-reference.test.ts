@@ -26,6 +26,12 @@ describe("the rule registry and its reference", () => {
     }
   });
 
+  it("gives every rule a bad example and its fixed version for the reference", () => {
+    for (const r of RULES) {
+      expect({ id: r.id, bad: !!r.example?.bad, good: !!r.example?.good, source: !!r.example?.source }).toEqual({ id: r.id, bad: true, good: true, source: true });
+    }
+  });
+
   it("covers every category of RULES.md", () => {
     expect(new Set(RULES.map((r) => r.category))).toEqual(new Set(CATEGORIES));
   });

@@ -51,6 +51,7 @@ const sourcesTotal: TableRule = {
     zh: (p) => `${p.cell}：${p.label}为 ${p.total}，但${p.parts} 合计 ${p.sum}，相差 ${p.diff}。`,
     en: (p) => `${p.cell}: ${p.label} is ${p.total}, but ${p.parts} add up to ${p.sum} (difference ${p.diff}).`,
   },
+  example: { bad: "预算数 25，其中：财政资金 20，其他资金 0", good: "预算数 25 = 财政资金 20 + 其他资金 5", source: "illustration (no such mistake in the seeds)" },
   check: ({ table }) => {
     const b = table.budget;
     if (!b.total || (!b.fiscal && !b.other)) return [];
@@ -76,6 +77,7 @@ const fiscalParts: TableRule = {
     zh: (p) => `${p.cell}：${p.label}为 ${p.total}，其各项（${p.parts}）合计 ${p.sum}。`,
     en: (p) => `${p.cell}: ${p.label} is ${p.total}; its parts (${p.parts}) add up to ${p.sum}.`,
   },
+  example: { bad: "财政拨款 小计 1003.82，一般公共预算资金 1000.00", good: "小计 1003.82 = 一般公共预算资金 1003.82 + 政府性基金 0 + 财政专户 0（种子 001）", source: "illustration; the fixed form is from the seeds" },
   check: ({ table }) => {
     const b = table.budget;
     if (!b.fiscal || b.fiscalParts.length === 0) return [];
@@ -95,6 +97,7 @@ const components: TableRule = {
     zh: (p) => `${p.cell}：项目构成各项合计 ${p.sum}，项目总金额为 ${p.total}（${p.totalCell}）。`,
     en: (p) => `${p.cell}: the project components add up to ${p.sum}; the project total is ${p.total} (${p.totalCell}).`,
   },
+  example: { bad: "项目构成：工资 10,000,000 元 + 五险一金 2,000,000 元，项目总金额 12,210,000 元", good: "各项合计 12,210,000 元（种子 002 政府购买服务（劳务）经费）", source: "illustration; the fixed form is from the seeds" },
   check: ({ table }) => {
     const b = table.budget;
     const total = b.currentYear ?? b.total;
@@ -115,6 +118,7 @@ const currentYear: TableRule = {
     zh: (p) => `${p.cell}：项目执行期在同一年内，本年度金额 ${p.current} 却不等于项目总金额 ${p.total}。`,
     en: (p) => `${p.cell}: the project runs within one year, yet this year's amount ${p.current} differs from the project total ${p.total}.`,
   },
+  example: { bad: "开始 2020-01-01，结束 2020-12-31；项目总金额 12,210,000，本年度金额 11,430,000", good: "一年期项目两者相同（种子 002：12,210,000 / 12,210,000）", source: "illustration; the fixed form is from the seeds" },
   check: ({ table }) => {
     const b = table.budget;
     if (!b.total || !b.currentYear || b.total === b.currentYear) return [];
@@ -136,6 +140,7 @@ const halfYear: TableRule = {
     zh: (p) => `${p.cell}：半年计划执行数 ${p.half} 超过全年预算数 ${p.full}。`,
     en: (p) => `${p.cell}: half-year spending ${p.half} is more than the full-year budget ${p.full}.`,
   },
+  example: { bad: "半年（程）计划执行数 1100，全年（程）预算数 1003.82", good: "半年 500，全年 1003.82（种子 001）", source: "illustration; the fixed form is from the seeds" },
   check: ({ table }) => {
     const b = table.budget;
     const full = b.fullYearPlanned ?? b.total;
@@ -206,6 +211,7 @@ const contentText: TableRule = {
     zh: (p) => `${p.cell}：${p.what}`,
     en: (p) => `${p.cell}: ${p.whatEn}`,
   },
+  example: { bad: "业务成本费100万，包括会议费10.8万，培训费40万", good: "业务成本费386.76万 = 会议费10.8万 + 培训费40万 + …（种子 001，各项相加正好）", source: "illustration; the fixed form is from the seeds" },
   check: ({ table }) => {
     const f = table.texts.implementationContent;
     const budget = budgetInYuan(table);

@@ -147,6 +147,7 @@ const dates: TableRule = {
     zh: (p) => `${p.cell}：开始时间“${p.start}”晚于结束时间“${p.end}”。`,
     en: (p) => `${p.cell}: the start "${p.start}" is after the end "${p.end}".`,
   },
+  example: { bad: "开始时间 2020-12-31，结束时间 2020-01-01", good: "开始时间 2020-01-01，结束时间 2020-12-31（种子 002）", source: "illustration; the fixed form is from the seeds" },
   check: ({ table }) => {
     const s = table.period.start;
     const e = table.period.end;
@@ -166,6 +167,7 @@ const deadlineAfterEnd: TableRule = {
     zh: (p) => `${p.cell}：时效指标“${p.name}”的时限“${p.value}”晚于项目结束时间“${p.end}”。`,
     en: (p) => `${p.cell}: the deadline "${p.value}" of "${p.name}" is after the project's end "${p.end}".`,
   },
+  example: { bad: "结束时间 2020-12-31；完成时间 | 2021年6月30日前", good: "完成时间 | 2020年12月31日前", source: "illustration (no such mistake in the seeds)" },
   check: ({ table }) => {
     const end = ymd(table.period.end?.text);
     if (end === undefined || !table.period.end) return [];

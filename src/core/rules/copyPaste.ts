@@ -34,6 +34,7 @@ const reused: WorkbookRule = {
     zh: (p) => `${p.cell}：项目“${p.project}”的产出和效益指标与${p.others}${p.same}，疑似照搬；请按本项目的实际内容设置指标。`,
     en: (p) => `${p.cell}: the output and benefit indicators of "${p.project}" ${p.sameEn} ${p.othersEn}; they look copied — set indicators for this project's own work.`,
   },
+  example: { bad: "“宣传费”和“大宗印刷费”两张表的产出、效益指标完全相同", good: "各项目按自己的实际内容设置指标", source: "illustration (no such mistake in the seeds)" },
   check: ({ tables }) => {
     const names = tables.map(specificNames);
     const grouped = new Set<number>();

@@ -47,6 +47,7 @@ const aboveBudget: TableRule = {
     zh: (p) => `${p.cell}：成本指标“${p.name}”为“${p.value}”（折合 ${p.converted}），超过项目预算 ${p.budget}（${p.budgetCell}）。`,
     en: (p) => `${p.cell}: cost "${p.name}" is "${p.value}" (${p.converted}), more than the project budget of ${p.budget} (${p.budgetCell}).`,
   },
+  example: { bad: "宣传总成本 | ≤30万元，预算数 25万元", good: "宣传总成本 | ≤25万元（种子 000 宣传费：制作成本 ≤25万元 = 预算数 25）", source: "illustration; the fixed form is from the seeds" },
   check: ({ table }) => {
     const budget = budgetInYuan(table);
     if (!budget) return [];
@@ -76,6 +77,7 @@ const sumAboveBudget: TableRule = {
     zh: (p) => `${p.cell}：本表${p.column}成本指标合计 ${p.sum}，超过项目预算 ${p.budget}。`,
     en: (p) => `${p.cell}: the ${p.columnEn} cost indicators of this table add up to ${p.sum}, more than the budget of ${p.budget}.`,
   },
+  example: { bad: "宣传品制作成本 ≤20万元 + 媒体刊播成本 ≤10万元，预算数 25万元", good: "各项成本合计不超过 25万元", source: "illustration (no such mistake in the seeds)" },
   check: ({ table }) => {
     const budget = budgetInYuan(table);
     if (!budget) return [];
@@ -268,10 +270,10 @@ const textAmount: TableRule = {
   severity: "warning",
   title: { zh: "成本指标与项目实施内容或绩效目标中写明的金额不一致", en: "A cost indicator that differs from the amount the project text gives for it" },
   message: {
-    zh: (p) => `${p.cell}：${p.source}写明“${p.quoted}”，而成本指标${p.name}为${p.value}（折合 ${p.converted}），${p.relation}。`,
-    en: (p) => `${p.cell}: the ${p.sourceEn} says "${p.quoted}", but the cost indicator ${p.nameEn} ${p.valueEn} (${p.converted}); ${p.relationEn}.`,
+    zh: (p) => `${p.cell}：${p.source}写明“${p.quoted}”，而${p.what}，${p.relation}。`,
+    en: (p) => `${p.cell}: the ${p.sourceEn} says "${p.quoted}", but ${p.whatEn}; ${p.relationEn}.`,
   },
-  example: { bad: "年度目标：宣传费120万；成本指标：盐阜大众报宣传费 =45万元、现代快报宣传费 =10万元（合计 55万元）", good: "名称含“宣传费”的成本指标合计 120万元，或与文中分项金额一一对应", source: "seed 001（两处一致：物业费62.01万 与 全中心物业费总成本 62.01万元）" },
+  example: { bad: "项目实施内容：公积金短信平台、专线等邮递费用219.76万；成本指标：短信平台及邮递费 ≥187.26万元", good: "金额一致（如 物业费62.01万 与 全中心物业费总成本 ≤62.01万元），或为专线等其余支出另设成本指标", source: "seed 001" },
   check: ({ table }) => {
     const budget = budgetInYuan(table);
     const unit = budget?.unit === "元" ? "万元" : (budget?.unit ?? "万元");
@@ -303,6 +305,7 @@ const textAmount: TableRule = {
         matched.forEach((c) => reported.add(c.v.field.address));
         const more = sum > named.amount.yuan;
         const names = matched.map((c) => `“${nameOf(c.ind)}”`).join("、");
+        const namesEn = matched.map((c) => `"${nameOf(c.ind)}"`).join(", ");
         const several = matched.length > 1;
         hits.push({
           place: first.v.field,
@@ -314,11 +317,8 @@ const textAmount: TableRule = {
             source: `${zh}（${f.address}）`,
             sourceEn: `${en} (${f.address})`,
             quoted: named.quoted,
-            name: several ? `${names}合计` : names,
-            nameEn: several ? `${names} add up to` : `${names} is`,
-            value: several ? "" : `“${first.v.text}”`,
-            valueEn: several ? "" : `"${first.v.text}"`,
-            converted: formatMoney(sum, unit),
+            what: several ? `成本指标${names}合计 ${formatMoney(sum, unit)}` : `成本指标${names}为“${first.v.text}”（折合 ${formatMoney(sum, unit)}）`,
+            whatEn: several ? `the cost indicators ${namesEn} add up to ${formatMoney(sum, unit)}` : `the cost indicator ${namesEn} is "${first.v.text}" (${formatMoney(sum, unit)})`,
             relation: more
               ? "超过了文中的金额；请核对两处金额"
               : "少于文中的金额；如文中金额还包括其他支出，请为其设置成本指标，否则请统一两处金额",

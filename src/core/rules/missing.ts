@@ -17,6 +17,7 @@ const value: TableRule = {
     zh: (p) => `${p.cell}：指标“${p.name}”没有填写${p.column}。`,
     en: (p) => `${p.cell}: indicator "${p.name}" has no ${p.columnEn}.`,
   },
+  example: { bad: "宣传工作完成率 | （指标值空白）", good: "宣传工作完成率 | ≥90%", source: "illustration (no such mistake in the seeds)" },
   check: ({ table }) => {
     const hits: Hit[] = [];
     const h = table.header;
@@ -47,6 +48,7 @@ const name: TableRule = {
     zh: (p) => `${p.cell}：这一行填写了指标值“${p.value}”，但没有三级指标名称。`,
     en: (p) => `${p.cell}: this row has the value "${p.value}" but no level-3 indicator name.`,
   },
+  example: { bad: "（三级指标空白） | ≥95%", good: "宣传工作完成率 | ≥95%", source: "illustration (no such mistake in the seeds)" },
   check: ({ table }) => {
     const h = table.header;
     if (!h || h.columns.level3 === undefined) return [];
@@ -93,6 +95,7 @@ const projectName: TableRule = {
     zh: (p) => `${p.cell}：这张绩效目标表没有填写项目名称。`,
     en: (p) => `${p.cell}: this target table has no project name.`,
   },
+  example: { bad: "项目名称：（空白）", good: "项目名称：宣传费", source: "illustration (no such mistake in the seeds)" },
   check: ({ table }) => {
     if (table.projectName) return [];
     const place = table.title ?? tableAnchor(table);
@@ -109,6 +112,7 @@ const goal: TableRule = {
     zh: (p) => `${p.cell}：项目“${p.project}”没有填写绩效目标（年度目标）。`,
     en: (p) => `${p.cell}: project "${p.project}" states no performance goal.`,
   },
+  example: { bad: "绩效目标 / 目标1：（空白）", good: "目标1：加大住房公积金政策宣传力度，扩大社会影响力。", source: "illustration (no such mistake in the seeds)" },
   check: ({ table }) => {
     if (table.texts.goals.length > 0 || !table.header) return [];
     // only templates that have a goal field at all: a header block above the grid
@@ -127,6 +131,7 @@ const budget: TableRule = {
     zh: (p) => `${p.cell}：项目“${p.project}”没有填写预算数/资金总额。`,
     en: (p) => `${p.cell}: project "${p.project}" gives no budget (total funds).`,
   },
+  example: { bad: "预算数：（空白），其中：财政资金：（空白）", good: "预算数 25，其中：财政资金 25", source: "illustration (no such mistake in the seeds)" },
   check: ({ table }) => {
     if (!table.header || table.header.row - table.range.top < 3) return [];
     const b = table.budget;

@@ -33,6 +33,7 @@ const text: TableRule = {
     zh: (p) => `${p.cell}：“${p.value}”是占位符，请填写实际内容。`,
     en: (p) => `${p.cell}: "${p.value}" is a placeholder; fill in the real text.`,
   },
+  example: { bad: "项目名称：XX项目", good: "项目名称：公积金政策宣传费", source: "illustration (no such mistake in the seeds)" },
   check: ({ table, options }) => {
     const hits: Hit[] = [];
     const extra = new Set(options.placeholderWords);

@@ -12,6 +12,7 @@ const above100: TableRule = {
     zh: (p) => `${p.cell}：指标“${p.name}”的指标值“${p.value}”超过 100%，比率不可能超过 100%。`,
     en: (p) => `${p.cell}: the target "${p.value}" of "${p.name}" is above 100%, which a rate cannot be.`,
   },
+  example: { bad: "宣传工作完成率 | ≥120%", good: "宣传工作完成率 | =100%", source: "illustration (no such mistake in the seeds)" },
   check: ({ table }) => {
     const hits: Hit[] = [];
     for (const ind of table.indicators) {
@@ -66,6 +67,7 @@ const negative: TableRule = {
     zh: (p) => `${p.cell}：指标“${p.name}”的指标值“${p.value}”是负数；下降请写“下降 x%”。`,
     en: (p) => `${p.cell}: the target "${p.value}" of "${p.name}" is negative; for a decrease write "下降 x%".`,
   },
+  example: { bad: "宣传次数 | ≥-5次", good: "能耗 | 下降5%", source: "illustration (no such mistake in the seeds)" },
   check: ({ table }) => {
     const hits: Hit[] = [];
     for (const ind of table.indicators)
@@ -87,6 +89,7 @@ const decimals: TableRule = {
     zh: (p) => `${p.cell}：指标值“${p.value}”的小数超过 3 位，请核实精度。`,
     en: (p) => `${p.cell}: the target "${p.value}" has more than three decimals; check the precision.`,
   },
+  example: { bad: "个贷逾期率 | ≤0.0655%", good: "个贷逾期率 | ≤0.065%（种子 000：个人住房贷款逾期率为 0.065%）", source: "illustration; the fixed form is from the seeds" },
   check: ({ table }) => {
     const hits: Hit[] = [];
     for (const ind of table.indicators)
@@ -110,6 +113,7 @@ const satisfactionLow: TableRule = {
     zh: (p) => `${p.cell}：满意度目标“${p.value}”低于 80%，一般不低于 80%–90%，请核实。`,
     en: (p) => `${p.cell}: the satisfaction target "${p.value}" is below 80%; targets are usually at least 80–90%.`,
   },
+  example: { bad: "群众满意度 | ≥70%", good: "群众满意度 | ≥90%", source: "illustration (the seeds go no lower than ≥80%)" },
   check: ({ table }) => {
     const hits: Hit[] = [];
     for (const ind of table.indicators) {
@@ -133,6 +137,7 @@ const weightsTotal: TableRule = {
     zh: (p) => `${p.cell}：本表各指标权重合计为 ${p.sum}，应为 100。`,
     en: (p) => `${p.cell}: the weights of this table add up to ${p.sum}; they should total 100.`,
   },
+  example: { bad: "权重 20+20+10+10+20+10 = 90", good: "各指标权重合计 100", source: "illustration (the seed templates have no weight column)" },
   check: ({ table }) => {
     const col = table.header?.columns.weight;
     if (col === undefined || !table.header) return [];

@@ -44,6 +44,7 @@ const nonSatisfactionInside: TableRule = {
     zh: (p) => `${p.cell}：“${p.name}”不是满意度指标，却放在“${p.where}”下。`,
     en: (p) => `${p.cell}: "${p.name}" is not a satisfaction indicator but sits under "${p.where}".`,
   },
+  example: { bad: "满意度指标 / 服务对象满意度：宣传册发放数量 ≥1000份", good: "移到产出指标 / 数量指标", source: "illustration (no such mistake in the seeds)" },
   check: ({ table }) =>
     table.indicators.filter((i) => i.name && isUnderSatisfaction(i) && !/满意|认可|好评|投诉|评价|信任/.test(nameOf(i))).map((i) => hit(i, {})),
 };
@@ -57,6 +58,7 @@ const executionAsOutput: TableRule = {
     zh: (p) => `${p.cell}：“${p.name}”反映预算执行而不是项目产出，不应作为产出指标（${p.where}）。`,
     en: (p) => `${p.cell}: "${p.name}" measures budget execution, not the project's output; it is not an output indicator (${p.where}).`,
   },
+  example: { bad: "产出指标 / 质量指标：预算执行率 =100%", good: "过程 / 资金管理：预算执行率 =100%（种子 001）", source: "illustration; the fixed form is from the seeds" },
   check: ({ table }) =>
     table.indicators.filter((i) => i.level1?.key === "产出" && /预算执行率|资金到位率|资金支付率|支出进度|资金执行率/.test(nameOf(i))).map((i) => hit(i, {})),
 };
@@ -70,6 +72,7 @@ const qualityAsBenefit: TableRule = {
     zh: (p) => `${p.cell}：“${p.name}”是产出质量/数量指标，不是效益指标（${p.where}）。`,
     en: (p) => `${p.cell}: "${p.name}" is an output quality or quantity measure, not a benefit (${p.where}).`,
   },
+  example: { bad: "效益指标 / 可持续影响指标：综合服务平台运营设备日检查合格率 =100%", good: "产出指标 / 质量指标：综合服务平台运营设备日检查合格率 =100%", source: "seed 001" },
   check: ({ table }) =>
     table.indicators.filter((i) => i.level1?.key === "效益" && /合格率|验收|完成率|完工率|达标率/.test(nameOf(i)) && !isSatisfaction(nameOf(i))).map((i) => hit(i, {})),
 };

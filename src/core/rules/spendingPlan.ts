@@ -14,6 +14,7 @@ const falls: TableRule = {
     zh: (p) => `${p.cell}：${p.label}累计支出 ${p.value} 低于前一节点 ${p.prevLabel} 的 ${p.prev}；累计进度只能增加。`,
     en: (p) => `${p.cell}: cumulative spending by ${p.label} (${p.value}) is below ${p.prev} at ${p.prevLabel}; a cumulative plan cannot fall.`,
   },
+  example: { bad: "3月底 40%，6月底 30%", good: "3月底 10%，6月底 30%，10月底 60%，12月底 100%（种子 000 宣传费）", source: "illustration; the fixed form is from the seeds" },
   check: ({ table }) => {
     const hits: Hit[] = [];
     const pts = table.plan.points;
@@ -33,6 +34,7 @@ const over100: TableRule = {
     zh: (p) => `${p.cell}：${p.label}累计支出 ${p.value}，超过 100%。`,
     en: (p) => `${p.cell}: cumulative spending by ${p.label} is ${p.value}, above 100%.`,
   },
+  example: { bad: "12月底 110%", good: "12月底 100%", source: "illustration (no such mistake in the seeds)" },
   check: ({ table }) =>
     table.plan.points
       .filter((p) => p.share > 1 + 1e-9)

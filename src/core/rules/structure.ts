@@ -109,6 +109,7 @@ const wrongParent: TableRule = {
     zh: (p) => `${p.cell}：二级指标“${p.value}”不属于一级指标“${p.parent}”。`,
     en: (p) => `${p.cell}: level-2 "${p.value}" does not belong under level-1 "${p.parent}".`,
   },
+  example: { bad: "效益指标下写了“数量指标 | 宣传册发放数量 | ≥1000份”", good: "数量指标放在产出指标下", source: "illustration (no such mistake in the seeds)" },
   check: ({ table }) =>
     issuesOf("level2-wrong-parent")(table.issues).map((i): Hit => ({
       place: i,
@@ -213,6 +214,7 @@ const headerMissing: TableRule = {
     zh: (p) => `${p.cell}：找到了指标表头，但下面没有任何三级指标。`,
     en: (p) => `${p.cell}: the indicator header has no indicator rows under it.`,
   },
+  example: { bad: "表头“一级指标 | 二级指标 | 三级指标 | … | 指标值”下面一行指标也没有", good: "至少填写产出、效益、满意度指标各一项", source: "illustration (no such mistake in the seeds)" },
   check: ({ table }) => {
     if (!table.header || table.indicators.length > 0) return [];
     const cell = table.header.labels.level1 ?? table.header.labels.level3;

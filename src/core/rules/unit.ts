@@ -77,6 +77,7 @@ const columnMismatch: TableRule = {
     zh: (p) => `${p.cell}：指标值“${p.value}”的单位是“${p.valueUnit}”，计量单位列却是“${p.columnUnit}”。`,
     en: (p) => `${p.cell}: the target "${p.value}" is in "${p.valueUnit}" but the unit column says "${p.columnUnit}".`,
   },
+  example: { bad: "培训人数 | ≥90% | 计量单位：人", good: "培训人数 | ≥90 | 人", source: "illustration (no such mistake in the seeds)" },
   check: ({ table }) => {
     const hits: Hit[] = [];
     for (const ind of table.indicators) {

@@ -156,6 +156,12 @@ describe("cost.text-amount", () => {
     );
     expectFinding(run(t.grid), "cost.text-amount", { cell: t.cell(5, "value"), severity: "info", quoted: ["邮递费219.76万元", "≤187.26万元"], says: [/少于文中的金额/] });
   });
+  it("positive: several indicators named like the text's cost that add up to more than it", () => {
+    const rows = cleanRows("evaluation");
+    rows.splice(5, 1, ["产出指标", "成本指标", "盐阜大众报宣传费", "=10万元", "=45万元"], [null, null, "盐城广播电视台宣传费", "=15万元", "=80万元"]);
+    const t = buildTableInfo(cleanSpec("evaluation", { budget: 125, goals: ["宣传费120万：充分利用新媒体和传统媒体，扎实开展立体式宣传。"], rows }));
+    expectFinding(run(t.grid), "cost.text-amount", { cell: t.cell(5, "value"), quoted: ["宣传费120万", "盐阜大众报宣传费", "盐城广播电视台宣传费"], says: [/合计 125万元/, /超过了文中的金额/] });
+  });
   it("negative: equal amounts (seed 001 物业费62.01万 and 全中心物业费总成本 62.01万元), and parts that add up to the text's amount", () => {
     expectNone(run(table("≤62.01万元").grid), "cost.text-amount");
     const rows = cleanRows("evaluation");
