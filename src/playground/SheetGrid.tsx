@@ -5,7 +5,7 @@ import type { Lang } from "../core/finding";
 import { MARK_FILL } from "../host/types";
 import type { MemoryHost } from "../host/memory";
 import { severityName, t } from "../taskpane/i18n";
-import { drawSheet } from "./sheetView";
+import { drawSheet, MAX_DRAWN_COLS, MAX_DRAWN_ROWS } from "./sheetView";
 
 const MARK_EDGE = { error: "#C50F1F", warning: "#8A5300", info: "#0F6CBD" } as const;
 
@@ -148,7 +148,7 @@ export function SheetGrid({ host, sheet, widths, lang, version, onSelect }: Shee
           ))}
         </tbody>
       </table>
-      {drawn.truncated && <div className={s.note}>…</div>}
+      {drawn.truncated && <div className={s.note}>{t(lang, "pg.truncated", { rows: MAX_DRAWN_ROWS, cols: MAX_DRAWN_COLS })}</div>}
     </div>
   );
 }

@@ -56,6 +56,8 @@ const zh = {
   "finding.fixConfirm": "确定要修改 {cell}？{label}",
   "finding.fixApplied": "已修改 {cell}。",
   "finding.undo": "撤销修改",
+  "finding.undoCount": "撤销修改（{n}）",
+  "notice.dismiss": "关闭提示",
   "finding.undone": "已撤销对 {cell} 的修改。",
   "finding.ignore": "忽略",
   "finding.ignoreReason": "忽略原因（可选）",
@@ -107,6 +109,7 @@ const zh = {
   "templates.note": "说明：{note}",
   "templates.target": "指标值：{target}",
   "templates.userFills": "（待填写，例如 {example}）",
+  "templates.present": "已有",
 
   // settings
   "settings.title": "设置",
@@ -140,6 +143,7 @@ const zh = {
   "pg.ex.seed001.xlsx": "盐城 2022：半年/全年指标值",
   "pg.ex.seed002.xlsx": "郑州 2020：12 张表",
   "pg.file": "本地文件：{name}",
+  "pg.truncated": "工作表很大，只显示前 {rows} 行、{cols} 列。",
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -195,6 +199,8 @@ const en: Record<MessageKey, string> = {
   "finding.fixConfirm": "Change {cell}? {label}",
   "finding.fixApplied": "{cell} changed.",
   "finding.undo": "Undo change",
+  "finding.undoCount": "Undo change ({n})",
+  "notice.dismiss": "Dismiss",
   "finding.undone": "The change to {cell} was undone.",
   "finding.ignore": "Ignore",
   "finding.ignoreReason": "Reason (optional)",
@@ -245,6 +251,7 @@ const en: Record<MessageKey, string> = {
   "templates.note": "Note: {note}",
   "templates.target": "Target: {target}",
   "templates.userFills": "(to fill in, e.g. {example})",
+  "templates.present": "already in the table",
 
   "settings.title": "Settings",
   "settings.language": "Language",
@@ -276,6 +283,7 @@ const en: Record<MessageKey, string> = {
   "pg.ex.seed001.xlsx": "Yancheng 2022: half-year/full-year targets",
   "pg.ex.seed002.xlsx": "Zhengzhou 2020: 12 tables",
   "pg.file": "Local file: {name}",
+  "pg.truncated": "A large sheet: only the first {rows} rows and {cols} columns are drawn.",
 };
 
 /** Every text by language (the English table is typed against the Chinese keys, so none is missing). */

@@ -46,6 +46,44 @@ interface CellDraw {
   mark: string | null;
 }
 
+/**
+ * Text in the pane whose contrast with its background is below WCAG AA (4.5:1, or 3:1 for large
+ * text), as "ratio text" lines. Backgrounds are found by walking up to the first opaque one.
+ */
+function lowContrast(page: Page): Promise<string[]> {
+  return page.$eval('[data-testid="pane-frame"]', (root) => {
+    type Rgb = { r: number; g: number; b: number; a: number };
+    const parse = (c: string): Rgb => {
+      const m = (c.match(/[\d.]+/g) ?? ["0", "0", "0"]).map(Number);
+      return { r: m[0], g: m[1], b: m[2], a: m.length > 3 ? m[3] : 1 };
+    };
+    const lum = (c: Rgb) => {
+      const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4));
+      return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b);
+    };
+    const background = (el: Element | null): Rgb => {
+      for (; el; el = el.parentElement) {
+        const c = parse(getComputedStyle(el).backgroundColor);
+        if (c.a > 0.5) return c;
+      }
+      return { r: 255, g: 255, b: 255, a: 1 };
+    };
+    const out: string[] = [];
+    for (const el of Array.from(root.querySelectorAll("*"))) {
+      if (!Array.from(el.childNodes).some((n) => n.nodeType === 3 && (n.textContent ?? "").trim())) continue;
+      if ((el as HTMLElement).closest("[disabled], [aria-disabled='true']")) continue; // WCAG exempts inactive controls
+      const cs = getComputedStyle(el);
+      if (cs.visibility === "hidden" || cs.display === "none") continue;
+      const [a, b] = [lum(parse(cs.color)), lum(background(el))];
+      const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+      const size = parseFloat(cs.fontSize);
+      const large = size >= 24 || (Number(cs.fontWeight) >= 700 && size >= 18.66);
+      if (ratio < (large ? 3 : 4.5)) out.push(`${ratio.toFixed(2)} ${(el.textContent ?? "").trim().slice(0, 40)}`);
+    }
+    return out;
+  });
+}
+
 suite("playground in Chromium", () => {
   let outDir: string;
   let profile: string;
@@ -253,6 +291,18 @@ suite("playground in Chromium", () => {
     await page.locator('[data-setting="language"] input[value="zh"]').check();
     await page.waitForSelector('[data-testid="pane"][data-lang="zh"]');
     await page.click('[data-tab="validate"]');
+  });
+
+  it("pane text meets WCAG AA contrast in Office's light and dark themes", async () => {
+    expect(await lowContrast(page)).toEqual([]);
+    await page.goto(`${server.url}index.html?example=${EXAMPLE}&theme=dark`);
+    await page.waitForSelector('[data-testid="grid"]');
+    await page.click('[data-action="validate"]');
+    await busyDone();
+    await page.click('[data-action="next"]');
+    await page.waitForTimeout(200);
+    expect(await lowContrast(page)).toEqual([]);
+    await page.locator('[data-testid="pane-frame"]').screenshot({ path: path.join(ARTIFACTS, "pane-zh-dark.png") });
   });
 
   it("a workbook with no table shows what Jixiao looks for", async () => {

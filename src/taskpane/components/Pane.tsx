@@ -101,7 +101,7 @@ export function Pane({ session, loadLibrary: load = loadLibrary, initialView = "
             <MessageBarBody>{t(lang, notice.key, notice.params)}</MessageBarBody>
             <MessageBarActions
               containerAction={
-                <Button appearance="transparent" size="small" aria-label="×" onClick={() => session.dismissNotice()}>
+                <Button appearance="transparent" size="small" aria-label={t(lang, "notice.dismiss")} title={t(lang, "notice.dismiss")} onClick={() => session.dismissNotice()}>
                   ×
                 </Button>
               }

@@ -12,7 +12,6 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useEffect, useMemo, useState } from "react";
-import type { Lang } from "../../core/finding";
 import type { TargetTable } from "../../core/model";
 import type { Template } from "../../core/library/schema";
 import { t } from "../i18n";
@@ -27,7 +26,8 @@ const useStyles = makeStyles({
   level: { fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2, margin: `${tokens.spacingVerticalS} 0 2px` },
   ul: { margin: 0, padding: 0 },
   item: { listStyleType: "none", padding: `2px 0`, borderBottom: `1px solid ${tokens.colorNeutralStroke3}` },
-  itemHead: { display: "flex", alignItems: "flex-start", gap: tokens.spacingHorizontalXS },
+  itemHead: { display: "flex", alignItems: "flex-start", justifyContent: "space-between", gap: tokens.spacingHorizontalXS },
+  check: { flexGrow: 1, minWidth: 0 },
   target: { fontFamily: tokens.fontFamilyBase, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   details: { fontSize: tokens.fontSizeBase200, margin: `0 0 ${tokens.spacingVerticalXS} 32px`, color: tokens.colorNeutralForeground2 },
   plan: {
@@ -172,6 +172,7 @@ export function TemplatesView({ session, state, load }: TemplatesViewProps) {
                 <li key={x.id} className={s.item} data-template={x.id}>
                   <div className={s.itemHead}>
                     <Checkbox
+                      className={s.check}
                       checked={checked.includes(x.id)}
                       onChange={(_e, d) => setChecked(d.checked ? [...checked, x.id] : checked.filter((id) => id !== x.id))}
                       label={
@@ -179,7 +180,7 @@ export function TemplatesView({ session, state, load }: TemplatesViewProps) {
                           {x.name} <span className={s.target}>{targetText(lib, x, table)}</span>{" "}
                           {present.has(x.id) && (
                             <Badge size="small" appearance="outline" color="subtle">
-                              {lang === "zh" ? "已有" : "present"}
+                              {t(lang, "templates.present")}
                             </Badge>
                           )}
                         </span>

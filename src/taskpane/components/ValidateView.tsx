@@ -144,6 +144,11 @@ export function ValidateView({ session, state }: ValidateViewProps) {
         <Button disabled={!!busy || !state.marksShown} onClick={() => void session.clearMarks()} data-action="clear">
           {t(lang, "validate.clear")}
         </Button>
+        {state.fixes.length > 0 && (
+          <Button appearance="subtle" disabled={!!busy} onClick={() => void session.undoFix()} data-action="undo-fix-toolbar">
+            {t(lang, "finding.undoCount", { n: state.fixes.length })}
+          </Button>
+        )}
       </div>
       <RadioGroup
         className={s.scope}
