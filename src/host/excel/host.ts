@@ -20,7 +20,7 @@
  * injected `OfficeApi` so tests run it against a fake object model.
  */
 import type { CellRange, CellValue, Grid } from "../../core/grid";
-import { parseRangeA1, toA1 } from "../../core/grid";
+import { parseRangeA1, rangeToA1, toA1 } from "../../core/grid";
 import type { Severity } from "../../core/finding";
 import {
   HostError,
@@ -101,6 +101,12 @@ export interface ExcelHostOptions {
   maxCellsPerSync?: number;
   /** longest address list per getRanges call; default 255 */
   maxAddressChars?: number;
+  /**
+   * The area of a sheet Jixiao reads at most: rows 1..maxRows, columns 1..maxCols (default 100,000
+   * rows, 500 columns). A used range reaching further (a stray value in XFD1048576) is read only
+   * inside this area, and `readWarnings` says so.
+   */
+  readLimit?: { maxRows: number; maxCols: number };
   /** called when a background operation (change listening) fails */
   onError?: (error: HostError) => void;
 }
@@ -176,6 +182,9 @@ export class ExcelHost implements WorkbookHost {
   private readonly maxResponseBytes: number;
   private readonly maxCellsPerSync: number;
   private readonly maxAddressChars: number;
+  private readonly readLimit: { maxRows: number; maxCols: number };
+  /** messages about the last readSheets (a sheet read only in part), in the host's language */
+  readWarnings: string[] = [];
   private sheetCache: SheetEntry[] | null = null;
   private readonly inserts = new Map<string, InsertRecord>();
   private insertCounter = 0;
@@ -193,6 +202,7 @@ export class ExcelHost implements WorkbookHost {
     this.maxResponseBytes = options.maxResponseBytes ?? 4_000_000;
     this.maxCellsPerSync = options.maxCellsPerSync ?? 2_000_000;
     this.maxAddressChars = options.maxAddressChars ?? MAX_ADDRESS_CHARS;
+    this.readLimit = options.readLimit ?? { maxRows: 100_000, maxCols: 500 };
     this.mergesSupported = api.isSetSupported("ExcelApi", MERGES_EXCEL_API);
   }
 
@@ -292,6 +302,7 @@ export class ExcelHost implements WorkbookHost {
 
   async readSheets(selection: SheetSelection, progress?: Progress): Promise<Grid[]> {
     this.requireBase();
+    this.readWarnings = [];
     if (selection.kind === "active") return this.readActive(progress);
     return this.readMany(selection, progress);
   }
@@ -312,13 +323,17 @@ export class ExcelHost implements WorkbookHost {
     hidden: boolean,
     used: Excel.Range,
     merged: Excel.RangeAreas | null,
-  ): { grid: Grid; bytes: number; cells: number } {
+  ): { grid: Grid | null; bytes: number; cells: number } {
     const merges = merged ? (merged.isNullObject ? [] : parseAreasAddress(merged.address)) : undefined;
     const base = { sheet: name, hidden, ...(merges ? { merges } : {}) };
     if (used.isNullObject) return { grid: { ...base, origin: { row: 1, col: 1 }, cells: [], numberFormats: [] }, bytes: 0, cells: 0 };
     const r = parseAddress(stripSheet(used.address));
     const values = used.values;
     const formats = used.numberFormat;
+    const cellCount = (r.bottom - r.top + 1) * (r.right - r.left + 1);
+    // Excel gives null for the cells of an unbounded range (a used range over whole columns):
+    // the caller reads such a sheet the careful way (readLarge)
+    if (!Array.isArray(values) || !Array.isArray(formats)) return { grid: null, bytes: 0, cells: cellCount };
     const cells = values.map((line) => line.map(fromOfficeValue));
     const numberFormats = formats.map((line) => line.map((f) => (typeof f === "string" && f !== "General" && f !== "" ? f : null)));
     // what this sheet costs in a response: both arrays, the addresses, and a little framing
@@ -327,24 +342,23 @@ export class ExcelHost implements WorkbookHost {
     return {
       grid: { ...base, origin: { row: r.top, col: r.left }, cells, numberFormats },
       bytes,
-      cells: (r.bottom - r.top + 1) * (r.right - r.left + 1),
+      cells: cellCount,
     };
   }
 
   private async readActive(progress?: Progress): Promise<Grid[]> {
     progress?.("reading", 0, 1);
+    let read: { entry: SheetEntry; grid: Grid | null };
     try {
-      const grid = await this.run(async (context) => {
+      read = await this.run(async (context) => {
         const ws = context.workbook.worksheets.getActiveWorksheet();
         ws.load("id,name,visibility,position");
         const { used, merged } = this.queueRead(ws);
         await context.sync();
         const out = this.gridFrom(ws.name, ws.visibility !== "Visible", used, merged);
         this.remember(ws.id, out.bytes, out.cells);
-        return out.grid;
+        return { entry: { id: ws.id, name: ws.name, visibility: toVisibility(ws.visibility), position: ws.position }, grid: out.grid };
       });
-      progress?.("reading", 1, 1);
-      return [grid];
     } catch (e) {
       if (!(e instanceof HostError) || !isPayloadError(causeOf(e))) throw e;
       // too big for one response: find the active sheet and read it in blocks
@@ -356,6 +370,9 @@ export class ExcelHost implements WorkbookHost {
       });
       return this.readLarge([active], progress);
     }
+    if (!read.grid) return this.readLarge([read.entry], progress);
+    progress?.("reading", 1, 1);
+    return [read.grid];
   }
 
   private remember(id: string, bytes: number, cells: number): void {
@@ -435,9 +452,10 @@ export class ExcelHost implements WorkbookHost {
           for (const p of pending) {
             const out = this.gridFrom(p.ws.name, p.ws.visibility !== "Visible", p.used, p.merged);
             p.entry.name = p.ws.name;
+            p.entry.cells = out.cells;
+            if (!out.grid) continue; // unbounded: read later in blocks (readEntries)
             this.remember(p.entry.id, out.bytes, out.cells);
             p.entry.bytes = out.bytes;
-            p.entry.cells = out.cells;
             grids.set(p.entry.id, out.grid);
             progress?.("reading", ++done, total);
           }
@@ -476,11 +494,9 @@ export class ExcelHost implements WorkbookHost {
     let fresh: SheetEntry[] | null = null;
     let budget = this.maxResponseBytes;
     let attempts = 0;
-    let large: SheetEntry[] = [];
     for (;;) {
       const todo = entries.filter((e) => !grids.has(e.id));
       const plan = this.planBatches(todo, budget);
-      large = plan.large;
       let failed: SheetEntry[] = [];
       try {
         for (const batch of plan.batches) {
@@ -499,7 +515,8 @@ export class ExcelHost implements WorkbookHost {
         attempts++;
       }
     }
-    const todoLarge = large.filter((l) => !grids.has(l.id));
+    // sheets too big to read at once, and sheets Excel answered without cells (unbounded ranges)
+    const todoLarge = entries.filter((l) => !grids.has(l.id));
     if (todoLarge.length) {
       const read = await this.readLarge(todoLarge, progress);
       todoLarge.forEach((entry, i) => grids.set(entry.id, read[i]));
@@ -524,20 +541,28 @@ export class ExcelHost implements WorkbookHost {
     });
   }
 
-  /** One sync: name, visibility, used range and merges of a sheet, without its values. */
-  private async describeSheet(entry: SheetEntry): Promise<{ name: string; hidden: boolean; range: CellRange | null; merges: CellRange[] | undefined }> {
+  /**
+   * One sync: name, visibility, used range and merges of a sheet, without its values; and the used
+   * range inside the read limit, which is what gets read when the whole one reaches past it.
+   */
+  private async describeSheet(
+    entry: SheetEntry,
+  ): Promise<{ name: string; hidden: boolean; range: CellRange | null; full: CellRange | null; merges: CellRange[] | undefined }> {
     return this.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(entry.id);
       ws.load("name,visibility");
       const used = ws.getUsedRangeOrNullObject(true);
-      used.load("address,rowCount,columnCount");
+      used.load("address");
+      const limited = ws.getRange(`A1:${toA1(this.readLimit.maxRows, this.readLimit.maxCols)}`).getUsedRangeOrNullObject(true);
+      limited.load("address");
       const merged = this.mergesSupported ? ws.getRange().getMergedAreasOrNullObject() : null;
       merged?.load("address");
       await context.sync();
       return {
         name: ws.name,
         hidden: ws.visibility !== "Visible",
-        range: used.isNullObject ? null : parseAddress(stripSheet(used.address)),
+        full: used.isNullObject ? null : parseAddress(stripSheet(used.address)),
+        range: limited.isNullObject ? null : parseAddress(stripSheet(limited.address)),
         merges: merged ? (merged.isNullObject ? [] : parseAreasAddress(merged.address)) : undefined,
       };
     });
@@ -563,6 +588,15 @@ export class ExcelHost implements WorkbookHost {
     for (const entry of entries) {
       const dims = await this.describeSheet(entry);
       const base = { sheet: dims.name, hidden: dims.hidden, ...(dims.merges ? { merges: dims.merges } : {}) };
+      if (dims.full && (!dims.range || dims.full.bottom > dims.range.bottom || dims.full.right > dims.range.right)) {
+        this.readWarnings.push(
+          hostMessage(this.lang, "readLimited", {
+            sheet: dims.name,
+            used: rangeToA1(dims.full),
+            read: dims.range ? rangeToA1(dims.range) : "—",
+          }),
+        );
+      }
       if (!dims.range) {
         out.push({ ...base, origin: { row: 1, col: 1 }, cells: [], numberFormats: [] });
         continue;

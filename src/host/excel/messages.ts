@@ -67,6 +67,10 @@ const MESSAGES = {
     zh: "Excel 正处于单元格编辑状态。请先按 Enter 或 Esc 结束编辑，再重试。",
     en: "Excel is editing a cell. Press Enter or Esc to finish editing, then try again.",
   },
+  readLimited: {
+    zh: "工作表“{sheet}”的已用区域为 {used}，远超表格本身；Jixiao 只读取了 {read}。请删除远处多余的内容。",
+    en: "Sheet “{sheet}” uses {used}, far beyond its tables; Jixiao read only {read}. Delete the stray content far away.",
+  },
   payload: {
     zh: "要读取或写入的数据超过了 Excel 单次请求的上限。",
     en: "The data exceeds what Excel accepts in one request.",

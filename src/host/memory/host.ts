@@ -7,7 +7,7 @@
  * sheets raise the same HostErrors as the Excel host.
  */
 import type { CellRange, CellValue, Grid } from "../../core/grid";
-import { toA1 } from "../../core/grid";
+import { rangeToA1, toA1 } from "../../core/grid";
 import type { Severity } from "../../core/finding";
 import {
   HostError,
@@ -47,6 +47,8 @@ export interface MemoryHostOptions {
   timers?: Timers;
   /** clock for the marks record */
   now?: () => Date;
+  /** the area of a sheet read at most, as in the Excel host (default 100,000 rows x 500 columns) */
+  readLimit?: { maxRows: number; maxCols: number };
 }
 
 interface InsertRecord {
@@ -67,6 +69,8 @@ export class MemoryHost implements WorkbookHost {
   private readonly messages = new Map<string, Mark>();
   private readonly inserts = new Map<string, InsertRecord>();
   private insertCounter = 0;
+  /** messages about the last readSheets (a sheet read only in part), in the host's language */
+  readWarnings: string[] = [];
 
   constructor(workbook: MemoryWorkbook = new MemoryWorkbook(), options: MemoryHostOptions = {}) {
     this.workbook = workbook;
@@ -129,9 +133,17 @@ export class MemoryHost implements WorkbookHost {
     } else {
       sheets = selection.names.map((n) => this.sheetOrThrow(n));
     }
+    const limit = this.options.readLimit ?? { maxRows: 100_000, maxCols: 500 };
+    this.readWarnings = [];
     const grids: Grid[] = [];
     sheets.forEach((s, i) => {
-      grids.push(this.workbook.toGrid(s));
+      const full = this.workbook.usedRange(s, true);
+      const grid = this.workbook.toGrid(s, limit);
+      if (full && (full.bottom > limit.maxRows || full.right > limit.maxCols)) {
+        const read = this.workbook.usedRangeWithin(s, limit.maxRows, limit.maxCols);
+        this.readWarnings.push(hostMessage(this.lang, "readLimited", { sheet: s.name, used: rangeToA1(full), read: read ? rangeToA1(read) : "—" }));
+      }
+      grids.push(grid);
       progress?.("reading", i + 1, sheets.length);
     });
     return grids;

@@ -703,9 +703,31 @@ export class MemoryWorkbook {
     return wb;
   }
 
-  /** The sheet as a Grid, the way hosts read it (used range by values, null for empty, merges). */
-  toGrid(sheet: MemorySheet): Grid {
-    const used = this.usedRange(sheet, true);
+  /** The used range (by values) inside rows 1..maxRows and columns 1..maxCols. */
+  usedRangeWithin(sheet: MemorySheet, maxRows: number, maxCols: number): CellRange | null {
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = 0;
+    let right = 0;
+    for (const [key, c] of sheet.cells) {
+      if ((c.value === null || c.value === "") && c.formula === undefined) continue;
+      const r = keyRow(key);
+      const col = keyCol(key);
+      if (r > maxRows || col > maxCols) continue;
+      if (r < top) top = r;
+      if (r > bottom) bottom = r;
+      if (col < left) left = col;
+      if (col > right) right = col;
+    }
+    return bottom === 0 ? null : { top, left, bottom, right };
+  }
+
+  /**
+   * The sheet as a Grid, the way hosts read it (used range by values, null for empty, merges).
+   * With `limit`, only the used part of rows 1..maxRows x columns 1..maxCols is read.
+   */
+  toGrid(sheet: MemorySheet, limit?: { maxRows: number; maxCols: number }): Grid {
+    const used = limit ? this.usedRangeWithin(sheet, limit.maxRows, limit.maxCols) : this.usedRange(sheet, true);
     const merges = [...sheet.merges].sort(compareRanges).map(cloneRange);
     const hidden = sheet.visibility !== "visible";
     if (!used) return { sheet: sheet.name, origin: { row: 1, col: 1 }, cells: [], numberFormats: [], merges, hidden };

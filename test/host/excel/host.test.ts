@@ -156,6 +156,21 @@ describe("ExcelHost: reading", () => {
     expect(fake.syncs.filter((x) => x.failed).length).toBeLessThanOrEqual(3);
   });
 
+  it("reads a sheet with a stray value in its last row only where its tables are, and says so", async () => {
+    const wb = sampleWorkbook();
+    const s = wb.requireSheet(SHEET);
+    wb.patchCell(s, 1_048_576, 6, { value: "x" });
+    const { fake, host } = await setup(wb);
+    const grids = await host.readSheets({ kind: "all" });
+    const grid = grids.find((g) => g.sheet === SHEET) as Grid;
+    expect(grid.cells).toHaveLength(13); // A1:F13
+    expect(grid.cells[0][0]).toBe("宣传费项目绩效目标表");
+    expect(host.readWarnings).toHaveLength(1);
+    expect(host.readWarnings[0]).toMatch(/A1:F1048576.*A1:F13/);
+    expect(fake.syncCount).toBeLessThanOrEqual(5);
+    expect(grids.map((g) => g.sheet)).toEqual([SHEET, "填报说明", "Lists"]);
+  });
+
   it("reads merges only where the requirement set allows", async () => {
     const { host } = await setup(sampleWorkbook(), { requirementSets: { ExcelApi: "1.9" } });
     const [grid] = await host.readSheets({ kind: "active" });

@@ -33,6 +33,16 @@ describe("MemoryHost: reading", () => {
     await expect(host.readSheets({ kind: "named", names: ["无"] })).rejects.toMatchObject({ code: "not-found" });
   });
 
+  it("reads a sheet with a stray value far away only where its tables are, and says so", async () => {
+    const wb = sampleWorkbook();
+    wb.patchCell(wb.requireSheet(SHEET), 1_048_576, 16_384, { value: "x" });
+    const { host } = hostOf(wb);
+    const [grid] = await host.readSheets({ kind: "active" });
+    expect(grid.cells).toHaveLength(13);
+    expect(grid.cells[0]).toHaveLength(6);
+    expect(host.readWarnings).toEqual([expect.stringMatching(/A1:XFD1048576.*A1:F13/)]);
+  });
+
   it("builds a workbook from grids and reads the same grids back", async () => {
     const grid = { ...gridFromRows("表1", [["项目名称", "宣传费"], [null, 0.95]], { row: 3, col: 2 }), numberFormats: [[null, null], [null, "0%"]], merges: [parseAddress("B3:B4")], hidden: false };
     const host = MemoryHost.fromGrids([grid]);
