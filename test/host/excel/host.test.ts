@@ -67,6 +67,16 @@ describe("ExcelHost: creating and requirement sets", () => {
 });
 
 describe("ExcelHost: reading", () => {
+  it("lists sheets with their visibility and the active one, in one sync", async () => {
+    const { fake, host } = await setup();
+    expect(await host.listSheets()).toEqual([
+      { name: SHEET, visibility: "visible", active: true },
+      { name: "填报说明", visibility: "visible", active: false },
+      { name: "Lists", visibility: "hidden", active: false },
+    ]);
+    expect(fake.syncCount).toBe(1);
+  });
+
   it("reads the active sheet in exactly one sync, as grids with formats and merges", async () => {
     const { fake, host, wb } = await setup();
     const [grid] = await host.readSheets({ kind: "active" });
