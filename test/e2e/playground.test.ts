@@ -223,7 +223,9 @@ suite("playground in Chromium", () => {
     const item = page.locator(`li[data-finding="${f.key}"]`);
     await item.locator("button").first().click();
     await item.locator('[data-action="ignore"]').click();
-    await page.fill('[data-testid="ignore-reason"]', "已与财政局确认");
+    // text is rendered as text: markup in a reason stays characters (and would fetch off-site otherwise)
+    const reason = '已与财政局确认 <img src="http://evil.example/x.png">';
+    await page.fill('[data-testid="ignore-reason"]', reason);
     await page.click('[data-action="confirm-ignore"]');
     await page.waitForSelector('[data-notice="finding.ignored"]');
     await busyDone();
@@ -234,7 +236,8 @@ suite("playground in Chromium", () => {
     await busyDone();
     expect(await item.count()).toBe(0);
     await page.click('[data-testid="ignored"] summary');
-    expect(await page.textContent(`[data-ignored="${f.key}"]`)).toContain("已与财政局确认");
+    expect(await page.textContent(`[data-ignored="${f.key}"]`)).toContain(reason);
+    expect(await page.$$('[data-testid="pane"] img')).toHaveLength(0);
     await page.locator(`[data-ignored="${f.key}"] button`).click();
     await busyDone();
     expect(await item.count()).toBe(1);
