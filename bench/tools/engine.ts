@@ -8,6 +8,7 @@
  * CPU time (process.cpuUsage, this process only) is steadier than wall time on a busy machine.
  */
 import { createHash } from "node:crypto";
+import { PerformanceObserver } from "node:perf_hooks";
 import { validate } from "../../src/core/engine";
 import { generateWorkbook, toGrids } from "../generate";
 import { median } from "../parts/util";
@@ -19,12 +20,17 @@ const grids = toGrids(generateWorkbook(n));
 const warm = toGrids(generateWorkbook(100, 99));
 validate(warm);
 validate(warm);
+let gcMs = 0;
+const obs = new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) gcMs += e.duration;
+});
 const wall: number[] = [];
 const cpu: number[] = [];
 let findings = 0;
 let digest = "";
 for (let i = 0; i < runs; i++) {
   gc();
+  obs.observe({ entryTypes: ["gc"] });
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   const report = validate(grids);
@@ -34,6 +40,6 @@ for (let i = 0; i < runs; i++) {
   const c = process.cpuUsage(c0);
   cpu.push((c.user + c.system) / 1000);
 }
-process.stdout.write(
-  `validate ${n} tables: wall ${median(wall).toFixed(0)} ms, cpu ${median(cpu).toFixed(0)} ms (min wall ${Math.min(...wall).toFixed(0)}, min cpu ${Math.min(...cpu).toFixed(0)}) (runs: ${wall.map((x) => x.toFixed(0)).join(" ")}); ${findings} findings, report sha1 ${digest}\n`,
-);
+setTimeout(() => process.stdout.write(
+  `validate ${n} tables: wall ${median(wall).toFixed(0)} ms, cpu ${median(cpu).toFixed(0)} ms (min wall ${Math.min(...wall).toFixed(0)}, min cpu ${Math.min(...cpu).toFixed(0)}) (runs: ${wall.map((x) => x.toFixed(0)).join(" ")}); gc ${(gcMs / runs).toFixed(0)} ms/run (in the timed runs), heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB; ${findings} findings, report sha1 ${digest}\n`,
+), 50);

@@ -16,7 +16,7 @@ for (const n of prof.nodes) {
   for (let id = n.id; id !== undefined; id = parent.get(id)) { const k = key(byId.get(id)); if (seen.has(k)) continue; seen.add(k); incl.set(k, (incl.get(k) ?? 0) + t); }
 }
 const top = (m, k) => [...m].sort((a, b) => b[1] - a[1]).slice(0, k).map(([name, t]) => `${(t / 1000).toFixed(0).padStart(7)} ms ${(100 * t / total).toFixed(1).padStart(5)}%  ${name}`).join("\n");
-if (!process.argv[3]?.startsWith("--")) console.log(`total ${(total / 1000).toFixed(0)} ms\n-- self --\n${top(self, Number(process.argv[3] ?? 25))}\n-- inclusive --\n${top(incl, Number(process.argv[4] ?? 40))}`);
+if (!(process.argv[3] ?? "").startsWith("--")) console.log(`total ${(total / 1000).toFixed(0)} ms\n-- self --\n${top(self, Number(process.argv[3] ?? 25))}\n-- inclusive --\n${top(incl, Number(process.argv[4] ?? 40))}`);
 // node profsum.js file.cpuprofile --under fnA,fnB,...  : time attributed to the nearest listed ancestor
 if (process.argv[3] === "--under") {
   const names = process.argv[4].split(",");
@@ -45,4 +45,23 @@ if (process.argv[3] === "--lines") {
   }
   const src = fs.existsSync(process.argv[5] ?? "") ? fs.readFileSync(process.argv[5], "utf8").split("\n") : [];
   console.log([...lines].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([l, t]) => `${String(t).padStart(6)} ticks  line ${l}  ${(src[l - 1] ?? "").trim().slice(0, 150)}`).join("\n"));
+}
+// node profsum.js file.cpuprofile --inside fn:line : self time of everything called under that frame
+if (process.argv[3] === "--inside") {
+  const [nm, ln] = process.argv[4].split(":");
+  const acc = new Map();
+  let sum = 0;
+  for (const n of prof.nodes) {
+    const t = dt.get(n.id) ?? 0;
+    if (!t) continue;
+    let inside = false;
+    for (let id = n.id; id !== undefined; id = parent.get(id)) {
+      const cf = byId.get(id).callFrame;
+      if (cf.functionName === nm && (!ln || cf.lineNumber + 1 === Number(ln))) { inside = true; break; }
+    }
+    if (!inside) continue;
+    sum += t;
+    acc.set(key(n), (acc.get(key(n)) ?? 0) + t);
+  }
+  console.log(`inside ${process.argv[4]}: ${(sum / 1000).toFixed(0)} ms\n` + [...acc].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([k, t]) => `${(t / 1000).toFixed(0).padStart(7)} ms  ${k}`).join("\n"));
 }
