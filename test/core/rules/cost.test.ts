@@ -23,6 +23,23 @@ describe("cost.direction", () => {
     expect(f.fix).toMatchObject({ cell: t.cell(0, "operator"), value: "≤", confirm: true });
     expectNone(run(applyFix(r, f)), "cost.direction");
   });
+  it("positive: a core-2021 table, where 成本 is an 一级 with 经济成本 under it", () => {
+    const t = buildTableInfo({
+      template: "common",
+      rows: [
+        ["成本指标", "经济成本指标", "宣传品制作成本", "≥20万元"],
+        ["产出指标", "数量指标", "宣传次数", "≥9次"],
+        [null, "质量指标", "宣传工作完成率", "≥90%"],
+        [null, "时效指标", "宣传完成时间", "2020年12月底前"],
+        ["效益指标", "社会效益指标", "政策知晓率", "≥80%"],
+        ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%"],
+      ],
+    });
+    const r = run(t.grid);
+    expect(r.tables[0].framework.id).toBe("core-2021");
+    expectFinding(r, "cost.direction", { cell: t.cell(0, "value"), quoted: ["宣传品制作成本", "≥20万元"] });
+    expect(r.findings.filter((f) => f.severity !== "info").map((f) => f.rule)).toEqual(["cost.direction"]);
+  });
   it("negative: ≤ and = costs", () => {
     expectNone(run(buildTable(cleanSpec("evaluation"))), "cost.direction");
     const rows = withCells(cleanRows("common"), 3, { 3: "=25万元" });

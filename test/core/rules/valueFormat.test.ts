@@ -88,6 +88,16 @@ describe("value-format.normalise", () => {
     expect(f.fix).toMatchObject({ value: fixed, previous: v });
     expectNone(run(applyFix(r, f)), "value-format.normalise");
   });
+  it("positive: the unit typo 百分百 is unreadable (error), and the normalise fix repairs both findings", () => {
+    const rows = withCells(cleanRows("common"), 1, { 3: "≥95百分百" });
+    const t = buildTableInfo(cleanSpec("common", { rows }));
+    const r = run(t.grid);
+    expectFinding(r, "value-format.malformed", { cell: t.cell(1, "value"), quoted: "≥95百分百", says: [/百分百/] });
+    const f = expectFinding(r, "value-format.normalise", { cell: t.cell(1, "value"), quoted: ["≥95百分百", "≥95%"] });
+    const fixed = run(applyFix(r, f));
+    expectNone(fixed, "value-format.malformed");
+    expectNone(fixed, "value-format.normalise");
+  });
   it("negative: values already in the standard spelling, and values split over operator/unit columns", () => {
     expectNone(run(buildTable(cleanSpec("common"))), "value-format.normalise");
     const t = buildTable({ template: "common", header: OP_UNIT_HEADER, rows: [["产出指标", "质量指标", "完成率", "大于等于", 90, "%", "计划标准"]] });
