@@ -8,6 +8,9 @@ import { HostError } from "../../src/host/types";
 import { MemoryHost } from "../../src/host/memory";
 import { PaneSession, patchGrid } from "../../src/taskpane/state/session";
 import { findingId } from "../../src/taskpane/state/findings";
+import { BUILTIN_LIBRARY } from "../../src/core/library/data";
+import { planInsertion } from "../../src/core/library/insert";
+import { recommendForTable } from "../../src/core/library/recommend";
 import { loadExampleGrids } from "../helpers/examples";
 
 const noYield = () => Promise.resolve();
@@ -203,6 +206,40 @@ describe("PaneSession on seed 000 (stacked)", () => {
     const r = session.getState().report!;
     expect(r.tables).toHaveLength(0);
     expect(r.sheetsWithoutTables).toEqual(["Notes"]);
+  });
+});
+
+describe("PaneSession: templates", () => {
+  it("inserts a planned template into a seed table, re-checks, and undoes it exactly", async () => {
+    const { host, session, original } = await setup();
+    await session.validate();
+    const table = session.getState().report!.tables[0];
+    const rec = recommendForTable(table, BUILTIN_LIBRARY);
+    const fresh = rec.templates.filter((x) => !x.present).slice(0, 2).map((x) => x.template);
+    const plan = planInsertion(table, fresh);
+    expect(plan.rows.length).toBeGreaterThan(0);
+    const rowsBefore = host.workbook.usedRange(host.workbook.sheets[0], true)!.bottom;
+
+    const results = await session.insertRows(plan.requests);
+    expect(results).toHaveLength(plan.requests.length);
+    let s = session.getState();
+    expect(s.notice).toMatchObject({ kind: "success", key: "templates.inserted", params: { n: plan.rows.length }, undo: "insert" });
+    expect(s.stale).toBe(false);
+    expect(host.workbook.usedRange(host.workbook.sheets[0], true)!.bottom).toBe(rowsBefore + plan.rows.length);
+    // the inserted indicators are in the re-checked table, and none of them is reported
+    const after = s.report!.tables[0];
+    for (const r of plan.rows) expect(after.indicators.some((i) => i.name?.text === r.template.name)).toBe(true);
+    // (a value left blank for the user, e.g. a cost ceiling when the table names no money unit, is rightly reported)
+    const inserted = new Set(plan.rows.filter((r) => r.value.text !== null).map((r) => r.row));
+    expect(inserted.size).toBeGreaterThan(0);
+    expect(s.report!.findings.filter((f) => f.sheet === table.sheet && inserted.has(f.row) && f.rule !== "copy-paste.same-list")).toEqual([]);
+
+    expect(await session.undoInsert()).toBe(true);
+    s = session.getState();
+    expect(s.insertions).toHaveLength(0);
+    expect(s.stale).toBe(false);
+    await session.clearMarks();
+    expect(host.snapshot()).toEqual(original);
   });
 });
 

@@ -6,7 +6,7 @@
  */
 import { validate, type Report, type ValidateOptions } from "../../core/engine";
 import type { Finding, Lang } from "../../core/finding";
-import type { CellValue, Grid } from "../../core/grid";
+import type { CellRange, CellValue, Grid } from "../../core/grid";
 import { parseA1 } from "../../core/grid";
 import {
   DEFAULT_SETTINGS,
@@ -85,6 +85,11 @@ export interface SessionOptions {
 
 const defaultYield = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** How long after Jixiao's own write its change event may still arrive (Excel debounces and batches events). */
+const OWN_CHANGE_MS = 3000;
+const MAX_ROWS = 1_048_576;
+const MAX_COLS = 16_384;
+
 function errorNotice(e: unknown, cell?: string): Notice {
   if (e instanceof HostError) {
     if (e.code === "conflict") return { kind: "error", key: "error.conflict", params: { cell: cell ?? "" } };
@@ -127,8 +132,8 @@ export class PaneSession {
   private grids: Grid[] = [];
   /** the run that may still deliver a result; cancelling bumps it */
   private run = 0;
-  /** cells Jixiao wrote itself: their change events do not make the report stale */
-  private readonly ownWrites = new Map<string, number>();
+  /** areas Jixiao wrote itself, until when: their change events do not make the report stale */
+  private ownAreas: { sheet: string; range: CellRange; until: number }[] = [];
   private unsubscribe: (() => void) | null = null;
   private readonly yieldToUi: () => Promise<void>;
 
@@ -186,19 +191,24 @@ export class PaneSession {
     }
     this.unsubscribe?.();
     this.unsubscribe = this.host.onChange((ev) => {
-      const key = `${ev.sheet}\u0000${ev.range.top}:${ev.range.left}`;
-      const single = ev.range.top === ev.range.bottom && ev.range.left === ev.range.right;
-      const own = this.ownWrites.get(key);
-      if (single && own) {
-        if (own === 1) this.ownWrites.delete(key);
-        else this.ownWrites.set(key, own - 1);
-        return;
-      }
+      if (this.isOwnChange(ev.sheet, ev.range)) return;
       if (this.state.report && !this.state.stale) this.set({ stale: true });
     });
   }
 
-  /** Stop listening for edits (React's strict mode may start the session again). */
+  /** Areas Jixiao itself is writing: change events inside them do not make the report stale. */
+  private expectOwnChange(sheet: string, range: CellRange): void {
+    this.ownAreas.push({ sheet, range, until: Date.now() + OWN_CHANGE_MS });
+  }
+
+  private isOwnChange(sheet: string, r: CellRange): boolean {
+    const now = Date.now();
+    this.ownAreas = this.ownAreas.filter((a) => a.until > now);
+    return this.ownAreas.some(
+      (a) => a.sheet === sheet && r.top >= a.range.top && r.bottom <= a.range.bottom && r.left >= a.range.left && r.right <= a.range.right,
+    );
+  }
+
   dispose(): void {
     this.unsubscribe?.();
     this.unsubscribe = null;
@@ -317,31 +327,10 @@ export class PaneSession {
 
   // ---- fixes ----
 
-  private noteOwnWrite(sheet: string, cell: string): void {
-    const { row, col } = parseA1(cell);
-    const key = `${sheet}\u0000${row}:${col}`;
-    this.ownWrites.set(key, (this.ownWrites.get(key) ?? 0) + 1);
-  }
-
-  private forgetOwnWrite(sheet: string, cell: string): void {
-    const { row, col } = parseA1(cell);
-    const key = `${sheet}\u0000${row}:${col}`;
-    const n = this.ownWrites.get(key) ?? 0;
-    if (n <= 1) this.ownWrites.delete(key);
-    else this.ownWrites.set(key, n - 1);
-  }
-
   private async write(sheet: string, cell: string, value: CellValue, expected: CellValue): Promise<CellChange> {
-    this.noteOwnWrite(sheet, cell);
-    try {
-      const change = await this.host.setCellValue(sheet, cell, value, expected);
-      // hosts that report changes asynchronously have had their chance by now
-      setTimeout(() => this.forgetOwnWrite(sheet, cell), 1000);
-      return change;
-    } catch (e) {
-      this.forgetOwnWrite(sheet, cell);
-      throw e;
-    }
+    const { row, col } = parseA1(cell);
+    this.expectOwnChange(sheet, { top: row, bottom: row, left: col, right: col });
+    return this.host.setCellValue(sheet, cell, value, expected);
   }
 
   /** Apply a finding's fix, then check again. */
@@ -452,6 +441,7 @@ export class PaneSession {
     const results: InsertRowsResult[] = [];
     try {
       for (const r of requests) {
+        this.expectOwnChange(r.sheet, { top: r.afterRow + 1, bottom: MAX_ROWS, left: 1, right: MAX_COLS });
         results.push(await this.host.insertRows(r));
         this.set({ busy: { op: "insert", done: results.length, total: requests.length, cancellable: false } });
       }
@@ -481,7 +471,10 @@ export class PaneSession {
     this.set({ busy: { op: "insert", done: 0, total: last.results.length, cancellable: false }, notice: null });
     try {
       // undo in the reverse order of application
-      for (const r of [...last.results].reverse()) await this.host.undoInsert(r.undoToken);
+      for (const r of [...last.results].reverse()) {
+        this.expectOwnChange(r.sheet, { top: r.range.top, bottom: MAX_ROWS, left: 1, right: MAX_COLS });
+        await this.host.undoInsert(r.undoToken);
+      }
       this.set({ busy: null, insertions: this.state.insertions.slice(0, -1) });
       if (this.state.report) await this.validate();
       this.set({ notice: { kind: "success", key: "templates.insertUndone" } });
