@@ -26,7 +26,7 @@ export function SettingsView({ session, state }: { session: PaneSession; state: 
   return (
     <div className={s.root}>
       <Field label={t(lang, "settings.language")}>
-        <RadioGroup layout="horizontal" value={lang} onChange={(_e, d) => void session.setLang(d.value as Lang)} data-setting="language">
+        <RadioGroup layout="horizontal" value={lang} disabled={!!busy} onChange={(_e, d) => void session.setLang(d.value as Lang)} data-setting="language">
           <Radio value="zh" label={t(lang, "settings.language.zh")} lang="zh-CN" />
           <Radio value="en" label={t(lang, "settings.language.en")} lang="en" />
         </RadioGroup>

@@ -173,11 +173,6 @@ export class PaneSession {
     for (const l of [...this.listeners]) l();
   }
 
-  /** The grids of the last check (read-only use: recommendations, template placement). */
-  get checkedGrids(): readonly Grid[] {
-    return this.grids;
-  }
-
   // ---- lifecycle ----
 
   /** Load the workbook's settings and listen for edits. */
@@ -251,12 +246,12 @@ export class PaneSession {
   async validate(): Promise<boolean> {
     if (this.state.busy) return false;
     const run = ++this.run;
-    const progress = (stage: Stage, cancellable: boolean): Progress => (s, done, total) => {
-      if (run === this.run) this.set({ busy: { op: "validate", stage: s ?? stage, done, total, cancellable } });
+    const reading: Progress = (stage, done, total) => {
+      if (run === this.run) this.set({ busy: { op: "validate", stage, done, total, cancellable: true } });
     };
     this.set({ busy: { op: "validate", stage: "reading", done: 0, total: 0, cancellable: true }, notice: null });
     try {
-      const grids = await this.host.readSheets(this.state.scope === "active" ? { kind: "active" } : { kind: "all" }, progress("reading", true));
+      const grids = await this.host.readSheets(this.state.scope === "active" ? { kind: "active" } : { kind: "all" }, reading);
       if (run !== this.run) return false;
       this.set({ busy: { op: "validate", stage: "checking", done: 0, total: grids.length, cancellable: true } });
       await this.yieldToUi();
@@ -282,10 +277,10 @@ export class PaneSession {
   }
 
   /** Install a new report: keep the selection where it makes sense, refresh the marks if they are shown. */
-  private async showReport(report: Report, op: Busy["op"], forceMarks = false): Promise<void> {
+  private async showReport(report: Report, op: Busy["op"]): Promise<void> {
     const before = this.visibleOrder();
     const prevSelected = this.state.selectedId;
-    const marks = forceMarks || op === "validate" || this.state.marksShown;
+    const marks = op === "validate" || this.state.marksShown;
     if (marks) {
       this.set({ busy: { op, stage: "marking", done: 0, total: report.findings.length, cancellable: false } });
       const result = await this.host.applyMarks(marksFromFindings(report.findings), (_s, done, total) =>
@@ -390,6 +385,7 @@ export class PaneSession {
 
   /** Save settings in the workbook and re-run the engine over the grids already read. */
   async updateSettings(patch: Partial<WorkbookSettings>, op: Busy["op"] = "settings"): Promise<void> {
+    if (this.state.busy) return;
     const settings = { ...this.state.settings, ...patch };
     const lang = settings.lang ?? this.state.lang;
     this.set({ settings, lang, busy: { op, done: 0, total: 1, cancellable: false } });
