@@ -140,6 +140,42 @@ describe("the shipped sources (src/**)", () => {
   });
 });
 
+/**
+ * The built pane (dist/, from `npm run build`), when one is present: the bundles include React and
+ * Fluent UI, so they are scanned too. Skipped on a fresh clone (CI runs the source scan above).
+ */
+const DIST = path.join(ROOT, "dist");
+const bundles = (() => {
+  try {
+    // dist/office-js/ is the bundled copy of Office.js itself (JIXIAO_OFFICEJS=bundled): the one allowed exception
+    return readdirSync(DIST).filter((n) => n.endsWith(".js")).map((n) => path.join(DIST, n));
+  } catch {
+    return [];
+  }
+})();
+(bundles.length ? describe : describe.skip)("the built pane (dist/*.js)", () => {
+  it("makes no network call and runs no eval; the only Function constructor is webpack's unreachable global shim", () => {
+    const found: string[] = [];
+    for (const f of bundles) {
+      const text = readFileSync(f, "utf8");
+      for (const [name, re] of [
+        ["fetch", /(^|[^\w.])fetch\s*\(/g],
+        ["XMLHttpRequest", /XMLHttpRequest/g],
+        ["sendBeacon", /sendBeacon/g],
+        ["WebSocket", /new\s+WebSocket/g],
+        ["EventSource", /new\s+EventSource/g],
+        ["eval", /(^|[^\w.])eval\s*\(/g],
+      ] as const) {
+        for (const m of text.matchAll(re)) found.push(`${rel(f)}@${m.index}: ${name}`);
+      }
+      // webpack's runtime: `this || new Function('return this')()` only where globalThis is missing
+      const fns = [...text.matchAll(/new Function\(([^)]*)\)/g)].map((m) => m[1]);
+      for (const a of fns) if (a !== "'return this'" && a !== '"return this"') found.push(`${rel(f)}: new Function(${a})`);
+    }
+    expect(found).toEqual([]);
+  });
+});
+
 describe("dependencies", () => {
   const pkg = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
   const lock = JSON.parse(readFileSync(path.join(ROOT, "package-lock.json"), "utf8")) as { packages: Record<string, { dev?: boolean; version?: string }> };
@@ -165,6 +201,52 @@ describe("dependencies", () => {
     for (const p of found) expect(DEV_ALLOW[p.name]).toBeDefined();
     const usage = found.find((p) => p.name === "office-addin-usage-data");
     if (usage) expect(Number(usage.version.split(".")[0])).toBeGreaterThanOrEqual(3);
+  });
+});
+
+/**
+ * The facts SECURITY.md states about `npm audit --omit=dev`, pinned so that it stays true: the
+ * packages of the production tree that once had advisories are at fixed versions, and the one
+ * remaining advisory (uuid < 11.1.1, GHSA-w5hq-g745-h8pq: v3/v5/v6 with a caller's buffer) is
+ * reachable only through exceljs, which calls v4() without a buffer.
+ */
+describe("the production dependency tree (SECURITY.md, npm audit)", () => {
+  const lock = JSON.parse(readFileSync(path.join(ROOT, "package-lock.json"), "utf8")) as {
+    packages: Record<string, { dev?: boolean; version?: string; dependencies?: Record<string, string> }>;
+  };
+  const prod = Object.entries(lock.packages).filter(([k, v]) => k.startsWith("node_modules/") && !v.dev);
+  const versions = (name: string) => prod.filter(([k]) => k.endsWith(`node_modules/${name}`)).map(([, v]) => v.version ?? "0.0.0");
+  const atLeast = (v: string, min: string) => {
+    const a = v.split(/[.-]/).map(Number);
+    const b = min.split(".").map(Number);
+    for (let i = 0; i < 3; i++) if ((a[i] ?? 0) !== b[i]) return (a[i] ?? 0) > b[i];
+    return true;
+  };
+
+  it.each([
+    ["tmp", ["0.2.4"]], // GHSA-52f5-9888-hmc6
+    ["brace-expansion", ["1.1.12", "2.0.2"]], // CVE-2025-5889
+    ["minimatch", ["3.1.4", "5.1.9"]], // exceljs#3024: the advisory covers minimatch <= 3.1.3; 5.1.9 checked unaffected there
+    ["jszip", ["3.8.0"]], // GHSA-jg8v-48h5-wgxg, CVE-2022-48285
+    ["fstream", ["1.0.12"]], // CVE-2019-13173
+  ] as const)("%s is at a fixed version", (name, mins) => {
+    const vs = versions(name);
+    expect(vs.length).toBeGreaterThan(0);
+    for (const v of vs) {
+      const sameMajor = mins.find((m) => m.split(".")[0] === v.split(".")[0]) ?? mins[0];
+      expect(`${name}@${v} ${atLeast(v, sameMajor) ? ">=" : "<"} ${sameMajor}`).toBe(`${name}@${v} >= ${sameMajor}`);
+    }
+  });
+
+  it("uuid (GHSA-w5hq-g745-h8pq below 11.1.1) is reached only through exceljs, which calls v4() without a buffer", () => {
+    const users = prod.filter(([, v]) => v.dependencies?.uuid).map(([k]) => k);
+    expect(users).toEqual(["node_modules/exceljs"]);
+    const exceljsUses = filesUnder(path.join(ROOT, "node_modules", "exceljs", "lib"), /\.js$/)
+      .map((f) => readFileSync(f, "utf8"))
+      .flatMap((t) => [...t.matchAll(/uuid\w*\s*\(([^)]*)\)|require\(["']uuid["']\)[^;]*/g)].map((m) => m[0]));
+    expect(exceljsUses.length).toBeGreaterThan(0);
+    for (const u of exceljsUses) expect(u).toMatch(/^const \{v4: uuidv4\} = require\('uuid'\)$|^uuidv4\(\)$|^require\('uuid'\)$/);
+    expect(SOURCES.filter((s) => /["']uuid["']/.test(s.text))).toEqual([]);
   });
 });
 
