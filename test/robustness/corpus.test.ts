@@ -75,7 +75,8 @@ describe("the corpus itself", () => {
 });
 
 describe.each(CORPUS_ENTRIES.map((e) => [e.file, e] as const))("%s", (_, entry) => {
-  it("the CLI gives a sensible report, or one clear line and exit code 2", async () => {
+  it("the CLI gives a sensible report, or one clear line and exit code 2, and leaves the file as it was", async () => {
+    const before = sha(pathOf(entry));
     const json = await cli(["check", pathOf(entry), "--format", "json"]);
     expect(json.ms).toBeLessThan(BOUND_MS);
     const file = (JSON.parse(json.out) as { files: JsonFile[] }).files[0];
@@ -86,6 +87,7 @@ describe.each(CORPUS_ENTRIES.map((e) => [e.file, e] as const))("%s", (_, entry) 
       expect(text.code).toBe(2);
       expect(text.err.trim().split("\n")).toHaveLength(1);
       expect(text.err).toContain(entry.file);
+      expect(sha(pathOf(entry))).toBe(before);
       return;
     }
     expect(file.error).toBeUndefined();
@@ -104,6 +106,7 @@ describe.each(CORPUS_ENTRIES.map((e) => [e.file, e] as const))("%s", (_, entry) 
     const text = await cli(["check", pathOf(entry)]);
     expect(text.code).toBe(json.code);
     expect(text.out.length).toBeGreaterThan(0);
+    expect(sha(pathOf(entry))).toBe(before);
   });
 
   it("the memory host reads it, validates it, and marks then clears it exactly", async () => {

@@ -4,7 +4,7 @@
  * keys at any depth), stays within its size limits, and text from a workbook or a library reaches
  * the pane as text, never as HTML.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import fc from "fast-check";
@@ -166,6 +166,26 @@ describe("user libraries (JSON and spreadsheet rows)", () => {
       expect(code).toBe(1); // the rows are incomplete templates: named row by row
       expect(err).toMatch(/row 2/);
       expect(process.memoryUsage().heapUsed - before).toBeLessThan(200 * 1024 * 1024);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("the library command never writes its inputs", () => {
+  it("refuses --out equal to an imported file (also through another path to it), which stays byte-identical", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "jixiao-libout-"));
+    try {
+      const file = path.join(dir, "mine.json");
+      const text = JSON.stringify({ format: "jixiao-library", version: 1, types: [], templates: [] });
+      writeFileSync(file, text);
+      for (const out of [file, path.join(dir, ".", "mine.json")]) {
+        let err = "";
+        const code = await main(["library", "--import", file, "--format", "json", "--out", out], { out: () => undefined, err: (s) => (err += s + "\n"), lang: "zh" });
+        expect(code).toBe(2);
+        expect(err).toMatch(/覆盖/);
+        expect(readFileSync(file, "utf8")).toBe(text);
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

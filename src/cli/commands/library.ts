@@ -7,7 +7,7 @@
  *   jixiao library --format xlsx --out f.xlsx   one row per template (sheet "templates") and per type ("types")
  *   jixiao library --import mine.json|mine.xlsx validate a user library and merge it into the output
  */
-import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync, statSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import type { CellValue, Grid } from "../../core/grid";
@@ -38,6 +38,7 @@ const TEXT = {
   unknownOption: { zh: "未知选项：{0}", en: "Unknown option: {0}" },
   badFormat: { zh: "--format 只能是 text、json 或 xlsx，而不是“{0}”", en: "--format must be text, json or xlsx, not \"{0}\"" },
   xlsxNeedsOut: { zh: "--format xlsx 需要 --out <文件.xlsx>", en: "--format xlsx needs --out <file.xlsx>" },
+  outIsImport: { zh: "--out {0} 会覆盖导入的文件，已拒绝；请换一个文件名", en: "--out {0} would overwrite an imported file; refused, choose another name" },
   notFound: { zh: "{0}：文件不存在", en: "{0}: no such file" },
   tooLarge: { zh: "{0}：文件过大", en: "{0}: file too large" },
   unknownType: { zh: "没有项目类型“{0}”。运行 jixiao library 查看全部类型。", en: "No project type \"{0}\". Run jixiao library to see all types." },
@@ -63,6 +64,17 @@ interface Args {
   out?: string;
   type?: string;
   imports: string[];
+}
+
+function sameFile(a: string, b: string): boolean {
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return path.resolve(p);
+    }
+  };
+  return real(a) === real(b);
 }
 
 function parseArgs(args: string[], lang: "zh" | "en"): Args {
@@ -102,6 +114,8 @@ function parseArgs(args: string[], lang: "zh" | "en"): Args {
     }
   }
   if (a.format === "xlsx" && !a.out) throw new Usage(say(lang, "xlsxNeedsOut"));
+  // the CLI never writes its inputs: an export over an imported library would replace the user's file
+  if (a.out && a.imports.some((f) => sameFile(f, a.out as string))) throw new Usage(say(lang, "outIsImport", a.out));
   return a;
 }
 
