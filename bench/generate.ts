@@ -30,7 +30,7 @@ import type { CellRange, CellValue, Grid } from "../src/core/grid";
 import { exampleTables, type ExampleTable } from "../scripts/examples/seedTables";
 
 /** Bump when the output changes, so cached files in bench/out are rebuilt. */
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 export const SCALES = [10, 100, 1000, 5000] as const;
 /** Share of tables that get one injected mistake. */
 export const MISTAKE_SHARE = 0.2;
@@ -271,7 +271,12 @@ const UNITS = [
   "市档案馆", "市疾控中心", "市第一中学", "市人民医院", "市体育中心", "市园林绿化中心", "市公路养护中心", "市信息中心",
 ];
 /** Qualifiers of the output/benefit indicator names; "" keeps the seed's own names. */
-const QUALIFIERS = ["", "社区", "线上", "窗口", "基层", "年度", "专项", "重点"];
+const QUALIFIERS = [
+  "", "社区", "线上", "窗口", "基层", "年度", "专项", "重点", "农村", "城区", "企业", "学校",
+  "新增", "常态化", "集中", "上门", "入户", "网格", "重点人群", "街道",
+];
+/** Counts in target values vary from project to project (≥3次 -> ≥7次); money and rates do not. */
+const COUNT_VALUE = /^([≥≤=<>]?\s*)(\d+)(\s*(?:次|个|人|项|件|场|期|台|套|条|户|册|人次|笔|批|家|所))$/;
 const PLACEHOLDERS = ["XX", "待定", "n%", "**"];
 
 // ---------------------------------------------------------------------------------------------
@@ -400,6 +405,10 @@ function makeInstance(i: number, rnd: () => number, withMistake: boolean, mistak
   const q = QUALIFIERS[Math.floor(rnd() * QUALIFIERS.length)];
   const slots = indicatorSlots(b);
   if (q) for (const s of slots) if (isSpecific(s) && !/^[A-Za-z0-9]/.test(s.name)) b.rows[s.row][b.nameCol - 1] = `${q}${s.name}`;
+  for (const s of slots) {
+    const m = typeof s.value === "string" ? COUNT_VALUE.exec(s.value) : null;
+    if (m && Number(m[2]) > 0) b.rows[s.row][b.valueCol - 1] = `${m[1]}${Math.max(1, Math.round(Number(m[2]) * (0.5 + 2.5 * rnd())))}${m[3]}`;
+  }
 
   // money unit: seed-000 tables say which; 元 converts the header amounts
   let unit: "元" | "万元" = fw === "four-goal" ? "元" : "万元";

@@ -1,45 +1,64 @@
 /**
- * The engine alone on one generated workbook, for before/after comparisons and profiles:
+ * The engine alone on generated workbooks, for before/after comparisons and profiles. Warms the
+ * JIT as the benchmark does (ten runs on two other 100-table workbooks), then times `runs` runs,
+ * each on a workbook of its own seed.
  *
  *   npx esbuild bench/tools/engine.ts --bundle --platform=node --outfile=build/bench/engine.js --external:exceljs
- *   node --expose-gc build/bench/engine.js 1000 5          # median wall and CPU time of 5 runs
- *   node --cpu-prof build/bench/engine.js 1000 1           # then: node bench/tools/profsum.js *.cpuprofile
+ *   node --expose-gc build/bench/engine.js 1000 5              # median wall and CPU time of 5 runs
+ *   node --expose-gc build/bench/engine.js 5000 1 --profile    # bench/out/prof/engine-5000.cpuprofile of the timed run
+ *   node bench/tools/profsum.js bench/out/prof/engine-5000.cpuprofile [--under|--inside|--lines …]
  *
  * CPU time (process.cpuUsage, this process only) is steadier than wall time on a busy machine.
  */
 import { createHash } from "node:crypto";
-import { PerformanceObserver } from "node:perf_hooks";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { Session } from "node:inspector";
+import * as path from "node:path";
 import { validate } from "../../src/core/engine";
-import { generateWorkbook, toGrids } from "../generate";
+import { generateWorkbook, OUT_DIR, toGrids } from "../generate";
 import { median } from "../parts/util";
 
 const n = Number(process.argv[2] ?? 1000);
 const runs = Number(process.argv[3] ?? 3);
+const profile = process.argv.includes("--profile");
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
-const grids = toGrids(generateWorkbook(n));
-const warm = toGrids(generateWorkbook(100, 99));
-validate(warm);
-validate(warm);
-let gcMs = 0;
-const obs = new PerformanceObserver((list) => {
-  for (const e of list.getEntries()) gcMs += e.duration;
-});
-const wall: number[] = [];
-const cpu: number[] = [];
-let findings = 0;
-let digest = "";
-for (let i = 0; i < runs; i++) {
-  gc();
-  obs.observe({ entryTypes: ["gc"] });
-  const c0 = process.cpuUsage();
-  const t0 = performance.now();
-  const report = validate(grids);
-  findings = report.findings.length;
-  digest = createHash("sha1").update(JSON.stringify(report)).digest("hex").slice(0, 12);
-  wall.push(performance.now() - t0);
-  const c = process.cpuUsage(c0);
-  cpu.push((c.user + c.system) / 1000);
+
+function post<T>(session: Session, method: string, params: object = {}): Promise<T> {
+  return new Promise((resolve, reject) => session.post(method, params, (e, r) => (e ? reject(e) : resolve(r as T))));
 }
-setTimeout(() => process.stdout.write(
-  `validate ${n} tables: wall ${median(wall).toFixed(0)} ms, cpu ${median(cpu).toFixed(0)} ms (min wall ${Math.min(...wall).toFixed(0)}, min cpu ${Math.min(...cpu).toFixed(0)}) (runs: ${wall.map((x) => x.toFixed(0)).join(" ")}); gc ${(gcMs / runs).toFixed(0)} ms/run (in the timed runs), heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB; ${findings} findings, report sha1 ${digest}\n`,
-), 50);
+
+(async () => {
+  const warm = [toGrids(generateWorkbook(100, 99)), toGrids(generateWorkbook(100, 98))];
+  for (let i = 0; i < 10; i++) validate(warm[i % 2]);
+  const session = new Session();
+  if (profile) {
+    session.connect();
+    await post(session, "Profiler.enable");
+  }
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  const digests: string[] = [];
+  for (let i = 0; i < runs; i++) {
+    const grids = toGrids(generateWorkbook(n, i === 0 ? 7 : 1000 + i));
+    gc();
+    validate(warm[0]);
+    if (profile) await post(session, "Profiler.start");
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    const report = validate(grids);
+    wall.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
+    if (profile) {
+      const { profile: p } = await post<{ profile: unknown }>(session, "Profiler.stop");
+      mkdirSync(path.join(OUT_DIR, "prof"), { recursive: true });
+      writeFileSync(path.join(OUT_DIR, "prof", `engine-${n}${runs > 1 ? `-${i}` : ""}.cpuprofile`), JSON.stringify(p));
+    }
+    digests.push(`${report.findings.length} findings ${createHash("sha1").update(JSON.stringify(report)).digest("hex").slice(0, 12)}`);
+  }
+  process.stdout.write(
+    `validate ${n} tables: wall ${median(wall).toFixed(0)} ms, cpu ${median(cpu).toFixed(0)} ms ` +
+      `(min wall ${Math.min(...wall).toFixed(0)}, min cpu ${Math.min(...cpu).toFixed(0)}; runs ${wall.map((x) => x.toFixed(0)).join(" ")}); ` +
+      `reports: ${digests.join(", ")}\n`,
+  );
+})();
