@@ -51,6 +51,17 @@ interface EngineRun {
   mistakesFound: number;
 }
 
+/** Peak RSS of this process: VmHWM on Linux (getrusage's maxrss there includes the parent's at fork). */
+function peakMb(): number {
+  try {
+    const m = /^VmHWM:\s+(\d+)\s+kB/m.exec(readFileSync("/proc/self/status", "utf8"));
+    if (m) return Number(m[1]) / 1024;
+  } catch {
+    /* not Linux */
+  }
+  return process.resourceUsage().maxRSS / 1024;
+}
+
 function gc(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
@@ -77,7 +88,7 @@ function childEngine(n: number, seeds: number[]): EngineRun[] {
     const report = validate(grids);
     const validateMs = performance.now() - t0;
     const c = process.cpuUsage(c0);
-    const peakRssMb = process.resourceUsage().maxRSS / 1024;
+    const peakRssMb = peakMb();
 
     const json = JSON.stringify(grids.map((g) => g.cells));
     const parses: number[] = [];
