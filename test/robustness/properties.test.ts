@@ -14,7 +14,8 @@ import { recognizeTables, SheetView } from "../../src/core/recognize";
 import { parseValue } from "../../src/core/value/parse";
 import { cellValue, gridArbitrary, hostileCellValue, noiseText, sheetName, vocabularyText, VALUE_WORDS, workbookArbitrary } from "./arbitraries";
 
-const RUNS = { numRuns: 150 };
+// FC_RUNS=5000 npx jest test/robustness/properties searches harder (CI uses the default)
+const RUNS = { numRuns: Number(process.env.FC_RUNS ?? 150) };
 
 describe("parseValue never throws", () => {
   const opts = fc.record({ percentFormat: fc.option(fc.boolean(), { nil: undefined }), placeholderWords: fc.option(fc.array(fc.oneof(noiseText, vocabularyText), { maxLength: 4 }), { nil: undefined }) });
@@ -166,7 +167,11 @@ describe("the recognizer and the engine never throw on arbitrary grids", () => {
         checkFindings(grids, report.findings);
         for (const t of report.tables) expect(grids.some((g) => g.sheet === t.sheet)).toBe(true);
       }),
-      RUNS,
+      {
+        ...RUNS,
+        // found by CI: a title with markup was quoted raw by structure.header-unrecognised
+        examples: [[[{ sheet: "Sheet1", origin: { row: 1, col: 1 }, cells: [["绩效目标申报表<p>"]], numberFormats: [[null]], merges: [] }], "zh"]],
+      },
     );
   });
 

@@ -5,7 +5,7 @@
 import { columnLetters, toA1 } from "../grid";
 import type { Place, RecognitionIssue, TargetTable } from "../model";
 import type { Grid } from "../grid";
-import { labelKey } from "../text";
+import { labelKey, tidy } from "../text";
 import { isSatisfaction, nameOf } from "./indicators";
 import type { Hit, TableRule, WorkbookRule } from "./types";
 
@@ -235,7 +235,8 @@ function tableHint(g: Grid): { row: number; col: number; text: string } | undefi
     for (let j = 0; j < row.length; j++) {
       const v = row[j];
       if (typeof v !== "string" || v.length > 60) continue;
-      const at = { row: g.origin.row + i, col: g.origin.col + j, text: v.trim() };
+      // quoted as the reader sees it (whitespace tidied, markup stripped), like every other finding
+      const at = { row: g.origin.row + i, col: g.origin.col + j, text: tidy(v) };
       if (TITLE_TEXT.test(v)) return at;
       if (HEADER_WORDS.test(labelKey(v))) {
         headerWords++;
