@@ -44,6 +44,16 @@ function quotable(params: Params): Params {
   return out;
 }
 
+const NO_NAME = "\u0000no-name\u0000";
+const NO_NAME_WORDS: Record<Lang, string> = { zh: "（未填名称）", en: "(no name)" };
+
+/** The message of a hit; an indicator whose name cell is empty is called "(no name)", not “”. */
+function renderMessage(rule: Rule, params: Params, lang: Lang): string {
+  if (params.name !== "") return rule.message[lang](quotable(params));
+  const text = rule.message[lang](quotable({ ...params, name: NO_NAME }));
+  return text.replace(/[“"]\u0000no-name\u0000[”"]/g, NO_NAME_WORDS[lang]).split(NO_NAME).join(NO_NAME_WORDS[lang]);
+}
+
 function toFinding(rule: Rule, hit: Hit, sheet: string, table: TargetTable | undefined, opts: ValidateOptions, lang: Lang): Finding {
   const severity = opts.severityOverrides?.[rule.id] ?? hit.severity ?? rule.severity;
   const fixPlace: Hit["place"] & { raw?: CellValue } = hit.fix?.place ?? hit.place;
@@ -67,7 +77,7 @@ function toFinding(rule: Rule, hit: Hit, sheet: string, table: TargetTable | und
     cell: hit.place.address,
     row: hit.place.row,
     col: hit.place.col,
-    message: rule.message[lang](quotable(hit.params)),
+    message: renderMessage(rule, hit.params, lang),
     key: findingKey(rule.id, sheet, hit.place.address, hit.value),
   };
   if (fix) f.fix = fix;

@@ -14,7 +14,7 @@ const malformed: TableRule = {
   title: { zh: "指标值无法识别", en: "A target value that cannot be read" },
   message: {
     zh: (p) => `${p.cell}：指标“${p.name}”的指标值“${p.value}”无法识别${p.problem ? `（${p.problem}）` : ""}；应写成“运算符 + 数值 + 单位”，如 ≥90%。`,
-    en: (p) => `${p.cell}: the target "${p.value}" of "${p.name}" cannot be read${p.problem ? ` (${p.problem})` : ""}; write operator, number and unit, e.g. ≥90%.`,
+    en: (p) => `${p.cell}: the target "${p.value}" of "${p.name}" cannot be read${p.problemEn ? ` (${p.problemEn})` : ""}; write operator, number and unit, e.g. ≥90%.`,
   },
   example: { bad: "≥100按规定执行", good: "=100%", source: "RULES.md value grammar" },
   check: ({ table }) => {
@@ -22,7 +22,7 @@ const malformed: TableRule = {
     for (const ind of table.indicators)
       for (const v of valueCells(ind))
         if (v.parsed.kind === "malformed")
-          hits.push({ place: v.field, value: v.field.text, indicator: nameOf(ind), params: { cell: v.field.address, name: nameOf(ind), value: v.text, problem: v.parsed.problem ?? "" } });
+          hits.push({ place: v.field, value: v.field.text, indicator: nameOf(ind), params: { cell: v.field.address, name: nameOf(ind), value: v.text, problem: v.parsed.problem ?? "", problemEn: v.parsed.problemEn ?? "" } });
     return hits;
   },
 };

@@ -15,7 +15,7 @@ export interface DateReading {
   /** the word that limits the date when one was written before it: 不晚于, 截止 */
   opText?: string;
   /** set when the text is a date but cannot be used as one (month 13, words after the date) */
-  problem?: string;
+  problem?: { zh: string; en: string };
 }
 
 interface DateMatch {
@@ -121,8 +121,8 @@ export function readDate(c: string): DateReading | null {
   const leadWord = (LEAD_BY.exec(lead) ?? LEAD_BEFORE.exec(lead))?.[0];
   const reading: DateReading = { date: dateParts(shape, boundOf(lead, tailOk ? tail : "", op)), op };
   if (leadWord) reading.opText = leadWord;
-  if (symbols.length > 1) reading.problem = "日期前有两个运算符";
-  else if (!isValidDate(shape)) reading.problem = "日期无效";
-  else if (!tailOk) reading.problem = `日期后面有多余文字“${tail}”`;
+  if (symbols.length > 1) reading.problem = { zh: "日期前有两个运算符", en: "two operators before the date" };
+  else if (!isValidDate(shape)) reading.problem = { zh: "日期无效", en: "not a valid date" };
+  else if (!tailOk) reading.problem = { zh: `日期后面有多余文字“${tail}”`, en: `extra text "${tail}" after the date` };
   return reading;
 }

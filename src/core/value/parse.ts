@@ -38,8 +38,14 @@ function emptyValue(raw: string): ParsedValue {
   return { raw, kind: "empty", op: null, number: null, unit: null, unitInfo: null };
 }
 
-function malformedValue(raw: string, problem: string, parts: Partial<ParsedValue> = {}): ParsedValue {
-  return { ...emptyValue(raw), ...parts, raw, kind: "malformed", problem };
+/** What is wrong with a value, in both languages of the messages. */
+interface Problem {
+  zh: string;
+  en: string;
+}
+
+function malformedValue(raw: string, problem: Problem, parts: Partial<ParsedValue> = {}): ParsedValue {
+  return { ...emptyValue(raw), ...parts, raw, kind: "malformed", problem: problem.zh, problemEn: problem.en };
 }
 
 /** Read one target value. `input` is the cell's value: text, a number, a boolean, or nothing. */
@@ -47,17 +53,17 @@ export function parseValue(input: ValueInput, opts: ParseValueOptions = {}): Par
   const raw = rawTextOf(input);
   try {
     if (input === null || input === undefined) return emptyValue(raw);
-    if (typeof input === "boolean") return { ...emptyValue(raw), kind: "placeholder", problem: "逻辑值（是/否）不是目标值" };
+    if (typeof input === "boolean") return { ...emptyValue(raw), kind: "placeholder", problem: "逻辑值（是/否）不是目标值", problemEn: "a logical value (TRUE/FALSE) is not a target" };
     if (typeof input === "number") return parseNumberCell(input, raw, opts.percentFormat === true);
     return parseText(raw, opts);
   } catch {
-    return malformedValue(raw, "无法识别");
+    return malformedValue(raw, { zh: "无法识别", en: "unreadable" });
   }
 }
 
 /** A number typed into the cell: no unit, except that a percent-formatted 0.25 is 25%. */
 function parseNumberCell(n: number, raw: string, percentFormat: boolean): ParsedValue {
-  if (!Number.isFinite(n)) return malformedValue(raw, "不是有效的数值");
+  if (!Number.isFinite(n)) return malformedValue(raw, { zh: "不是有效的数值", en: "not a valid number" });
   if (percentFormat) return { ...emptyValue(raw), kind: "quantitative", number: roundFloat(n * 100), unit: "%", unitInfo: percentInfo() };
   return { ...emptyValue(raw), kind: "quantitative", number: n };
 }
@@ -82,7 +88,7 @@ function parseText(raw: string, opts: ParseValueOptions): ParsedValue {
   if (compact === "") return emptyValue(raw);
   const placeholder = placeholderProblem(compact, opts.placeholderWords ?? []);
   if (placeholder !== null) return { ...emptyValue(raw), kind: "placeholder", problem: placeholder };
-  if (EXCEL_ERROR.test(compact)) return malformedValue(raw, "这是 Excel 的错误值，公式出错或引用失效");
+  if (EXCEL_ERROR.test(compact)) return malformedValue(raw, { zh: "这是 Excel 的错误值，公式出错或引用失效", en: "an Excel error value: a formula failed or a reference is broken" });
   if (!/\d/.test(compact)) return parseWords(raw, compact);
   const date = readDate(compact);
   if (date) return dateValue(raw, date);
@@ -96,10 +102,10 @@ function parseWords(raw: string, compact: string): ParsedValue {
   const symbols = [...compact].filter((c) => SYMBOL_OPERATORS.includes(c)) as Operator[];
   if (symbols.length > 0) {
     const op = symbols.length === 1 ? symbols[0] : null;
-    return malformedValue(raw, "有运算符但没有数值", { op, ...opTextPart(rawOperatorText(raw)) });
+    return malformedValue(raw, { zh: "有运算符但没有数值", en: "an operator but no number" }, { op, ...opTextPart(rawOperatorText(raw)) });
   }
   const unitOnly = lookupUnit(compact);
-  if (unitOnly) return malformedValue(raw, "只有单位，没有数值", { unit: unitOnly.unit, unitInfo: unitOnly });
+  if (unitOnly) return malformedValue(raw, { zh: "只有单位，没有数值", en: "a unit but no number" }, { unit: unitOnly.unit, unitInfo: unitOnly });
   return { ...emptyValue(raw), kind: "qualitative" };
 }
 
@@ -157,8 +163,8 @@ function brief(s: string): string {
 
 function severalNumbers(raw: string, c: string, numbers: NumberToken[]): ParsedValue {
   if (numbers.length === 2 && isRange(c, numbers[0], numbers[1]))
-    return malformedValue(raw, `写成了范围“${brief(c)}”，应只写一个目标值`);
-  return malformedValue(raw, "包含多个数值，应只写一个目标值");
+    return malformedValue(raw, { zh: `写成了范围“${brief(c)}”，应只写一个目标值`, en: `written as the range "${brief(c)}"; write one target` });
+  return malformedValue(raw, { zh: "包含多个数值，应只写一个目标值", en: "several numbers; write one target" });
 }
 
 /** The unit right after the number, if any: a registered unit, 百分百 (a typo), or an unknown measure word. */
@@ -194,7 +200,7 @@ function readUnit(afterNumber: string, prefix: PrefixReading): UnitReading {
 interface OperatorReading {
   op: Operator | null;
   opText?: string;
-  problem?: string;
+  problem?: Problem;
 }
 
 /**
@@ -202,12 +208,15 @@ interface OperatorReading {
  * 达到 gives way to any other operator (达到60%以上 is ≥60%); anything else that disagrees is a problem.
  */
 function resolveOperator(raw: string, prefix: PrefixReading, after: OperatorWord | null): OperatorReading {
-  if (prefix.symbols.length > 1) return { op: null, problem: `有两个运算符“${prefix.symbols.slice(0, 4).join("")}”` };
+  if (prefix.symbols.length > 1) return { op: null, problem: { zh: `有两个运算符“${prefix.symbols.slice(0, 4).join("")}”`, en: `two operators "${prefix.symbols.slice(0, 4).join("")}"` } };
   const symbol = prefix.symbols[0] ?? null;
   const words = [prefix.word, after].filter((w): w is OperatorWord => w !== null);
   const strong: Operator[] = [...(symbol ? [symbol] : []), ...words.filter((w) => w.op !== "=").map((w) => w.op)];
   const distinct = [...new Set(strong.length > 0 ? strong : words.map((w) => w.op))];
-  if (distinct.length > 1) return { op: null, problem: `运算符互相矛盾（${[symbol, ...words.map((w) => w.text)].filter(Boolean).join("、")}）` };
+  if (distinct.length > 1) {
+    const said = [symbol, ...words.map((w) => w.text)].filter(Boolean);
+    return { op: null, problem: { zh: `运算符互相矛盾（${said.join("、")}）`, en: `operators that contradict each other (${said.join(", ")})` } };
+  }
   const op = distinct[0] ?? null;
   if (op === null) return { op: null };
   if (symbol) return { op, ...opTextPart(rawOperatorText(raw)) };
@@ -239,14 +248,14 @@ function parseQuantity(raw: string, c: string): ParsedValue {
   const problem = quantityProblem(n, operator, suffix.leftover, unit.typo);
   const normalised = suggestSpelling(raw);
   if (normalised && (problem === undefined || unit.typo)) value.normalised = normalised;
-  if (problem !== undefined) return { ...value, kind: "malformed", problem };
+  if (problem !== undefined) return { ...value, kind: "malformed", problem: problem.zh, problemEn: problem.en };
   return value;
 }
 
-function quantityProblem(n: NumberToken, operator: OperatorReading, leftover: string, typo: string | undefined): string | undefined {
-  if (!Number.isFinite(n.value)) return "数值过大，无法识别";
+function quantityProblem(n: NumberToken, operator: OperatorReading, leftover: string, typo: string | undefined): Problem | undefined {
+  if (!Number.isFinite(n.value)) return { zh: "数值过大，无法识别", en: "a number too large to read" };
   if (operator.problem) return operator.problem;
-  if (leftover !== "") return `数值后面有多余文字“${brief(leftover)}”`;
-  if (typo) return `单位“${typo}”写错了，应为“%”`;
+  if (leftover !== "") return { zh: `数值后面有多余文字“${brief(leftover)}”`, en: `extra text "${brief(leftover)}" after the number` };
+  if (typo) return { zh: `单位“${typo}”写错了，应为“%”`, en: `the unit "${typo}" is a typo for "%"` };
   return undefined;
 }

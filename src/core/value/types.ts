@@ -57,8 +57,10 @@ export interface ParsedValue {
   unitInfo: UnitInfo | null;
   /** for kind "date": the deadline as far as written */
   date?: { year?: number; month?: number; day?: number; bound: "before" | "by" | "on" | null };
-  /** the problem found when kind is malformed or placeholder, for messages */
+  /** the problem found when kind is malformed or placeholder, for messages (Chinese) */
   problem?: string;
+  /** the same problem in English, for English messages */
+  problemEn?: string;
   /** spelling that should be normalised (百分比 -> %, full-width operator), for info findings and fixes */
   normalised?: string;
 }

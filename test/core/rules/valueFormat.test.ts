@@ -1,6 +1,6 @@
 /** value-format: 指标值 that cannot be read or is written loosely, with their fixes. */
 import { buildTable, buildTableInfo, cleanRows, cleanSpec, withCells } from "../../helpers/tableBuilder";
-import { applyFix, expectFinding, expectNone, run } from "./helpers";
+import { applyFix, expectFinding, expectNone, findingsOf, run } from "./helpers";
 
 const OP_UNIT_HEADER = ["一级指标", "二级指标", "三级指标", "运算符", "指标值", "计量单位", "指标值确定依据"];
 
@@ -14,6 +14,32 @@ describe("value-format.malformed", () => {
     const rows = withCells(cleanRows("common"), 1, { 3: v });
     const t = buildTableInfo(cleanSpec("common", { rows }));
     expectFinding(run(t.grid), "value-format.malformed", { cell: t.cell(1, "value"), quoted: v, says: [problem] });
+  });
+  it.each([
+    ["≥100按规定执行", /\(extra text "按规定执行" after the number\)/],
+    ["≥", /\(an operator but no number\)/],
+    ["≥≥90%", /\(two operators "≥≥"\)/],
+    ["90%-95%", /\(written as the range "90%-95%"; write one target\)/],
+    ["2026年13月", /\(not a valid date\)/],
+    ["#REF!", /\(an Excel error value/],
+  ])("in English the problem is told in English: %s", (v, problem) => {
+    const rows = withCells(cleanRows("common"), 1, { 3: v });
+    const t = buildTableInfo(cleanSpec("common", { rows }));
+    const f = findingsOf(run(t.grid, { lang: "en" }), "value-format.malformed");
+    expect(f).toHaveLength(1);
+    expect(f[0].message).toMatch(problem);
+    // outside the quoted cell text, the English message holds no Chinese
+    expect(f[0].message.replace(/"[^"]*"/g, "")).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+  it("an indicator with an empty name cell is called (no name), not quoted as empty", () => {
+    const rows = withCells(cleanRows("common"), 1, { 2: null, 3: "≥" });
+    const t = buildTableInfo(cleanSpec("common", { rows }));
+    for (const [lang, words] of [["zh", "指标（未填名称）的指标值"], ["en", "of (no name) cannot be read"]] as const) {
+      const f = findingsOf(run(t.grid, { lang }), "value-format.malformed");
+      expect(f).toHaveLength(1);
+      expect(f[0].message).toContain(words);
+      expect(f[0].message).not.toMatch(/“”|""/);
+    }
   });
   it("negative: op number unit in the ways people write it", () => {
     for (const v of ["≥90%", "90%以上", "不低于90%", "≥ 90 %"]) {
