@@ -8,6 +8,4 @@ if (!fs.existsSync(bundle)) {
   process.stderr.write("jixiao: the CLI is not built yet; run `npm run build:cli` in the jixiao folder\n");
   process.exit(2);
 }
-require(bundle).main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+require(bundle).runAsProgram(process.argv.slice(2));

@@ -49,7 +49,7 @@ export function toText(results: FileResult[], lang: "zh" | "en", color: boolean)
       continue;
     }
     const c = countBySeverity(r.findings);
-    lines.push(`${paint("1", r.file)} — ${t(lang, "tablesFound", r.tables.length)}；${t(lang, "summary", c.error, c.warning, c.info)}`);
+    lines.push(`${paint("1", r.file)} — ${t(lang, "tablesFound", r.tables.length)}${lang === "zh" ? "；" : "; "}${t(lang, "summary", c.error, c.warning, c.info)}`);
     if (r.tables.length === 0) lines.push("  " + t(lang, "noTables"));
     const byTable = new Map<string, Finding[]>();
     for (const f of r.findings) {

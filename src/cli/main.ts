@@ -36,8 +36,19 @@ export async function main(argv: string[], io?: Partial<CliIO>): Promise<number>
   }
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
+/** `jixiao check … | head` closes the pipe early: stop quietly, as other command-line tools do. */
+function exitQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
+/** Run as the `jixiao` program: exit code set, closed pipes and unexpected errors handled. */
+export function runAsProgram(argv: string[]): Promise<void> {
+  exitQuietlyOnClosedPipe(process.stdout);
+  exitQuietlyOnClosedPipe(process.stderr);
+  return main(argv).then(
     (code) => {
       process.exitCode = code;
     },
@@ -47,3 +58,5 @@ if (require.main === module) {
     },
   );
 }
+
+if (require.main === module) void runAsProgram(process.argv.slice(2));

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync, existsSync, mkdirSync, copyFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
@@ -161,5 +161,16 @@ describe("the bundled command", () => {
     expect(JSON.parse(ok.stdout).files[0].tables).toHaveLength(1);
     const bad = spawnSync("node", [path.join(ROOT, "bin", "jixiao.js"), "check", "/nonexistent/file.xlsx"], { encoding: "utf8" });
     expect(bad.status).toBe(2);
+  });
+
+  it("stops quietly when its reader closes the pipe (jixiao check … | head -1)", async () => {
+    // the reader is gone before the first line is written, as when `head -1` has had its line
+    const child = spawn("node", [path.join(ROOT, "bin", "jixiao.js"), "check", "--lang", "en", EX("seed000-stacked.xlsx"), EX("seed001.xlsx")], { stdio: ["ignore", "pipe", "pipe"] });
+    child.stdout.destroy();
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on("close", (c) => resolve(c)));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled|at .*\.js:\d+/);
+    expect([0, 1]).toContain(code);
   });
 });

@@ -73,7 +73,8 @@ export function packageRoot(): string {
   }
 }
 
-function loadConfig(file: string | undefined, io: CliIO, cwd: string): Config {
+/** jixiao.config.json in `cwd` (when present) or the file given with --config. */
+export function loadConfig(file: string | undefined, io: CliIO, cwd: string): Config {
   const p = file ?? path.join(cwd, "jixiao.config.json");
   if (!file && !existsSync(p)) return {};
   if (!existsSync(p)) throw new UsageError(t(io.lang, "notFound", p));

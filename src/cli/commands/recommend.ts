@@ -5,9 +5,11 @@
  *   --format text|json   (default text)
  *   --top <n>            templates per table (default 8)
  *   --import <lib>       merge a user library (.json or .xlsx) before recommending
+ *   --config <file>      jixiao.config.json to use (default: the one in the current folder, if any);
+ *                        its moneyUnit and framework apply as in `jixiao check`
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
+import { configToOptions } from "../../core/config";
 import type { Grid } from "../../core/grid";
 import { BUILTIN_LIBRARY } from "../../core/library/data";
 import { formatIssue, mergeLibraries } from "../../core/library/io";
@@ -15,8 +17,9 @@ import { recommendForTable } from "../../core/library/recommend";
 import { renderContextOf } from "../../core/library/insert";
 import { renderValue } from "../../core/library/render";
 import type { Library } from "../../core/library/schema";
-import { recognizeTables } from "../../core/recognize";
-import { readWorkbookGrids, WorkbookReadError } from "../../host/xlsx/readWorkbook";
+import { recognizeTables, type RecognizeOptions } from "../../core/recognize";
+import { UsageError } from "../io";
+import { loadConfig, readInput } from "./check";
 import { readLibraryFile } from "./library";
 
 export interface RecommendIO {
@@ -27,14 +30,11 @@ export interface RecommendIO {
 
 type Msg = { zh: string; en: string };
 const TEXT = {
-  needFile: { zh: "用法：jixiao recommend <文件.xlsx> [...] [--format text|json] [--top n]", en: "Usage: jixiao recommend <file.xlsx> [...] [--format text|json] [--top n]" },
+  needFile: { zh: "用法：jixiao recommend <文件.xlsx> [...] [--format text|json] [--top n] [--import 指标库] [--config 配置文件]", en: "Usage: jixiao recommend <file.xlsx> [...] [--format text|json] [--top n] [--import library] [--config file]" },
   optionNeedsValue: { zh: "选项 {0} 需要一个值", en: "Option {0} needs a value" },
   unknownOption: { zh: "未知选项：{0}", en: "Unknown option: {0}" },
   badFormat: { zh: "--format 只能是 text 或 json，而不是“{0}”", en: "--format must be text or json, not \"{0}\"" },
   badTop: { zh: "--top 应是 1 到 100 之间的整数，而不是“{0}”", en: "--top must be an integer from 1 to 100, not \"{0}\"" },
-  notFound: { zh: "{0}：文件不存在", en: "{0}: no such file" },
-  isDirectory: { zh: "{0}：这是一个文件夹，请给出 .xlsx 文件", en: "{0}: is a directory; give .xlsx files" },
-  unreadable: { zh: "{0}：无法读取（{1}）", en: "{0}: cannot be read ({1})" },
   noTables: { zh: "  没有找到绩效目标表", en: "  no target table found" },
   types: { zh: "    项目类型：", en: "    project types: " },
   templates: { zh: "    推荐指标：", en: "    suggested indicators:" },
@@ -53,6 +53,7 @@ interface Args {
   format: "text" | "json";
   top: number;
   imports: string[];
+  config?: string;
 }
 
 function parseArgs(args: string[], lang: "zh" | "en"): Args {
@@ -84,6 +85,9 @@ function parseArgs(args: string[], lang: "zh" | "en"): Args {
       case "--import":
         a.imports.push(value());
         break;
+      case "--config":
+        a.config = value();
+        break;
       case "--lang":
         value();
         break;
@@ -96,17 +100,6 @@ function parseArgs(args: string[], lang: "zh" | "en"): Args {
   return a;
 }
 
-async function readGrids(file: string, lang: "zh" | "en"): Promise<{ grids: Grid[] } | { error: { code: string; message: string } }> {
-  if (!existsSync(file)) return { error: { code: "not-found", message: say(lang, "notFound", file) } };
-  if (statSync(file).isDirectory()) return { error: { code: "directory", message: say(lang, "isDirectory", file) } };
-  try {
-    return { grids: (await readWorkbookGrids(readFileSync(file))).grids };
-  } catch (e) {
-    const code = e instanceof WorkbookReadError ? e.code : "unreadable";
-    return { error: { code, message: say(lang, "unreadable", file, (e as Error).message.split("\n")[0]) } };
-  }
-}
-
 export interface TableRecommendation {
   sheet: string;
   range: string;
@@ -116,10 +109,10 @@ export interface TableRecommendation {
   templates: { id: string; level1: string; level2: string; name: string; value: string | null; hint?: string; hintEn?: string; basis: string; score: number }[];
 }
 
-export function recommendGrids(grids: readonly Grid[], library: Library, top: number): TableRecommendation[] {
+export function recommendGrids(grids: readonly Grid[], library: Library, top: number, options: RecognizeOptions = {}): TableRecommendation[] {
   const out: TableRecommendation[] = [];
   for (const g of grids) {
-    for (const table of recognizeTables(g)) {
+    for (const table of recognizeTables(g, options)) {
       const rec = recommendForTable(table, library);
       const ctx = renderContextOf(table);
       out.push({
@@ -161,6 +154,17 @@ export async function run(args: string[], io: RecommendIO): Promise<number> {
     }
     throw e;
   }
+  let recognize: RecognizeOptions;
+  try {
+    const c = configToOptions(loadConfig(a.config, io, process.cwd()));
+    recognize = { defaultMoneyUnit: c.defaultMoneyUnit, frameworkOverride: c.frameworkOverride, placeholderWords: c.placeholderWords };
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(e.message);
+      return 2;
+    }
+    throw e;
+  }
   let library: Library = BUILTIN_LIBRARY;
   for (const file of a.imports) {
     const r = await readLibraryFile(file, io.lang);
@@ -175,13 +179,14 @@ export async function run(args: string[], io: RecommendIO): Promise<number> {
   const results: { file: string; tables: TableRecommendation[]; error?: { code: string; message: string } }[] = [];
   for (const file of a.files) {
     const shown = path.relative(process.cwd(), file) || file;
-    const input = await readGrids(file, lang);
+    const input = await readInput(file, lang);
     if ("error" in input) {
       results.push({ file: shown, tables: [], error: input.error });
       if (a.format === "text") io.err(input.error.message);
       continue;
     }
-    results.push({ file: shown, tables: recommendGrids(input.grids, library, a.top) });
+    for (const w of input.warnings) io.err(w);
+    results.push({ file: shown, tables: recommendGrids(input.grids, library, a.top, recognize) });
   }
   if (a.format === "json") io.out(JSON.stringify({ files: results }, null, 2));
   else {
@@ -191,7 +196,7 @@ export async function run(args: string[], io: RecommendIO): Promise<number> {
       if (r.tables.length === 0) io.out(say(lang, "noTables"));
       for (const t of r.tables) {
         io.out(`  ${t.sheet}!${t.range}  ${t.project ?? say(lang, "untitled")}  [${t.framework}]`);
-        io.out(say(lang, "types") + t.types.map((x) => `${lang === "zh" ? x.zh : x.en} (${x.id}) ${x.score.toFixed(2)}`).join("；"));
+        io.out(say(lang, "types") + t.types.map((x) => `${lang === "zh" ? x.zh : x.en} (${x.id}) ${x.score.toFixed(2)}`).join(lang === "zh" ? "；" : "; "));
         io.out(say(lang, "templates"));
         if (t.templates.length === 0) io.out(say(lang, "none"));
         for (const x of t.templates) io.out(`      ${x.level1}/${x.level2}  ${x.name}  ${x.value ?? (lang === "zh" ? x.hint : x.hintEn) ?? ""}  [${x.basis}]  ${x.id}`);

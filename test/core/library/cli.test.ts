@@ -83,6 +83,29 @@ describe("jixiao recommend", () => {
     expect(r.files[0].tables[0].templates.length).toBe(8);
   });
 
+  it("applies jixiao.config.json as check does: a table without a declared unit gets the configured one", async () => {
+    // seed 000's 宣传费 declares no money unit: its cost template stays a blank to fill…
+    const cost = async (args: string[]) => {
+      const c = io();
+      expect(await recommend(["--format", "json", "--top", "30", examplePath("seed000.xlsx"), ...args], c.io)).toBe(0);
+      const t = JSON.parse(c.out.join("\n")).files[0].tables[0];
+      return t.templates.find((x: { name: string }) => x.name === "宣传总成本");
+    };
+    expect(await cost([])).toMatchObject({ value: null, hint: "≤__万元（预算数）" });
+    // …until the configuration says amounts are in 万元: then the budget (25) is the ceiling
+    const dir = tmp();
+    writeFileSync(path.join(dir, "jixiao.config.json"), JSON.stringify({ moneyUnit: "万元", framework: "core-2021" }));
+    const c = io();
+    expect(await recommend(["--format", "json", "--config", path.join(dir, "jixiao.config.json"), examplePath("seed000.xlsx")], c.io)).toBe(0);
+    expect(JSON.parse(c.out.join("\n")).files[0].tables.every((t: { framework: string }) => t.framework === "core-2021")).toBe(true);
+    expect(await cost(["--config", path.join(dir, "jixiao.config.json")])).toMatchObject({ value: "≤25万元" });
+    // a broken configuration is a usage error, as in check
+    writeFileSync(path.join(dir, "bad.json"), "{ moneyUnit: 万 }");
+    const bad = io();
+    expect(await recommend(["--config", path.join(dir, "bad.json"), examplePath("seed000.xlsx")], bad.io)).toBe(2);
+    expect(bad.err.join("\n")).toContain("bad.json");
+  });
+
   it("exits 2 for a missing or unreadable file and for usage errors", async () => {
     const dir = tmp();
     writeFileSync(path.join(dir, "fake.xlsx"), "not a workbook");
