@@ -10,7 +10,7 @@ import { join } from "path";
 import type { ManifestInfo } from "office-addin-manifest";
 import { MIN_EXCEL_API } from "../../src/host/excel/host";
 
-// xml2js ships with office-addin-manifest (which parses manifests with it)
+// xml2js: the parser office-addin-manifest itself uses (a devDependency of ours too)
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const xml2js = require("xml2js") as { parseStringPromise(xml: string): Promise<XmlNode> };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
