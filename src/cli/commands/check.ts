@@ -8,6 +8,7 @@ import { toJson, toText, type FileResult } from "../format";
 import { UsageError, type CliIO } from "../io";
 import { collectGarbage } from "../gc";
 import { t } from "../messages";
+import { readOptions } from "../options";
 import { writeAnnotatedCopy, writeFixedCopy, assertNotInput } from "../writeCopies";
 
 /** Files from this size on hold workbook models worth collecting before validation (see ../gc.ts). */
@@ -26,41 +27,18 @@ interface CheckArgs {
 
 function parseArgs(args: string[], io: CliIO): CheckArgs {
   const out: CheckArgs = { files: [], format: "text", confirmFixes: false };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const [flag, inline] = a.startsWith("--") && a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
-    const value = () => {
-      const v = inline ?? args[++i];
-      if (v === undefined || (inline === undefined && v.startsWith("--"))) throw new UsageError(t(io.lang, "optionNeedsValue", flag));
-      return v;
-    };
-    switch (flag) {
-      case "--format": {
-        const v = value();
-        if (v !== "text" && v !== "json") throw new UsageError(t(io.lang, "badFormat", v));
-        out.format = v;
-        break;
-      }
-      case "--lang":
-        value();
-        break;
-      case "--annotate":
-        out.annotate = value();
-        break;
-      case "--fix":
-        out.fix = value();
-        break;
-      case "--yes":
-        out.confirmFixes = true;
-        break;
-      case "--config":
-        out.config = value();
-        break;
-      default:
-        if (a.startsWith("-")) throw new UsageError(t(io.lang, "unknownOption", a));
-        out.files.push(a);
-    }
-  }
+  out.files = readOptions(args, io.lang, (flag, value) => {
+    if (flag === "--format") {
+      const v = value();
+      if (v !== "text" && v !== "json") throw new UsageError(t(io.lang, "badFormat", v));
+      out.format = v;
+    } else if (flag === "--annotate") out.annotate = value();
+    else if (flag === "--fix") out.fix = value();
+    else if (flag === "--yes") out.confirmFixes = true;
+    else if (flag === "--config") out.config = value();
+    else return false;
+    return true;
+  });
   return out;
 }
 

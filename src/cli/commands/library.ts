@@ -25,6 +25,9 @@ import {
 import { renderValue } from "../../core/library/render";
 import { LIMITS, type Library } from "../../core/library/schema";
 import { readWorkbookGrids } from "../../host/xlsx/readWorkbook";
+import { UsageError } from "../io";
+import { t } from "../messages";
+import { readOptions, usageErrorsExit2 } from "../options";
 
 export interface LibraryIO {
   out: (s: string) => void;
@@ -34,8 +37,6 @@ export interface LibraryIO {
 
 type Msg = { zh: string; en: string };
 const TEXT = {
-  optionNeedsValue: { zh: "选项 {0} 需要一个值", en: "Option {0} needs a value" },
-  unknownOption: { zh: "未知选项：{0}", en: "Unknown option: {0}" },
   badFormat: { zh: "--format 只能是 text、json 或 xlsx，而不是“{0}”", en: "--format must be text, json or xlsx, not \"{0}\"" },
   xlsxNeedsOut: { zh: "--format xlsx 需要 --out <文件.xlsx>", en: "--format xlsx needs --out <file.xlsx>" },
   outIsImport: { zh: "--out {0} 会覆盖导入的文件，已拒绝；请换一个文件名", en: "--out {0} would overwrite an imported file; refused, choose another name" },
@@ -57,8 +58,6 @@ function say(lang: "zh" | "en", key: keyof typeof TEXT, ...args: (string | numbe
   return TEXT[key][lang].replace(/\{(\d)\}/g, (_, i: string) => String(args[Number(i)] ?? ""));
 }
 
-class Usage extends Error {}
-
 interface Args {
   format: "text" | "json" | "xlsx";
   out?: string;
@@ -79,43 +78,21 @@ function sameFile(a: string, b: string): boolean {
 
 function parseArgs(args: string[], lang: "zh" | "en"): Args {
   const a: Args = { format: "text", imports: [] };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
-    const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
-    const value = () => {
-      const v = inline ?? args[++i];
-      if (v === undefined || (inline === undefined && v.startsWith("--"))) throw new Usage(say(lang, "optionNeedsValue", flag));
-      return v;
-    };
-    switch (flag) {
-      case "--format": {
-        const v = value();
-        if (v !== "text" && v !== "json" && v !== "xlsx") throw new Usage(say(lang, "badFormat", v));
-        a.format = v;
-        break;
-      }
-      case "--out":
-      case "-o":
-        a.out = value();
-        break;
-      case "--type":
-        a.type = value();
-        break;
-      case "--import":
-        a.imports.push(value());
-        break;
-      case "--lang":
-        value();
-        break;
-      default:
-        throw new Usage(say(lang, "unknownOption", arg));
-    }
-  }
-  if (a.format === "xlsx" && !a.out) throw new Usage(say(lang, "xlsxNeedsOut"));
+  const positional = readOptions(args, lang, (flag, value) => {
+    if (flag === "--format") {
+      const v = value();
+      if (v !== "text" && v !== "json" && v !== "xlsx") throw new UsageError(say(lang, "badFormat", v));
+      a.format = v;
+    } else if (flag === "--out" || flag === "-o") a.out = value();
+    else if (flag === "--type") a.type = value();
+    else if (flag === "--import") a.imports.push(value());
+    else return false;
+    return true;
+  });
+  if (positional.length) throw new UsageError(t(lang, "unknownOption", positional[0]));
+  if (a.format === "xlsx" && !a.out) throw new UsageError(say(lang, "xlsxNeedsOut"));
   // the CLI never writes its inputs: an export over an imported library would replace the user's file
-  if (a.out && a.imports.some((f) => sameFile(f, a.out as string))) throw new Usage(say(lang, "outIsImport", a.out));
+  if (a.out && a.imports.some((f) => sameFile(f, a.out as string))) throw new UsageError(say(lang, "outIsImport", a.out));
   return a;
 }
 
@@ -178,7 +155,7 @@ function listText(library: Library, type: string | undefined, lang: "zh" | "en")
     return lines;
   }
   const ty = library.types.find((t) => t.id === type);
-  if (!ty) throw new Usage(say(lang, "unknownType", type));
+  if (!ty) throw new UsageError(say(lang, "unknownType", type));
   lines.push(`${ty.zh} / ${ty.en} (${ty.id})`, `  ${ty.description}`);
   for (const t of library.templates.filter((x) => x.projectTypes.includes(type))) {
     const v = renderValue(t, { useExamples: false });
@@ -188,17 +165,12 @@ function listText(library: Library, type: string | undefined, lang: "zh" | "en")
   return lines;
 }
 
-export async function run(args: string[], io: LibraryIO): Promise<number> {
-  let a: Args;
-  try {
-    a = parseArgs(args, io.lang);
-  } catch (e) {
-    if (e instanceof Usage) {
-      io.err(e.message);
-      return 2;
-    }
-    throw e;
-  }
+export function run(args: string[], io: LibraryIO): Promise<number> {
+  return usageErrorsExit2(io.err, () => libraryCommand(args, io));
+}
+
+async function libraryCommand(args: string[], io: LibraryIO): Promise<number> {
+  const a = parseArgs(args, io.lang);
   let library: Library = BUILTIN_LIBRARY;
   let failed = false;
   for (const file of a.imports) {
@@ -235,10 +207,7 @@ export async function run(args: string[], io: LibraryIO): Promise<number> {
       io.err(say(io.lang, "wrote", path.resolve(a.out as string)));
     }
   } catch (e) {
-    if (e instanceof Usage) {
-      io.err(e.message);
-      return 2;
-    }
+    if (e instanceof UsageError) throw e;
     io.err(say(io.lang, "unreadable", a.out ?? "", (e as Error).message.split("\n")[0]));
     return 2;
   }

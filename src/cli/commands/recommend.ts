@@ -19,6 +19,7 @@ import { renderValue } from "../../core/library/render";
 import type { Library } from "../../core/library/schema";
 import { recognizeTables, type RecognizeOptions } from "../../core/recognize";
 import { UsageError } from "../io";
+import { readOptions, usageErrorsExit2 } from "../options";
 import { loadConfig, readInput } from "./check";
 import { readLibraryFile } from "./library";
 
@@ -31,8 +32,6 @@ export interface RecommendIO {
 type Msg = { zh: string; en: string };
 const TEXT = {
   needFile: { zh: "用法：jixiao recommend <文件.xlsx> [...] [--format text|json] [--top n] [--import 指标库] [--config 配置文件]", en: "Usage: jixiao recommend <file.xlsx> [...] [--format text|json] [--top n] [--import library] [--config file]" },
-  optionNeedsValue: { zh: "选项 {0} 需要一个值", en: "Option {0} needs a value" },
-  unknownOption: { zh: "未知选项：{0}", en: "Unknown option: {0}" },
   badFormat: { zh: "--format 只能是 text 或 json，而不是“{0}”", en: "--format must be text or json, not \"{0}\"" },
   badTop: { zh: "--top 应是 1 到 100 之间的整数，而不是“{0}”", en: "--top must be an integer from 1 to 100, not \"{0}\"" },
   noTables: { zh: "  没有找到绩效目标表", en: "  no target table found" },
@@ -46,8 +45,6 @@ function say(lang: "zh" | "en", key: keyof typeof TEXT, ...args: (string | numbe
   return TEXT[key][lang].replace(/\{(\d)\}/g, (_, i: string) => String(args[Number(i)] ?? ""));
 }
 
-class Usage extends Error {}
-
 interface Args {
   files: string[];
   format: "text" | "json";
@@ -58,45 +55,22 @@ interface Args {
 
 function parseArgs(args: string[], lang: "zh" | "en"): Args {
   const a: Args = { files: [], format: "text", top: 8, imports: [] };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
-    const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
-    const value = () => {
-      const v = inline ?? args[++i];
-      if (v === undefined || (inline === undefined && v.startsWith("--"))) throw new Usage(say(lang, "optionNeedsValue", flag));
-      return v;
-    };
-    switch (flag) {
-      case "--format": {
-        const v = value();
-        if (v !== "text" && v !== "json") throw new Usage(say(lang, "badFormat", v));
-        a.format = v;
-        break;
-      }
-      case "--top": {
-        const v = value();
-        const n = Number(v);
-        if (!Number.isInteger(n) || n < 1 || n > 100) throw new Usage(say(lang, "badTop", v));
-        a.top = n;
-        break;
-      }
-      case "--import":
-        a.imports.push(value());
-        break;
-      case "--config":
-        a.config = value();
-        break;
-      case "--lang":
-        value();
-        break;
-      default:
-        if (arg.startsWith("-")) throw new Usage(say(lang, "unknownOption", arg));
-        a.files.push(arg);
-    }
-  }
-  if (a.files.length === 0) throw new Usage(say(lang, "needFile"));
+  a.files = readOptions(args, lang, (flag, value) => {
+    if (flag === "--format") {
+      const v = value();
+      if (v !== "text" && v !== "json") throw new UsageError(say(lang, "badFormat", v));
+      a.format = v;
+    } else if (flag === "--top") {
+      const v = value();
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1 || n > 100) throw new UsageError(say(lang, "badTop", v));
+      a.top = n;
+    } else if (flag === "--import") a.imports.push(value());
+    else if (flag === "--config") a.config = value();
+    else return false;
+    return true;
+  });
+  if (a.files.length === 0) throw new UsageError(say(lang, "needFile"));
   return a;
 }
 
@@ -143,28 +117,14 @@ export function recommendGrids(grids: readonly Grid[], library: Library, top: nu
   return out;
 }
 
-export async function run(args: string[], io: RecommendIO): Promise<number> {
-  let a: Args;
-  try {
-    a = parseArgs(args, io.lang);
-  } catch (e) {
-    if (e instanceof Usage) {
-      io.err(e.message);
-      return 2;
-    }
-    throw e;
-  }
-  let recognize: RecognizeOptions;
-  try {
-    const c = configToOptions(loadConfig(a.config, io, process.cwd()));
-    recognize = { defaultMoneyUnit: c.defaultMoneyUnit, frameworkOverride: c.frameworkOverride, placeholderWords: c.placeholderWords };
-  } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(e.message);
-      return 2;
-    }
-    throw e;
-  }
+export function run(args: string[], io: RecommendIO): Promise<number> {
+  return usageErrorsExit2(io.err, () => recommend(args, io));
+}
+
+async function recommend(args: string[], io: RecommendIO): Promise<number> {
+  const a = parseArgs(args, io.lang);
+  const c = configToOptions(loadConfig(a.config, io, process.cwd()));
+  const recognize: RecognizeOptions = { defaultMoneyUnit: c.defaultMoneyUnit, frameworkOverride: c.frameworkOverride, placeholderWords: c.placeholderWords };
   let library: Library = BUILTIN_LIBRARY;
   for (const file of a.imports) {
     const r = await readLibraryFile(file, io.lang);
