@@ -75,6 +75,33 @@ export interface InsertRowsResult {
   warnings?: string[];
 }
 
+/**
+ * A new sheet to create (指标库 "new table from template"): values from A1, merged areas and number
+ * formats. A core NewTable can be passed as it is. The host picks a unique name, lays the table out
+ * (see src/host/newSheet.ts: title, borders, wrap, header row, column widths) and activates it.
+ */
+export interface AddSheetRequest {
+  /** the wanted name; Excel's rules applied, and "名称 (2)", "名称 (3)" … when it is taken */
+  sheet: string;
+  /** values from A1 */
+  cells: CellValue[][];
+  /** merged areas, 1-based sheet coordinates */
+  merges?: CellRange[];
+  /** number formats parallel to `cells` (null: General) */
+  numberFormats?: (string | null)[][];
+  /** 1-based row of the indicator header (bold, centred, shaded) */
+  headerRow?: number;
+}
+
+export interface AddSheetResult {
+  /** the name the sheet got */
+  sheet: string;
+  /** the written area, from A1 */
+  range: CellRange;
+  /** token for removeAddedSheet */
+  undoToken: string;
+}
+
 export interface CellChange {
   sheet: string;
   cell: string;
@@ -182,6 +209,14 @@ export interface WorkbookHost {
   insertRows(request: InsertRowsRequest): Promise<InsertRowsResult>;
   /** Remove rows inserted by insertRows, restoring merges. */
   undoInsert(token: string): Promise<void>;
+  /** Create a NEW sheet holding a table (never overwrites a sheet), and activate it. */
+  addSheet(request: AddSheetRequest): Promise<AddSheetResult>;
+  /**
+   * Delete a sheet addSheet created. Fails with HostError("conflict") when its values were edited
+   * since (the user's work is never deleted silently) unless `force` (the user confirmed), and with
+   * "not-found" when it is gone or the token is unknown.
+   */
+  removeAddedSheet(token: string, options?: { force?: boolean }): Promise<void>;
   loadSettings(): Promise<WorkbookSettings>;
   saveSettings(settings: WorkbookSettings): Promise<void>;
   /** Subscribe to value edits; returns an unsubscribe function. */

@@ -10,7 +10,8 @@
  *    fails with InvalidOperation.
  *  - every sync is counted and its request and response payloads measured (JSON bytes); payloads
  *    past the limits fail like Excel on the web (5 MB) before or after running.
- *  - worksheets, ranges, used ranges, RangeAreas, merges, copyFrom formats, insert/delete rows,
+ *  - worksheets (add, delete), ranges, used ranges, RangeAreas, merges, copyFrom formats, insert/delete rows,
+ *    cell formats (number formats, wrap, alignment, font, fill, borders, column widths),
  *    conditional formats (add/getItem/delete/custom rule and fill), settings, protection,
  *    activate/select, worksheets.onChanged events, requirement sets.
  *
@@ -26,10 +27,13 @@ import {
   keyRow,
   parseAddress,
   rangesIntersect,
+  type BorderModel,
+  type CellStyle,
   type ConditionalFormatModel,
   type ConditionalFormatType,
   type MemorySheet,
 } from "../../src/host/memory/workbook";
+import { pointsToChars } from "../../src/host/newSheet";
 import type { OfficeApi } from "../../src/host/excel/host";
 
 export class FakeOfficeError extends Error {
@@ -469,6 +473,20 @@ class FakeWorksheetCollection extends FakeProxy<MemoryWorkbook> {
   getItemOrNullObject(key: string): FakeWorksheet {
     return new FakeWorksheet(this.context, () => this.context.wb.sheet(key)?.id ?? null, { name: "getItemOrNullObject", args: [key] });
   }
+  add(name?: string): FakeWorksheet {
+    return new FakeWorksheet(
+      this.context,
+      () => {
+        const wb = this.context.wb;
+        let n = name;
+        if (n === undefined) for (let i = wb.sheets.length + 1; !n || wb.sheetByName(n); i++) n = `Sheet${i}`;
+        if (!n || n.length > 31 || /[:\\/?*[\]]/.test(n) || /^'|'$/.test(n)) throw new FakeOfficeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: ${n}`);
+        if (wb.sheetByName(n)) throw new FakeOfficeError("ItemAlreadyExists", `A resource with the same name or identifier already exists: ${n}`);
+        return wb.addSheet(n).id;
+      },
+      { name: "worksheets.add", args: [name ?? null] },
+    );
+  }
   get onChanged(): { add(handler: EventHandler): FakeEventHandlerResult } {
     return {
       add: (handler: EventHandler) => {
@@ -539,6 +557,14 @@ class FakeWorksheet extends FakeProxy<string> {
       default:
         throw new FakeOfficeError("InvalidArgument", `Worksheet has no property ${name}`);
     }
+  }
+  delete(): void {
+    this._command("worksheet.delete", [], (id) => {
+      const wb = this.context.wb;
+      const s = sheetOf(wb, id);
+      if (!wb.sheets.some((x) => x !== s && x.visibility === "visible")) throw new FakeOfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+      wb.deleteSheet(id);
+    });
   }
   activate(): void {
     this._command("activate", [], (id) => {
@@ -648,6 +674,26 @@ class FakeRange extends FakeProxy<RangeEntity> {
   }
   get numberFormat(): unknown[][] {
     return this._get("numberFormat");
+  }
+  set numberFormat(v: unknown[][]) {
+    this._command("numberFormat", [v], (e) => {
+      const s = sheetOf(this.context.wb, e.sheetId);
+      guardProtected(s);
+      const h = e.range.bottom - e.range.top + 1;
+      const w = e.range.right - e.range.left + 1;
+      if (v.length !== h || v.some((line) => line.length !== w)) {
+        throw new FakeOfficeError("InvalidArgument", "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+      }
+      v.forEach((line, i) =>
+        line.forEach((f, j) => {
+          const nf = typeof f === "string" && f !== "" && f !== "General" ? f : undefined;
+          this.context.wb.patchCell(s, e.range.top + i, e.range.left + j, { numberFormat: nf });
+        }),
+      );
+    });
+  }
+  get format(): FakeRangeFormat {
+    return this._nav("format", () => new FakeRangeFormat(this.context, () => this._e(), null));
   }
   get formulas(): unknown[][] {
     return this._get("formulas");
@@ -815,6 +861,168 @@ class FakeRange extends FakeProxy<RangeEntity> {
       },
       { name: "getUsedRangeOrNullObject", args: [valuesOnly === true] },
     );
+  }
+}
+
+// ---------------------------------------------------------------------------------- cell formats
+
+/** Change the style of every cell of a bounded range (formats of whole rows/columns: only column widths). */
+function patchStyles(context: FakeContext, e: RangeEntity, fn: (style: CellStyle, row: number, col: number) => CellStyle): void {
+  const s = sheetOf(context.wb, e.sheetId);
+  guardProtected(s);
+  if (isUnbounded(e.range)) throw new FakeOfficeError("NotImplemented", "fake: formats of entire rows or columns (other than columnWidth)");
+  for (let row = e.range.top; row <= e.range.bottom; row++) {
+    for (let col = e.range.left; col <= e.range.right; col++) {
+      const prev = context.wb.getCell(s, row, col)?.style ?? {};
+      context.wb.patchCell(s, row, col, { style: fn(JSON.parse(JSON.stringify(prev)) as CellStyle, row, col) });
+    }
+  }
+}
+
+/** Office's alignment names ("Center", "Right") as the memory workbook stores them ("center", "right"). */
+function alignment(v: string): string {
+  return v.charAt(0).toLowerCase() + v.slice(1);
+}
+
+class FakeRangeFormat extends FakeProxy<RangeEntity> {
+  get font(): FakeRangeFont {
+    return this._nav("font", () => new FakeRangeFont(this.context, () => this._e(), null));
+  }
+  get fill(): FakeRangeFill {
+    return this._nav("fill", () => new FakeRangeFill(this.context, () => this._e(), null));
+  }
+  get borders(): FakeBorderCollection {
+    return this._nav("borders", () => new FakeBorderCollection(this.context, () => this._e(), null));
+  }
+  protected override _navByName(name: string): FakeProxy<unknown> | undefined {
+    if (name === "font") return this.font;
+    if (name === "fill") return this.fill;
+    return undefined;
+  }
+  protected _scalar(name: string, e: RangeEntity): unknown {
+    const s = sheetOf(this.context.wb, e.sheetId);
+    const first = this.context.wb.getCell(s, e.range.top, e.range.left)?.style ?? {};
+    switch (name) {
+      case "wrapText":
+        return first.wrapText === true;
+      case "horizontalAlignment":
+        return first.horizontalAlignment ?? "General";
+      case "verticalAlignment":
+        return first.verticalAlignment ?? "Bottom";
+      case "columnWidth":
+        return s.columnWidths?.[e.range.left - 1] ?? 8.43;
+      default:
+        throw new FakeOfficeError("InvalidArgument", `RangeFormat has no property ${name}`);
+    }
+  }
+  set wrapText(v: boolean) {
+    this._command("format.wrapText", [v], (e) => patchStyles(this.context, e, (st) => ({ ...st, wrapText: v })));
+  }
+  set horizontalAlignment(v: string) {
+    this._command("format.horizontalAlignment", [v], (e) => patchStyles(this.context, e, (st) => ({ ...st, horizontalAlignment: alignment(v) })));
+  }
+  set verticalAlignment(v: string) {
+    this._command("format.verticalAlignment", [v], (e) => patchStyles(this.context, e, (st) => ({ ...st, verticalAlignment: alignment(v) })));
+  }
+  set columnWidth(points: number) {
+    this._command("format.columnWidth", [points], (e) => {
+      const s = sheetOf(this.context.wb, e.sheetId);
+      guardProtected(s);
+      if (e.range.right - e.range.left > 1000) throw new FakeOfficeError("NotImplemented", "fake: columnWidth of more than 1000 columns");
+      for (let col = e.range.left; col <= e.range.right; col++) this.context.wb.setColumnWidth(s, col, pointsToChars(points));
+    });
+  }
+  autofitRows(): void {
+    // row heights are not modelled; the command is only checked for its sheet
+    this._command("format.autofitRows", [], (e) => guardProtected(sheetOf(this.context.wb, e.sheetId)));
+  }
+}
+
+class FakeRangeFont extends FakeProxy<RangeEntity> {
+  protected _scalar(name: string, e: RangeEntity): unknown {
+    const s = sheetOf(this.context.wb, e.sheetId);
+    const font = this.context.wb.getCell(s, e.range.top, e.range.left)?.style?.font ?? {};
+    if (name === "bold") return font.bold === true;
+    if (name === "size") return font.size ?? 11;
+    throw new FakeOfficeError("InvalidArgument", `RangeFont has no property ${name}`);
+  }
+  set bold(v: boolean) {
+    this._command("font.bold", [v], (e) => patchStyles(this.context, e, (st) => ({ ...st, font: { ...st.font, bold: v } })));
+  }
+  set size(v: number) {
+    this._command("font.size", [v], (e) => patchStyles(this.context, e, (st) => ({ ...st, font: { ...st.font, size: v } })));
+  }
+}
+
+class FakeRangeFill extends FakeProxy<RangeEntity> {
+  protected _scalar(name: string, e: RangeEntity): unknown {
+    const s = sheetOf(this.context.wb, e.sheetId);
+    if (name === "color") return this.context.wb.getCell(s, e.range.top, e.range.left)?.style?.fill ?? "#FFFFFF";
+    throw new FakeOfficeError("InvalidArgument", `RangeFill has no property ${name}`);
+  }
+  set color(v: string) {
+    this._command("fill.color", [v], (e) => patchStyles(this.context, e, (st) => ({ ...st, fill: v })));
+  }
+}
+
+type BorderSide = "top" | "bottom" | "left" | "right";
+
+/** Which sides of the cell at (row, col) of `r` an Office border index paints. */
+function sidesOf(edge: string, r: CellRange, row: number, col: number): BorderSide[] {
+  switch (edge) {
+    case "EdgeTop":
+      return row === r.top ? ["top"] : [];
+    case "EdgeBottom":
+      return row === r.bottom ? ["bottom"] : [];
+    case "EdgeLeft":
+      return col === r.left ? ["left"] : [];
+    case "EdgeRight":
+      return col === r.right ? ["right"] : [];
+    case "InsideHorizontal":
+      return [...(row > r.top ? (["top"] as const) : []), ...(row < r.bottom ? (["bottom"] as const) : [])];
+    case "InsideVertical":
+      return [...(col > r.left ? (["left"] as const) : []), ...(col < r.right ? (["right"] as const) : [])];
+    default:
+      throw new FakeOfficeError("InvalidArgument", `fake: border index ${edge}`);
+  }
+}
+
+const WEIGHT_STYLE: Record<string, string> = { Hairline: "hair", Thin: "thin", Medium: "medium", Thick: "thick" };
+
+class FakeBorderCollection extends FakeProxy<RangeEntity> {
+  protected _scalar(name: string): unknown {
+    throw new FakeOfficeError("InvalidArgument", `RangeBorderCollection has no property ${name}`);
+  }
+  getItem(edge: string): FakeBorder {
+    return new FakeBorder(this.context, () => ({ ...this._e(), edge }), null);
+  }
+}
+
+class FakeBorder extends FakeProxy<RangeEntity & { edge: string }> {
+  protected _scalar(name: string): unknown {
+    throw new FakeOfficeError("InvalidArgument", `fake: reading RangeBorder.${name} is not supported`);
+  }
+  private paint(name: string, value: string, change: (b: BorderModel | undefined) => BorderModel | undefined): void {
+    this._command(name, [value], (e) =>
+      patchStyles(this.context, e, (st, row, col) => {
+        const borders = { ...st.borders };
+        for (const side of sidesOf(e.edge, e.range, row, col)) {
+          const next = change(borders[side]);
+          if (next) borders[side] = next;
+          else delete borders[side];
+        }
+        return { ...st, borders };
+      }),
+    );
+  }
+  set style(v: string) {
+    this.paint("border.style", v, (b) => (v === "None" ? undefined : v === "Continuous" ? { ...b, style: b?.style ?? "thin" } : { ...b, style: alignment(v) }));
+  }
+  set weight(v: string) {
+    this.paint("border.weight", v, (b) => ({ ...b, style: WEIGHT_STYLE[v] ?? "thin" }));
+  }
+  set color(v: string) {
+    this.paint("border.color", v, (b) => ({ style: "thin", ...b, color: v }));
   }
 }
 

@@ -51,6 +51,26 @@ const MESSAGES = {
     zh: "插入的行已被修改或移动（{sheet}!{rows}），为避免删除您的内容，未撤销。请手动删除这些行。",
     en: "The inserted rows ({sheet}!{rows}) were edited or moved; to avoid deleting your work they were not removed. Delete them by hand if needed.",
   },
+  newSheetInvalid: {
+    zh: "无法新建工作表：表格内容为空、过大或合并区域有误。",
+    en: "Cannot create the sheet: the table is empty, too large or has invalid merged areas.",
+  },
+  sheetUnknown: {
+    zh: "找不到这次新建工作表的记录（可能已删除或任务窗格已重新加载），无法撤销。",
+    en: "This new sheet is no longer known (already removed, or the pane was reloaded), so it cannot be undone.",
+  },
+  sheetGone: {
+    zh: "工作表“{sheet}”已不存在（可能已被删除）。",
+    en: "Sheet “{sheet}” no longer exists (it may have been deleted).",
+  },
+  sheetEdited: {
+    zh: "新建的工作表“{sheet}”在创建后被修改过，为避免删除您的内容，未删除。",
+    en: "The new sheet “{sheet}” was edited after it was created; to avoid deleting your work it was not removed.",
+  },
+  lastSheet: {
+    zh: "工作表“{sheet}”是工作簿中唯一可见的工作表，无法删除。",
+    en: "Sheet “{sheet}” is the only visible sheet of the workbook and cannot be deleted.",
+  },
   mergesUnknown: {
     zh: "此版本的 Excel 无法读取合并单元格，一级/二级指标的合并单元格未扩展到新行。",
     en: "This Excel version cannot read merged cells, so the level-1/level-2 label merges were not extended over the new rows.",

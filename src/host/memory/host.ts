@@ -18,6 +18,8 @@ import {
   markSeverityOfFormula,
   parseMarksRecord,
   parseWorkbookSettings,
+  type AddSheetRequest,
+  type AddSheetResult,
   type ApplyMarksResult,
   type CellChange,
   type ChangeEvent,
@@ -35,6 +37,7 @@ import {
   type WorkbookSettings,
 } from "../types";
 import { ChangeBatcher, type Timers } from "../excel/changes";
+import { holdsOnlyWritten, invalidRequest, layoutCellStyle, layoutNewSheet, uniqueSheetName } from "../newSheet";
 import { hostMessage, markAdvice, quoteValue, type HostLang } from "../excel/messages";
 import { compressCells, parseCellAddress, planInsert, sameCellValue } from "../excel/plan";
 import { MAX_COLS, MAX_ROWS, MemoryWorkbook, rangesIntersect, type MemorySheet, type ViewState, type WorkbookSnapshot } from "./workbook";
@@ -59,6 +62,12 @@ interface InsertRecord {
   written: CellValue[][];
 }
 
+interface AddedSheetRecord {
+  sheetId: string;
+  name: string;
+  written: CellValue[][];
+}
+
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export class MemoryHost implements WorkbookHost {
@@ -69,6 +78,7 @@ export class MemoryHost implements WorkbookHost {
   private readonly messages = new Map<string, Mark>();
   private readonly inserts = new Map<string, InsertRecord>();
   private insertCounter = 0;
+  private readonly added = new Map<string, AddedSheetRecord>();
   /** messages about the last readSheets (a sheet read only in part), in the host's language */
   readWarnings: string[] = [];
 
@@ -356,6 +366,49 @@ export class MemoryHost implements WorkbookHost {
     if (!same || outside) throw new HostError("conflict", hostMessage(this.lang, "undoEdited", { sheet: s.name, rows: rowsText }));
     this.workbook.deleteRows(s, rec.top, rec.count, "host");
     this.inserts.delete(token);
+  }
+
+  async addSheet(request: AddSheetRequest): Promise<AddSheetResult> {
+    if (invalidRequest(request)) throw new HostError("invalid", hostMessage(this.lang, "newSheetInvalid"));
+    const layout = layoutNewSheet(request);
+    const name = uniqueSheetName(request.sheet, this.workbook.sheets.map((x) => x.name));
+    const wb = this.workbook;
+    const s = wb.addSheet(name);
+    wb.setValues(s, 1, 1, layout.values, "host");
+    for (let r = 1; r <= layout.rows; r++) {
+      for (let c = 1; c <= layout.cols; c++) {
+        const nf = layout.numberFormats[r - 1][c - 1];
+        wb.patchCell(s, r, c, { numberFormat: nf === "General" ? undefined : nf, style: layoutCellStyle(layout, r, c) });
+      }
+    }
+    for (const m of layout.merges) wb.merge(s, m);
+    layout.columnWidths.forEach((w, i) => wb.setColumnWidth(s, i + 1, w));
+    wb.select(s.id, { top: 1, left: 1, bottom: 1, right: 1 });
+    const token = `memory-sheet-${++this.insertCounter}`;
+    const written = wb.values(s, layout.range);
+    this.added.set(token, { sheetId: s.id, name, written });
+    return { sheet: name, range: layout.range, undoToken: token };
+  }
+
+  async removeAddedSheet(token: string, options: { force?: boolean } = {}): Promise<void> {
+    const rec = this.added.get(token);
+    if (!rec) throw new HostError("not-found", hostMessage(this.lang, "sheetUnknown"));
+    const s = this.workbook.sheetById(rec.sheetId);
+    if (!s) {
+      this.added.delete(token);
+      throw new HostError("not-found", hostMessage(this.lang, "sheetGone", { sheet: rec.name }), { sheets: [rec.name] });
+    }
+    if (s.protected) throw new HostError("protected", hostMessage(this.lang, "protected", { sheet: s.name }), { sheets: [s.name] });
+    if (!options.force) {
+      const used = this.workbook.usedRange(s, true);
+      const now = used ? { top: used.top, left: used.left, values: this.workbook.values(s, used) } : null;
+      if (!holdsOnlyWritten(now, rec.written)) throw new HostError("conflict", hostMessage(this.lang, "sheetEdited", { sheet: s.name }), { sheets: [s.name] });
+    }
+    if (!this.workbook.sheets.some((x) => x !== s && x.visibility === "visible")) {
+      throw new HostError("invalid", hostMessage(this.lang, "lastSheet", { sheet: s.name }), { sheets: [s.name] });
+    }
+    this.workbook.deleteSheet(s.id);
+    this.added.delete(token);
   }
 
   async loadSettings(): Promise<WorkbookSettings> {

@@ -100,6 +100,8 @@ export interface MemorySheet {
   comments: Map<number, CommentModel>;
   /** notes (legacy comments), keyed by cellKey */
   notes: Map<number, NoteModel>;
+  /** column widths set on the sheet, in Excel's character units (index 0 = column A); absent: default */
+  columnWidths?: (number | null)[];
 }
 
 export type WorkbookChangeKind = "values" | "rows-inserted" | "rows-deleted";
@@ -132,6 +134,8 @@ export interface SheetSnapshot {
   conditionalFormats: ConditionalFormatSnapshot[];
   comments: Record<string, CommentModel>;
   notes: Record<string, NoteModel>;
+  /** only when some column width was set */
+  columnWidths?: (number | null)[];
 }
 
 export interface ConditionalFormatSnapshot extends Omit<ConditionalFormatModel, "ranges"> {
@@ -445,6 +449,14 @@ export class MemoryWorkbook {
     return out;
   }
 
+  /** Set a column's width (Excel's character units; Range.format.columnWidth converts from points). */
+  setColumnWidth(sheet: MemorySheet, col: number, width: number): void {
+    const widths = sheet.columnWidths ?? [];
+    while (widths.length < col) widths.push(null);
+    widths[col - 1] = Math.round(width * 100) / 100;
+    sheet.columnWidths = widths;
+  }
+
   // ---------------------------------------------------------------- merges
 
   mergeAt(sheet: MemorySheet, row: number, col: number): CellRange | undefined {
@@ -650,6 +662,7 @@ export class MemoryWorkbook {
           }),
           comments,
           notes,
+          ...(s.columnWidths?.some((w) => w !== null) ? { columnWidths: [...s.columnWidths] } : {}),
         };
       }),
       settings: Object.fromEntries([...this.settings.keys()].sort().map((k) => [k, deepClone(this.settings.get(k))])),
@@ -674,6 +687,7 @@ export class MemoryWorkbook {
         const { row, col } = parseA1(a1);
         sheet.notes.set(cellKey(row, col), { ...n });
       }
+      if (s.columnWidths) sheet.columnWidths = [...s.columnWidths];
     }
     for (const [k, v] of Object.entries(snap.settings)) wb.settings.set(k, deepClone(v));
     // ids in the snapshot must not be handed out again
