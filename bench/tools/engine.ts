@@ -34,6 +34,7 @@ function post<T>(session: Session, method: string, params: object = {}): Promise
   if (profile) {
     session.connect();
     await post(session, "Profiler.enable");
+    await post(session, "Profiler.setSamplingInterval", { interval: 100 }); // µs: ten times the default, for line figures
   }
   const wall: number[] = [];
   const cpu: number[] = [];

@@ -127,13 +127,18 @@ export function detectFramework(labels: SeenLabel[], hints: { halfYearColumn?: b
   score: number;
 } {
   let best: { id: FrameworkId; score: number } = { id: "common", score: -Infinity };
+  // each label's meanings once, not once per framework
+  const read = labels.map((l) => {
+    const ms = labelMeanings(l.text);
+    const atLevel = ms.filter((m) => l.column === 0 || m.level === l.column);
+    return { ms, candidates: atLevel.length ? atLevel : ms };
+  });
+  const costLevel2 = read.some((r) => r.ms.some((m) => m.level === 2 && ["经济成本", "社会成本", "生态环境成本"].includes(m.key)));
   for (const fw of FRAMEWORKS) {
     let score = 0;
-    for (const l of labels) {
-      const ms = labelMeanings(l.text);
+    for (const { ms, candidates } of read) {
       if (ms.length === 0) continue;
-      const atLevel = ms.filter((m) => l.column === 0 || m.level === l.column);
-      const fits = (atLevel.length ? atLevel : ms).some((m) => frameworkHas(fw, m));
+      const fits = candidates.some((m) => frameworkHas(fw, m));
       score += fits ? 1 : -1;
       // distinctive: 成本 written as an 一级 next to 经济成本 is core-2021; as 二级 it is not
       if (fw.id === "core-2021" && ms.some((m) => m.level === 2 && ["经济成本", "社会成本", "生态环境成本"].includes(m.key)))
@@ -144,7 +149,6 @@ export function detectFramework(labels: SeenLabel[], hints: { halfYearColumn?: b
     }
     if (fw.id === "evaluation" && hints.halfYearColumn) score += 0.5;
     // core-2021 is recognised by its cost 二级 (经济成本 …), not by 成本 alone in the 一级 column
-    const costLevel2 = labels.some((l) => labelMeanings(l.text).some((m) => m.level === 2 && ["经济成本", "社会成本", "生态环境成本"].includes(m.key)));
     if (fw.id === "core-2021" && !costLevel2) score -= 3;
     // prefer common on ties: it is listed first and only replaced by a strictly better score
     if (score > best.score) best = { id: fw.id, score };

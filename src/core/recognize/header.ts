@@ -16,9 +16,22 @@ const ROLE_PATTERNS: [ColumnRole, RegExp][] = [
   ["basis", /^(指标值确定依据|取值依据|指标值设定依据|确定依据|指标值来源|指标值依据|设定依据|评(价|分)标准)$/],
 ];
 
-export function roleOfHeader(key: string): ColumnRole | undefined {
+function matchRole(key: string): ColumnRole | undefined {
   for (const [role, re] of ROLE_PATTERNS) if (re.test(key)) return role;
   return undefined;
+}
+
+/** Roles of the short keys seen so far: findHeaders asks for every filled cell of a sheet (issue 7). */
+let roleCache = new Map<string, ColumnRole | null>();
+
+export function roleOfHeader(key: string): ColumnRole | undefined {
+  if (key.length > 40) return matchRole(key);
+  const known = roleCache.get(key);
+  if (known !== undefined) return known ?? undefined;
+  const role = matchRole(key);
+  if (roleCache.size >= 50_000) roleCache = new Map();
+  roleCache.set(key, role ?? null);
+  return role;
 }
 
 /**

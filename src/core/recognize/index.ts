@@ -31,14 +31,19 @@ const TITLE = /绩效目标(申报|评价)?表/;
 const PROJECT_START = /^(项目名称|项目编码|项目代码)$/;
 const NOTE = /^(注|说明|备注|填报说明|填表说明)[:：]/;
 
+/** A title row: one or two cells, one of them a title of at most 60 characters. */
 function isTitleRow(view: SheetView, r: number, left: number, right: number): boolean {
-  const cols = view.filledColumns(r, left, right);
-  if (cols.length === 0 || cols.length > 2) return false;
-  return cols.some((c) => TITLE.test(view.key(r, c)) && view.text(r, c).length <= 60);
+  const first = view.firstFilled(r, left, right);
+  if (first === undefined) return false;
+  const second = view.firstFilled(r, first + 1, right);
+  if (second !== undefined && view.firstFilled(r, second + 1, right) !== undefined) return false;
+  const isTitle = (c: number) => TITLE.test(view.key(r, c)) && view.text(r, c).length <= 60;
+  return isTitle(first) || (second !== undefined && isTitle(second));
 }
 
 function isProjectStart(view: SheetView, r: number, left: number, right: number): boolean {
-  return view.filledColumns(r, left, right).some((c) => PROJECT_START.test(view.key(r, c)));
+  for (let c = view.firstFilled(r, left, right); c !== undefined; c = view.firstFilled(r, c + 1, right)) if (PROJECT_START.test(view.key(r, c))) return true;
+  return false;
 }
 
 /** The band of columns a header owns: to the next header on the same row, or the sheet's end. */
@@ -101,7 +106,7 @@ export function recognizeTables(grid: Grid, options: RecognizeOptions = {}): Tar
     const nextHeader = headers.slice(i + 1).find((o) => o.row > h.row && o.left <= band.right && o.right >= band.left);
     let end = nextHeader ? nextHeader.row - 1 : view.bottom;
     for (let r = h.row + 1; r <= end; r++) {
-      const firstCol = view.filledColumns(r, band.left, band.right)[0];
+      const firstCol = view.firstFilled(r, band.left, band.right);
       if (firstCol === undefined) continue;
       if (isTitleRow(view, r, band.left, band.right) || isProjectStart(view, r, band.left, band.right) || NOTE.test(view.key(r, firstCol))) {
         end = r - 1;
@@ -166,8 +171,8 @@ export function recognizeTables(grid: Grid, options: RecognizeOptions = {}): Tar
 function lastFilledColumn(view: SheetView, top: number, bottom: number, band: { left: number; right: number }): number {
   let max = band.left;
   for (let r = top; r <= bottom; r++) {
-    const cols = view.filledColumns(r, band.left, band.right);
-    if (cols.length) max = Math.max(max, cols[cols.length - 1]);
+    const last = view.lastFilled(r, band.left, band.right);
+    if (last !== undefined) max = Math.max(max, last);
   }
   return max;
 }

@@ -52,19 +52,24 @@ export interface GridReadResult {
 
 /** Labels in the label columns of the grid rows, for framework detection. */
 function seenLabels(view: SheetView, header: IndicatorHeader, top: number, bottom: number): SeenLabel[] {
-  const cols = header.columns;
   const out: SeenLabel[] = [];
+  const labelColumns = labelColumnsOf(header);
   for (let r = top; r <= bottom; r++) {
-    for (const [c, level] of [
-      [cols.level1, 1],
-      [cols.level2, 2],
-      [cols.level3, 0],
-    ] as [number | undefined, 0 | 1 | 2][]) {
-      if (c === undefined) continue;
+    for (const [c, level] of labelColumns) {
       const t = view.text(r, c);
       if (t && labelMeanings(t).length) out.push({ text: t, column: level });
     }
   }
+  return out;
+}
+
+/** The 一级, 二级 and 三级 columns that a header has, with the level each is read as (三级: 0). */
+function labelColumnsOf(header: IndicatorHeader): [number, 0 | 1 | 2][] {
+  const cols = header.columns;
+  const out: [number, 0 | 1 | 2][] = [];
+  if (cols.level1 !== undefined) out.push([cols.level1, 1]);
+  if (cols.level2 !== undefined) out.push([cols.level2, 2]);
+  if (cols.level3 !== undefined) out.push([cols.level3, 0]);
   return out;
 }
 
@@ -180,18 +185,14 @@ export function readIndicatorGrid(
     blocks.push(block);
   };
 
+  const labelColumns = labelColumnsOf(header);
   for (let r = top; r <= bottom; r++) {
     if (view.rowIsEmpty(r, header.left, right)) continue;
 
     // 1. labels in the 一级/二级/三级 columns
     const found: FoundLabel[] = [];
     const unknownTexts: { col: number; text: string }[] = [];
-    for (const [c, level] of [
-      [cols.level1, 1],
-      [cols.level2, 2],
-      [cols.level3, 0],
-    ] as [number | undefined, 0 | 1 | 2][]) {
-      if (c === undefined) continue;
+    for (const [c, level] of labelColumns) {
       const t = view.text(r, c);
       if (!t) continue;
       const ms = labelMeanings(t);
@@ -211,7 +212,8 @@ export function readIndicatorGrid(
       .map((f) => f.col - (f.expectedCol as number));
 
     // 2. is the row's data shifted?
-    const hasData = view.filledColumns(r, header.left, right).some((c) => !labelCols.has(c));
+    let hasData = false;
+    for (let c = view.firstFilled(r, header.left, right); c !== undefined && !hasData; c = view.firstFilled(r, c + 1, right)) hasData = !labelCols.has(c);
     let shift = 0;
     if (hasData && header.columns.level3 !== undefined && (labelOffsets.length > 0 || readsBadly(view, r, header, labelCols))) {
       let best = scoreShift(view, r, header, right, 0, labelCols, labelOffsets);
@@ -231,7 +233,11 @@ export function readIndicatorGrid(
     // 3. apply labels and unknown texts left to right, so that an unknown 一级 in column A does not
     //    wipe out the known 二级 written beside it in column B ("厂口目标 | 时效 | …")
     let name = cells.level3;
-    const events = [...found.map((f) => ({ col: f.col, found: f })), ...unknownTexts.map((u) => ({ col: u.col, unknown: u }))].sort((a, b) => a.col - b.col);
+    const events: ({ col: number; found: FoundLabel } | { col: number; unknown: { col: number; text: string } })[] = [];
+    for (const f of found) events.push({ col: f.col, found: f });
+    for (const u of unknownTexts) events.push({ col: u.col, unknown: u });
+    if (events.length > 1) events.sort((a, b) => a.col - b.col);
+    let nameMoved = false;
     for (const e of events) {
       if ("found" in e && e.found) {
         const f = e.found;
@@ -276,6 +282,7 @@ export function readIndicatorGrid(
       if (!name && hasData && (u.text.length > 4 || !looksLikeLabel)) {
         name = view.field(r, u.col);
         issues.push({ ...view.place(r, u.col), kind: "name-misplaced", text: u.text, expectedCol: cols.level3 });
+        nameMoved = true;
         continue;
       }
       const colLevel = u.col === cols.level1 ? 1 : 2;
@@ -288,7 +295,6 @@ export function readIndicatorGrid(
       startBlock(r);
     }
 
-    const nameMoved = issues.some((i) => i.kind === "name-misplaced" && i.row === r);
     if (shift !== 0 && !nameMoved) {
       // anchor on the first moved cell: the label that moved with the row (成本指标 in the 一级 column), else the name
       const movedLabel = found.find((f) => f.expectedCol !== undefined && f.col - f.expectedCol === shift);

@@ -62,14 +62,37 @@ export class SheetView {
   }
 
   rowIsEmpty(row: number, left = this.left, right = this.right): boolean {
-    for (let c = left; c <= right; c++) if (!this.isEmpty(row, c)) return false;
-    return true;
+    return this.firstFilled(row, left, right) === undefined;
+  }
+
+  /** The first column with content in a row between left and right, or undefined. */
+  firstFilled(row: number, left = this.left, right = this.right): number | undefined {
+    const r = this.texts[row - this.top];
+    if (!r) return undefined;
+    const from = Math.max(left, this.left) - this.left;
+    const to = Math.min(right - this.left, r.length - 1);
+    for (let j = from; j <= to; j++) if (r[j]) return j + this.left; // "" or a hole: empty
+    return undefined;
+  }
+
+  /** The last column with content in a row between left and right, or undefined. */
+  lastFilled(row: number, left = this.left, right = this.right): number | undefined {
+    const r = this.texts[row - this.top];
+    if (!r) return undefined;
+    const from = Math.max(left, this.left) - this.left;
+    const to = Math.min(right - this.left, r.length - 1);
+    for (let j = to; j >= from; j--) if (r[j]) return j + this.left;
+    return undefined;
   }
 
   /** Columns with content in a row, left to right. */
   filledColumns(row: number, left = this.left, right = this.right): number[] {
     const out: number[] = [];
-    for (let c = left; c <= right; c++) if (!this.isEmpty(row, c)) out.push(c);
+    const r = this.texts[row - this.top];
+    if (!r) return out;
+    const from = Math.max(left, this.left) - this.left;
+    const to = Math.min(right - this.left, r.length - 1);
+    for (let j = from; j <= to; j++) if (r[j]) out.push(j + this.left);
     return out;
   }
 

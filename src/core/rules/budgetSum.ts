@@ -5,7 +5,7 @@
  */
 import type { Amount, MoneyUnit } from "../model";
 import { readAmountGroups, readTextPlan } from "../recognize/amountsInText";
-import { MONEY_FACTOR, budgetInYuan, formatMoney } from "./indicators";
+import { MONEY_FACTOR, budgetInYuan, formatMoney, formatNumber } from "./indicators";
 import type { Hit, TableRule } from "./types";
 
 const EPS = 0.005;
@@ -17,7 +17,7 @@ function near(a: number, b: number, unit: MoneyUnit | null): boolean {
 }
 
 function fmt(n: number): string {
-  return Number(n.toFixed(4)).toLocaleString("en-US", { maximumFractionDigits: 4 });
+  return formatNumber(n, 4);
 }
 
 function withUnit(a: Amount): string {

@@ -52,8 +52,9 @@ const halfVsFull: TableRule = {
 
 /** Quantities written in prose: "印制宣传册、明白卡100万册" -> words + value. */
 function quantitiesIn(text: string): { words: string; parsed: ParsedValue; text: string }[] {
-  const t = normaliseForParsing(text);
   const out: { words: string; parsed: ParsedValue; text: string }[] = [];
+  if (!/[\d０-９]/.test(text)) return out; // no digit, no quantity (full-width digits become digits below)
+  const t = normaliseForParsing(text);
   const re = /([\u4e00-\u9fa5、A-Za-z]{2,20}?)\s*(?:达到|为|不低于|不少于|≥|≤|=)?\s*(\d+(?:\.\d+)?\s*(?:万|亿)?(?:人次|册|人|件|次|个|场|户|套|台|辆|条|份|项|笔|家|所|期|天|%))/g;
   for (const m of t.matchAll(re)) {
     const parsed = parseValue(m[2]);
@@ -62,12 +63,20 @@ function quantitiesIn(text: string): { words: string; parsed: ParsedValue; text:
   return out;
 }
 
-function bigrams(s: string): Set<string> {
+/** The character pairs of a name, kept: every quantity of a goal text is compared with every indicator name (issue 7). */
+function bigrams(s: string): ReadonlySet<string> {
+  const out = bigramCache.get(s);
+  if (out) return out;
   const k = labelKey(s).replace(/[、，,。（）()]/g, "");
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < k.length; i++) out.add(k.slice(i, i + 2));
-  return out;
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < k.length; i++) pairs.add(k.slice(i, i + 2));
+  if (s.length <= 100) {
+    if (bigramCache.size >= 20_000) bigramCache.clear();
+    bigramCache.set(s, pairs);
+  }
+  return pairs;
 }
+const bigramCache = new Map<string, ReadonlySet<string>>();
 
 function similarity(a: string, b: string): number {
   const A = bigrams(a);

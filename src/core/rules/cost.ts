@@ -2,7 +2,7 @@
  * cost: a cost is a ceiling. 成本 indicators with ≥ or >; a cost above the project budget after
  * 元/万元/亿元 conversion; cost indicators that add up to more than the budget.
  */
-import { budgetInYuan, formatMoney, isUnderCost, isUnitCost, looksLikeCost, moneyInYuan, nameOf, operatorFix, valueCells, type ValueCell } from "./indicators";
+import { budgetInYuan, formatMoney, formatNumber, isUnderCost, isUnitCost, looksLikeCost, moneyInYuan, nameOf, operatorFix, valueCells, type ValueCell } from "./indicators";
 import type { Field, IndicatorRow, TargetTable } from "../model";
 import { moneyAmounts, type TextAmount } from "../recognize/amountsInText";
 import { toHalfWidth } from "../text";
@@ -163,7 +163,7 @@ function quantityFor(table: TargetTable, costInd: IndicatorRow, per: string): { 
 }
 
 function fmt2(n: number): string {
-  return Number(n.toFixed(2)).toLocaleString("en-US", { maximumFractionDigits: 2 });
+  return formatNumber(n, 2);
 }
 
 const unitCostTimesQuantity: TableRule = {

@@ -32,7 +32,21 @@ function matchLength(d: Domain, text: string): number {
  * The domains an indicator name belongs to, the most specific first: "教育系统单位建筑面积能耗增幅"
  * is about energy (单位建筑面积能耗) in the education system, not about education.
  */
-export function domainsOf(text: string): Domain[] {
+export function domainsOf(text: string): readonly Domain[] {
+  if (text.length > 100) return findDomains(text);
+  let ds = domainCache.get(text);
+  if (!ds) {
+    ds = findDomains(text);
+    if (domainCache.size >= 20_000) domainCache.clear();
+    domainCache.set(text, ds);
+  }
+  return ds;
+}
+
+/** Indicator names recur in every table of a batch: their domains, worked out once (issue 7). */
+const domainCache = new Map<string, readonly Domain[]>();
+
+function findDomains(text: string): readonly Domain[] {
   return DOMAINS.map((d) => ({ d, n: matchLength(d, text) }))
     .filter((x) => x.n > 0)
     .sort((a, b) => b.n - a.n)

@@ -69,10 +69,21 @@ export function budgetInYuan(t: TargetTable): { yuan: number; amount: number; un
 }
 
 /** "1,221万元" style text for messages. */
+/**
+ * `n` rounded to `digits` decimals, with thousands separators: 1,234.5. The same text as
+ * `Number(n.toFixed(digits)).toLocaleString("en-US", { maximumFractionDigits: digits })`, with the
+ * formatter made once: toLocaleString builds a new Intl.NumberFormat on every call (~4% of the
+ * engine's time on a 5,000-table workbook, issue 7).
+ */
+export function formatNumber(n: number, digits: 2 | 4): string {
+  const f = (FORMATTERS[digits] ??= new Intl.NumberFormat("en-US", { maximumFractionDigits: digits }));
+  return f.format(Number(n.toFixed(digits)));
+}
+const FORMATTERS: Partial<Record<2 | 4, Intl.NumberFormat>> = {};
+
 export function formatMoney(yuan: number, unit: MoneyUnit): string {
   const v = yuan / MONEY_FACTOR[unit];
-  const s = Number(v.toFixed(unit === "元" ? 2 : 4)).toLocaleString("en-US", { maximumFractionDigits: unit === "元" ? 2 : 4 });
-  return `${s}${unit}`;
+  return `${formatNumber(v, unit === "元" ? 2 : 4)}${unit}`;
 }
 
 /** One value cell of an indicator row, read as the row states it. */

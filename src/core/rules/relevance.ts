@@ -4,7 +4,7 @@
  * unrelated to the project (游客人数增长率 in an IT maintenance project).
  */
 import type { IndicatorRow, TargetTable } from "../model";
-import { domainsOf } from "./domains";
+import { domainsOf, type Domain } from "./domains";
 import { isSatisfaction, isUnderCost, looksLikeCost, nameOf, valueCells } from "./indicators";
 import type { Hit, TableRule } from "./types";
 
@@ -113,10 +113,16 @@ const unrelated: TableRule = {
   check: ({ table }) => {
     const text = projectText(table);
     const hits: Hit[] = [];
+    const inProject = new Map<Domain, boolean>(); // whether the project text speaks of a domain
+    const concerns = (d: Domain) => {
+      let yes = inProject.get(d);
+      if (yes === undefined) inProject.set(d, (yes = d.words.some((w) => text.includes(w))));
+      return yes;
+    };
     for (const ind of table.indicators) {
       const name = nameOf(ind);
       if (!name) continue;
-      const foreign = domainsOf(name).filter((d) => !d.words.some((w) => text.includes(w)));
+      const foreign = domainsOf(name).filter((d) => !concerns(d));
       if (foreign.length) hits.push(hit(ind, { domain: foreign[0].zh, domainEn: foreign[0].en, project: table.projectName?.text ?? "" }));
     }
     return hits;
