@@ -42,7 +42,15 @@ export interface WorkbookSettings {
   disabledRules: string[];
   keepMarksOnSave: boolean;
   lang?: "zh" | "en";
+  /**
+   * The user's own indicator library (指标库 import), as the JSON text of a library file. Stored as
+   * text and validated again (core/library/io) each time it is used: a workbook is untrusted input.
+   */
+  userLibrary?: string;
 }
+
+/** Longest user library kept in the workbook's settings (Office keeps settings small: about 2 MB in all). */
+export const USER_LIBRARY_MAX_CHARS = 1_000_000;
 
 export const DEFAULT_SETTINGS: WorkbookSettings = {
   ignored: [],
@@ -339,5 +347,6 @@ export function parseWorkbookSettings(raw: unknown): WorkbookSettings {
   }
   if (typeof v.keepMarksOnSave === "boolean") out.keepMarksOnSave = v.keepMarksOnSave;
   if (v.lang === "zh" || v.lang === "en") out.lang = v.lang;
+  if (typeof v.userLibrary === "string" && v.userLibrary.length > 0 && v.userLibrary.length <= USER_LIBRARY_MAX_CHARS) out.userLibrary = v.userLibrary;
   return out;
 }

@@ -192,8 +192,11 @@ function Workbook({ loaded, theme, onLang }: { loaded: Loaded; theme: Theme; onL
   useEffect(() => host.workbook.onChange(() => bump()), [host]);
   useEffect(() => session.subscribe(() => bump()), [session]);
 
+  // read on every render: sheets the pane adds (新建绩效目标表) or removes show up at once
   const sheets = host.workbook.sheets.filter((x) => x.visibility === "visible");
   const active = host.workbook.activeSheet?.name ?? sheets[0]?.name ?? "";
+  // widths from the opened file, else those set on the sheet itself (a sheet Jixiao created)
+  const ownWidths = host.workbook.sheetByName(active)?.columnWidths?.map((w) => w ?? undefined);
 
   const selectCell = (cell: string) => {
     const { row, col } = parseA1(cell);
@@ -204,7 +207,7 @@ function Workbook({ loaded, theme, onLang }: { loaded: Loaded; theme: Theme; onL
   return (
     <>
       <div className={s.book}>
-        <SheetGrid host={host} sheet={active} widths={loaded.widths.get(active)} lang={lang} version={version} onSelect={selectCell} />
+        <SheetGrid host={host} sheet={active} widths={loaded.widths.get(active) ?? ownWidths} lang={lang} version={version} onSelect={selectCell} />
         {sheets.length > 1 && (
           <TabList
             className={s.tabs}

@@ -324,6 +324,82 @@ suite("playground in Chromium", () => {
     expect(Number(await page.getAttribute('[data-count="tables"]', "data-n"))).toBe(0);
   });
 
+  it("creates a new target table from a template on a new sheet, checks it, and undoes it", async () => {
+    await page.goto(`${server.url}index.html?blank=1`);
+    await page.waitForSelector('[data-testid="grid"][data-sheet="Sheet1"]');
+    await page.click('[data-tab="templates"]');
+    // with no table found yet, the form is open
+    await page.waitForSelector('[data-testid="new-table-form"]');
+    await page.click('[data-action="create-table"]');
+    expect(await page.textContent('[data-testid="new-table-form"]')).toContain("请填写项目名称");
+    await page.fill('input[data-field="project-name"]', "业务培训费");
+    await page.selectOption('select[data-field="framework"]', "core-2021");
+    // the project type follows the name
+    expect(await page.inputValue('select[data-field="project-type"]')).toBe("training");
+    await page.fill('input[data-field="budget"]', "12.9");
+    await page.locator('[data-testid="pane-frame"]').screenshot({ path: path.join(ARTIFACTS, "pane-new-table-form-zh.png") });
+    await page.click('[data-action="create-table"]');
+    await page.waitForSelector('[data-notice="newTable.created"]');
+    await busyDone();
+    // the new sheet is shown, with its tab beside the old one
+    await page.waitForSelector('[data-testid="grid"][data-sheet="业务培训费"]');
+    expect(await page.$$eval("[data-sheet-tab]", (tabs) => tabs.map((t) => t.getAttribute("data-sheet-tab")))).toEqual(["Sheet1", "业务培训费"]);
+    expect(await page.textContent('td[data-cell="A1"]')).toBe("业务培训费项目绩效目标表");
+    // the check found exactly this table
+    await page.click('[data-tab="validate"]');
+    await page.waitForSelector('[data-count="tables"]');
+    expect(Number(await page.getAttribute('[data-count="tables"]', "data-n"))).toBe(1);
+    await page.locator('[data-testid="pane-frame"]').screenshot({ path: path.join(ARTIFACTS, "pane-new-table-zh.png") });
+    await page.screenshot({ path: path.join(ARTIFACTS, "playground-new-table-zh.png") });
+
+    await page.click('[data-action="undo-sheet"]');
+    await page.waitForSelector('[data-notice="newTable.removed"]');
+    await busyDone();
+    await page.waitForSelector('[data-testid="grid"][data-sheet="Sheet1"]');
+    expect(await page.$$("[data-sheet-tab]")).toHaveLength(0);
+  });
+
+  it("imports a user library (JSON) and lists its template, kept in the workbook settings", async () => {
+    const library = {
+      format: "jixiao-library",
+      version: 1,
+      types: [{ id: "own-kiosk", zh: "自助终端", en: "Self-service kiosks", keywords: ["自助终端"], description: "政务服务自助终端的购置与布设" }],
+      templates: [
+        {
+          id: "own.kiosk1",
+          projectTypes: ["own-kiosk"],
+          frameworks: ["common", "core-2021"],
+          level1: "产出",
+          level2: "数量",
+          name: "自助终端布设数量",
+          description: "年内布设的政务服务自助终端台数",
+          kind: "quantitative",
+          operator: "≥",
+          value: 20,
+          unit: "台",
+          fill: "default",
+          basis: "计划标准",
+          keywords: ["自助终端"],
+          note: "",
+        },
+        { id: "own.bad", projectTypes: ["own-kiosk"], frameworks: ["common"], level1: "产出", level2: "数量", name: "缺字段" },
+      ],
+    };
+    await page.click('[data-tab="templates"]');
+    await page.click('[data-section="user-library"]');
+    await page.setInputFiles('[data-testid="library-file"]', { name: "own.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(library)) });
+    await page.waitForSelector('[data-testid="library-outcome"][data-outcome="ok"]');
+    // the bad entry is named by position and field, the good one is imported
+    expect(await page.textContent('[data-testid="library-issues"]')).toMatch(/模板第 2 项\s*（own\.bad）\s*字段 kind/);
+    expect(await page.textContent('[data-testid="user-library-status"]')).toContain("1 个模板");
+    await page.fill('input[type="search"]', "自助终端");
+    await page.waitForSelector('li[data-template="own.kiosk1"]');
+    await page.locator('[data-testid="pane-frame"]').screenshot({ path: path.join(ARTIFACTS, "pane-user-library-zh.png") });
+    expect(await page.textContent('li[data-template="own.kiosk1"]')).toContain("自助终端布设数量");
+    const stored = await page.evaluate(() => (window.__jixiao?.host.snapshot().settings["jixiao.settings"] as { userLibrary?: string } | undefined)?.userLibrary ?? "");
+    expect(stored).toContain("own.kiosk1");
+  });
+
   it("made no request off the local server, and no error or CSP violation", () => {
     const origin = new URL(server.url).origin;
     const offsite = requests.filter((u) => !u.startsWith(origin + "/") && !u.startsWith("data:") && !u.startsWith("blob:"));

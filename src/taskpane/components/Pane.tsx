@@ -111,6 +111,16 @@ export function Pane({ session, loadLibrary: load = loadLibrary, initialView = "
                   {t(lang, "finding.undo")}
                 </Button>
               )}
+              {notice.undo === "sheet" && state.addedSheets.length > 0 && (
+                <Button size="small" disabled={!!state.busy} onClick={() => void session.undoCreateTable()} data-action="undo-sheet">
+                  {t(lang, "newTable.undo")}
+                </Button>
+              )}
+              {notice.undo === "sheet-force" && state.addedSheets.length > 0 && (
+                <Button size="small" disabled={!!state.busy} onClick={() => void session.undoCreateTable(true)} data-action="undo-sheet-force">
+                  {t(lang, "newTable.forceRemove")}
+                </Button>
+              )}
               {notice.undo === "insert" && state.insertions.length > 0 && (
                 <Button size="small" disabled={!!state.busy} onClick={() => void session.undoInsert()} data-action="undo-insert">
                   {t(lang, "templates.undoInsert")}

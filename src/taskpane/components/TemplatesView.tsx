@@ -1,5 +1,9 @@
 /** 指标库 / Templates: search or get recommendations, preview the rows, insert them into a table. */
 import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
   Badge,
   Button,
   Checkbox,
@@ -16,9 +20,11 @@ import type { TargetTable } from "../../core/model";
 import type { Template } from "../../core/library/schema";
 import { t } from "../i18n";
 import { tableTitle } from "../state/findings";
-import { groupBy, targetText, type LibraryModule } from "../state/library";
+import { effectiveLibrary, groupBy, targetText, type LibraryModule } from "../state/library";
 import type { PaneSession, PaneState } from "../state/session";
 import { EmptyState } from "./EmptyState";
+import { NewTableForm } from "./NewTableForm";
+import { UserLibrary } from "./UserLibrary";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -43,6 +49,8 @@ const useStyles = makeStyles({
   },
   planRows: { margin: 0, paddingLeft: "18px", fontSize: tokens.fontSizeBase200, maxHeight: "160px", overflowY: "auto" },
   hint: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, margin: 0 },
+  tools: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  panel: { paddingBottom: tokens.spacingVerticalS },
 });
 
 export interface TemplatesViewProps {
@@ -76,22 +84,25 @@ export function TemplatesView({ session, state, load }: TemplatesViewProps) {
 
   const tables = report?.tables ?? [];
   const table: TargetTable | undefined = tables[Math.min(tableIndex, tables.length - 1)];
+  const stored = state.settings.userLibrary;
+  const effective = useMemo(() => (lib ? effectiveLibrary(lib, stored) : null), [lib, stored]);
+  const library = effective?.library;
 
-  const rec = useMemo(() => (lib && table ? lib.recommendForTable(table, lib.library, { typeCount: 3 }) : null), [lib, table]);
+  const rec = useMemo(() => (lib && library && table ? lib.recommendForTable(table, library, { typeCount: 3 }) : null), [lib, library, table]);
   const list: Template[] = useMemo(() => {
-    if (!lib) return [];
-    if (query.trim()) return lib.searchTemplates(query, lib.library, { framework: table?.framework.id, limit: 60 });
+    if (!lib || !library) return [];
+    if (query.trim()) return lib.searchTemplates(query, library, { framework: table?.framework.id, limit: 60 });
     if (!rec) return [];
     const ts = rec.templates.filter((x) => !typeFilter || x.template.projectTypes.includes(typeFilter));
     return ts.slice(0, 60).map((x) => x.template);
-  }, [lib, query, rec, table, typeFilter]);
+  }, [lib, library, query, rec, table, typeFilter]);
   const present = useMemo(() => new Set(rec?.templates.filter((x) => x.present).map((x) => x.template.id) ?? []), [rec]);
 
-  const chosen = useMemo(() => (lib ? lib.library.templates.filter((x) => checked.includes(x.id)) : []), [lib, checked]);
+  const chosen = useMemo(() => (library ? library.templates.filter((x) => checked.includes(x.id)) : []), [library, checked]);
   const plan = useMemo(() => (lib && table && chosen.length > 0 ? lib.planInsertion(table, chosen) : null), [lib, table, chosen]);
 
   if (error) return <EmptyState title={t(lang, "templates.title")} body={t(lang, "error.generic", { message: error })} />;
-  if (!lib)
+  if (!lib || !library || !effective)
     return (
       <div className={s.root}>
         <Spinner size="small" label={t(lang, "templates.loading")} />
@@ -99,7 +110,7 @@ export function TemplatesView({ session, state, load }: TemplatesViewProps) {
     );
 
   const typeName = (id: string) => {
-    const ty = lib.library.types.find((x) => x.id === id);
+    const ty = library.types.find((x) => x.id === id);
     return ty ? (lang === "zh" ? ty.zh : ty.en) : id;
   };
   const groups = groupBy(list, (x) => `${x.level1} / ${x.level2}`);
@@ -112,6 +123,25 @@ export function TemplatesView({ session, state, load }: TemplatesViewProps) {
 
   return (
     <div className={s.root}>
+      <Accordion className={s.tools} collapsible multiple defaultOpenItems={tables.length === 0 ? ["new-table"] : []}>
+        <AccordionItem value="new-table">
+          <AccordionHeader size="small" data-section="new-table">
+            {t(lang, "newTable.title")}
+          </AccordionHeader>
+          <AccordionPanel className={s.panel}>
+            <NewTableForm session={session} state={state} lib={lib} library={library} />
+          </AccordionPanel>
+        </AccordionItem>
+        <AccordionItem value="user-library">
+          <AccordionHeader size="small" data-section="user-library">
+            {t(lang, "library.title")}
+          </AccordionHeader>
+          <AccordionPanel className={s.panel}>
+            <UserLibrary session={session} state={state} lib={lib} effective={effective} />
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
+
       {tables.length === 0 ? (
         <p className={s.hint} data-testid="templates-no-table">
           {t(lang, "templates.noTables")}
@@ -178,6 +208,11 @@ export function TemplatesView({ session, state, load }: TemplatesViewProps) {
                       label={
                         <span>
                           {x.name} <span className={s.target}>{targetText(lib, x, table)}</span>{" "}
+                          {effective.userIds.has(x.id) && (
+                            <Badge size="small" appearance="tint" color="brand">
+                              {t(lang, "library.custom")}
+                            </Badge>
+                          )}{" "}
                           {present.has(x.id) && (
                             <Badge size="small" appearance="outline" color="subtle">
                               {t(lang, "templates.present")}

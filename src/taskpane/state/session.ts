@@ -12,6 +12,8 @@ import {
   DEFAULT_SETTINGS,
   HostError,
   marksFromFindings,
+  type AddSheetRequest,
+  type AddSheetResult,
   type CellChange,
   type InsertRowsRequest,
   type InsertRowsResult,
@@ -26,7 +28,7 @@ export type Scope = "active" | "all";
 export type Stage = "reading" | "checking" | "marking" | "clearing";
 
 export interface Busy {
-  op: "validate" | "fix" | "undo" | "clear" | "insert" | "settings" | "ignore";
+  op: "validate" | "fix" | "undo" | "clear" | "insert" | "settings" | "ignore" | "create";
   stage?: Stage;
   done: number;
   total: number;
@@ -38,8 +40,8 @@ export interface Notice {
   kind: "success" | "error" | "info" | "warning";
   key: MessageKey;
   params?: Params;
-  /** offer an undo button next to the notice */
-  undo?: "fix" | "insert";
+  /** offer an undo button next to the notice ("sheet-force": delete an edited new sheet anyway) */
+  undo?: "fix" | "insert" | "sheet" | "sheet-force";
 }
 
 export interface FixRecord {
@@ -66,6 +68,8 @@ export interface PaneState {
   /** fixes applied, most recent last */
   fixes: FixRecord[];
   insertions: InsertRecord[];
+  /** sheets made by "new table from template", most recent last (for undo) */
+  addedSheets: AddSheetResult[];
   /** Jixiao's marks are on the sheets */
   marksShown: boolean;
   /** the workbook changed after the last check */
@@ -152,6 +156,7 @@ export class PaneSession {
       filters: ALL_FILTERS,
       fixes: [],
       insertions: [],
+      addedSheets: [],
       marksShown: false,
       stale: false,
       notice: null,
@@ -474,6 +479,75 @@ export class PaneSession {
       this.set({ busy: null, insertions: this.state.insertions.slice(0, -1) });
       if (this.state.report) await this.validate();
       this.set({ notice: { kind: "success", key: "templates.insertUndone" } });
+      return true;
+    } catch (e) {
+      this.set({ busy: null, notice: errorNotice(e) });
+      return false;
+    }
+  }
+
+  // ---- new table from template ----
+
+  /**
+   * Put a new table on a new sheet (never over an existing one), then check it: the new sheet is
+   * the active one, so the report shows the table just made.
+   */
+  async createTable(request: AddSheetRequest, indicators = 0): Promise<AddSheetResult | undefined> {
+    if (this.state.busy) return undefined;
+    this.set({ busy: { op: "create", done: 0, total: 1, cancellable: false }, notice: null });
+    let result: AddSheetResult;
+    try {
+      result = await this.host.addSheet(request);
+      this.expectOwnChange(result.sheet, { top: 1, left: 1, bottom: MAX_ROWS, right: MAX_COLS });
+    } catch (e) {
+      this.set({ busy: null, notice: errorNotice(e) });
+      return undefined;
+    }
+    this.set({ busy: null, addedSheets: [...this.state.addedSheets, result] });
+    await this.validate();
+    if (this.state.notice?.kind !== "error") {
+      this.set({ notice: { kind: "success", key: "newTable.created", params: { sheet: result.sheet, n: indicators }, undo: "sheet" } });
+    }
+    return result;
+  }
+
+  /**
+   * Delete the last sheet made by createTable. A sheet edited since is kept and the notice asks
+   * whether to delete it anyway (`force`).
+   */
+  async undoCreateTable(force = false): Promise<boolean> {
+    const last = this.state.addedSheets[this.state.addedSheets.length - 1];
+    if (!last || this.state.busy) return false;
+    this.set({ busy: { op: "create", done: 0, total: 1, cancellable: false }, notice: null });
+    try {
+      await this.host.removeAddedSheet(last.undoToken, { force });
+    } catch (e) {
+      if (e instanceof HostError && e.code === "conflict" && !force) {
+        this.set({ busy: null, notice: { kind: "warning", key: "newTable.edited", params: { sheet: last.sheet }, undo: "sheet-force" } });
+      } else {
+        if (e instanceof HostError && e.code === "not-found") this.set({ addedSheets: this.state.addedSheets.slice(0, -1) });
+        this.set({ busy: null, notice: errorNotice(e) });
+      }
+      return false;
+    }
+    this.set({ busy: null, addedSheets: this.state.addedSheets.slice(0, -1) });
+    if (this.state.report) await this.validate();
+    if (this.state.notice?.kind !== "error") this.set({ notice: { kind: "success", key: "newTable.removed", params: { sheet: last.sheet } } });
+    return true;
+  }
+
+  // ---- user library ----
+
+  /** Keep (or with null, remove) the user's own indicator library in the workbook. */
+  async setUserLibrary(text: string | null): Promise<boolean> {
+    if (this.state.busy) return false;
+    const settings: WorkbookSettings = { ...this.state.settings };
+    if (text) settings.userLibrary = text;
+    else delete settings.userLibrary;
+    this.set({ busy: { op: "settings", done: 0, total: 1, cancellable: false } });
+    try {
+      await this.host.saveSettings(settings);
+      this.set({ settings, busy: null });
       return true;
     } catch (e) {
       this.set({ busy: null, notice: errorNotice(e) });
