@@ -204,6 +204,12 @@ describe("ExcelHost.addSheet: batching", () => {
       const b = sheetOf(fake.workbook, t.sheet);
       expect({ ...b, id: "" }).toEqual({ ...a, id: "" });
     }
+    // a small table of any shape: a title and a one-row frame (no inside borders to draw)
+    const small = { sheet: "简表", cells: [["标题", null, null], ["a", "=b", 3]], merges: [{ top: 1, left: 1, bottom: 1, right: 3 }], numberFormats: [[], [null, null, "0.00"]] };
+    await memory.addSheet(small);
+    await excel.addSheet(small);
+    expect({ ...sheetOf(fake.workbook, "简表"), id: "" }).toEqual({ ...sheetOf(memory.workbook, "简表"), id: "" });
+    expect(sheetOf(fake.workbook, "简表").cells.B2.value).toBe("=b");
   });
 });
 

@@ -1054,8 +1054,12 @@ export class ExcelHost implements WorkbookHost {
     all.wrapText = true;
     all.verticalAlignment = "Center";
     if (layout.frame) {
-      const borders = at(layout.frame).format.borders;
-      const edges = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"] as const;
+      const frame = layout.frame;
+      const borders = at(frame).format.borders;
+      // inside borders only where the frame has an inside (a single row or column has none)
+      const edges: ("EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideHorizontal" | "InsideVertical")[] = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"];
+      if (frame.bottom > frame.top) edges.push("InsideHorizontal");
+      if (frame.right > frame.left) edges.push("InsideVertical");
       for (const edge of edges) {
         const b = borders.getItem(edge);
         b.style = "Continuous";
