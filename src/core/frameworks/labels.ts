@@ -33,9 +33,13 @@ const LEXICON = buildLexicon();
 
 /** Every meaning a written label can have ("成本指标" -> 一级 成本 or 二级 成本). Empty when unknown. */
 export function labelMeanings(text: string): LabelMeaning[] {
-  const k = labelKey(text);
-  if (!k) return [];
-  return LEXICON.get(k) ?? [];
+  return meaningsOfKey(labelKey(text));
+}
+
+/** labelMeanings of a text whose labelKey is `key`. */
+export function meaningsOfKey(key: string): LabelMeaning[] {
+  if (!key) return [];
+  return LEXICON.get(key) ?? [];
 }
 
 export function isKnownLabel(text: string): boolean {
@@ -115,6 +119,8 @@ export interface SeenLabel {
   text: string;
   /** the column it stands in: 1 for the 一级 column, 2 for the 二级 column, 0 elsewhere */
   column: 0 | 1 | 2;
+  /** labelMeanings(text), when the caller has it already */
+  meanings?: LabelMeaning[];
 }
 
 /**
@@ -129,7 +135,7 @@ export function detectFramework(labels: SeenLabel[], hints: { halfYearColumn?: b
   let best: { id: FrameworkId; score: number } = { id: "common", score: -Infinity };
   // each label's meanings once, not once per framework
   const read = labels.map((l) => {
-    const ms = labelMeanings(l.text);
+    const ms = l.meanings ?? labelMeanings(l.text);
     const atLevel = ms.filter((m) => l.column === 0 || m.level === l.column);
     return { ms, candidates: atLevel.length ? atLevel : ms };
   });

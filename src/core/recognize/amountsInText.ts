@@ -46,12 +46,26 @@ function toYuan(n: string, unit: string): number {
   return Math.round(Number(n) * UNIT_FACTOR[unit] * 100) / 100;
 }
 
-function clean(text: string): string {
-  return toHalfWidth(text).replace(/<[^>]+>/g, " ").replace(/[，]/g, ",").replace(/\s+/g, " ");
+/**
+ * Prose ready for reading amounts: half-width, markup and runs of whitespace as one space. Each
+ * step is skipped when it would change nothing (most texts have no markup and single spaces).
+ */
+export function cleanProse(text: string): string {
+  let t = toHalfWidth(text);
+  if (t.includes("<")) t = t.replace(/<[^>]+>/g, " ");
+  // (a full-width comma is already "," after toHalfWidth)
+  if (/[^\S ]| {2}/.test(t)) t = t.replace(/\s+/g, " ");
+  return t;
 }
 
+const clean = cleanProse;
+
 export function moneyAmounts(text: string): TextAmount[] {
-  const t = clean(text);
+  return moneyAmountsInClean(clean(text));
+}
+
+/** moneyAmounts of a text already through cleanProse; indices are into that text. */
+export function moneyAmountsInClean(t: string): TextAmount[] {
   const out: TextAmount[] = [];
   for (const m of t.matchAll(MONEY)) {
     out.push({ yuan: toYuan(m[1], m[2]), text: m[0].replace(/\s+/g, ""), index: m.index ?? 0 });

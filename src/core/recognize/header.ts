@@ -16,6 +16,13 @@ const ROLE_PATTERNS: [ColumnRole, RegExp][] = [
   ["basis", /^(指标值确定依据|取值依据|指标值设定依据|确定依据|指标值来源|指标值依据|设定依据|评(价|分)标准)$/],
 ];
 
+/**
+ * Every synonym above contains one of these characters, and a label key keeps the CJK characters of
+ * its text: a cell whose text has none of them is no header, without working out its key. Keep it in
+ * step with ROLE_PATTERNS (test/core/recognize.header-chars.test.ts tries every synonym).
+ */
+export const HEADER_CHARS = /[指口值单符权据准]/;
+
 function matchRole(key: string): ColumnRole | undefined {
   for (const [role, re] of ROLE_PATTERNS) if (re.test(key)) return role;
   return undefined;
@@ -50,6 +57,7 @@ export function findHeaders(view: SheetView): IndicatorHeader[] {
       current = null;
     };
     for (const col of cols) {
+      if (!HEADER_CHARS.test(view.text(row, col))) continue;
       const role = roleOfHeader(view.key(row, col));
       if (!role) continue;
       // a second 一级 column on the same row starts a table to the right

@@ -37,7 +37,8 @@ function isTitleRow(view: SheetView, r: number, left: number, right: number): bo
   if (first === undefined) return false;
   const second = view.firstFilled(r, first + 1, right);
   if (second !== undefined && view.firstFilled(r, second + 1, right) !== undefined) return false;
-  const isTitle = (c: number) => TITLE.test(view.key(r, c)) && view.text(r, c).length <= 60;
+  // a key keeps the text's CJK characters: no 表 in the text, no title
+  const isTitle = (c: number) => view.text(r, c).includes("表") && TITLE.test(view.key(r, c)) && view.text(r, c).length <= 60;
   return isTitle(first) || (second !== undefined && isTitle(second));
 }
 

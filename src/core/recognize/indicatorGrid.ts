@@ -4,7 +4,7 @@
  * break or a careless paste moved into the wrong column (placed where they belong and reported).
  */
 import { frameworkById, type FrameworkDef } from "../frameworks/data";
-import { detectFramework, labelMeanings, parentsOf, suggestLabel, type LabelMeaning, type SeenLabel } from "../frameworks/labels";
+import { detectFramework, parentsOf, suggestLabel, type LabelMeaning, type SeenLabel } from "../frameworks/labels";
 import type { ColumnRole, Field, FrameworkId, IndicatorHeader, IndicatorRow, LabelBlock, LabelRef, RecognitionIssue } from "../model";
 import { normaliseForParsing } from "../text";
 import type { SheetView } from "./sheet";
@@ -57,7 +57,8 @@ function seenLabels(view: SheetView, header: IndicatorHeader, top: number, botto
   for (let r = top; r <= bottom; r++) {
     for (const [c, level] of labelColumns) {
       const t = view.text(r, c);
-      if (t && labelMeanings(t).length) out.push({ text: t, column: level });
+      const meanings = t ? view.meanings(r, c) : [];
+      if (meanings.length) out.push({ text: t, column: level, meanings });
     }
   }
   return out;
@@ -74,8 +75,7 @@ function labelColumnsOf(header: IndicatorHeader): [number, 0 | 1 | 2][] {
 }
 
 /** Pick the meaning of a label in a column under a framework; null when the framework does not know it. */
-function meaningIn(fw: FrameworkDef, text: string, columnLevel: 0 | 1 | 2): LabelMeaning | null {
-  const ms = labelMeanings(text);
+function meaningIn(fw: FrameworkDef, ms: LabelMeaning[], columnLevel: 0 | 1 | 2): LabelMeaning | null {
   const inFw = ms.filter((m) =>
     m.level === 1 ? fw.level1.some((a) => a.key === m.key) : fw.level1.some((a) => a.level2.some((b) => b.key === m.key)),
   );
@@ -103,7 +103,7 @@ function readsBadly(view: SheetView, row: number, header: IndicatorHeader, label
   const hasValueColumn = header.columns.value !== undefined || header.columns.halfValue !== undefined;
   const noValue = hasValueColumn && !cells.value && !cells.halfValue;
   const valueIsProse = !!cells.value && valueLikeness(cells.value.text) === -1;
-  return !name || valueLikeness(name) >= 1 || labelMeanings(name).length > 0 || noValue || valueIsProse;
+  return !name || valueLikeness(name) >= 1 || view.meanings(row, (cells.level3 as Field).col).length > 0 || noValue || valueIsProse;
 }
 
 /** Score how well a row reads with its data cells shifted by `shift` columns. */
@@ -122,7 +122,7 @@ function scoreShift(
   if (header.columns.level3 !== undefined) {
     const nameCol = header.columns.level3 + shift;
     if (!name) score -= 1;
-    else if (labelCols.has(nameCol) || labelMeanings(name).length) score -= 3;
+    else if (labelCols.has(nameCol) || view.meanings(row, nameCol).length) score -= 3;
     else if (valueLikeness(name) === 2) score -= 3;
     else if (valueLikeness(name) === 1) score -= 2;
     else score += 2;
@@ -151,7 +151,7 @@ function scoreShift(
   for (const c of [header.columns.level2]) {
     if (c === undefined || c >= firstData) continue;
     const t = view.text(row, c);
-    if (t && !labelMeanings(t).length) score -= 1;
+    if (t && !view.meanings(row, c).length) score -= 1;
   }
   return score;
 }
@@ -195,14 +195,14 @@ export function readIndicatorGrid(
     for (const [c, level] of labelColumns) {
       const t = view.text(r, c);
       if (!t) continue;
-      const ms = labelMeanings(t);
+      const ms = view.meanings(r, c);
       if (ms.length === 0) {
         if (level !== 0) unknownTexts.push({ col: c, text: t });
         continue;
       }
       // in the 三级 column a known label is only a label when the rest of the row is empty
       if (level === 0 && !view.rowIsEmpty(r, c + 1, right)) continue;
-      const meaning = meaningIn(fw, t, level);
+      const meaning = meaningIn(fw, ms, level);
       const expectedCol = meaning ? (meaning.level === 1 ? cols.level1 : cols.level2) : level === 0 ? undefined : c;
       found.push({ col: c, text: t, meaning, expectedCol });
     }

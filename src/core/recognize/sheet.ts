@@ -1,6 +1,7 @@
 /** A read-only view of a grid with cached display texts and label keys, in sheet coordinates. */
 import { formatAt, toA1, valueAt, displayText, type CellValue, type Grid } from "../grid";
 import type { Field, Place } from "../model";
+import { meaningsOfKey, type LabelMeaning } from "../frameworks/labels";
 import { labelKey, tidy } from "../text";
 
 export class SheetView {
@@ -55,6 +56,11 @@ export class SheetView {
       r[j] = k;
     }
     return k;
+  }
+
+  /** Every meaning the cell's text can have as an 一级/二级 label (labelMeanings of its text). */
+  meanings(row: number, col: number): LabelMeaning[] {
+    return meaningsOfKey(this.key(row, col));
   }
 
   isEmpty(row: number, col: number): boolean {

@@ -4,8 +4,7 @@
  */
 import { budgetInYuan, formatMoney, formatNumber, isUnderCost, isUnitCost, looksLikeCost, moneyInYuan, nameOf, operatorFix, valueCells, type ValueCell } from "./indicators";
 import type { Field, IndicatorRow, TargetTable } from "../model";
-import { moneyAmounts, type TextAmount } from "../recognize/amountsInText";
-import { toHalfWidth } from "../text";
+import { cleanProse, moneyAmountsInClean, type TextAmount } from "../recognize/amountsInText";
 import type { ParsedValue } from "../value/types";
 import type { Hit, TableRule } from "./types";
 
@@ -238,17 +237,32 @@ const COST_WORD = /费|金|租|成本|薪酬|工资|款/;
 const NOT_A_COST = /公积金|贷款|余额|归集|提取|收入|收益|增值/;
 const LABEL_FILLER = /(?:资金需求|费用需求|需求|需要|预计|合计|共计|总计|支出|约为|约|共|为|计|达)+$/;
 
+const LABEL_SEPARATOR = /[,.;:：；。、()（）[\]【】\s]/;
+
+/**
+ * The words after the last separator: `s.split(/[,.;:：；。、()（）[\]【】\s]|包括|其中|含/).pop()`,
+ * found from the end instead of splitting the whole 40 characters (no two separators can overlap,
+ * so the last piece starts right after the separator that ends last).
+ */
+function afterLastSeparator(s: string): string {
+  for (let i = s.length - 1; i >= 0; i--) {
+    const ch = s[i];
+    if (LABEL_SEPARATOR.test(ch) || ch === "含" || (i > 0 && ((ch === "括" && s[i - 1] === "包") || (ch === "中" && s[i - 1] === "其")))) return s.slice(i + 1);
+  }
+  return s;
+}
+
 function costKey(s: string): string {
   return s.replace(/[（(][^）)]*[）)]/g, "").replace(/\s/g, "").replace(/费用/g, "费");
 }
 
 /** Every amount in a text with the cost it names, when the words before it name one. */
 export function namedCosts(source: Field): NamedCost[] {
-  const t = toHalfWidth(source.text).replace(/<[^>]+>/g, " ").replace(/[，]/g, ",").replace(/\s+/g, " ");
+  const t = cleanProse(source.text);
   const out: NamedCost[] = [];
-  for (const amount of moneyAmounts(source.text)) {
+  for (const amount of moneyAmountsInClean(t)) {
     const before = t.slice(Math.max(0, amount.index - 40), amount.index).trimEnd();
-    let label = before.split(/[,.;:：；。、()（）[\]【】\s]|包括|其中|含/).pop() ?? "";
+    let label = afterLastSeparator(before);
     label = label.replace(LABEL_FILLER, "");
     if (!label || /月|年度?$|\d/.test(label) || NOT_A_COST.test(label)) continue;
     const key = costKey(label);
@@ -287,15 +301,13 @@ const textAmount: TableRule = {
     const costs = table.indicators
       .filter((i) => isUnderCost(i) || looksLikeCost(nameOf(i)))
       .map((i) => ({ ind: i, v: valueCells(i).find((x) => !x.half) }))
-      .filter((c): c is { ind: IndicatorRow; v: ValueCell } => !!c.v && !isUnitCost(c.ind, c.v.parsed) && moneyInYuan(c.v.parsed) !== undefined);
+      .filter((c): c is { ind: IndicatorRow; v: ValueCell } => !!c.v && !isUnitCost(c.ind, c.v.parsed) && moneyInYuan(c.v.parsed) !== undefined)
+      .map((c) => ({ ...c, key: costKey(nameOf(c.ind)) }));
     const hits: Hit[] = [];
     const reported = new Set<string>();
     for (const { f, zh, en } of texts) {
       for (const named of namedCosts(f)) {
-        const matched = costs.filter((c) => {
-          const n = costKey(nameOf(c.ind));
-          return named.keys.some((k) => n.includes(k));
-        });
+        const matched = costs.filter((c) => named.keys.some((k) => c.key.includes(k)));
         if (matched.length === 0) continue;
         const values = matched.map((c) => moneyInYuan(c.v.parsed) as number);
         const sum = values.reduce((a, b) => a + b, 0);
