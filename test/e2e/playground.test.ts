@@ -398,6 +398,18 @@ suite("playground in Chromium", () => {
     expect(await page.textContent('li[data-template="own.kiosk1"]')).toContain("自助终端布设数量");
     const stored = await page.evaluate(() => (window.__jixiao?.host.snapshot().settings["jixiao.settings"] as { userLibrary?: string } | undefined)?.userLibrary ?? "");
     expect(stored).toContain("own.kiosk1");
+
+    // a spreadsheet library (exceljs loads on demand) adds to it
+    const xlsx = new ExcelJS.Workbook();
+    const header = ["id", "projectTypes", "frameworks", "level1", "level2", "name", "description", "kind", "operator", "value", "unit", "fill", "basis", "keywords", "note"];
+    xlsx.addWorksheet("templates").addRows([header, ["own.kiosk2", "own-kiosk", "common", "产出", "质量", "自助终端完好率", "正常运行的终端台数/终端总台数", "quantitative", "≥", 95, "%", "default", "计划标准", "自助终端", ""]]);
+    await page.setInputFiles('[data-testid="library-file"]', {
+      name: "own.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: Buffer.from(await xlsx.xlsx.writeBuffer()),
+    });
+    await page.waitForSelector('[data-testid="user-library-status"]:has-text("2 个模板")');
+    await page.waitForSelector('li[data-template="own.kiosk2"]');
   });
 
   it("made no request off the local server, and no error or CSP violation", () => {
