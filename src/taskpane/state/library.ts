@@ -111,7 +111,11 @@ export function templatesForNewTable(library: Library, typeId: string, framework
   );
 }
 
-/** A library in a compact JSON text (what the workbook stores). */
+/**
+ * A library in a compact JSON text (what the workbook stores). The format name is written out here
+ * rather than imported from the schema module: this file is part of the pane's first chunk, and the
+ * schema would bring zod into it.
+ */
 export function compactLibraryJson(library: Library, name?: string): string {
   return JSON.stringify({ format: "jixiao-library", version: 1, ...(name ? { name } : {}), types: library.types, templates: library.templates });
 }
