@@ -7,6 +7,8 @@
  *   node --expose-gc build/bench/engine.js 1000 5              # median wall and CPU time of 5 runs
  *   node --expose-gc build/bench/engine.js 5000 1 --profile    # bench/out/prof/engine-5000.cpuprofile of the timed run
  *   node bench/tools/profsum.js bench/out/prof/engine-5000.cpuprofile [--under|--inside|--lines …]
+ *   node --expose-gc build/bench/engine.js 5000 1 --alloc      # bench/out/prof/engine-5000.heapprofile (sampled allocations)
+ *   node bench/tools/allocsum.js bench/out/prof/engine-5000.heapprofile   # bytes allocated by function
  *
  * CPU time (process.cpuUsage, this process only) is steadier than wall time on a busy machine.
  */
@@ -21,6 +23,7 @@ import { median } from "../parts/util";
 const n = Number(process.argv[2] ?? 1000);
 const runs = Number(process.argv[3] ?? 3);
 const profile = process.argv.includes("--profile");
+const alloc = process.argv.includes("--alloc");
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
 function post<T>(session: Session, method: string, params: object = {}): Promise<T> {
@@ -31,8 +34,9 @@ function post<T>(session: Session, method: string, params: object = {}): Promise
   const warm = [toGrids(generateWorkbook(100, 99)), toGrids(generateWorkbook(100, 98))];
   for (let i = 0; i < 10; i++) validate(warm[i % 2]);
   const session = new Session();
+  if (profile || alloc) session.connect();
+  if (alloc) await post(session, "HeapProfiler.enable");
   if (profile) {
-    session.connect();
     await post(session, "Profiler.enable");
     await post(session, "Profiler.setSamplingInterval", { interval: 100 }); // µs: ten times the default, for line figures
   }
@@ -44,12 +48,18 @@ function post<T>(session: Session, method: string, params: object = {}): Promise
     gc();
     validate(warm[0]);
     if (profile) await post(session, "Profiler.start");
+    if (alloc) await post(session, "HeapProfiler.startSampling", { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     const report = validate(grids);
     wall.push(performance.now() - t0);
     const c = process.cpuUsage(c0);
     cpu.push((c.user + c.system) / 1000);
+    if (alloc) {
+      const { profile: p } = await post<{ profile: unknown }>(session, "HeapProfiler.stopSampling");
+      mkdirSync(path.join(OUT_DIR, "prof"), { recursive: true });
+      writeFileSync(path.join(OUT_DIR, "prof", `engine-${n}${runs > 1 ? `-${i}` : ""}.heapprofile`), JSON.stringify(p));
+    }
     if (profile) {
       const { profile: p } = await post<{ profile: unknown }>(session, "Profiler.stop");
       mkdirSync(path.join(OUT_DIR, "prof"), { recursive: true });

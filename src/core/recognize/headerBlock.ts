@@ -48,8 +48,54 @@ const MONTH_HEADER = /^(\d{1,2})月(底|末|份|前|底前)?$/;
 const QUARTER_HEADER = /^第?([一二三四1-4])季度(末)?$/;
 const MONEY_UNIT_DECL = /(?:单位[:：]\s*|[(（]\s*)(亿元|万元|元)\s*[)）]?/;
 
+/** What a label key can be in a header block, worked out once per distinct key (see keyInfo). */
+interface KeyInfo {
+  fieldLabel: boolean;
+  /** the first AMOUNT_LABELS role it matches */
+  role: AmountRole | undefined;
+  projectCode: boolean;
+  start: boolean;
+  end: boolean;
+  plan: boolean;
+  goal: boolean;
+  goalN: boolean;
+  background: boolean;
+}
+
+function readKey(key: string): KeyInfo {
+  const role = AMOUNT_LABELS.find(([, re]) => re.test(key))?.[0];
+  const goal = GOAL_LABEL.test(key);
+  return {
+    fieldLabel: FIELD_LABEL.test(key) || role !== undefined || goal,
+    role,
+    projectCode: /^项目(编码|代码|编号)$/.test(key),
+    start: /^(开始时间|起始时间|项目开始时间)$/.test(key),
+    end: /^(结束时间|完成时间|项目结束时间|截止时间)$/.test(key),
+    plan: /^资金支出计划/.test(key),
+    goal,
+    goalN: /^目标\d+$/.test(key),
+    background: BACKGROUND_LABEL.test(key),
+  };
+}
+
+/**
+ * readKey, remembered for short keys: every cell of every header block goes through a dozen label
+ * patterns, and the same labels recur in every table (issue 7).
+ */
+let keyInfos = new Map<string, KeyInfo>();
+function keyInfo(key: string): KeyInfo {
+  if (key.length > 60) return readKey(key);
+  let info = keyInfos.get(key);
+  if (!info) {
+    info = readKey(key);
+    if (keyInfos.size >= 20_000) keyInfos = new Map();
+    keyInfos.set(key, info);
+  }
+  return info;
+}
+
 export function isFieldLabel(key: string): boolean {
-  return FIELD_LABEL.test(key) || AMOUNT_LABELS.some(([, re]) => re.test(key)) || GOAL_LABEL.test(key);
+  return keyInfo(key).fieldLabel;
 }
 
 /** "12210000.00", "1,003.82", 25 -> number; anything else -> undefined. */
@@ -104,8 +150,9 @@ export function readHeaderBlock(view: SheetView, zone: Zone, unit: MoneyUnitDecl
     texts: { goals: [], background: [] },
     period: {},
   };
-  const usedAsValue = new Set<string>();
-  const mark = (f: { row: number; col: number } | undefined) => f && usedAsValue.add(`${f.row}:${f.col}`);
+  const usedAsValue = new Set<number>();
+  const cellId = (row: number, col: number) => row * 100_000 + col; // columns end at 16,384
+  const mark = (f: { row: number; col: number } | undefined) => f && usedAsValue.add(cellId(f.row, f.col));
 
   /** The first cell to the right that is not a label (text or number), skipping 小计 and 目标N. */
   const valueRight = (row: number, col: number): Field | undefined => {
@@ -171,10 +218,11 @@ export function readHeaderBlock(view: SheetView, zone: Zone, unit: MoneyUnitDecl
     }
 
     for (const c of cols) {
-      if (usedAsValue.has(`${r}:${c}`)) continue;
+      if (usedAsValue.has(cellId(r, c))) continue;
       const k = view.key(r, c);
-      const label = view.field(r, c);
-      if (!label || !k) continue;
+      if (!k) continue; // (an empty text has an empty key)
+      const label = view.field(r, c) as Field;
+      const info = keyInfo(k);
 
       if (k === "项目名称" && !out.projectName) {
         const v = valueRight(r, c);
@@ -184,7 +232,7 @@ export function readHeaderBlock(view: SheetView, zone: Zone, unit: MoneyUnitDecl
         }
         continue;
       }
-      if (/^项目(编码|代码|编号)$/.test(k)) {
+      if (info.projectCode) {
         const v = valueRight(r, c);
         if (v) {
           out.projectCode = v;
@@ -192,12 +240,12 @@ export function readHeaderBlock(view: SheetView, zone: Zone, unit: MoneyUnitDecl
         }
         continue;
       }
-      if (/^(开始时间|起始时间|项目开始时间)$/.test(k)) {
+      if (info.start) {
         out.period.start = valueRight(r, c);
         mark(out.period.start);
         continue;
       }
-      if (/^(结束时间|完成时间|项目结束时间|截止时间)$/.test(k)) {
+      if (info.end) {
         out.period.end = valueRight(r, c);
         mark(out.period.end);
         continue;
@@ -206,7 +254,7 @@ export function readHeaderBlock(view: SheetView, zone: Zone, unit: MoneyUnitDecl
         inComposition = true;
         break;
       }
-      if (/^资金支出计划/.test(k)) {
+      if (info.plan) {
         planRow = r;
         out.plan.label = label;
         continue;
@@ -225,7 +273,7 @@ export function readHeaderBlock(view: SheetView, zone: Zone, unit: MoneyUnitDecl
         mark(v);
         continue;
       }
-      if (GOAL_LABEL.test(k)) {
+      if (info.goal) {
         const v = valueRight(r, c);
         if (v) {
           out.texts.goals.push(v);
@@ -234,7 +282,7 @@ export function readHeaderBlock(view: SheetView, zone: Zone, unit: MoneyUnitDecl
         inGoals = k === "绩效目标";
         continue;
       }
-      if (inGoals && /^目标\d+$/.test(k)) {
+      if (inGoals && info.goalN) {
         const v = valueRight(r, c);
         if (v) {
           out.texts.goals.push(v);
@@ -254,13 +302,13 @@ export function readHeaderBlock(view: SheetView, zone: Zone, unit: MoneyUnitDecl
         mark(v);
         continue;
       }
-      if (BACKGROUND_LABEL.test(k)) {
+      if (info.background) {
         const v = valueRight(r, c);
         if (v) out.texts.background.push(v);
         mark(v);
         continue;
       }
-      const role = AMOUNT_LABELS.find(([, re]) => re.test(k))?.[0];
+      const role = info.role;
       if (role) {
         const columnHeader = role === "fullYearPlanned" || role === "halfYear";
         const v = amountNear(r, c, columnHeader) ?? (columnHeader ? alignedBelow(view, r, c, zone) : undefined);

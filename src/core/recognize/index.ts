@@ -43,7 +43,9 @@ function isTitleRow(view: SheetView, r: number, left: number, right: number): bo
 }
 
 function isProjectStart(view: SheetView, r: number, left: number, right: number): boolean {
-  for (let c = view.firstFilled(r, left, right); c !== undefined; c = view.firstFilled(r, c + 1, right)) if (PROJECT_START.test(view.key(r, c))) return true;
+  // a key keeps the text's CJK characters: no 项 in the text, no 项目名称
+  for (let c = view.firstFilled(r, left, right); c !== undefined; c = view.firstFilled(r, c + 1, right))
+    if (view.text(r, c).includes("项") && PROJECT_START.test(view.key(r, c))) return true;
   return false;
 }
 

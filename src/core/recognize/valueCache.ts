@@ -8,18 +8,44 @@ import type { ParsedValue } from "../value/types";
 
 const LIMIT = 20_000;
 const MAX_LENGTH = 256;
-let current = new Map<string, ParsedValue>();
-let previous = new Map<string, ParsedValue>();
+
+/** One memo per set of options, keyed by the input itself (its hash is cached on the string). */
+class Memo {
+  private current = new Map<string | number, ParsedValue>();
+  private previous = new Map<string | number, ParsedValue>();
+
+  get(input: string | number, compute: () => ParsedValue): ParsedValue {
+    let v = this.current.get(input);
+    if (v === undefined) {
+      v = this.previous.get(input) ?? compute();
+      if (this.current.size >= LIMIT) {
+        this.previous = this.current;
+        this.current = new Map();
+      }
+      this.current.set(input, v);
+    }
+    return v;
+  }
+}
+
+/** [plain, percent-formatted] memos per placeholder word list */
+const NO_WORDS: [Memo, Memo] = [new Memo(), new Memo()];
+const byWords = new Map<string, [Memo, Memo]>();
 const wordKeys = new WeakMap<readonly string[], string>();
 
-function wordsKey(words: readonly string[] | undefined): string {
-  if (!words || words.length === 0) return "";
+function memosFor(words: readonly string[] | undefined): [Memo, Memo] {
+  if (!words || words.length === 0) return NO_WORDS;
   let k = wordKeys.get(words);
   if (k === undefined) {
     k = JSON.stringify(words);
     wordKeys.set(words, k);
   }
-  return k;
+  let m = byWords.get(k);
+  if (!m) {
+    if (byWords.size >= 100) byWords.clear();
+    byWords.set(k, (m = [new Memo(), new Memo()]));
+  }
+  return m;
 }
 
 function copy(p: ParsedValue): ParsedValue {
@@ -30,19 +56,9 @@ function copy(p: ParsedValue): ParsedValue {
 }
 
 export function parseValueCached(input: ValueInput, opts: ParseValueOptions = {}): ParsedValue {
-  let typed: string;
-  if (typeof input === "string" && input.length <= MAX_LENGTH) typed = "s" + input;
-  else if (typeof input === "number" && !Object.is(input, -0)) typed = "n" + String(input);
-  else return parseValue(input, opts);
-  const key = `${opts.percentFormat === true ? "%" : "-"}${wordsKey(opts.placeholderWords)}\u0000${typed}`;
-  let v = current.get(key);
-  if (v === undefined) {
-    v = previous.get(key) ?? parseValue(input, opts);
-    if (current.size >= LIMIT) {
-      previous = current;
-      current = new Map();
-    }
-    current.set(key, v);
-  }
-  return copy(v);
+  // strings and numbers are different keys of a Map ("5" is not 5); -0 would meet 0 there
+  const keyable = (typeof input === "string" && input.length <= MAX_LENGTH) || (typeof input === "number" && !Object.is(input, -0));
+  if (!keyable) return parseValue(input, opts);
+  const memo = memosFor(opts.placeholderWords)[opts.percentFormat === true ? 1 : 0];
+  return copy(memo.get(input as string | number, () => parseValue(input, opts)));
 }
