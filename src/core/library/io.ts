@@ -450,7 +450,9 @@ export function formatIssue(i: ImportIssue, lang: "zh" | "en"): string {
   const sheetRow = i.rowKind === "sheet-row";
   if (lang === "zh") {
     const what = i.section === "types" ? "项目类型" : i.section === "templates" ? "模板" : "文件";
-    const where = [i.row !== undefined ? `${what}第 ${i.row} ${sheetRow ? "行" : "项"}` : i.section === "file" ? "" : what, i.id ? `（${i.id}）` : "", i.field ? `字段 ${i.field}` : ""].filter(Boolean).join(" ");
+    // 模板第 2 项（own.bad）字段 level2: full-width brackets need no spaces around them
+    const place = i.row !== undefined ? `${what}第 ${i.row} ${sheetRow ? "行" : "项"}` : i.section === "file" ? "" : what;
+    const where = `${place}${i.id ? `（${i.id}）` : ""}${i.field ? `${i.id || !place ? "" : " "}字段 ${i.field}` : ""}`;
     return `${i.severity === "error" ? "错误" : "警告"}：${where ? `${where}：` : ""}${i.zh}`;
   }
   const what = i.section === "types" ? "type" : i.section === "templates" ? "template" : "file";

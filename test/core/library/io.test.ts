@@ -36,7 +36,7 @@ describe("JSON", () => {
     expect(importLibraryJson(file([{ ...bad, operator: "≤" }])).issues.map((i) => [i.row, i.field])).toEqual([[1, "unit"]]);
     expect(errs.find((i) => i.row === 3 && i.field === "value")?.zh).toMatch(/缺少默认指标值/);
     expect(errs.find((i) => i.row === 4 && i.field === "level2")?.en).toMatch(/not a level-1\/level-2 pair/);
-    expect(formatIssue(errs.find((i) => i.row === 3)!, "zh")).toMatch(/^错误：模板第 3 项 （mine\.qty1） 字段 value：/);
+    expect(formatIssue(errs.find((i) => i.row === 3)!, "zh")).toMatch(/^错误：模板第 3 项（mine\.qty1）字段 value：/);
     expect(formatIssue(errs.find((i) => i.row === 3)!, "en")).toMatch(/^error: template #3 \(mine\.qty1\) field value: /);
   });
 
@@ -126,7 +126,7 @@ describe("spreadsheet rows", () => {
       [7, "value"],
       [7, "basis"],
     ]);
-    expect(formatIssue(r.issues[0], "zh")).toMatch(/^错误：模板第 7 行 （mine\.bad） 字段 value：类型错误/);
+    expect(formatIssue(r.issues[0], "zh")).toMatch(/^错误：模板第 7 行（mine\.bad）字段 value：类型错误/);
     expect(formatIssue(r.issues[1], "en")).toMatch(/^error: template row 7 \(mine\.bad\) field basis: expected one of: 计划标准/);
   });
 
