@@ -891,6 +891,8 @@ export class ExcelHost implements WorkbookHost {
         // --- sync 1: the sheet, its protection, merged areas on the rows that matter
         const ws = context.workbook.worksheets.getItem(sheetName);
         ws.load("id,name,protection/protected");
+        // where the sheet's contents end, to tell after a failure whether the rows went in
+        const usedBefore = usedBottoms(ws);
         const mergeReads = this.mergesSupported
           ? [...new Set([request.afterRow, request.formatFromRow])].map((r) => {
               const areas = ws.getRange(`${r}:${r}`).getMergedAreasOrNullObject();
@@ -955,7 +957,13 @@ export class ExcelHost implements WorkbookHost {
           }
         });
         for (const area of plan.extend) ws.getRange(`${toA1(area.top, area.left)}:${toA1(area.bottom, area.right)}`).merge(false);
-        await context.sync();
+        try {
+          await context.sync();
+        } catch (e) {
+          // Office.js batches are not transactions: the rows may be in, half-formatted, half-written
+          await this.rollBackInsert(context, ws, { top, count, left: request.startCol, written }, readBottoms(usedBefore)).catch(() => undefined);
+          throw e;
+        }
 
         const token = `excel-insert-${++this.insertCounter}-${Date.now().toString(36)}`;
         const area = { top, bottom, left: request.startCol, right: request.startCol + width - 1 };
@@ -965,6 +973,43 @@ export class ExcelHost implements WorkbookHost {
       },
       { sheet: sheetName },
     );
+  }
+
+  /**
+   * After the insertion batch failed: if the rows went in (the sheet's contents below them moved
+   * down by `count`, or nothing was below and the rows hold only what Jixiao wrote), delete them so
+   * the sheet is as before. Two more syncs at most; rows holding anything else are left alone.
+   */
+  private async rollBackInsert(
+    context: Excel.RequestContext,
+    ws: Excel.Worksheet,
+    rows: { top: number; count: number; left: number; written: CellValue[][] },
+    before: { values: number; any: number },
+  ): Promise<void> {
+    const bottom = rows.top + rows.count - 1;
+    const now = usedBottoms(ws);
+    const inserted = ws.getRange(`${rows.top}:${bottom}`).getUsedRangeOrNullObject(true);
+    inserted.load("address,values");
+    await context.sync();
+    const after = readBottoms(now);
+    let wentIn: boolean;
+    if (before.values >= rows.top) wentIn = after.values === before.values + rows.count;
+    else if (before.any >= rows.top) wentIn = after.any === before.any + rows.count;
+    else wentIn = true; // nothing at or below: the rows are blank unless Jixiao wrote them
+    if (!wentIn) return;
+    if (!inserted.isNullObject) {
+      const r = parseAddress(stripSheet(inserted.address));
+      const ours = inserted.values.every((line, i) =>
+        line.every((v, j) => {
+          const col = r.left + j - rows.left;
+          const expected = col >= 0 ? rows.written[r.top + i - rows.top]?.[col] ?? null : null;
+          return sameCellValue(fromOfficeValue(v), expected) || fromOfficeValue(v) === null;
+        }),
+      );
+      if (!ours) return;
+    }
+    ws.getRange(`${rows.top}:${bottom}`).delete("Up");
+    await context.sync();
   }
 
   async undoInsert(token: string): Promise<void> {
@@ -1219,4 +1264,19 @@ export class ExcelHost implements WorkbookHost {
 /** For tests and diagnostics: the A1 rectangle of an address such as "Sheet1!B2:F30". */
 export function rangeOfAddress(address: string): CellRange {
   return parseRangeA1(stripSheet(address));
+}
+
+/** Queue loading the last used row of a sheet, by values and by anything (formats too). */
+function usedBottoms(ws: Excel.Worksheet): { values: Excel.Range; any: Excel.Range } {
+  const values = ws.getUsedRangeOrNullObject(true);
+  const any = ws.getUsedRangeOrNullObject(false);
+  values.load("address");
+  any.load("address");
+  return { values, any };
+}
+
+/** The rows read by usedBottoms after a sync: 0 for an empty sheet. */
+function readBottoms(q: { values: Excel.Range; any: Excel.Range }): { values: number; any: number } {
+  const bottom = (r: Excel.Range) => (r.isNullObject ? 0 : parseAddress(stripSheet(r.address)).bottom);
+  return { values: bottom(q.values), any: bottom(q.any) };
 }
