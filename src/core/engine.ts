@@ -36,6 +36,13 @@ function isDisabled(id: string, disabled: readonly string[]): boolean {
 const MAX_QUOTE = 200;
 
 function quotable(params: Params): Params {
+  // nearly always nothing to shorten: the params as they are
+  let long = false;
+  for (const k of Object.keys(params)) {
+    const v = params[k];
+    if (typeof v === "string" && v.length > MAX_QUOTE) long = true;
+  }
+  if (!long) return params;
   const out: Params = {};
   for (const [k, v] of Object.entries(params)) {
     const chars = typeof v === "string" && v.length > MAX_QUOTE ? Array.from(v) : null;
@@ -87,6 +94,21 @@ function toFinding(rule: Rule, hit: Hit, sheet: string, table: TargetTable | und
   return f;
 }
 
+/**
+ * Findings in sheet order, then by row, column, severity and rule id (localeCompare). The sheet's
+ * position and the rule's rank are looked up once per finding, not once per comparison (issue 7);
+ * the order is the same.
+ */
+function sortFindings(findings: Finding[], grids: readonly Grid[]): void {
+  const sheetOrder = new Map(grids.map((g, i) => [g.sheet, i]));
+  const ids = [...new Set(findings.map((f) => f.rule))].sort((a, b) => a.localeCompare(b));
+  const rank = new Map<string, number>();
+  ids.forEach((id, i) => rank.set(id, i > 0 && ids[i - 1].localeCompare(id) === 0 ? (rank.get(ids[i - 1]) as number) : i));
+  const keyed = findings.map((f) => ({ f, sheet: sheetOrder.get(f.sheet) ?? 0, rule: rank.get(f.rule) as number }));
+  keyed.sort((a, b) => a.sheet - b.sheet || a.f.row - b.f.row || a.f.col - b.f.col || compareSeverity(a.f.severity, b.f.severity) || a.rule - b.rule);
+  keyed.forEach((k, i) => (findings[i] = k.f));
+}
+
 export function validate(grids: readonly Grid[], options: ValidateOptions = {}): Report {
   const lang: Lang = options.lang ?? "zh";
   const ruleOptions: RuleOptions = {
@@ -124,15 +146,7 @@ export function validate(grids: readonly Grid[], options: ValidateOptions = {}):
     }
   }
 
-  const sheetOrder = new Map(grids.map((g, i) => [g.sheet, i]));
-  findings.sort(
-    (a, b) =>
-      (sheetOrder.get(a.sheet) ?? 0) - (sheetOrder.get(b.sheet) ?? 0) ||
-      a.row - b.row ||
-      a.col - b.col ||
-      compareSeverity(a.severity, b.severity) ||
-      a.rule.localeCompare(b.rule),
-  );
+  sortFindings(findings, grids);
   // one finding per rule and cell
   const seen = new Set<string>();
   const unique = findings.filter((f) => {

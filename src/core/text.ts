@@ -52,7 +52,7 @@ export function stripMarkup(s: string): string {
 
 /** Remove every kind of whitespace (labels such as "一级 指标" or "预算规模及 资金用途"). */
 export function squeeze(s: string): string {
-  return s.replace(/[\s\u00a0\u3000]+/g, "");
+  return /\s/.test(s) ? s.replace(/[\s\u00a0\u3000]+/g, "") : s; // (\s includes U+00A0 and U+3000)
 }
 
 function computeLabelKey(s: string): string {
@@ -75,18 +75,25 @@ export function tidy(s: string): string {
 /** Characters that Chinese writers use interchangeably in numbers and operators. */
 export const normaliseForParsing: (s: string) => string = memoized(computeNormaliseForParsing);
 
+/**
+ * Each replacement runs only where it would change something (long goal texts pass through here
+ * and rarely need any): the same result as running them all.
+ */
 function computeNormaliseForParsing(s: string): string {
-  return toHalfWidth(s)
-    .replace(/[\u2265\u2267]/g, "≥") // ≥ ≧
-    .replace(/[\u2264\u2266]/g, "≤") // ≤ ≦
-    .replace(/>=/g, "≥")
-    .replace(/<=/g, "≤")
-    .replace(/\$\\geq\s*/g, "≥") // LaTeX left by PDF extraction
-    .replace(/\$\\leq\s*/g, "≤")
-    .replace(/\\%\$?/g, "%")
-    .replace(/[，]/g, ",")
-    .replace(/[\s\u00a0]+/g, " ")
-    .trim();
+  let t = toHalfWidth(s);
+  if (t.includes("\u2267")) t = t.replace(/[\u2265\u2267]/g, "≥"); // ≥ ≧
+  if (t.includes("\u2266")) t = t.replace(/[\u2264\u2266]/g, "≤"); // ≤ ≦
+  if (t.includes(">=")) t = t.replace(/>=/g, "≥");
+  if (t.includes("<=")) t = t.replace(/<=/g, "≤");
+  if (t.includes("$\\")) {
+    t = t.replace(/\$\\geq\s*/g, "≥"); // LaTeX left by PDF extraction
+    t = t.replace(/\$\\leq\s*/g, "≤");
+  }
+  if (t.includes("\\%")) t = t.replace(/\\%\$?/g, "%");
+  if (t.includes("，")) t = t.replace(/[，]/g, ",");
+  // whitespace: already single spaces inside and none at the ends, or collapse and trim
+  if (/[^\S ]| {2}|^ | $/.test(t)) t = t.replace(/[\s\u00a0]+/g, " ").trim();
+  return t;
 }
 
 /** LaTeX that PDF extraction leaves around values: `$\geq 90\%$`, `\leqslant`, `\text{万元}`, `m^{2}`. */
