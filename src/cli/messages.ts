@@ -6,28 +6,34 @@ export const CLI_TEXT = {
     zh: `用法：jixiao <命令> [选项]
 
 命令：
-  check [文件.xlsx ...]   校验绩效目标表（不给文件时校验自带的示例工作簿）
+  check [文件.xlsx ...]   校验绩效目标表（不给文件时校验自带的示例工作簿；可写 文件夹/*.xlsx）
       --format text|json  输出格式（默认 text）
       --lang zh|en        输出语言（默认中文）
       --annotate <目录>   把标注了问题的副本写入该目录（不会改动原文件）
       --fix <目录>        把自动修正后的副本写入该目录（不会改动原文件）
       --config <文件>     配置文件（默认读取当前目录的 jixiao.config.json）
-  library [--format json|xlsx] [--out 文件]   列出或导出内置指标库
-  recommend <文件.xlsx>   为每张表推荐项目类型和指标模板
+      --yes               --fix 时也应用需要确认的修正（如成本指标改为 ≤）
+  library [--format json|xlsx] [--out 文件] [--type 类型] [--import 自定义指标库]
+                          列出或导出指标库（可合并自定义指标库）
+  recommend <文件.xlsx> [--top n] [--import 自定义指标库]
+                          为每张表推荐项目类型和指标模板
   help                    显示本帮助
 
 退出码：0 没有错误级问题；1 存在错误级问题；2 用法错误或文件无法读取。`,
     en: `Usage: jixiao <command> [options]
 
 Commands:
-  check [file.xlsx ...]   check target tables (without files: the bundled example workbook)
+  check [file.xlsx ...]   check target tables (without files: the bundled example workbook; folder/*.xlsx works)
       --format text|json  output format (default text)
       --lang zh|en        output language (default Chinese)
       --annotate <dir>    write copies with every finding marked into <dir> (inputs are never changed)
       --fix <dir>         write copies with unambiguous fixes applied into <dir> (inputs are never changed)
       --config <file>     configuration file (default: jixiao.config.json in the current directory)
-  library [--format json|xlsx] [--out file]   list or export the built-in indicator library
-  recommend <file.xlsx>   suggest project types and templates for every table
+      --yes               with --fix, also apply fixes that ask for confirmation (cost indicators to ≤)
+  library [--format json|xlsx] [--out file] [--type id] [--import user-library]
+                          list or export the indicator library (merged with a user library)
+  recommend <file.xlsx> [--top n] [--import user-library]
+                          suggest project types and templates for every table
   help                    show this help
 
 Exit codes: 0 no error-severity finding; 1 error-severity findings; 2 usage error or unreadable input.`,
@@ -37,6 +43,8 @@ Exit codes: 0 no error-severity finding; 1 error-severity findings; 2 usage erro
   optionNeedsValue: { zh: "选项 {0} 需要一个值", en: "Option {0} needs a value" },
   badFormat: { zh: "--format 只能是 text 或 json，而不是“{0}”", en: "--format must be text or json, not \"{0}\"" },
   notFound: { zh: "{0}：文件不存在", en: "{0}: no such file" },
+  noMatch: { zh: "{0}：没有与之匹配的文件", en: "{0}: no file matches this pattern" },
+  lockFile: { zh: "{0}：这是 Excel 打开工作簿时生成的锁文件，不是工作簿，已跳过", en: "{0}: an Excel lock file (kept while a workbook is open), not a workbook; skipped" },
   isDirectory: { zh: "{0}：这是一个文件夹，请给出 .xlsx 文件（例如 {0}/*.xlsx）", en: "{0}: is a directory; give .xlsx files (e.g. {0}/*.xlsx)" },
   notXlsx: { zh: "{0}：不是 .xlsx 工作簿（可能是改了扩展名的其他文件）", en: "{0}: not an .xlsx workbook (perhaps another file renamed)" },
   corrupt: { zh: "{0}：工作簿已损坏，无法读取", en: "{0}: the workbook is damaged and cannot be read" },

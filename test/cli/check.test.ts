@@ -152,6 +152,38 @@ describe("nothing is written to the inputs", () => {
   });
 });
 
+describe("file patterns (Windows shells pass *.xlsx through unexpanded)", () => {
+  it("expands folder\\*.xlsx itself, case-insensitively, leaving out Excel's ~$ lock files", async () => {
+    const dir = tmp();
+    copyFileSync(EX("seed001.xlsx"), path.join(dir, "盐城.xlsx"));
+    copyFileSync(EX("seed002.xlsx"), path.join(dir, "ZHENGZHOU.XLSX"));
+    writeFileSync(path.join(dir, "~$盐城.xlsx"), "owner lock"); // present while 盐城.xlsx is open in Excel
+    writeFileSync(path.join(dir, "说明.txt"), "not a workbook");
+    const r = await run(["check", path.join(dir, "*.xlsx"), "--format", "json"]);
+    const json = JSON.parse(r.out) as { files: { file: string; tables: unknown[]; error?: unknown }[] };
+    expect(json.files.map((f) => path.basename(f.file))).toEqual(["ZHENGZHOU.XLSX", "盐城.xlsx"]);
+    expect(json.files.map((f) => f.tables.length)).toEqual([12, 1]);
+    expect(json.files.every((f) => !f.error)).toBe(true);
+    expect(r.code).toBe(1);
+    // expanded by a shell instead, the lock file is named and skipped, not counted as unreadable
+    const shell = await run(["check", path.join(dir, "~$盐城.xlsx"), path.join(dir, "盐城.xlsx"), "--format", "json"]);
+    expect(JSON.parse(shell.out).files.map((f: { file: string }) => path.basename(f.file))).toEqual(["盐城.xlsx"]);
+    expect(shell.err).toContain("锁文件");
+    expect(shell.code).toBe(1);
+  });
+
+  it("a pattern that matches nothing is reported in its place, and the batch goes on", async () => {
+    const dir = tmp();
+    copyFileSync(EX("seed001.xlsx"), path.join(dir, "a.xlsx"));
+    const r = await run(["check", path.join(dir, "*.xls"), path.join(dir, "a.xlsx"), "--lang", "en"]);
+    expect(r.err).toContain(`${path.join(dir, "*.xls")}: no file matches this pattern`);
+    expect(r.out).toMatch(/a\.xlsx — 1 table/);
+    const zh = await run(["check", path.join(dir, "没有*.xlsx")]);
+    expect(zh.code).toBe(2);
+    expect(zh.err).toContain("没有与之匹配的文件");
+  });
+});
+
 describe("the bundled command", () => {
   it("runs as `jixiao check` with the documented exit codes", () => {
     execFileSync("npm", ["run", "--silent", "build:cli"], { cwd: ROOT });

@@ -8,6 +8,7 @@ import { toJson, toText, type FileResult } from "../format";
 import { UsageError, type CliIO } from "../io";
 import { collectGarbage } from "../gc";
 import { t } from "../messages";
+import { expandFileArgs, type FileArg } from "../files";
 import { readOptions } from "../options";
 import { writeAnnotatedCopy, writeFixedCopy, assertNotInput } from "../writeCopies";
 
@@ -82,15 +83,20 @@ export async function run(args: string[], io: CliIO, cwd = process.cwd()): Promi
   const a = parseArgs(args, io);
   const config = loadConfig(a.config, io, cwd);
   const lang = config.lang && !args.some((x) => x.startsWith("--lang")) ? config.lang : io.lang;
-  const files = a.files.length ? a.files : DEFAULT_EXAMPLES.map((f) => path.join(packageRoot(), f));
+  const inputs: FileArg[] = a.files.length ? expandFileArgs(a.files) : DEFAULT_EXAMPLES.map((f) => ({ file: path.join(packageRoot(), f) }));
+  const files = inputs.filter((x) => !x.noMatch && !x.lockFile).map((x) => x.file);
   for (const dir of [a.annotate, a.fix]) if (dir) assertNotInput(dir, files, lang);
 
   const c = configToOptions(config);
   const options: ValidateOptions = { lang, ...c, frameworkOverride: c.frameworkOverride };
   const results: FileResult[] = [];
-  for (const file of files) {
+  for (const { file, noMatch, lockFile } of inputs) {
     const shown = path.relative(cwd, file) || file;
-    const input = await readInput(file, lang);
+    if (lockFile) {
+      io.err(t(lang, "lockFile", shown));
+      continue;
+    }
+    const input = noMatch ? { error: { code: "no-match", message: t(lang, "noMatch", file) } } : await readInput(file, lang);
     if ("error" in input) {
       results.push({ file: shown, tables: [], findings: [], error: input.error });
       if (a.format === "text") io.err(input.error.message);

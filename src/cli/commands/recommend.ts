@@ -19,6 +19,8 @@ import { renderValue } from "../../core/library/render";
 import type { Library } from "../../core/library/schema";
 import { recognizeTables, type RecognizeOptions } from "../../core/recognize";
 import { UsageError } from "../io";
+import { expandFileArgs } from "../files";
+import { t } from "../messages";
 import { readOptions, usageErrorsExit2 } from "../options";
 import { loadConfig, readInput } from "./check";
 import { readLibraryFile } from "./library";
@@ -137,9 +139,13 @@ async function recommend(args: string[], io: RecommendIO): Promise<number> {
   }
   const lang = io.lang;
   const results: { file: string; tables: TableRecommendation[]; error?: { code: string; message: string } }[] = [];
-  for (const file of a.files) {
+  for (const { file, noMatch, lockFile } of expandFileArgs(a.files)) {
     const shown = path.relative(process.cwd(), file) || file;
-    const input = await readInput(file, lang);
+    if (lockFile) {
+      io.err(t(lang, "lockFile", shown));
+      continue;
+    }
+    const input = noMatch ? { error: { code: "no-match", message: t(lang, "noMatch", file) } } : await readInput(file, lang);
     if ("error" in input) {
       results.push({ file: shown, tables: [], error: input.error });
       if (a.format === "text") io.err(input.error.message);
