@@ -1,5 +1,5 @@
 /** Annotated and fixed copies of a workbook (exceljs). The input file is only ever read. */
-import { existsSync, mkdirSync, realpathSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, realpathSync, statSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import type { Finding, Severity } from "../core/finding";
@@ -25,11 +25,35 @@ export function assertNotInput(dir: string, inputs: string[], lang: "zh" | "en")
   }
 }
 
-function outputPath(input: string, dir: string): string {
+/**
+ * Where the copy of `input` goes in `dir`: its own name, or "name (2).xlsx", "name (3).xlsx" … when
+ * that is taken — by an earlier copy, a submission of the same name from another folder, or a file
+ * of the user's that happens to be there. An existing file is never replaced.
+ */
+function freePath(input: string, dir: string): string {
+  const ext = path.extname(input);
+  const stem = path.basename(input, ext);
+  for (let n = 1; ; n++) {
+    const out = path.join(dir, n === 1 ? `${stem}${ext}` : `${stem} (${n})${ext}`);
+    if (!existsSync(out)) return out;
+  }
+}
+
+/** Write the workbook as a new file (never over an existing one); returns its path. */
+async function writeCopy(wb: ExcelJS.Workbook, input: string, dir: string): Promise<string> {
   mkdirSync(dir, { recursive: true });
-  const out = path.join(dir, path.basename(input));
-  if (resolved(out) === resolved(input)) throw new UsageError(`refusing to overwrite ${input}`);
-  return out;
+  const data = Buffer.from(await wb.xlsx.writeBuffer());
+  for (;;) {
+    const out = freePath(input, dir);
+    if (resolved(out) === resolved(input)) throw new UsageError(`refusing to overwrite ${input}`);
+    try {
+      writeFileSync(out, data, { flag: "wx" });
+      return out;
+    } catch (e) {
+      // taken between the check and the write: try the next name
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+    }
+  }
 }
 
 export async function writeAnnotatedCopy(input: string, dir: string, findings: Finding[], lang: "zh" | "en"): Promise<string> {
@@ -55,9 +79,7 @@ export async function writeAnnotatedCopy(input: string, dir: string, findings: F
   summary.addRow(t(lang, "summaryHeader").split("|")).font = { bold: true };
   for (const f of findings) summary.addRow([f.sheet, f.cell, t(lang, `severity_${f.severity}`), f.category, f.rule, f.message]);
   summary.columns.forEach((col, i) => (col.width = [16, 8, 8, 14, 28, 90][i]));
-  const out = outputPath(input, dir);
-  await wb.xlsx.writeFile(out);
-  return out;
+  return writeCopy(wb, input, dir);
 }
 
 /** Apply every fix that needs no confirmation (and the others with `confirmAll`). */
@@ -72,7 +94,5 @@ export async function writeFixedCopy(input: string, dir: string, findings: Findi
     if (String(c.text ?? "") !== String(f.fix.previous ?? "") && c.value !== f.fix.previous) continue;
     c.value = f.fix.value as ExcelJS.CellValue;
   }
-  const out = outputPath(input, dir);
-  await wb.xlsx.writeFile(out);
-  return out;
+  return writeCopy(wb, input, dir);
 }

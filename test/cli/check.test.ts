@@ -138,6 +138,25 @@ describe("nothing is written to the inputs", () => {
     expect(b.files[0].findings.length).toBe(a.files[0].findings.length - fixable);
   });
 
+  it("never replaces a file in the output folder: same-named submissions and the user's own files get (2), (3)", async () => {
+    const dir = tmp();
+    mkdirSync(path.join(dir, "县区A"));
+    mkdirSync(path.join(dir, "县区B"));
+    copyFileSync(EX("seed001.xlsx"), path.join(dir, "县区A", "绩效目标表.xlsx"));
+    copyFileSync(EX("seed002.xlsx"), path.join(dir, "县区B", "绩效目标表.xlsx"));
+    const out = path.join(dir, "marked");
+    mkdirSync(out);
+    writeFileSync(path.join(out, "绩效目标表.xlsx"), "the user's own file");
+    const r = await run(["check", path.join(dir, "县区A", "绩效目标表.xlsx"), path.join(dir, "县区B", "绩效目标表.xlsx"), "--annotate", out]);
+    expect(r.code).toBe(1);
+    expect(readFileSync(path.join(out, "绩效目标表.xlsx"), "utf8")).toBe("the user's own file");
+    expect(r.err).toContain(path.join(out, "绩效目标表 (2).xlsx"));
+    expect(r.err).toContain(path.join(out, "绩效目标表 (3).xlsx"));
+    // each copy is the annotated version of its own submission (1 table vs 12)
+    const tables = async (f: string) => (JSON.parse((await run(["check", path.join(out, f), "--format", "json"])).out) as { files: { tables: unknown[] }[] }).files[0].tables.length;
+    expect([await tables("绩效目标表 (2).xlsx"), await tables("绩效目标表 (3).xlsx")]).toEqual([1, 12]);
+  });
+
   it("refuses an output directory that would overwrite an input", async () => {
     const dir = tmp();
     const input = path.join(dir, "seed001.xlsx");
