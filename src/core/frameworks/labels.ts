@@ -73,6 +73,23 @@ function editDistance(a: string, b: string): number {
 export function suggestLabel(text: string, level?: 1 | 2, fw?: FrameworkDef): string | undefined {
   const k = labelKey(text);
   if (k.length < 2) return undefined;
+  // the same unknown labels recur in every table of a batch: each is measured once per framework and level (issue 7)
+  if (k.length > 30) return closestLabel(k, level, fw);
+  const memoKey = `${level ?? 0}${k}`;
+  let memo = suggestions.get(fw ?? NO_FRAMEWORK);
+  if (!memo) suggestions.set(fw ?? NO_FRAMEWORK, (memo = new Map()));
+  const known = memo.get(memoKey);
+  if (known !== undefined) return known ?? undefined;
+  const found = closestLabel(k, level, fw);
+  if (memo.size >= 10_000) memo.clear();
+  memo.set(memoKey, found ?? null);
+  return found;
+}
+
+const NO_FRAMEWORK = {} as FrameworkDef;
+const suggestions = new WeakMap<FrameworkDef, Map<string, string | null>>();
+
+function closestLabel(k: string, level?: 1 | 2, fw?: FrameworkDef): string | undefined {
   const candidates: string[] = [];
   if (fw) {
     for (const a of fw.level1) {

@@ -96,14 +96,26 @@ function readRoleCells(view: SheetView, row: number, header: IndicatorHeader, sh
   return out;
 }
 
+/**
+ * The text readRoleCells would give a role ("" where it gives no field): for the scores below,
+ * which read a row several times and need no Field objects.
+ */
+function roleText(view: SheetView, row: number, header: IndicatorHeader, role: ColumnRole, shift: number, skip?: Set<number>): string {
+  const c = header.columns[role];
+  if (c === undefined) return "";
+  const col = c + shift;
+  if (col < header.left || skip?.has(col)) return "";
+  return view.text(row, col);
+}
+
 /** A row that does not read as written: no name, a label or a value where the name goes, no value. */
 function readsBadly(view: SheetView, row: number, header: IndicatorHeader, labelCols: Set<number>): boolean {
-  const cells = readRoleCells(view, row, header, 0, labelCols);
-  const name = cells.level3?.text ?? "";
+  const name = roleText(view, row, header, "level3", 0, labelCols);
+  const value = roleText(view, row, header, "value", 0, labelCols);
   const hasValueColumn = header.columns.value !== undefined || header.columns.halfValue !== undefined;
-  const noValue = hasValueColumn && !cells.value && !cells.halfValue;
-  const valueIsProse = !!cells.value && valueLikeness(cells.value.text) === -1;
-  return !name || valueLikeness(name) >= 1 || view.meanings(row, (cells.level3 as Field).col).length > 0 || noValue || valueIsProse;
+  const noValue = hasValueColumn && !value && !roleText(view, row, header, "halfValue", 0, labelCols);
+  const valueIsProse = !!value && valueLikeness(value) === -1;
+  return !name || valueLikeness(name) >= 1 || view.meanings(row, header.columns.level3 as number).length > 0 || noValue || valueIsProse;
 }
 
 /** Score how well a row reads with its data cells shifted by `shift` columns. */
@@ -116,9 +128,8 @@ function scoreShift(
   labelCols: Set<number>,
   labelOffsets: number[],
 ): number {
-  const cells = readRoleCells(view, row, header, shift);
   let score = shift === 0 ? 0.5 : 0;
-  const name = cells.level3?.text ?? "";
+  const name = roleText(view, row, header, "level3", shift);
   if (header.columns.level3 !== undefined) {
     const nameCol = header.columns.level3 + shift;
     if (!name) score -= 1;
@@ -129,7 +140,7 @@ function scoreShift(
   }
   for (const role of ["value", "halfValue"] as const) {
     if (header.columns[role] === undefined) continue;
-    const t = cells[role]?.text ?? "";
+    const t = roleText(view, row, header, role, shift);
     const like = valueLikeness(t);
     if (!t) score -= 1;
     else if (like === 2) score += 2;
@@ -138,14 +149,10 @@ function scoreShift(
   }
   if (labelOffsets.includes(shift) && shift !== 0) score += 1;
   // cells that no role reads after the shift are lost: a wrong shift
-  const covered = new Set<number>();
-  for (const role of DATA_ROLES) {
-    const c = header.columns[role];
-    if (c !== undefined) covered.add(c + shift);
-  }
+  const covered = (c: number) => DATA_ROLES.some((role) => header.columns[role] !== undefined && (header.columns[role] as number) + shift === c);
   const firstData = Math.min(...DATA_ROLES.map((r) => header.columns[r] ?? Infinity)) + shift;
   for (let c = Math.max(header.left, firstData); c <= right; c++) {
-    if (!covered.has(c) && !labelCols.has(c) && !view.isEmpty(row, c)) score -= 2;
+    if (!view.isEmpty(row, c) && !labelCols.has(c) && !covered(c)) score -= 2;
   }
   // text left in a label column that is not a label, when the shift leaves the name elsewhere
   for (const c of [header.columns.level2]) {
