@@ -5,10 +5,12 @@
  * table of a workbook. Two generations, so that keys still in use survive when the newer one fills.
  * Long texts (goal descriptions) are computed directly and never kept.
  */
-function memoized(fn: (s: string) => string, limit = 20_000, maxLength = 256): (s: string) => string {
+function memoized(fn: (s: string) => string, unchanged: (s: string) => boolean, limit = 20_000, maxLength = 256): (s: string) => string {
   let current = new Map<string, string>();
   let previous = new Map<string, string>();
   return (s: string): string => {
+    // most texts come out as they went in, which a glance at their characters tells (issue 7)
+    if (unchanged(s)) return s;
     if (s.length > maxLength) return fn(s);
     let v = current.get(s);
     if (v !== undefined) return v;
@@ -62,8 +64,25 @@ function computeLabelKey(s: string): string {
     .replace(/[:：]+$/, "");
 }
 
+/**
+ * Whether labelKey leaves a text as it is, by its characters alone: CJK ideographs, ASCII letters,
+ * digits (not first: "1、" numbering), ( ) % / - . 、 — no markup, whitespace, full-width form,
+ * leading # or *, numbering or trailing colon for computeLabelKey to remove.
+ */
+function isOwnLabelKey(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) continue;
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) continue;
+    if (c >= 0x30 && c <= 0x39 && i > 0) continue;
+    if (c === 0x28 || c === 0x29 || c === 0x25 || c === 0x2f || c === 0x2d || c === 0x2e || c === 0x3001) continue;
+    return false;
+  }
+  return true;
+}
+
 /** A key for comparing labels: markup, whitespace, full-width forms and surrounding punctuation removed. */
-export const labelKey: (s: string) => string = memoized(computeLabelKey);
+export const labelKey: (s: string) => string = memoized(computeLabelKey, isOwnLabelKey);
 
 /** Collapse whitespace to single spaces and trim. */
 export function tidy(s: string): string {
@@ -72,8 +91,25 @@ export function tidy(s: string): string {
   return stripMarkup(s).replace(/[\s\u00a0\u3000]+/g, " ").trim();
 }
 
+/**
+ * Whether normaliseForParsing leaves a text as it is, by its characters alone: CJK ideographs, ASCII
+ * letters and digits, . % = + - / ( ) ≥ ≤ 、 — no full-width form, no ≧ ≦ >= <= LaTeX or
+ * whitespace to fold.
+ */
+function isNormalForParsing(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) continue;
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39)) continue;
+    if (c === 0x2e || c === 0x25 || c === 0x3d || c === 0x2b || c === 0x2d || c === 0x2f || c === 0x28 || c === 0x29) continue;
+    if (c === 0x2265 || c === 0x2264 || c === 0x3001) continue;
+    return false;
+  }
+  return true;
+}
+
 /** Characters that Chinese writers use interchangeably in numbers and operators. */
-export const normaliseForParsing: (s: string) => string = memoized(computeNormaliseForParsing);
+export const normaliseForParsing: (s: string) => string = memoized(computeNormaliseForParsing, isNormalForParsing);
 
 /**
  * Each replacement runs only where it would change something (long goal texts pass through here
@@ -138,6 +174,8 @@ function normaliseCompatibilityForms(s: string): string {
  * A target value (指标值) ready for parsing: markup and LaTeX removed, full-width and compatibility
  * forms folded, >= and <= as ≥ and ≤, whitespace collapsed. Builds on normaliseForParsing.
  */
-export const normaliseValueText: (s: string) => string = memoized((s) =>
-  normaliseForParsing(stripLatex(normaliseCompatibilityForms(toHalfWidth(stripMarkup(s))))),
+export const normaliseValueText: (s: string) => string = memoized(
+  (s) => normaliseForParsing(stripLatex(normaliseCompatibilityForms(toHalfWidth(stripMarkup(s))))),
+  // no markup, LaTeX ($ \ ^), compatibility form or anything normaliseForParsing would change
+  isNormalForParsing,
 );
