@@ -11,6 +11,7 @@ export const CLI_TEXT = {
       --lang zh|en        输出语言（默认中文）
       --annotate <目录>   把标注了问题的副本写入该目录（不会改动原文件）
       --fix <目录>        把自动修正后的副本写入该目录（不会改动原文件）
+      --report <文件.xlsx> 把整批文件的审核汇总（文件、表格、问题清单）写成一个工作簿
       --config <文件>     配置文件（默认读取当前目录的 jixiao.config.json）
       --yes               --fix 时也应用需要确认的修正（如成本指标改为 ≤）
   library [--format json|xlsx] [--out 文件] [--type 类型] [--import 自定义指标库]
@@ -28,6 +29,7 @@ Commands:
       --lang zh|en        output language (default Chinese)
       --annotate <dir>    write copies with every finding marked into <dir> (inputs are never changed)
       --fix <dir>         write copies with unambiguous fixes applied into <dir> (inputs are never changed)
+      --report <file.xlsx> write one review workbook for the whole batch (files, tables, findings)
       --config <file>     configuration file (default: jixiao.config.json in the current directory)
       --yes               with --fix, also apply fixes that ask for confirmation (cost indicators to ≤)
   library [--format json|xlsx] [--out file] [--type id] [--import user-library]
@@ -44,6 +46,7 @@ Exit codes: 0 no error-severity finding; 1 error-severity findings; 2 usage erro
   badFormat: { zh: "--format 只能是 text 或 json，而不是“{0}”", en: "--format must be text or json, not \"{0}\"" },
   notFound: { zh: "{0}：文件不存在", en: "{0}: no such file" },
   noMatch: { zh: "{0}：没有与之匹配的文件", en: "{0}: no file matches this pattern" },
+  reportNotXlsx: { zh: "--report 需要一个 .xlsx 文件名，而不是“{0}”", en: "--report needs an .xlsx file name, not \"{0}\"" },
   lockFile: { zh: "{0}：这是 Excel 打开工作簿时生成的锁文件，不是工作簿，已跳过", en: "{0}: an Excel lock file (kept while a workbook is open), not a workbook; skipped" },
   isDirectory: { zh: "{0}：这是一个文件夹，请给出 .xlsx 文件（例如 {0}/*.xlsx）", en: "{0}: is a directory; give .xlsx files (e.g. {0}/*.xlsx)" },
   notXlsx: { zh: "{0}：不是 .xlsx 工作簿（可能是改了扩展名的其他文件）", en: "{0}: not an .xlsx workbook (perhaps another file renamed)" },
@@ -60,12 +63,12 @@ Exit codes: 0 no error-severity finding; 1 error-severity findings; 2 usage erro
   wrote: { zh: "已写入 {0}", en: "Wrote {0}" },
   noTables: { zh: "没有找到绩效目标表（需要一行含“一级指标 / 二级指标 / 三级指标 / 指标值”等表头）", en: "No target table found (Jixiao looks for a header row with 一级指标 / 二级指标 / 三级指标 / 指标值 …)" },
   tablesFound: { zh: "找到 {0} 张表", en: "{0} table(s) found" },
-  summary: { zh: "错误 {0}，警告 {1}，提示 {2}", en: "{0} error(s), {1} warning(s), {2} suggestion(s)" },
+  summary: { zh: "错误 {0}，警告 {1}，建议 {2}", en: "{0} error(s), {1} warning(s), {2} suggestion(s)" },
   clean: { zh: "未发现问题", en: "no problems found" },
-  total: { zh: "共 {0} 个文件：错误 {1}，警告 {2}，提示 {3}；{4} 个文件无法读取", en: "{0} file(s): {1} error(s), {2} warning(s), {3} suggestion(s); {4} unreadable" },
+  total: { zh: "共 {0} 个文件：错误 {1}，警告 {2}，建议 {3}；{4} 个文件无法读取", en: "{0} file(s): {1} error(s), {2} warning(s), {3} suggestion(s); {4} unreadable" },
   severity_error: { zh: "错误", en: "error" },
   severity_warning: { zh: "警告", en: "warning" },
-  severity_info: { zh: "提示", en: "suggestion" },
+  severity_info: { zh: "建议", en: "suggestion" },
   untitled: { zh: "（无标题）", en: "(untitled)" },
   summarySheet: { zh: "校验结果", en: "Findings" },
   summaryHeader: { zh: "工作表|单元格|严重程度|类别|规则|说明", en: "Sheet|Cell|Severity|Category|Rule|Message" },

@@ -26,26 +26,27 @@ export function assertNotInput(dir: string, inputs: string[], lang: "zh" | "en")
 }
 
 /**
- * Where the copy of `input` goes in `dir`: its own name, or "name (2).xlsx", "name (3).xlsx" … when
- * that is taken — by an earlier copy, a submission of the same name from another folder, or a file
- * of the user's that happens to be there. An existing file is never replaced.
+ * `wanted` itself, or "name (2).xlsx", "name (3).xlsx" … beside it when that is taken — by an
+ * earlier copy, a submission of the same name from another folder, or a file of the user's that
+ * happens to be there. An existing file is never replaced.
  */
-function freePath(input: string, dir: string): string {
-  const ext = path.extname(input);
-  const stem = path.basename(input, ext);
+function freePath(wanted: string): string {
+  const ext = path.extname(wanted);
+  const stem = path.join(path.dirname(wanted), path.basename(wanted, ext));
   for (let n = 1; ; n++) {
-    const out = path.join(dir, n === 1 ? `${stem}${ext}` : `${stem} (${n})${ext}`);
+    const out = n === 1 ? wanted : `${stem} (${n})${ext}`;
     if (!existsSync(out)) return out;
   }
 }
 
-/** Write the workbook as a new file (never over an existing one); returns its path. */
-async function writeCopy(wb: ExcelJS.Workbook, input: string, dir: string): Promise<string> {
-  mkdirSync(dir, { recursive: true });
+/** Write the workbook as a new file at `wanted` or the next free name (never over an existing file, never over an input); returns its path. */
+export async function writeNewWorkbook(wb: ExcelJS.Workbook, wanted: string, inputs: readonly string[]): Promise<string> {
+  mkdirSync(path.dirname(wanted), { recursive: true });
   const data = Buffer.from(await wb.xlsx.writeBuffer());
   for (;;) {
-    const out = freePath(input, dir);
-    if (resolved(out) === resolved(input)) throw new UsageError(`refusing to overwrite ${input}`);
+    const out = freePath(wanted);
+    const input = inputs.find((i) => resolved(i) === resolved(out));
+    if (input) throw new UsageError(`refusing to overwrite ${input}`);
     try {
       writeFileSync(out, data, { flag: "wx" });
       return out;
@@ -54,6 +55,10 @@ async function writeCopy(wb: ExcelJS.Workbook, input: string, dir: string): Prom
       if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
     }
   }
+}
+
+function writeCopy(wb: ExcelJS.Workbook, input: string, dir: string): Promise<string> {
+  return writeNewWorkbook(wb, path.join(dir, path.basename(input)), [input]);
 }
 
 export async function writeAnnotatedCopy(input: string, dir: string, findings: Finding[], lang: "zh" | "en"): Promise<string> {

@@ -26,6 +26,30 @@ export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
 export type Lang = "zh" | "en";
 
+/** The categories as people read them in the pane, the CLI and reports. */
+export const CATEGORY_NAMES: Readonly<Record<Category, Readonly<Record<Lang, string>>>> = {
+  structure: { zh: "表格结构", en: "Structure" },
+  missing: { zh: "缺少内容", en: "Missing" },
+  placeholder: { zh: "占位符", en: "Placeholder" },
+  "value-format": { zh: "指标值格式", en: "Value format" },
+  unit: { zh: "计量单位", en: "Unit" },
+  range: { zh: "数值范围", en: "Range" },
+  cost: { zh: "成本指标", en: "Cost" },
+  "budget-sum": { zh: "预算合计", en: "Budget sum" },
+  "spending-plan": { zh: "资金支出计划", en: "Spending plan" },
+  consistency: { zh: "前后一致", en: "Consistency" },
+  duplicate: { zh: "重复指标", en: "Duplicate" },
+  relevance: { zh: "相关性", en: "Relevance" },
+  "copy-paste": { zh: "照搬照抄", en: "Copy-paste" },
+  vague: { zh: "表述模糊", en: "Vague" },
+};
+
+export const SEVERITY_NAMES: Readonly<Record<Severity, Readonly<Record<Lang, string>>>> = {
+  error: { zh: "错误", en: "Error" },
+  warning: { zh: "警告", en: "Warning" },
+  info: { zh: "建议", en: "Suggestion" },
+};
+
 /** A change a host can apply: put `value` into `cell` (which held `previous`). */
 export interface Fix {
   sheet: string;

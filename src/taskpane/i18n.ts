@@ -3,7 +3,7 @@
  * default) and English. Components call `t(lang, key, params)`; nothing else holds UI text.
  * Finding messages come from the rule registry already in the user's language.
  */
-import type { Category, Lang, Severity } from "../core/finding";
+import { CATEGORY_NAMES, SEVERITY_NAMES, type Category, type Lang, type Severity } from "../core/finding";
 
 const zh = {
   appName: "绩效 Jixiao",
@@ -386,28 +386,7 @@ export function t(lang: Lang, key: MessageKey, params?: Params): string {
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : m));
 }
 
-export const CATEGORY_NAMES: Record<Category, Record<Lang, string>> = {
-  structure: { zh: "表格结构", en: "Structure" },
-  missing: { zh: "缺少内容", en: "Missing" },
-  placeholder: { zh: "占位符", en: "Placeholder" },
-  "value-format": { zh: "指标值格式", en: "Value format" },
-  unit: { zh: "计量单位", en: "Unit" },
-  range: { zh: "数值范围", en: "Range" },
-  cost: { zh: "成本指标", en: "Cost" },
-  "budget-sum": { zh: "预算合计", en: "Budget sum" },
-  "spending-plan": { zh: "资金支出计划", en: "Spending plan" },
-  consistency: { zh: "前后一致", en: "Consistency" },
-  duplicate: { zh: "重复指标", en: "Duplicate" },
-  relevance: { zh: "相关性", en: "Relevance" },
-  "copy-paste": { zh: "照搬照抄", en: "Copy-paste" },
-  vague: { zh: "表述模糊", en: "Vague" },
-};
-
-export const SEVERITY_NAMES: Record<Severity, Record<Lang, string>> = {
-  error: { zh: "错误", en: "Error" },
-  warning: { zh: "警告", en: "Warning" },
-  info: { zh: "建议", en: "Suggestion" },
-};
+export { CATEGORY_NAMES, SEVERITY_NAMES };
 
 export function categoryName(lang: Lang, c: Category): string {
   return CATEGORY_NAMES[c][lang];

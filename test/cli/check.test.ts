@@ -171,6 +171,62 @@ describe("nothing is written to the inputs", () => {
   });
 });
 
+describe("--report: one review workbook for a batch", () => {
+  async function sheets(file: string): Promise<Record<string, unknown[][]>> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const out: Record<string, unknown[][]> = {};
+    for (const ws of wb.worksheets) {
+      out[ws.name] = [];
+      ws.eachRow((row) => out[ws.name].push((row.values as unknown[]).slice(1)));
+    }
+    return out;
+  }
+
+  it("lists every file, every table and every finding of the batch, unreadable files included", async () => {
+    const dir = tmp();
+    const files = [EX("seed001.xlsx"), EX("seed002.xlsx"), path.join(dir, "缺失.xlsx")];
+    const json = JSON.parse((await run(["check", ...files.slice(0, 2), "--format", "json"])).out) as { files: { tables: unknown[]; findings: { severity: string; rule: string; cell: string; message: string }[] }[] };
+    const r = await run(["check", ...files, "--report", path.join(dir, "审核汇总.xlsx")]);
+    expect(r.code).toBe(1);
+    const s = await sheets(path.join(dir, "审核汇总.xlsx"));
+    expect(Object.keys(s)).toEqual(["汇总", "表格", "问题"]);
+    const count = (sev: string) => json.files.map((f) => f.findings.filter((x) => x.severity === sev).length);
+    expect(s["汇总"].slice(1).map((row) => row.slice(1, 5))).toEqual([
+      [1, count("error")[0], count("warning")[0], count("info")[0]],
+      [12, count("error")[1], count("warning")[1], count("info")[1]],
+      [],
+    ]);
+    expect(String(s["汇总"][3][5])).toContain("文件不存在");
+    // one row per table, whose counts add up to the file's
+    expect(s["表格"]).toHaveLength(1 + 13);
+    expect(s["表格"][1].slice(3, 6)).toEqual(["住房公积金管理业务费用", "评价指标体系（财预〔2020〕10号）", "万元"]);
+    const tableErrors = s["表格"].slice(2).reduce((n, row) => n + Number(row[7]), 0);
+    expect(tableErrors).toBe(count("error")[1]);
+    // one row per finding, errors first, the message as the pane and the text report give it
+    const all = json.files.flatMap((f) => f.findings);
+    expect(s["问题"]).toHaveLength(1 + all.length);
+    const first = s["问题"][1];
+    expect(first.slice(5, 7)).toEqual(["错误", "成本指标"]);
+    expect(all.map((f) => f.message)).toContain(first[8]);
+  });
+
+  it("speaks English with --lang en, never replaces a file, and wants an .xlsx name", async () => {
+    const dir = tmp();
+    const wanted = path.join(dir, "review.xlsx");
+    writeFileSync(wanted, "the user's own file");
+    const r = await run(["check", EX("seed001.xlsx"), "--report", wanted, "--lang", "en"]);
+    expect(readFileSync(wanted, "utf8")).toBe("the user's own file");
+    expect(r.err).toContain(path.join(dir, "review (2).xlsx"));
+    const s = await sheets(path.join(dir, "review (2).xlsx"));
+    expect(Object.keys(s)).toEqual(["Files", "Tables", "Findings"]);
+    expect(s["Findings"][0]).toEqual(["File", "Sheet", "Cell", "Project", "Indicator", "Severity", "Category", "Rule", "Message"]);
+    const bad = await run(["check", EX("seed001.xlsx"), "--report", path.join(dir, "review.csv")]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain(".xlsx");
+  });
+});
+
 describe("file patterns (Windows shells pass *.xlsx through unexpanded)", () => {
   it("expands folder\\*.xlsx itself, case-insensitively, leaving out Excel's ~$ lock files", async () => {
     const dir = tmp();

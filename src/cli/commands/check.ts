@@ -8,6 +8,7 @@ import { toJson, toText, type FileResult } from "../format";
 import { UsageError, type CliIO } from "../io";
 import { collectGarbage } from "../gc";
 import { t } from "../messages";
+import { writeBatchReport } from "../batchReport";
 import { expandFileArgs, type FileArg } from "../files";
 import { readOptions } from "../options";
 import { writeAnnotatedCopy, writeFixedCopy, assertNotInput } from "../writeCopies";
@@ -22,6 +23,8 @@ interface CheckArgs {
   format: "text" | "json";
   annotate?: string;
   fix?: string;
+  /** one workbook summarising the whole batch (files, tables, findings) */
+  report?: string;
   confirmFixes: boolean;
   config?: string;
 }
@@ -35,6 +38,10 @@ function parseArgs(args: string[], io: CliIO): CheckArgs {
       out.format = v;
     } else if (flag === "--annotate") out.annotate = value();
     else if (flag === "--fix") out.fix = value();
+    else if (flag === "--report") {
+      out.report = value();
+      if (!/\.xlsx$/i.test(out.report)) throw new UsageError(t(io.lang, "reportNotXlsx", out.report));
+    }
     else if (flag === "--yes") out.confirmFixes = true;
     else if (flag === "--config") out.config = value();
     else return false;
@@ -110,6 +117,7 @@ export async function run(args: string[], io: CliIO, cwd = process.cwd()): Promi
     if (a.annotate) io.err(t(lang, "wrote", await writeAnnotatedCopy(file, a.annotate, report.findings, lang)));
     if (a.fix) io.err(t(lang, "wrote", await writeFixedCopy(file, a.fix, report.findings, a.confirmFixes)));
   }
+  if (a.report) io.err(t(lang, "wrote", await writeBatchReport(results, a.report, files, lang)));
   if (a.format === "json") io.out(toJson(results));
   else io.out(toText(results.filter((r) => !r.error), lang, !!process.stdout.isTTY && !process.env.NO_COLOR));
   const anyUnreadable = results.some((r) => r.error);

@@ -1,8 +1,6 @@
 /** docs/rules.md, generated from the registry: every rule with id, category, severity, what it checks and an example. */
-import { CATEGORIES } from "../finding";
+import { CATEGORIES, SEVERITY_NAMES } from "../finding";
 import { RULES } from "./index";
-
-const SEVERITY_ZH = { error: "错误", warning: "警告", info: "提示" } as const;
 
 export function renderRulesReference(): string {
   const lines: string[] = [
@@ -21,7 +19,7 @@ export function renderRulesReference(): string {
     lines.push(`## ${cat}`, "");
     for (const r of rules) {
       lines.push(`### \`${r.id}\` — ${r.title.zh}`, "");
-      lines.push(`*${r.title.en}* · severity **${r.severity}** (${SEVERITY_ZH[r.severity]})${r.scope === "workbook" ? " · whole workbook" : ""}`, "");
+      lines.push(`*${r.title.en}* · severity **${r.severity}** (${SEVERITY_NAMES[r.severity].zh})${r.scope === "workbook" ? " · whole workbook" : ""}`, "");
       if (r.example) {
         lines.push(`- Bad / 错误示例: ${r.example.bad} _(${r.example.source})_`);
         if (r.example.good) lines.push(`- Fixed / 正确写法: ${r.example.good}`);
