@@ -55,10 +55,52 @@ function quantitiesIn(text: string): { words: string; parsed: ParsedValue; text:
   const out: { words: string; parsed: ParsedValue; text: string }[] = [];
   if (!/[\d０-９]/.test(text)) return out; // no digit, no quantity (full-width digits become digits below)
   const t = normaliseForParsing(text);
-  const re = /([\u4e00-\u9fa5、A-Za-z]{2,20}?)\s*(?:达到|为|不低于|不少于|≥|≤|=)?\s*(\d+(?:\.\d+)?\s*(?:万|亿)?(?:人次|册|人|件|次|个|场|户|套|台|辆|条|份|项|笔|家|所|期|天|%))/g;
-  for (const m of t.matchAll(re)) {
+  for (const m of quantityMatches(t)) {
     const parsed = parseValue(m[2]);
     if (parsed.kind === "quantitative") out.push({ words: m[1], parsed, text: m[0] });
+  }
+  return out;
+}
+
+/** words, optional operator, a number with a count unit: "明白卡100万册", "培训人数不少于 50人" */
+const QUANTITY = /([\u4e00-\u9fa5、A-Za-z]{2,20}?)\s*(?:达到|为|不低于|不少于|≥|≤|=)?\s*(\d+(?:\.\d+)?\s*(?:万|亿)?(?:人次|册|人|件|次|个|场|户|套|台|辆|条|份|项|笔|家|所|期|天|%))/y;
+
+/** A character that may stand between the start of a QUANTITY match and its number, other than whitespace. */
+function inQuantityWords(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fa5) || c === 0x3001 || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x2265 || c === 0x2264 || c === 0x3d;
+}
+
+/**
+ * The matches of QUANTITY as `t.matchAll(/…/g)` finds them, trying only the start positions that can
+ * reach a number (issue 7): the lazy 2–20 character words made the regex try twenty lengths at every
+ * character of a goal text. A match starting before a digit d holds no digit before d, so it is
+ * made of words, whitespace and an operator up to d: at most 20 + 3 characters that are not
+ * whitespace. Positions further back cannot match; the others are tried in order with the same
+ * pattern, sticky, so the first that matches is the leftmost match.
+ */
+export function quantityMatches(t: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let cur = 0;
+  while (cur < t.length) {
+    let d = cur;
+    while (d < t.length && !(t.charCodeAt(d) >= 0x30 && t.charCodeAt(d) <= 0x39)) d++;
+    if (d >= t.length) break;
+    let from = d;
+    for (let n = 0; from > cur; from--) {
+      const ch = t[from - 1];
+      if (/\s/.test(ch)) continue;
+      if (!inQuantityWords(ch.charCodeAt(0)) || n === 23) break;
+      n++;
+    }
+    let m: RegExpExecArray | null = null;
+    for (let s = from; s < d && !m; s++) {
+      QUANTITY.lastIndex = s;
+      m = QUANTITY.exec(t);
+    }
+    if (m) {
+      out.push(m);
+      cur = QUANTITY.lastIndex;
+    } else cur = d + 1;
   }
   return out;
 }

@@ -236,6 +236,7 @@ const COST_WORD = /费|金|租|成本|薪酬|工资|款/;
 /** money that is not spent by the project: funds collected, loans, balances, income */
 const NOT_A_COST = /公积金|贷款|余额|归集|提取|收入|收益|增值/;
 const LABEL_FILLER = /(?:资金需求|费用需求|需求|需要|预计|合计|共计|总计|支出|约为|约|共|为|计|达)+$/;
+const FILLER_ENDS = "求要计出为约共达";
 
 const LABEL_SEPARATOR = /[,.;:：；。、()（）[\]【】\s]/;
 
@@ -263,13 +264,15 @@ export function namedCosts(source: Field): NamedCost[] {
   for (const amount of moneyAmountsInClean(t)) {
     const before = t.slice(Math.max(0, amount.index - 40), amount.index).trimEnd();
     let label = afterLastSeparator(before);
-    label = label.replace(LABEL_FILLER, "");
+    // (LABEL_FILLER can only match a label that ends with the last character of one of its words)
+    if (FILLER_ENDS.includes(label[label.length - 1])) label = label.replace(LABEL_FILLER, "");
     if (!label || /月|年度?$|\d/.test(label) || NOT_A_COST.test(label)) continue;
     const key = costKey(label);
     const parts = key.includes("等") ? [key, ...key.split("等")] : [key];
     const keys = [...new Set(parts)].filter((k) => k.length >= 3 && COST_WORD.test(k));
+    if (keys.length === 0) continue;
     const phrase = (before.split(/[,;:：；。]|包括|其中/).pop() ?? "").trim();
-    if (keys.length) out.push({ label, keys, amount, source, quoted: phrase + amount.text });
+    out.push({ label, keys, amount, source, quoted: phrase + amount.text });
   }
   return out;
 }
