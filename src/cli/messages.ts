@@ -51,6 +51,7 @@ Exit codes: 0 no error-severity finding; 1 error-severity findings; 2 usage erro
   isDirectory: { zh: "{0}：这是一个文件夹，请给出 .xlsx 文件（例如 {0}/*.xlsx）", en: "{0}: is a directory; give .xlsx files (e.g. {0}/*.xlsx)" },
   notXlsx: { zh: "{0}：不是 .xlsx 工作簿（可能是改了扩展名的其他文件）", en: "{0}: not an .xlsx workbook (perhaps another file renamed)" },
   corrupt: { zh: "{0}：工作簿已损坏，无法读取", en: "{0}: the workbook is damaged and cannot be read" },
+  oldXls: { zh: "{0}：这是旧版 Excel 文件（.xls 格式），请在 Excel 或 WPS 中“另存为” .xlsx 后再校验", en: "{0}: an old-format Excel file (.xls); save it as .xlsx in Excel or WPS and check that" },
   encrypted: { zh: "{0}：工作簿设有打开密码，请先取消密码再校验", en: "{0}: the workbook is password-protected; remove the password first" },
   empty: { zh: "{0}：文件是空的", en: "{0}: the file is empty" },
   farCells: {

@@ -99,7 +99,12 @@ export function Playground({ initial }: PlaygroundProps) {
         setLoaded({ host, widths, session, label, serial: ++serial });
         window.__jixiao = { host, session, ready: true };
       },
-      (e: unknown) => alive && setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => {
+        if (!alive) return;
+        // the reader says what is wrong with a bad file (old .xls, password, damaged) in both languages
+        const text = (e as { text?: Record<Lang, string> }).text;
+        setError(text?.[langRef.current] ?? (e instanceof Error ? e.message : String(e)));
+      },
     );
     return () => {
       alive = false;

@@ -73,6 +73,9 @@ describe("bad input: one clear line and exit code 2, and the batch goes on", () 
   writeFileSync(encrypted, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512), Buffer.from("EncryptedPackage", "utf16le"), Buffer.alloc(512)]));
   const folder = path.join(dir, "folder");
   mkdirSync(folder);
+  // Excel 97-2003 (.xls, also what WPS saves by default in places): an OLE file with a Workbook stream
+  const xls = path.join(dir, "旧表.xls");
+  writeFileSync(xls, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), Buffer.from("Workbook", "utf16le"), Buffer.alloc(512)]));
 
   it.each([
     ["missing path", path.join(dir, "nope.xlsx"), /文件不存在/],
@@ -80,6 +83,7 @@ describe("bad input: one clear line and exit code 2, and the batch goes on", () 
     ["renamed text file", notXlsx, /不是 \.xlsx/],
     ["corrupt zip", corrupt, /损坏|无法读取|不是/],
     ["password-protected", encrypted, /密码/],
+    ["old-format .xls", xls, /旧版 Excel 文件（\.xls 格式），请在 Excel 或 WPS 中“另存为” \.xlsx/],
   ])("%s", async (_name, file, message) => {
     const r = await run(["check", file]);
     expect(r.code).toBe(2);

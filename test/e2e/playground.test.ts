@@ -324,6 +324,18 @@ suite("playground in Chromium", () => {
     expect(Number(await page.getAttribute('[data-count="tables"]', "data-n"))).toBe(0);
   });
 
+  it("an old-format .xls file gets a message in the user's language, and the page stays usable", async () => {
+    await page.goto(`${server.url}index.html?blank=1`);
+    await page.waitForSelector('[data-testid="grid"][data-sheet="Sheet1"]');
+    // an Excel 97-2003 compound file (what older templates and WPS often save)
+    const xls = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), Buffer.from("Workbook", "utf16le"), Buffer.alloc(512)]);
+    await page.setInputFiles('[data-testid="file-input"]', { name: "2020年绩效目标表.xls", mimeType: "application/vnd.ms-excel", buffer: xls });
+    await page.waitForSelector('[data-testid="load-error"]');
+    expect(await page.textContent('[data-testid="load-error"]')).toContain("旧版 Excel 文件（.xls 格式）");
+    await page.goto(`${server.url}index.html?example=seed001.xlsx`);
+    await page.waitForSelector('[data-testid="grid"]');
+  });
+
   it("creates a new target table from a template on a new sheet, checks it, and undoes it", async () => {
     await page.goto(`${server.url}index.html?blank=1`);
     await page.waitForSelector('[data-testid="grid"][data-sheet="Sheet1"]');

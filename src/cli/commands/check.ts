@@ -79,7 +79,7 @@ export async function readInput(file: string, lang: "zh" | "en"): Promise<{ grid
     return { grids, warnings: skipped.map((k) => t(lang, "farCells", file, k.sheet, k.cells, k.example, k.kept)) };
   } catch (e) {
     if (e instanceof WorkbookReadError) {
-      const key = ({ "not-xlsx": "notXlsx", corrupt: "corrupt", encrypted: "encrypted", empty: "empty" } as const)[e.code];
+      const key = ({ "not-xlsx": "notXlsx", xls: "oldXls", corrupt: "corrupt", encrypted: "encrypted", empty: "empty" } as const)[e.code];
       return { error: { code: e.code, message: t(lang, key, file) } };
     }
     return { error: { code: "unreadable", message: t(lang, "unreadable", file, (e as Error).message.split("\n")[0]) } };

@@ -10,15 +10,32 @@ import type { Grid } from "../../core/grid";
 import { detectFileKind } from "./fileSignature";
 import { visibilityOf, worksheetToGrid, type SheetVisibility, type SkippedCells } from "./worksheetToGrid";
 
-export type WorkbookReadErrorCode = "corrupt" | "not-xlsx" | "encrypted" | "empty";
+export type WorkbookReadErrorCode = "corrupt" | "not-xlsx" | "xls" | "encrypted" | "empty";
+
+/** What a person is told about a file that cannot be read, in both languages. */
+export type ReadErrorText = { zh: string; en: string };
+
+const READ_ERRORS = {
+  emptyFile: { zh: "文件是空的（0 字节）。", en: "The file is empty (0 bytes)." },
+  noSheets: { zh: "工作簿中没有工作表。", en: "The workbook has no worksheets." },
+  encrypted: { zh: "工作簿设有打开密码，请先取消密码再打开。", en: "The workbook is password-protected; save it without a password and try again." },
+  xls: { zh: "这是旧版 Excel 文件（.xls 格式），请在 Excel 或 WPS 中“另存为” .xlsx 后再打开。", en: "This is an old-format Excel file (.xls); save it as .xlsx and try again." },
+  zipNotXlsx: { zh: "这个压缩文件不是 Excel 工作簿（.xlsx）。", en: "This zip file is not an Excel workbook (.xlsx)." },
+  notXlsx: { zh: "这不是 Excel 工作簿（.xlsx），可能是改了扩展名的其他文件。", en: "This file is not an Excel workbook (.xlsx)." },
+  damaged: { zh: "工作簿已损坏，无法打开。", en: "The workbook is damaged and cannot be opened." },
+  unreadable: { zh: "工作簿的内容无法读取。", en: "The workbook's contents could not be read." },
+} satisfies Record<string, ReadErrorText>;
 
 export class WorkbookReadError extends Error {
   readonly code: WorkbookReadErrorCode;
+  /** the message in Chinese and English (`message` is the English one) */
+  readonly text: ReadErrorText;
 
-  constructor(code: WorkbookReadErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message);
+  constructor(code: WorkbookReadErrorCode, text: ReadErrorText, options?: { cause?: unknown }) {
+    super(text.en);
     this.name = "WorkbookReadError";
     this.code = code;
+    this.text = text;
     if (options?.cause !== undefined) (this as { cause?: unknown }).cause = options.cause;
   }
 }
@@ -54,15 +71,15 @@ function assertReadable(bytes: Uint8Array): void {
     case "xlsx":
       return;
     case "empty":
-      throw new WorkbookReadError("empty", "The file is empty (0 bytes).");
+      throw new WorkbookReadError("empty", READ_ERRORS.emptyFile);
     case "encrypted":
-      throw new WorkbookReadError("encrypted", "The workbook is password-protected; save it without a password and try again.");
+      throw new WorkbookReadError("encrypted", READ_ERRORS.encrypted);
     case "ole-not-xlsx":
-      throw new WorkbookReadError("not-xlsx", "This is an old-format Excel file (.xls); save it as .xlsx and try again.");
+      throw new WorkbookReadError("xls", READ_ERRORS.xls);
     case "zip-not-xlsx":
-      throw new WorkbookReadError("not-xlsx", "This zip file is not an Excel workbook (.xlsx).");
+      throw new WorkbookReadError("not-xlsx", READ_ERRORS.zipNotXlsx);
     case "unknown":
-      throw new WorkbookReadError("not-xlsx", "This file is not an Excel workbook (.xlsx).");
+      throw new WorkbookReadError("not-xlsx", READ_ERRORS.notXlsx);
   }
 }
 
@@ -72,7 +89,7 @@ async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
     // exceljs's typings ask for its own Buffer type; both forms work at runtime.
     await wb.xlsx.load(forExcelJs(bytes) as unknown as ArrayBuffer);
   } catch (e) {
-    throw new WorkbookReadError("corrupt", "The workbook is damaged and cannot be opened.", { cause: e });
+    throw new WorkbookReadError("corrupt", READ_ERRORS.damaged, { cause: e });
   }
   return wb;
 }
@@ -83,7 +100,7 @@ export async function readWorkbookGrids(data: Buffer | ArrayBuffer | Uint8Array)
   const wb = await loadWorkbook(bytes);
 
   const worksheets = wb.worksheets;
-  if (worksheets.length === 0) throw new WorkbookReadError("empty", "The workbook has no worksheets.");
+  if (worksheets.length === 0) throw new WorkbookReadError("empty", READ_ERRORS.noSheets);
 
   try {
     const skipped: SkippedCells[] = [];
@@ -91,6 +108,6 @@ export async function readWorkbookGrids(data: Buffer | ArrayBuffer | Uint8Array)
     const sheets = worksheets.map((ws) => ({ name: ws.name, visibility: visibilityOf(ws) }));
     return { grids, sheets, skipped };
   } catch (e) {
-    throw new WorkbookReadError("corrupt", "The workbook's contents could not be read.", { cause: e });
+    throw new WorkbookReadError("corrupt", READ_ERRORS.unreadable, { cause: e });
   }
 }

@@ -60,7 +60,7 @@ export function UserLibrary({ session, state, lib, effective }: UserLibraryProps
             ? { key: "library.tooLarge" as const, params: { size: read.size ?? 0, max: read.max ?? 0 } }
             : read.error === "noSheet"
               ? { key: "library.noSheet" as const }
-              : { key: "library.readError" as const, params: { message: read.message ?? "" } };
+              : { key: "library.readError" as const, params: { message: read.text?.[lang] ?? read.message ?? "" } };
         setOutcome({ lines: [line], issues: [], error: true });
         return;
       }

@@ -15,7 +15,7 @@ export interface PickedFile {
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
-export type ReadLibraryResult = { ok: true; result: ImportResult } | { ok: false; error: "tooLarge" | "noSheet" | "unreadable"; size?: number; max?: number; message?: string };
+export type ReadLibraryResult = { ok: true; result: ImportResult } | { ok: false; error: "tooLarge" | "noSheet" | "unreadable"; size?: number; max?: number; message?: string; text?: { zh: string; en: string } };
 
 /** Largest file accepted: the JSON character limit (an .xlsx of that many rows is far smaller). */
 export function maxFileBytes(lib: LibraryModule): number {
@@ -41,7 +41,9 @@ export async function readLibraryFile(file: PickedFile, lib: LibraryModule): Pro
     }
     return { ok: true, result: lib.importLibraryJson(await file.text()) };
   } catch (e) {
-    return { ok: false, error: "unreadable", message: (e instanceof Error ? e.message : String(e)).split("\n")[0].slice(0, 300) };
+    // the reader's own words for a bad file (old .xls, password, damaged) come in both languages
+    const text = (e as { text?: { zh: string; en: string } }).text;
+    return { ok: false, error: "unreadable", message: (e instanceof Error ? e.message : String(e)).split("\n")[0].slice(0, 300), ...(text ? { text } : {}) };
   }
 }
 

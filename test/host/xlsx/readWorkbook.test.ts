@@ -207,11 +207,11 @@ describe("readWorkbookGrids: unreadable input", () => {
     await expectReadError(ole, "encrypted");
   });
 
-  it("says a legacy .xls (OLE file without encryption streams) is not an xlsx", async () => {
+  it("says a legacy .xls (OLE file without encryption streams) is an old-format file to save as .xlsx", async () => {
     const ole = Buffer.alloc(1024);
     Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(ole, 0);
     Buffer.from("Workbook", "utf16le").copy(ole, 512);
-    await expectReadError(ole, "not-xlsx");
+    await expectReadError(ole, "xls");
   });
 
   it("wraps a damaged xlsx as corrupt instead of throwing exceljs's error", async () => {
