@@ -109,7 +109,14 @@ function sortFindings(findings: Finding[], grids: readonly Grid[]): void {
   keyed.forEach((k, i) => (findings[i] = k.f));
 }
 
-export function validate(grids: readonly Grid[], options: ValidateOptions = {}): Report {
+interface Run {
+  lang: Lang;
+  ruleOptions: RuleOptions;
+  rules: Rule[];
+  options: ValidateOptions;
+}
+
+function prepare(options: ValidateOptions): Run {
   const lang: Lang = options.lang ?? "zh";
   const ruleOptions: RuleOptions = {
     lang,
@@ -118,34 +125,32 @@ export function validate(grids: readonly Grid[], options: ValidateOptions = {}):
   };
   const disabled = options.disabledRules ?? [];
   const rules = [...RULES, ...(options.extraRules ?? [])].filter((r) => !isDisabled(r.id, disabled));
-  const tables: TargetTable[] = [];
-  const gridOf = new Map<TargetTable, Grid>();
-  const sheetsWithoutTables: string[] = [];
-  for (const g of grids) {
-    const found = recognizeTables(g, options);
-    if (found.length === 0) sheetsWithoutTables.push(g.sheet);
-    for (const t of found) {
-      tables.push(t);
-      gridOf.set(t, g);
-    }
-  }
+  return { lang, ruleOptions, rules, options };
+}
 
-  const findings: Finding[] = [];
-  for (const table of tables) {
-    const ctx = { table, tables, framework: frameworkById(table.framework.id), grid: gridOf.get(table) as Grid, options: ruleOptions };
-    for (const rule of rules) {
+/** The findings of the table-scope rules on some tables (each rule sees one table and its grid). */
+function tableFindings(run: Run, check: readonly TargetTable[], tables: readonly TargetTable[], gridOf: ReadonlyMap<TargetTable, Grid>, into: Finding[]): void {
+  for (const table of check) {
+    const ctx = { table, tables, framework: frameworkById(table.framework.id), grid: gridOf.get(table) as Grid, options: run.ruleOptions };
+    for (const rule of run.rules) {
       if (rule.scope === "workbook") continue;
-      for (const hit of rule.check(ctx)) findings.push(toFinding(rule, hit, table.sheet, hit.table ?? table, options, lang));
+      for (const hit of rule.check(ctx)) into.push(toFinding(rule, hit, table.sheet, hit.table ?? table, run.options, run.lang));
     }
   }
-  for (const rule of rules) {
-    if (rule.scope !== "workbook") continue;
-    for (const hit of rule.check({ tables, grids, options: ruleOptions })) {
-      const t = hit.table;
-      findings.push(toFinding(rule, hit, hit.sheet ?? t?.sheet ?? grids[0]?.sheet ?? "", t, options, lang));
-    }
-  }
+}
 
+/** The findings of the whole-workbook rules (copy-paste across projects, sheets without a header). */
+function workbookFindings(run: Run, tables: readonly TargetTable[], grids: readonly Grid[], into: Finding[]): void {
+  for (const rule of run.rules) {
+    if (rule.scope !== "workbook") continue;
+    for (const hit of rule.check({ tables, grids, options: run.ruleOptions })) {
+      const t = hit.table;
+      into.push(toFinding(rule, hit, hit.sheet ?? t?.sheet ?? grids[0]?.sheet ?? "", t, run.options, run.lang));
+    }
+  }
+}
+
+function finish(findings: Finding[], grids: readonly Grid[], tables: TargetTable[], sheetsWithoutTables: string[], options: ValidateOptions): Report {
   sortFindings(findings, grids);
   // one finding per rule and cell
   const seen = new Set<string>();
@@ -162,4 +167,55 @@ export function validate(grids: readonly Grid[], options: ValidateOptions = {}):
     ignored: unique.filter((f) => ignoredKeys.has(f.key)),
     sheetsWithoutTables,
   };
+}
+
+export function validate(grids: readonly Grid[], options: ValidateOptions = {}): Report {
+  const run = prepare(options);
+  const tables: TargetTable[] = [];
+  const gridOf = new Map<TargetTable, Grid>();
+  const sheetsWithoutTables: string[] = [];
+  for (const g of grids) {
+    const found = recognizeTables(g, options);
+    if (found.length === 0) sheetsWithoutTables.push(g.sheet);
+    for (const t of found) {
+      tables.push(t);
+      gridOf.set(t, g);
+    }
+  }
+  const findings: Finding[] = [];
+  tableFindings(run, tables, tables, gridOf, findings);
+  workbookFindings(run, tables, grids, findings);
+  return finish(findings, grids, tables, sheetsWithoutTables, options);
+}
+
+/**
+ * Check again after edits on some sheets: the tables of `changed` sheets are recognised and
+ * checked anew, the other tables keep their findings from `previous`, and the whole-workbook rules
+ * run over all tables. `grids` holds every sheet of the previous check, the changed ones as they
+ * are now; `options` must be those of the previous check (a change of options needs validate).
+ * Gives the same report as validate(grids, options).
+ */
+export function revalidate(previous: Report, grids: readonly Grid[], changed: ReadonlySet<string>, options: ValidateOptions = {}): Report {
+  const run = prepare(options);
+  const scopeOf = new Map(run.rules.map((r) => [r.id, r.scope]));
+  const tables: TargetTable[] = [];
+  const gridOf = new Map<TargetTable, Grid>();
+  const fresh: TargetTable[] = [];
+  const sheetsWithoutTables: string[] = [];
+  for (const g of grids) {
+    const found = changed.has(g.sheet) ? recognizeTables(g, options) : previous.tables.filter((t) => t.sheet === g.sheet);
+    if (found.length === 0) sheetsWithoutTables.push(g.sheet);
+    for (const t of found) {
+      tables.push(t);
+      gridOf.set(t, g);
+      if (changed.has(g.sheet)) fresh.push(t);
+    }
+  }
+  const sheets = new Set(grids.map((g) => g.sheet));
+  const findings: Finding[] = [...previous.findings, ...previous.ignored].filter(
+    (f) => scopeOf.has(f.rule) && scopeOf.get(f.rule) !== "workbook" && sheets.has(f.sheet) && !changed.has(f.sheet),
+  );
+  tableFindings(run, fresh, tables, gridOf, findings);
+  workbookFindings(run, tables, grids, findings);
+  return finish(findings, grids, tables, sheetsWithoutTables, options);
 }

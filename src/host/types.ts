@@ -41,6 +41,8 @@ export interface WorkbookSettings {
   frameworkOverride: Record<string, FrameworkId>;
   disabledRules: string[];
   keepMarksOnSave: boolean;
+  /** check the edited sheets again a moment after an edit (default on) */
+  autoRecheck?: boolean;
   lang?: "zh" | "en";
   /**
    * The user's own indicator library (指标库 import), as the JSON text of a library file. Stored as

@@ -324,6 +324,28 @@ suite("playground in Chromium", () => {
     expect(Number(await page.getAttribute('[data-count="tables"]', "data-n"))).toBe(0);
   });
 
+  it("an edit in the workbook is checked again by itself: the new problem is listed and marked on the grid", async () => {
+    await page.goto(`${server.url}index.html?example=seed001.xlsx`);
+    await page.waitForSelector('[data-testid="grid"]');
+    await page.click('[data-action="validate"]');
+    await busyDone();
+    const errorsBefore = await badge("error");
+    // what a person typing into the cell does to the workbook (the playground's grid is read-only)
+    const cell = await page.evaluate(() => {
+      const j = window.__jixiao!;
+      const table = j.session.getState().report!.tables[0];
+      const value = table.indicators.find((i) => i.value && /%/.test(i.value.text))!.value!;
+      j.host.userEdit(table.sheet, value.address, "n%");
+      return value.address;
+    });
+    await page.waitForFunction((address) => {
+      const r = window.__jixiao?.session.getState();
+      return !!r && !r.stale && !r.busy && r.report!.findings.some((f) => f.cell === address && f.rule === "placeholder.value");
+    }, cell);
+    expect(await badge("error")).toBe(errorsBefore + 1);
+    expect(await page.getAttribute(`[data-testid="grid"] td[data-cell="${cell}"]`, "data-mark")).toBe("error");
+  });
+
   it("an old-format .xls file gets a message in the user's language, and the page stays usable", async () => {
     await page.goto(`${server.url}index.html?blank=1`);
     await page.waitForSelector('[data-testid="grid"][data-sheet="Sheet1"]');

@@ -209,6 +209,76 @@ describe("PaneSession on seed 000 (stacked)", () => {
   });
 });
 
+describe("PaneSession: re-check after edits", () => {
+  const settle = async (session: PaneSession) => {
+    await new Promise((r) => setTimeout(r, 40));
+    for (let i = 0; i < 100 && session.getState().busy; i++) await new Promise((r) => setTimeout(r, 10));
+  };
+
+  async function seed002(options: { recheckDelayMs: number }) {
+    const grids = await loadExampleGrids("seed002.xlsx");
+    const host = MemoryHost.fromGrids(grids);
+    const session = new PaneSession(host, { yieldToUi: noYield, scope: "all", ...options });
+    await session.start();
+    await session.validate();
+    return { grids, host, session, original: host.snapshot() };
+  }
+
+  it("a moment after an edit, only the edited sheet is read again; its new problem is listed and marked", async () => {
+    const { host, session } = await seed002({ recheckDelayMs: 5 });
+    const report = session.getState().report!;
+    const table = report.tables[3];
+    const value = table.indicators[0].value!;
+    const reads: unknown[] = [];
+    const readSheets = host.readSheets.bind(host);
+    host.readSheets = (sel, progress) => (reads.push(sel), readSheets(sel, progress));
+    host.userEdit(table.sheet, value.address, "n%");
+    host.userEdit(table.sheet, value.address, "XX"); // typing on: one re-check after the pause
+    expect(session.getState().stale).toBe(true);
+    await settle(session);
+    expect(reads).toEqual([{ kind: "named", names: [table.sheet] }]);
+    const s = session.getState();
+    expect(s.stale).toBe(false);
+    const found = s.report!.findings.find((f) => f.sheet === table.sheet && f.cell === value.address && f.rule === "placeholder.value");
+    expect(found?.message).toContain("XX");
+    expect(host.marks().some((m) => m.sheet === table.sheet && m.cell === value.address && m.severity === "error")).toBe(true);
+    // the result is what a full check of the edited workbook gives
+    await session.validate();
+    expect(session.getState().report!.findings.map((f) => f.key)).toEqual(s.report!.findings.map((f) => f.key));
+    session.dispose();
+  });
+
+  it("with automatic re-checks off, an edit only says the result is out of date", async () => {
+    const { host, session } = await seed002({ recheckDelayMs: 5 });
+    await session.updateSettings({ autoRecheck: false });
+    const before = session.getState().report!;
+    const value = before.tables[0].indicators[0].value!;
+    host.userEdit(before.tables[0].sheet, value.address, "n%");
+    await settle(session);
+    expect(session.getState().stale).toBe(true);
+    expect(session.getState().report!.findings.map((f) => f.key)).toEqual(before.findings.map((f) => f.key));
+    session.dispose();
+  });
+
+  it("an edit on a sheet outside the checked scope changes nothing; dispose cancels a pending re-check", async () => {
+    const grids = await loadExampleGrids("seed002.xlsx");
+    const host = MemoryHost.fromGrids(grids);
+    const session = new PaneSession(host, { yieldToUi: noYield, scope: "active", recheckDelayMs: 5 });
+    await session.start();
+    await session.validate();
+    const checked = new Set(session.getState().report!.tables.map((t) => t.sheet));
+    const other = grids.find((g) => !checked.has(g.sheet))!;
+    host.userEdit(other.sheet, "A1", "改了别的表");
+    expect(session.getState().stale).toBe(false);
+    const mine = session.getState().report!.tables[0];
+    host.userEdit(mine.sheet, mine.indicators[0].value!.address, "n%");
+    session.dispose();
+    await settle(session);
+    expect(session.getState().stale).toBe(true);
+    expect(session.getState().busy).toBeNull();
+  });
+});
+
 describe("PaneSession: templates", () => {
   it("inserts a planned template into a seed table, re-checks, and undoes it exactly", async () => {
     const { host, session, original } = await setup();

@@ -47,6 +47,16 @@ export function SettingsView({ session, state }: { session: PaneSession; state: 
         </Select>
       </Field>
 
+      <Field hint={t(lang, "settings.autoRecheck.help")}>
+        <Switch
+          label={t(lang, "settings.autoRecheck")}
+          checked={settings.autoRecheck !== false}
+          disabled={!!busy}
+          onChange={(_e, d) => void session.updateSettings({ autoRecheck: d.checked })}
+          data-setting="auto-recheck"
+        />
+      </Field>
+
       <Field hint={t(lang, "settings.keepMarks.help")}>
         <Switch
           label={t(lang, "settings.keepMarks")}

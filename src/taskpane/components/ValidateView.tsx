@@ -172,9 +172,15 @@ export function ValidateView({ session, state }: ValidateViewProps) {
         />
       )}
 
+      {busy?.op === "recheck" && (
+        <div role="status" className={s.hint} data-testid="rechecking">
+          {t(lang, "progress.rechecking")}
+        </div>
+      )}
+
       {state.stale && report && !busy && (
-        <div role="status" className={s.hint}>
-          {t(lang, "validate.stale")}{" "}
+        <div role="status" className={s.hint} data-testid="stale">
+          {t(lang, state.settings.autoRecheck !== false ? "validate.staleAuto" : "validate.stale")}{" "}
           <Button size="small" appearance="transparent" onClick={() => void session.validate()}>
             {t(lang, "validate.rerun")}
           </Button>

@@ -4,7 +4,7 @@
  * (useSyncExternalStore). No React and no Office here, so the same code runs inside Excel, in
  * the playground and under jest.
  */
-import { validate, type Report, type ValidateOptions } from "../../core/engine";
+import { revalidate, validate, type Report, type ValidateOptions } from "../../core/engine";
 import type { Finding, Lang } from "../../core/finding";
 import type { CellRange, CellValue, Grid } from "../../core/grid";
 import { parseA1 } from "../../core/grid";
@@ -28,7 +28,7 @@ export type Scope = "active" | "all";
 export type Stage = "reading" | "checking" | "marking" | "clearing";
 
 export interface Busy {
-  op: "validate" | "fix" | "undo" | "clear" | "insert" | "settings" | "ignore" | "create";
+  op: "validate" | "recheck" | "fix" | "undo" | "clear" | "insert" | "settings" | "ignore" | "create";
   stage?: Stage;
   done: number;
   total: number;
@@ -85,7 +85,12 @@ export interface SessionOptions {
   scope?: Scope;
   /** yield to the UI between stages; tests pass a no-op */
   yieldToUi?: () => Promise<void>;
+  /** how long after the last edit the edited sheets are checked again (ms) */
+  recheckDelayMs?: number;
 }
+
+/** Typing a row of values raises several change events: wait for a pause before checking again. */
+const RECHECK_DELAY_MS = 1200;
 
 const defaultYield = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -140,12 +145,17 @@ export class PaneSession {
   private ownAreas: { sheet: string; range: CellRange; until: number }[] = [];
   private unsubscribe: (() => void) | null = null;
   private readonly yieldToUi: () => Promise<void>;
+  /** sheets edited since the last check, waiting for the re-check */
+  private touched = new Set<string>();
+  private recheckTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly recheckDelayMs: number;
 
   constructor(
     readonly host: WorkbookHost,
     options: SessionOptions = {},
   ) {
     this.yieldToUi = options.yieldToUi ?? defaultYield;
+    this.recheckDelayMs = options.recheckDelayMs ?? RECHECK_DELAY_MS;
     this.state = {
       lang: options.lang ?? "zh",
       settings: { ...DEFAULT_SETTINGS },
@@ -192,8 +202,56 @@ export class PaneSession {
     this.unsubscribe?.();
     this.unsubscribe = this.host.onChange((ev) => {
       if (this.isOwnChange(ev.sheet, ev.range)) return;
-      if (this.state.report && !this.state.stale) this.set({ stale: true });
+      // only edits on the sheets of the last check change its result
+      if (!this.state.report || !this.grids.some((g) => g.sheet === ev.sheet)) return;
+      this.touched.add(ev.sheet);
+      if (!this.state.stale) this.set({ stale: true });
+      if (this.state.settings.autoRecheck !== false) this.scheduleRecheck();
     });
+  }
+
+  private scheduleRecheck(): void {
+    if (this.recheckTimer !== null) clearTimeout(this.recheckTimer);
+    this.recheckTimer = setTimeout(() => {
+      this.recheckTimer = null;
+      void this.recheckTouched();
+    }, this.recheckDelayMs);
+    // under Node (tests, the playground's server-side checks) a pending re-check keeps nothing alive
+    (this.recheckTimer as { unref?: () => void }).unref?.();
+  }
+
+  /**
+   * Check again only what was edited: read the edited sheets (one read), re-check the tables on
+   * them, keep the other tables' results, and run the whole-workbook rules (copy-paste across
+   * projects) over all tables. Marks are refreshed when they are shown. Runs by itself a moment
+   * after an edit (setting autoRecheck); resolves false when there was nothing to do or it gave way.
+   */
+  async recheckTouched(): Promise<boolean> {
+    const previous = this.state.report;
+    if (!previous || this.touched.size === 0) return false;
+    if (this.state.busy) {
+      // the user's own operation first; try again after it
+      this.scheduleRecheck();
+      return false;
+    }
+    const names = [...this.touched];
+    this.touched = new Set();
+    const run = ++this.run;
+    this.set({ busy: { op: "recheck", stage: "reading", done: 0, total: names.length, cancellable: true } });
+    try {
+      const fresh = await this.host.readSheets({ kind: "named", names });
+      if (run !== this.run) return false;
+      this.grids = this.grids.map((g) => fresh.find((f) => f.sheet === g.sheet) ?? g);
+      this.set({ busy: { op: "recheck", stage: "checking", done: 0, total: names.length, cancellable: true } });
+      const report = revalidate(previous, this.grids, new Set(names), this.options());
+      if (run !== this.run) return false;
+      await this.showReport(report, "recheck");
+      if (this.touched.size === 0) this.set({ stale: false });
+      return true;
+    } catch (e) {
+      if (run === this.run) this.set({ busy: null, notice: errorNotice(e) });
+      return false;
+    }
   }
 
   /** Areas Jixiao itself is writing: change events inside them do not make the report stale. */
@@ -212,6 +270,8 @@ export class PaneSession {
   dispose(): void {
     this.unsubscribe?.();
     this.unsubscribe = null;
+    if (this.recheckTimer !== null) clearTimeout(this.recheckTimer);
+    this.recheckTimer = null;
   }
 
   // ---- view helpers ----
@@ -264,6 +324,7 @@ export class PaneSession {
       const report = validate(grids, this.options());
       if (run !== this.run) return false;
       this.grids = grids;
+      this.touched = new Set();
       await this.showReport(report, "validate");
       this.set({ stale: false });
       return true;
