@@ -36,15 +36,10 @@ function hasFullWidth(s: string): boolean {
 /** Full-width ASCII (！-～) to half-width, ideographic space to space. */
 export function toHalfWidth(s: string): string {
   if (!hasFullWidth(s)) return s;
-  let out = "";
-  for (const ch of s) {
-    const code = ch.charCodeAt(0);
-    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
-    else if (code === 0x3000) out += " ";
-    else out += ch;
-  }
-  return out;
+  // one replacement per full-width character, not a new string per character (a surrogate pair is never one)
+  return s.replace(FULL_WIDTH, (ch) => (ch === "\u3000" ? " " : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
 }
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/g;
 
 /** Strip simple HTML that PDF/Word exports leave in cells (<b>, <p>, <br>). */
 export function stripMarkup(s: string): string {

@@ -12,9 +12,10 @@ export function readSummaries(view: SheetView): PartOneSummary[] {
   const out: PartOneSummary[] = [];
   let current: PartOneSummary | null = null;
   for (let r = view.top; r <= view.bottom; r++) {
-    const cols = view.filledColumns(r);
-    if (cols.length !== 1) continue;
-    const f = view.field(r, cols[0]);
+    // rows with exactly one filled cell
+    const col = view.firstFilled(r);
+    if (col === undefined || view.lastFilled(r) !== col) continue;
+    const f = view.field(r, col);
     if (!f) continue;
     const m = HEADING.exec(f.text);
     if (m) {
