@@ -259,8 +259,9 @@ function costKey(s: string): string {
 
 /** Every amount in a text with the cost it names, when the words before it name one. */
 export function namedCosts(source: Field): NamedCost[] {
-  const t = cleanProse(source.text);
   const out: NamedCost[] = [];
+  if (!/[\d０-９]/.test(source.text)) return out; // no digit, no amount (full-width digits become digits in cleanProse)
+  const t = cleanProse(source.text);
   for (const amount of moneyAmountsInClean(t)) {
     const before = t.slice(Math.max(0, amount.index - 40), amount.index).trimEnd();
     let label = afterLastSeparator(before);
@@ -300,16 +301,20 @@ const textAmount: TableRule = {
       ...(table.texts.implementationPlan ? [{ f: table.texts.implementationPlan, zh: "项目实施计划", en: "implementation plan" }] : []),
       ...(table.texts.purpose ? [{ f: table.texts.purpose, zh: "资金用途", en: "purpose" }] : []),
     ];
-    // full-year amounts of the cost indicators (unit costs and rents per month are not totals)
-    const costs = table.indicators
-      .filter((i) => isUnderCost(i) || looksLikeCost(nameOf(i)))
-      .map((i) => ({ ind: i, v: valueCells(i).find((x) => !x.half) }))
-      .filter((c): c is { ind: IndicatorRow; v: ValueCell } => !!c.v && !isUnitCost(c.ind, c.v.parsed) && moneyInYuan(c.v.parsed) !== undefined)
-      .map((c) => ({ ...c, key: costKey(nameOf(c.ind)) }));
+    // full-year amounts of the cost indicators (unit costs and rents per month are not totals),
+    // worked out when a text first names a cost
+    let costs: { ind: IndicatorRow; v: ValueCell; key: string }[] | undefined;
+    const costsOfTable = () =>
+      table.indicators
+        .filter((i) => isUnderCost(i) || looksLikeCost(nameOf(i)))
+        .map((i) => ({ ind: i, v: valueCells(i).find((x) => !x.half) }))
+        .filter((c): c is { ind: IndicatorRow; v: ValueCell } => !!c.v && !isUnitCost(c.ind, c.v.parsed) && moneyInYuan(c.v.parsed) !== undefined)
+        .map((c) => ({ ...c, key: costKey(nameOf(c.ind)) }));
     const hits: Hit[] = [];
     const reported = new Set<string>();
     for (const { f, zh, en } of texts) {
       for (const named of namedCosts(f)) {
+        costs ??= costsOfTable();
         const matched = costs.filter((c) => named.keys.some((k) => c.key.includes(k)));
         if (matched.length === 0) continue;
         const values = matched.map((c) => moneyInYuan(c.v.parsed) as number);
