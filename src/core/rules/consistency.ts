@@ -5,7 +5,7 @@
  */
 import type { IndicatorRow, TargetTable } from "../model";
 import { labelKey, normaliseForParsing } from "../text";
-import { parseValue } from "../value/parse";
+import { parseValueCached } from "../recognize/valueCache";
 import type { ParsedValue } from "../value/types";
 import { nameOf } from "./indicators";
 import type { Hit, TableRule } from "./types";
@@ -56,7 +56,7 @@ function quantitiesIn(text: string): { words: string; parsed: ParsedValue; text:
   if (!/[\d０-９]/.test(text)) return out; // no digit, no quantity (full-width digits become digits below)
   const t = normaliseForParsing(text);
   for (const m of quantityMatches(t)) {
-    const parsed = parseValue(m[2]);
+    const parsed = parseValueCached(m[2]);
     if (parsed.kind === "quantitative") out.push({ words: m[1], parsed, text: m[0] });
   }
   return out;

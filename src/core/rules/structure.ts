@@ -261,8 +261,9 @@ const headerUnrecognised: WorkbookRule = {
   example: { bad: "表头写成“指标 | 内容 | 数值”", good: "一级指标 | 二级指标 | 三级指标 | 指标值", source: "RULES.md “Reading the grid”" },
   check: ({ tables, grids }) => {
     const hits: Hit[] = [];
+    const withTables = new Set(tables.map((t) => t.sheet)); // (was a scan of every table for every sheet)
     for (const g of grids) {
-      if (tables.some((t) => t.sheet === g.sheet)) continue;
+      if (withTables.has(g.sheet)) continue;
       const hint = tableHint(g);
       if (!hint) continue;
       const place = { row: hint.row, col: hint.col, address: toA1(hint.row, hint.col) };

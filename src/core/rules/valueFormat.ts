@@ -5,7 +5,7 @@
  */
 import { isSatisfaction, isUnderCost, nameOf, operatorPlace, valueCells } from "./indicators";
 import type { Hit, TableRule } from "./types";
-import { parseValue } from "../value/parse";
+import { parseValueCached } from "../recognize/valueCache";
 
 const malformed: TableRule = {
   id: "value-format.malformed",
@@ -112,7 +112,7 @@ const valueInBasis: TableRule = {
     const hits: Hit[] = [];
     for (const ind of table.indicators) {
       if (!ind.basis) continue;
-      const p = parseValue(ind.basis.raw);
+      const p = parseValueCached(ind.basis.raw); // the same few bases (计划标准, 历史标准 …) in every table
       if (p.kind === "quantitative" && p.op !== null)
         hits.push({ place: ind.basis, value: ind.basis.text, indicator: nameOf(ind), params: { cell: ind.basis.address, name: nameOf(ind), value: ind.basis.text, target: ind.value?.text ?? "" } });
     }
