@@ -51,6 +51,19 @@ function toYuan(n: string, unit: string): number {
  * step is skipped when it would change nothing (most texts have no markup and single spaces).
  */
 export function cleanProse(text: string): string {
+  let t = cleaned.get(text);
+  if (t === undefined) {
+    t = computeCleanProse(text);
+    if (cleaned.size >= 2_000) cleaned.clear();
+    cleaned.set(text, t);
+  }
+  return t;
+}
+
+/** The texts cleaned lately: each goal or plan text is read by several rules of its table (issue 7). */
+const cleaned = new Map<string, string>();
+
+function computeCleanProse(text: string): string {
   let t = toHalfWidth(text);
   if (t.includes("<")) t = t.replace(/<[^>]+>/g, " ");
   // (a full-width comma is already "," after toHalfWidth)
