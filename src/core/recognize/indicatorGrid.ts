@@ -19,6 +19,19 @@ const QUALITATIVE_ANSWER =
 /** How much a text looks like a target value: 2 number-like, 1 a qualitative answer, 0 neutral, −1 prose. */
 export function valueLikeness(text: string): number {
   if (!text) return 0;
+  if (text.length > 64) return likenessOf(text);
+  // names and values recur in every table: each text is judged once (issue 7)
+  let like = likenessCache.get(text);
+  if (like === undefined) {
+    like = likenessOf(text);
+    if (likenessCache.size >= 20_000) likenessCache.clear();
+    likenessCache.set(text, like);
+  }
+  return like;
+}
+const likenessCache = new Map<string, number>();
+
+function likenessOf(text: string): number {
   const t = normaliseForParsing(text).replace(/\s/g, "");
   if (/\d/.test(t) && t.length <= 24 && /^[^，。；,;]*$/.test(t)) return 2;
   if (/^[≥≤=<>]/.test(t)) return 2;
