@@ -248,7 +248,8 @@ suite("playground in Chromium", () => {
     await page.click('[data-tab="templates"]');
     await page.waitForSelector('[data-testid="templates"] li[data-template]');
     const rowsBefore = await page.$$eval('[data-testid="grid"] tbody tr', (r) => r.length);
-    const first = page.locator('[data-testid="templates"] li[data-template]').first();
+    // a template whose target is complete (not one that leaves "__" for the officer to fill in)
+    const first = page.locator('[data-testid="templates"] li[data-template]').filter({ hasNotText: "__" }).first();
     await first.locator('input[type="checkbox"]').check();
     await page.waitForSelector('[data-testid="insert-plan"]');
     const planned = await page.$$eval('[data-testid="insert-plan"] li', (l) => l.length);
@@ -257,6 +258,17 @@ suite("playground in Chromium", () => {
     await page.waitForSelector('[data-notice="templates.inserted"]');
     await busyDone();
     expect(await page.$$eval('[data-testid="grid"] tbody tr', (r) => r.length)).toBe(rowsBefore + planned);
+    // checked again after the insertion: nothing is reported on the inserted rows
+    const onInserted = await page.evaluate(() => {
+      const st = window.__jixiao!.session.getState();
+      const ranges = st.insertions[st.insertions.length - 1].results.map((r) => ({ sheet: r.sheet, top: r.range.top, bottom: r.range.bottom }));
+      return {
+        ranges: ranges.length,
+        findings: st.report!.findings.filter((f) => ranges.some((r) => r.sheet === f.sheet && f.row >= r.top && f.row <= r.bottom)).map((f) => `${f.cell} ${f.rule}`),
+      };
+    });
+    expect(onInserted.ranges).toBeGreaterThan(0);
+    expect(onInserted.findings).toEqual([]);
 
     await page.click('[data-action="undo-insert"]');
     await page.waitForSelector('[data-notice="templates.insertUndone"]');
