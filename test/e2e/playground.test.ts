@@ -383,6 +383,11 @@ suite("playground in Chromium", () => {
     // the project type follows the name
     expect(await page.inputValue('select[data-field="project-type"]')).toBe("training");
     await page.fill('input[data-field="budget"]', "12.9");
+    // a look at the findings tab and back keeps what was typed
+    await page.click('[data-tab="validate"]');
+    await page.click('[data-tab="templates"]');
+    expect(await page.inputValue('input[data-field="project-name"]')).toBe("业务培训费");
+    expect(await page.inputValue('input[data-field="budget"]')).toBe("12.9");
     await page.locator('[data-testid="pane-frame"]').screenshot({ path: path.join(ARTIFACTS, "pane-new-table-form-zh.png") });
     await page.click('[data-action="create-table"]');
     await page.waitForSelector('[data-notice="newTable.created"]');

@@ -57,6 +57,12 @@ export function Pane({ session, loadLibrary: load = loadLibrary, initialView = "
   const s = useStyles();
   const state = useSyncExternalStore(session.subscribe, session.getState);
   const [view, setView] = useState<View>(initialView);
+  // the 指标库 view keeps what the user typed and ticked (search, checked templates, the new-table
+  // form) while they look at the findings: once opened it stays mounted, hidden
+  const [templatesOpened, setTemplatesOpened] = useState(initialView === "templates");
+  useEffect(() => {
+    if (view === "templates") setTemplatesOpened(true);
+  }, [view]);
   const { lang, notice } = state;
 
   useEffect(() => {
@@ -138,7 +144,11 @@ export function Pane({ session, loadLibrary: load = loadLibrary, initialView = "
         )}
         {view === "validate" && <ValidateView session={session} state={state} />}
         <Suspense fallback={null}>
-          {view === "templates" && <TemplatesView session={session} state={state} load={load} />}
+          {templatesOpened && (
+            <div hidden={view !== "templates"}>
+              <TemplatesView session={session} state={state} load={load} />
+            </div>
+          )}
           {view === "settings" && <SettingsView session={session} state={state} />}
         </Suspense>
       </main>
