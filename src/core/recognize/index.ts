@@ -83,9 +83,19 @@ function readRowValue(f: Field, ind: IndicatorRow, view: SheetView, options: Rec
   if (own.kind !== "quantitative" || own.number === null) return own;
   const op = own.op === null && !own.change && ind.operator ? operatorInColumn(ind.operator.text) : null;
   const unit = own.unit === null && ind.unit && lookupUnit(ind.unit.text) ? ind.unit.text.trim() : null;
-  if (!op && !unit) return own;
+  if (!op && !unit) return moneyShorthand(own, ind, options);
   const composed = parseValueCached(`${op ?? ""}${f.text}${unit ?? ""}`, { placeholderWords: options.placeholderWords });
-  return composed.kind === "quantitative" ? composed : own;
+  return composed.kind === "quantitative" ? moneyShorthand(composed, ind, options) : own;
+}
+
+/** Under 成本, a bare magnitude is money: budget staff write "≤24.5万" for ≤24.5万元. */
+const MONEY_MAGNITUDES = new Set(["万", "亿", "千", "十万", "百万", "千万"]);
+function moneyShorthand(p: ParsedValue, ind: IndicatorRow, options: RecognizeOptions): ParsedValue {
+  const underCost = ind.level2?.key === "成本" || ind.level1?.key === "成本" || ["经济成本", "社会成本", "生态环境成本"].includes(ind.level2?.key ?? "");
+  if (!underCost || !p.unit || !MONEY_MAGNITUDES.has(p.unit) || p.unitInfo?.base !== "") return p;
+  const money = parseValueCached(`${p.raw.trim()}元`, { placeholderWords: options.placeholderWords });
+  if (money.kind !== "quantitative" || money.unitInfo?.dimension !== "money") return p;
+  return { ...money, raw: p.raw, normalised: money.normalised ?? `${p.raw.trim()}元` };
 }
 
 function attachParsedValues(rows: IndicatorRow[], view: SheetView, options: RecognizeOptions): void {

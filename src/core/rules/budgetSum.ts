@@ -155,7 +155,7 @@ const planText: TableRule = {
   severity: "error",
   title: { zh: "项目实施计划中的金额与预算数不符", en: "Amounts in the implementation plan text disagree with the budget" },
   message: {
-    zh: (p) => `${p.cell}：项目实施计划中写的金额${p.detail}，而预算数为 ${p.budget}（${p.budgetCell}）${p.note}。`,
+    zh: (p) => `${p.cell}：项目实施计划中${p.detail}，而预算数为 ${p.budget}（${p.budgetCell}）${p.note}。`,
     en: (p) => `${p.cell}: the implementation plan gives${p.detailEn}, but the budget is ${p.budget} (${p.budgetCell})${p.noteEn}.`,
   },
   example: { bad: "1-3月支出296万元，4-6月支出286万元，7-9月支出282万元，10-11月支出277万元（共1141万元）；项目总金额 12,210,000 元", good: "各期金额合计 1221 万元", source: "seed 002 政府购买服务（劳务）经费" },
@@ -172,12 +172,12 @@ const planText: TableRule = {
     const sum = spends.reduce((s, p) => s + (p.amount?.yuan ?? 0), 0);
     if (spends.length >= 2 && off(sum)) {
       const parts = spends.map((p) => fmt((p.amount?.yuan ?? 0) / MONEY_FACTOR[unit])).join("+");
-      zh.push(`各期（${parts}）合计 ${formatMoney(sum, unit)}`);
+      zh.push(`各期金额（${parts}）合计 ${formatMoney(sum, unit)}`);
       en.push(` periods (${parts}) adding up to ${formatMoney(sum, unit)}`);
     }
     for (const t of plan.totals)
       if (off(t.yuan)) {
-        zh.push(`“${t.text}”`);
+        zh.push(`写明“${t.text}”`);
         en.push(` "${t.text}"`);
       }
     if (!zh.length) return [];
@@ -194,7 +194,7 @@ const planText: TableRule = {
     return [{
       place: f, value: f.text,
       params: {
-        cell: f.address, detail: zh.join("；"), detailEn: en.join(";"), budget: formatMoney(budget.yuan, unit), budgetCell: budget.place.address,
+        cell: f.address, detail: zh.join("，"), detailEn: en.join(" and"), budget: formatMoney(budget.yuan, unit), budgetCell: budget.place.address,
         note: fitsText ? `；文中的累计比例 ${pcts} 是按 ${formatMoney(sum, unit)} 而不是预算数算的` : "",
         noteEn: fitsText ? `; its cumulative percentages ${pcts} fit ${formatMoney(sum, unit)}, not the budget` : "",
       },

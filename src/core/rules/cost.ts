@@ -43,8 +43,8 @@ const aboveBudget: TableRule = {
   severity: "error",
   title: { zh: "成本指标超过项目预算", en: "A cost above the project budget" },
   message: {
-    zh: (p) => `${p.cell}：成本指标“${p.name}”为“${p.value}”（折合 ${p.converted}），超过项目预算 ${p.budget}（${p.budgetCell}）。`,
-    en: (p) => `${p.cell}: cost "${p.name}" is "${p.value}" (${p.converted}), more than the project budget of ${p.budget} (${p.budgetCell}).`,
+    zh: (p) => `${p.cell}：成本指标“${p.name}”为“${p.value}”${p.converted ? `（折合 ${p.converted}）` : ""}，超过项目预算 ${p.budget}（${p.budgetCell}）。`,
+    en: (p) => `${p.cell}: cost "${p.name}" is "${p.value}"${p.converted ? ` (${p.converted})` : ""}, more than the project budget of ${p.budget} (${p.budgetCell}).`,
   },
   example: { bad: "宣传总成本 | ≤30万元，预算数 25万元", good: "宣传总成本 | ≤25万元（种子 000 宣传费：制作成本 ≤25万元 = 预算数 25）", source: "illustration; the fixed form is from the seeds" },
   check: ({ table }) => {
@@ -59,7 +59,7 @@ const aboveBudget: TableRule = {
         if (yuan === undefined || yuan <= budget.yuan * 1.0001) continue;
         hits.push({
           place: v.field, value: v.field.text, indicator: nameOf(ind),
-          params: { cell: v.field.address, name: nameOf(ind), value: v.text, converted: formatMoney(yuan, budget.unit), budget: formatMoney(budget.yuan, budget.unit), budgetCell: budget.place.address },
+          params: { cell: v.field.address, name: nameOf(ind), value: v.text, converted: v.parsed.unit === budget.unit ? "" : formatMoney(yuan, budget.unit), budget: formatMoney(budget.yuan, budget.unit), budgetCell: budget.place.address },
         });
       }
     }
@@ -99,6 +99,8 @@ const sumAboveBudget: TableRule = {
       }
       // a total listed with its parts (总成本 ≤100万元, 物业费 ≤60万元, 水电费 ≤40万元) is not double spending
       if (count >= 3 && Math.abs(sum - 2 * max) <= Math.max(1, max * 0.001)) continue;
+      // one cost alone above the whole budget is cost.above-budget's finding; the sum then exceeds it too
+      if (max > budget.yuan * 1.0001) continue;
       const limit = half && table.budget.halfYear ? table.budget.halfYear.value * (budget.yuan / budget.amount) : budget.yuan;
       if (count >= 2 && first && sum > limit * 1.0001)
         hits.push({
@@ -289,7 +291,7 @@ const textAmount: TableRule = {
   title: { zh: "成本指标与项目实施内容或绩效目标中写明的金额不一致", en: "A cost indicator that differs from the amount the project text gives for it" },
   message: {
     zh: (p) => `${p.cell}：${p.source}写明“${p.quoted}”，而${p.what}，${p.relation}。`,
-    en: (p) => `${p.cell}: the ${p.sourceEn} says "${p.quoted}", but ${p.whatEn}; ${p.relationEn}.`,
+    en: (p) => `${p.cell}: the ${p.sourceEn} says "${p.quoted}", but ${p.whatEn}, ${p.relationEn}.`,
   },
   example: { bad: "项目实施内容：公积金短信平台、专线等邮递费用219.76万；成本指标：短信平台及邮递费 ≥187.26万元", good: "金额一致（如 物业费62.01万 与 全中心物业费总成本 ≤62.01万元），或为专线等其余支出另设成本指标", source: "seed 001" },
   check: ({ table }) => {
@@ -337,12 +339,12 @@ const textAmount: TableRule = {
             source: `${zh}（${f.address}）`,
             sourceEn: `${en} (${f.address})`,
             quoted: named.quoted,
-            what: several ? `成本指标${names}合计 ${formatMoney(sum, unit)}` : `成本指标${names}为“${first.v.text}”（折合 ${formatMoney(sum, unit)}）`,
-            whatEn: several ? `the cost indicators ${namesEn} add up to ${formatMoney(sum, unit)}` : `the cost indicator ${namesEn} is "${first.v.text}" (${formatMoney(sum, unit)})`,
+            what: several ? `成本指标${names}合计 ${formatMoney(sum, unit)}` : `成本指标${names}为“${first.v.text}”${first.v.parsed.unit === unit ? "" : `（折合 ${formatMoney(sum, unit)}）`}`,
+            whatEn: several ? `the cost indicators ${namesEn} add up to ${formatMoney(sum, unit)}` : `the cost indicator ${namesEn} is "${first.v.text}"${first.v.parsed.unit === unit ? "" : ` (${formatMoney(sum, unit)})`}`,
             relation: more
               ? "超过了文中的金额；请核对两处金额"
               : "少于文中的金额；如文中金额还包括其他支出，请为其设置成本指标，否则请统一两处金额",
-            relationEn: more ? "more than the text gives; reconcile the two" : "less than the text gives; add cost indicators for whatever else the text amount covers, or make the two agree",
+            relationEn: more ? "which is more than the text gives; reconcile the two" : "which is less than the text gives; add cost indicators for whatever else the text amount covers, or make the two agree",
           },
         });
       }

@@ -53,7 +53,7 @@ const rowShifted: TableRule = {
   title: { zh: "整行内容错位（常见于分页处）", en: "A row whose cells sit in the wrong columns (often after a page break)" },
   message: {
     zh: (p) => `${p.cell}：指标“${p.value}”这一行整体${p.direction}错了 ${p.n} 列${p.label ? `（“${p.label}”写进了${p.labelColumn}列）` : ""}，指标名称、指标值不在各自的列下；已按正确的列读取，请调整表格。`,
-    en: (p) => `${p.cell}: the row of "${p.value}" is shifted ${p.n} column(s) to the ${p.directionEn}${p.label ? ` ("${p.label}" sits in the ${p.labelColumnEn} column)` : ""}; its name and values are not under their headers. It was read as intended; please realign it.`,
+    en: (p) => `${p.cell}: the row of "${p.value}" is shifted ${p.n} ${p.n === 1 || p.n === "1" ? "column" : "columns"} to the ${p.directionEn}${p.label ? ` ("${p.label}" sits in the ${p.labelColumnEn} column)` : ""}; its name and values are not under their headers. It was read as intended; please realign it.`,
   },
   example: { bad: "“成本指标 | 发放金额 | … | 993.85 万元”从一级指标列开始；“维保维护费用 | ≤20万元 | ≤54.95万元”从二级指标列开始", good: "二级指标、指标名称、指标值各在自己的列下", source: "seed 000 预留奖励绩效工资；seed 001 分页后的行" },
   check: ({ table }) =>
@@ -80,8 +80,8 @@ const unknownLabel: TableRule = {
   severity: "warning",
   title: { zh: "指标体系中没有的一级/二级指标名称", en: "A level-1/level-2 label the framework does not have" },
   message: {
-    zh: (p) => `${p.cell}：“${p.value}”不是${p.framework}中的${p.level}${p.suggestion ? `，是否应为“${p.suggestion}”` : ""}。`,
-    en: (p) => `${p.cell}: "${p.value}" is not a ${p.levelEn} label of the ${p.frameworkEn}${p.suggestion ? `; did you mean "${p.suggestion}"` : ""}.`,
+    zh: (p) => `${p.cell}：“${p.value}”不是${p.framework}中的${p.level}${p.suggestion ? `，是否应为“${p.suggestion}”？` : "。"}`,
+    en: (p) => `${p.cell}: "${p.value}" is not a ${p.levelEn} label of the ${p.frameworkEn}${p.suggestion ? `; did you mean "${p.suggestion}"?` : "."}`,
   },
   example: { bad: "一级指标“厂口目标”", good: "一级指标“产出目标”", source: "seed 002 住房公积金管理系统维护费" },
   check: ({ table, framework }) =>
@@ -173,8 +173,8 @@ const level2Empty: TableRule = {
   severity: "warning",
   title: { zh: "必填的二级指标没有设置指标", en: "A required level-2 indicator left without an indicator" },
   message: {
-    zh: (p) => `${p.cell}：二级指标“${p.label}”（属“${p.parent}”）下没有三级指标；${p.framework}要求设置。`,
-    en: (p) => `${p.cell}: no level-3 indicator under level-2 "${p.labelEn}" (in "${p.parentEn}"); the ${p.frameworkEn} expects one.`,
+    zh: (p) => `${p.cell}：二级指标${p.labels}（属“${p.parent}”）下没有三级指标；${p.framework}要求设置。`,
+    en: (p) => `${p.cell}: no level-3 indicator under level-2 ${p.labelsEn} (in "${p.parentEn}"); the ${p.frameworkEn} expects ${p.several ? "one under each" : "one"}.`,
   },
   example: { bad: "满意度指标：空白", good: "服务对象满意度：办事群众满意度 ≥90%", source: "seed 002 贷款印花税及中心审计费" },
   check: ({ table, framework }) => {
@@ -194,10 +194,19 @@ const level2Empty: TableRule = {
         const block = table.blocks.find((x) => x.level2?.key === b.key);
         const anchor = block?.level2 ?? table.blocks.find((x) => x.level1?.key === a.key)?.level1;
         if (!anchor) continue;
+        // 二级 labels missing from the grid are all reported on their 一级 cell: one finding there
+        const same = hits.find((h) => h.place.address === anchor.address);
+        const label = block?.level2?.text ?? b.key;
+        if (same) {
+          same.params.labels = `${same.params.labels}“${label}”`;
+          same.params.labelsEn = `${same.params.labelsEn}, "${b.en}"`;
+          same.params.several = 1;
+          continue;
+        }
         hits.push({
           place: anchor,
           value: block?.level2?.text,
-          params: { cell: anchor.address, label: block?.level2?.text ?? b.key, labelEn: b.en, parent: table.blocks.find((x) => x.level1?.key === a.key)?.level1?.text ?? a.key, parentEn: a.en, framework: framework.zh, frameworkEn: framework.en },
+          params: { cell: anchor.address, labels: `“${label}”`, labelsEn: `"${b.en}"`, several: 0, parent: table.blocks.find((x) => x.level1?.key === a.key)?.level1?.text ?? a.key, parentEn: a.en, framework: framework.zh, frameworkEn: framework.en },
         });
       }
     }
