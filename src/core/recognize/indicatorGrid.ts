@@ -121,6 +121,25 @@ function roleText(view: SheetView, row: number, header: IndicatorHeader, role: C
   return view.text(row, col);
 }
 
+/** What budget staff write in the 三级 and 指标值 cells of a template row they do not use: "/", 无, —, 不适用. */
+const NOT_APPLICABLE = /^(\/|\\|无|—+|-+|－+|－|不适用|无此项|暂无|\/\/)$/;
+
+/**
+ * A row whose 三级 name and values are all blank or "not applicable" marks, at least one of them a
+ * mark ("生态效益指标 | / | /"): an unused 二级 of the template, not an indicator.
+ */
+function isNotApplicableRow(view: SheetView, row: number, header: IndicatorHeader, labelCols: Set<number>): boolean {
+  if (header.columns.level3 === undefined) return false;
+  let marks = 0;
+  for (const role of ["level3", "value", "halfValue"] as const) {
+    const t = normaliseForParsing(roleText(view, row, header, role, 0, labelCols)).replace(/\s/g, "");
+    if (!t) continue;
+    if (!NOT_APPLICABLE.test(t)) return false;
+    marks++;
+  }
+  return marks > 0;
+}
+
 /** A row that does not read as written: no name, a label or a value where the name goes, no value. */
 function readsBadly(view: SheetView, row: number, header: IndicatorHeader, labelCols: Set<number>): boolean {
   const name = roleText(view, row, header, "level3", 0, labelCols);
@@ -231,9 +250,11 @@ export function readIndicatorGrid(
       .filter((f) => f.expectedCol !== undefined && f.expectedCol !== f.col)
       .map((f) => f.col - (f.expectedCol as number));
 
-    // 2. is the row's data shifted?
+    // 2. is the row's data shifted? (an unused template row marked "/" or 无 holds no data)
+    const notApplicable = isNotApplicableRow(view, r, header, labelCols);
     let hasData = false;
-    for (let c = view.firstFilled(r, header.left, right); c !== undefined && !hasData; c = view.firstFilled(r, c + 1, right)) hasData = !labelCols.has(c);
+    if (!notApplicable)
+      for (let c = view.firstFilled(r, header.left, right); c !== undefined && !hasData; c = view.firstFilled(r, c + 1, right)) hasData = !labelCols.has(c);
     let shift = 0;
     if (hasData && header.columns.level3 !== undefined && (labelOffsets.length > 0 || readsBadly(view, r, header, labelCols))) {
       let best = scoreShift(view, r, header, right, 0, labelCols, labelOffsets);
@@ -323,6 +344,7 @@ export function readIndicatorGrid(
     }
 
     // 5. the indicator row
+    if (notApplicable) continue;
     const hasIndicator = !!(name || cells.value || cells.halfValue || cells.description);
     if (!hasIndicator) continue;
     if (!block) startBlock(r);

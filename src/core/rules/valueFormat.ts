@@ -56,6 +56,9 @@ const normalise: TableRule = {
   },
 };
 
+/** 正向/反向 (指标) in a 指标方向 / 指标性质 column */
+const DIRECTION = /^(正向|反向)(指标)?$/;
+
 const missingOperator: TableRule = {
   id: "value-format.missing-operator",
   category: "value-format",
@@ -79,13 +82,18 @@ const missingOperator: TableRule = {
         const opCell = operatorPlace(table, ind);
         const fixFor = (op: string) =>
           opCell ? { value: op, place: opCell, label: { zh: `在 ${opCell.address} 填写 ${op}`, en: `Enter ${op} in ${opCell.address}` } } : { value: op + text, label: { zh: `改为 ${op}${text}`, en: `Change to ${op}${text}` } };
+        // a 指标方向 column that says 反向 (lower is better) for a cost, 正向 for satisfaction, already
+        // gives the direction: the template has no other place for an operator
+        const direction = ind.operator ? DIRECTION.exec(ind.operator.text.replace(/\s/g, ""))?.[1] : undefined;
         if (isUnderCost(ind) && (p.unitInfo?.dimension === "money" || p.unitInfo?.dimension === "money-rate")) {
+          if (direction === "反向") continue;
           hits.push({
             place: v.field, value: v.field.text, indicator: name,
             params: { cell: v.field.address, name, value: v.text, expected: "成本指标应写上限，如 ≤" + text, expectedEn: "a cost is a ceiling: ≤" + text },
             fix: { ...fixFor("≤"), confirm: true },
           });
         } else if (isSatisfaction(name) && p.unitInfo?.dimension === "percent" && p.number < 100) {
+          if (direction === "正向") continue;
           hits.push({
             place: v.field, value: v.field.text, indicator: name,
             params: { cell: v.field.address, name, value: v.text, expected: "满意度应写下限，如 ≥" + text, expectedEn: "satisfaction is a floor: ≥" + text },

@@ -134,6 +134,51 @@ describe("a cost written in 万 (for 万元) is money", () => {
   });
 });
 
+describe("an unused template row marked “/”, 无, — or 不适用 is an empty 二级, not an indicator", () => {
+  const marked = (name: string | null, value: string | null): Row[] =>
+    withCells(withCells(COMMON, 4, { 2: name, 3: value }), 6, { 2: name, 3: value });
+  it.each([
+    ["/", "/"],
+    ["无", "无"],
+    ["—", "—"],
+    ["无", null],
+    [null, "/"],
+    ["不适用", "不适用"],
+  ])("negative: 经济效益指标 and 生态效益指标 with %s | %s", (name, value) => {
+    const r = run(buildTable(cleanSpec("common", { rows: marked(name, value) })));
+    expect(r.findings.map((f) => `${f.rule} ${f.cell}`)).toEqual([]);
+    for (const rule of ["placeholder.value", "duplicate.indicator", "missing.name", "missing.value", "structure.row-shifted"]) expectNone(r, rule);
+  });
+  it("positive: a required block marked “/” is still empty (no 满意度 indicator at all)", () => {
+    const rows = withCells(COMMON, 8, { 2: "/", 3: "/" });
+    const t = buildTableInfo(cleanSpec("common", { rows }));
+    expectFinding(run(t.grid), "structure.level1-empty", { cell: t.cell(8, "level1"), quoted: "满意度指标" });
+  });
+  it("positive: a real indicator whose value is “/” still has no target", () => {
+    const t = buildTableInfo(cleanSpec("common", { rows: withCells(COMMON, 5, { 3: "/" }) }));
+    expect(run(t.grid).findings.filter((f) => f.cell === t.cell(5, "value") && f.severity === "error")).toHaveLength(1);
+  });
+});
+
+describe("value-format.missing-operator and a 指标方向 column", () => {
+  const header = ["一级指标", "二级指标", "三级指标", "指标方向", "指标值", "计量单位", "指标值确定依据"];
+  const rows = (costDir: string, satDir: string): Row[] => [
+    ["产出指标", "数量指标", "宣传次数", "正向", "9", "次", "计划标准"],
+    [null, "成本指标", "宣传总成本", costDir, "25", "万元", "计划标准"],
+    ["效益指标", "社会效益指标", "政策知晓率", "正向", "80", "%", "计划标准"],
+    ["满意度指标", "服务对象满意度指标", "群众满意度", satDir, "90", "%", "计划标准"],
+  ];
+  it("negative: 反向 on a cost and 正向 on satisfaction already say ceiling and floor", () => {
+    expectNone(run(buildTable({ template: "common", header, rows: rows("反向", "正向指标") })), "value-format.missing-operator");
+  });
+  it("positive: 定量 says no direction", () => {
+    const t = buildTableInfo({ template: "common", header, rows: rows("定量", "定量") });
+    const r = run(t.grid);
+    expectFinding(r, "value-format.missing-operator", { cell: t.cell(1, "value"), quoted: "宣传总成本" });
+    expectFinding(r, "value-format.missing-operator", { cell: t.cell(3, "value"), quoted: "群众满意度" });
+  });
+});
+
 describe("one problem, one finding", () => {
   it("cost.above-budget: no “折合” when the cost is already in the budget's unit", () => {
     const t = buildTableInfo(cleanSpec("common", { rows: withCells(COMMON, 3, { 3: "≤30万元" }) }));
