@@ -4,6 +4,7 @@ import * as path from "node:path";
 import { configToOptions, parseConfig, type Config } from "../../core/config";
 import { validate, type ValidateOptions } from "../../core/engine";
 import { readWorkbookGrids, WorkbookReadError } from "../../host/xlsx/readWorkbook";
+import { readWorkbookGridsFast } from "../../host/xlsx/fastReadWorkbook";
 import { toJson, toText, type FileResult } from "../format";
 import { UsageError, type CliIO } from "../io";
 import { collectGarbage } from "../gc";
@@ -75,7 +76,7 @@ export async function readInput(file: string, lang: "zh" | "en"): Promise<{ grid
   if (statSync(file).isDirectory()) return { error: { code: "directory", message: t(lang, "isDirectory", file) } };
   try {
     const data = readFileSync(file);
-    const { grids, skipped } = await readWorkbookGrids(data);
+    const { grids, skipped } = await readWorkbookGridsFast(data);
     return { grids, warnings: skipped.map((k) => t(lang, "farCells", file, k.sheet, k.cells, k.example, k.kept)) };
   } catch (e) {
     if (e instanceof WorkbookReadError) {

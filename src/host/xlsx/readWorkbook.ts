@@ -53,7 +53,7 @@ export interface WorkbookGrids {
   skipped: SkippedCells[];
 }
 
-function toBytes(data: Buffer | ArrayBuffer | Uint8Array): Uint8Array {
+export function toBytes(data: Buffer | ArrayBuffer | Uint8Array): Uint8Array {
   if (data instanceof Uint8Array) return data; // Buffer is a Uint8Array too
   return new Uint8Array(data);
 }
@@ -66,7 +66,7 @@ function forExcelJs(bytes: Uint8Array): Buffer | ArrayBuffer {
   return bytes.slice().buffer;
 }
 
-function assertReadable(bytes: Uint8Array): void {
+export function assertReadable(bytes: Uint8Array): void {
   switch (detectFileKind(bytes)) {
     case "xlsx":
       return;

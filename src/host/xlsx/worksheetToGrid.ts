@@ -16,7 +16,8 @@ export type SheetVisibility = "visible" | "hidden" | "veryHidden";
 /** exceljs's ValueType.Merge: a cell covered by a merge (not its top-left). */
 const MERGED_SLAVE = 1;
 
-interface FoundCell {
+/** A non-empty cell of a sheet, with its number format (null for General). */
+export interface FoundCell {
   row: number;
   col: number;
   value: CellValue;
@@ -50,7 +51,7 @@ interface MergeModel {
   right: number;
 }
 
-function readMerges(ws: Worksheet): CellRange[] {
+export function readMerges(ws: Worksheet): CellRange[] {
   // exceljs keeps merges in a private map keyed by the top-left address. Reading it
   // avoids `ws.model`, which would serialise every row of the sheet.
   const internal = (ws as unknown as { _merges?: Record<string, { model?: MergeModel } | undefined> })._merges;
@@ -153,8 +154,16 @@ function keptRange(found: readonly FoundCell[], budget: number): CellRange {
  * main block of content and what was left out is pushed to `skipped`.
  */
 export function worksheetToGrid(ws: Worksheet, skipped?: SkippedCells[], budget = MAX_GRID_CELLS): Grid {
-  let found = collectCells(ws);
-  const merges = readMerges(ws);
+  return gridFromCells(ws, collectCells(ws), readMerges(ws), skipped, budget);
+}
+
+/**
+ * The grid of a worksheet from its non-empty cells (in row order, then column order), leaving out
+ * cells covered by a merge but its top-left. Name and visibility come from `ws`; `merges` sorted by
+ * top, then left (readMerges).
+ */
+export function gridFromCells(ws: Worksheet, nonEmpty: FoundCell[], merges: CellRange[], skipped?: SkippedCells[], budget = MAX_GRID_CELLS): Grid {
+  let found = nonEmpty;
   const hidden = visibilityOf(ws) !== "visible";
 
   if (found.length === 0) {

@@ -1,0 +1,264 @@
+/**
+ * A strict, fast scan of a worksheet's <sheetData> element: the cells as exceljs's full reader
+ * parses them (cell-xform.js), before values are resolved (shared strings, styles, dates).
+ *
+ * It accepts only the plain form Excel, WPS and exceljs write: rows with increasing `r`, cells with
+ * an `r` in their row and increasing columns, children v / f / is>t, the five XML entities and
+ * character references, no comments, CDATA, processing instructions, prefixes or carriage returns.
+ * Anything else throws NotPlainSheet, and the caller reads the file with the full exceljs reader
+ * (whose XML parser, saxes, may read such content differently or reject it).
+ */
+
+export class NotPlainSheet extends Error {
+  constructor(why: string) {
+    super(`not a plain sheet: ${why}`);
+    this.name = "NotPlainSheet";
+  }
+}
+
+export interface RawCell {
+  row: number;
+  col: number;
+  /** the cell's `t` attribute */
+  t: string | undefined;
+  /** the cell's `s` attribute */
+  s: string | undefined;
+  /** an <f> element was present: its accumulated text (undefined when it had none) */
+  formula: string | undefined;
+  /** the last <f>'s `t`, `ref`, `si` attributes (exceljs keeps the last) */
+  shareType: string | undefined;
+  ref: string | undefined;
+  si: string | undefined;
+  /** the text of <v> and <is><t> (exceljs accumulates both into one value; undefined when none) */
+  value: string | undefined;
+}
+
+const MAX_ROW = 1_048_576;
+const MAX_COL = 16_384;
+
+// characters saxes rejects or rewrites (CR is normalised), and `]]>` which it rejects in text
+const BAD_CHARS = /[\x00-\x08\x0B\x0C\x0E-\x1F\r\uFFFE\uFFFF]|]]>/;
+
+const isWs = (c: number) => c === 0x20 || c === 0x0a || c === 0x09;
+
+function decodeText(s: string): string {
+  if (s.indexOf("&") < 0) return s;
+  return s.replace(/&([^;&]*);?/g, (m, body: string) => {
+    if (!m.endsWith(";")) throw new NotPlainSheet("bare &");
+    switch (body) {
+      case "lt":
+        return "<";
+      case "gt":
+        return ">";
+      case "amp":
+        return "&";
+      case "quot":
+        return '"';
+      case "apos":
+        return "'";
+    }
+    let code = NaN;
+    if (/^#[0-9]+$/.test(body)) code = parseInt(body.slice(1), 10);
+    else if (/^#x[0-9a-fA-F]+$/.test(body)) code = parseInt(body.slice(2), 16);
+    const ok = code === 0x9 || code === 0xa || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+    if (!ok) throw new NotPlainSheet("character reference");
+    return String.fromCodePoint(code);
+  });
+}
+
+/** Column number of the letters at the start of `ref`, with the row digits after them, or null. */
+function parseRef(ref: string): { col: number; row: string } | null {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length && i < 4; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  if (i === 0 || i > 3) return null;
+  const row = ref.slice(i);
+  if (!/^[1-9][0-9]*$/.test(row)) return null;
+  return { col, row };
+}
+
+/**
+ * Scans `xml` from `start` (the `<` of `<sheetData`) to `end` (just after `</sheetData>`, or after
+ * `<sheetData …/>`), returning the cells in document order.
+ */
+export function scanSheetData(xml: string, start: number, end: number): RawCell[] {
+  const body = xml.slice(start, end);
+  if (BAD_CHARS.test(body)) throw new NotPlainSheet("characters");
+  const cells: RawCell[] = [];
+  let pos = start;
+
+  // the current tag, after readTag()
+  let tagName = "";
+  let tagClose = false; // </name>
+  let tagEmpty = false; // <name/>
+  let attrs: string[] = []; // name, value, name, value …
+
+  const readTag = (): void => {
+    // at '<'
+    let i = pos + 1;
+    tagClose = xml.charCodeAt(i) === 0x2f; // '/'
+    if (tagClose) i++;
+    const nameStart = i;
+    for (;;) {
+      const c = xml.charCodeAt(i);
+      // letters only: the names accepted below are plain ASCII words
+      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) i++;
+      else break;
+    }
+    tagName = xml.slice(nameStart, i);
+    if (tagName === "") throw new NotPlainSheet("markup");
+    attrs = [];
+    tagEmpty = false;
+    for (;;) {
+      const ws = i;
+      while (isWs(xml.charCodeAt(i))) i++;
+      const c = xml.charCodeAt(i);
+      if (c === 0x3e) {
+        pos = i + 1;
+        return;
+      }
+      if (c === 0x2f) {
+        if (tagClose || xml.charCodeAt(i + 1) !== 0x3e) throw new NotPlainSheet("tag");
+        tagEmpty = true;
+        pos = i + 2;
+        return;
+      }
+      if (tagClose || i === ws) throw new NotPlainSheet("tag");
+      // attribute name
+      const an = i;
+      for (;;) {
+        const d = xml.charCodeAt(i);
+        if ((d >= 97 && d <= 122) || (d >= 65 && d <= 90) || (d >= 48 && d <= 57) || d === 0x3a || d === 0x5f || d === 0x2d || d === 0x2e) i++;
+        else break;
+      }
+      if (i === an) throw new NotPlainSheet("attribute");
+      const fc = xml.charCodeAt(an);
+      if (!((fc >= 97 && fc <= 122) || (fc >= 65 && fc <= 90) || fc === 0x5f || fc === 0x3a)) throw new NotPlainSheet("attribute");
+      const name = xml.slice(an, i);
+      while (isWs(xml.charCodeAt(i))) i++;
+      if (xml.charCodeAt(i) !== 0x3d) throw new NotPlainSheet("attribute");
+      i++;
+      while (isWs(xml.charCodeAt(i))) i++;
+      const q = xml.charCodeAt(i);
+      if (q !== 0x22 && q !== 0x27) throw new NotPlainSheet("attribute");
+      const vEnd = xml.indexOf(q === 0x22 ? '"' : "'", i + 1);
+      if (vEnd < 0 || vEnd >= end) throw new NotPlainSheet("attribute");
+      const value = xml.slice(i + 1, vEnd);
+      // '<' is an error for saxes; '&', tabs and newlines it would decode or normalise
+      if (/[<&\t\n]/.test(value)) throw new NotPlainSheet("attribute value");
+      for (let k = 0; k < attrs.length; k += 2) if (attrs[k] === name) throw new NotPlainSheet("duplicate attribute");
+      attrs.push(name, value);
+      i = vEnd + 1;
+    }
+  };
+  // a function, not a comparison: TypeScript would keep a narrowing across readTag() calls
+  const tagIs = (name: string): boolean => tagName === name;
+  const attr = (name: string): string | undefined => {
+    for (let k = 0; k < attrs.length; k += 2) if (attrs[k] === name) return attrs[k + 1];
+    return undefined;
+  };
+  /** Text up to the next '<' (decoded); moves pos to the '<'. */
+  const readText = (): string => {
+    const lt = xml.indexOf("<", pos);
+    if (lt < 0 || lt >= end) throw new NotPlainSheet("unterminated");
+    const raw = xml.slice(pos, lt);
+    pos = lt;
+    return raw;
+  };
+  const onlyWs = (s: string) => {
+    for (let k = 0; k < s.length; k++) if (!isWs(s.charCodeAt(k))) return false;
+    return true;
+  };
+  /** Skips whitespace text and reads the next tag. */
+  const nextTag = (): void => {
+    const text = readText();
+    if (text !== "" && !onlyWs(text)) throw new NotPlainSheet("text between elements");
+    if (xml.charCodeAt(pos + 1) === 0x21 || xml.charCodeAt(pos + 1) === 0x3f) throw new NotPlainSheet("comment, CDATA or PI");
+    readTag();
+  };
+  /** The text content of a leaf element just opened (not empty): decoded text, closing tag consumed. */
+  const leafText = (name: string): string => {
+    const raw = readText();
+    if (xml.charCodeAt(pos + 1) === 0x21 || xml.charCodeAt(pos + 1) === 0x3f) throw new NotPlainSheet("comment, CDATA or PI");
+    readTag();
+    if (!tagClose || !tagIs(name)) throw new NotPlainSheet(`content of <${name}>`);
+    return decodeText(raw);
+  };
+
+  readTag();
+  if (!tagIs("sheetData") || tagClose) throw new NotPlainSheet("sheetData");
+  if (tagEmpty) return cells;
+
+  let lastRow = 0;
+  for (;;) {
+    nextTag();
+    if (tagClose) {
+      if (!tagIs("sheetData")) throw new NotPlainSheet("structure");
+      break;
+    }
+    if (!tagIs("row")) throw new NotPlainSheet(`<${tagName}> in sheetData`);
+    const r = attr("r");
+    if (r === undefined || !/^[1-9][0-9]*$/.test(r)) throw new NotPlainSheet("row number");
+    const rowNo = Number(r);
+    if (rowNo <= lastRow || rowNo > MAX_ROW) throw new NotPlainSheet("row order");
+    lastRow = rowNo;
+    if (tagEmpty) continue;
+
+    let lastCol = 0;
+    for (;;) {
+      nextTag();
+      if (tagClose) {
+        if (!tagIs("row")) throw new NotPlainSheet("structure");
+        break;
+      }
+      if (!tagIs("c")) throw new NotPlainSheet(`<${tagName}> in row`);
+      const ref = attr("r");
+      const a = ref === undefined ? null : parseRef(ref);
+      if (!a || a.row !== r || a.col <= lastCol || a.col > MAX_COL) throw new NotPlainSheet("cell reference");
+      lastCol = a.col;
+      const cell: RawCell = { row: rowNo, col: a.col, t: attr("t"), s: attr("s"), formula: undefined, shareType: undefined, ref: undefined, si: undefined, value: undefined };
+      cells.push(cell);
+      if (tagEmpty) continue;
+      for (;;) {
+        nextTag();
+        if (tagClose) {
+          if (!tagIs("c")) throw new NotPlainSheet("structure");
+          break;
+        }
+        if (tagIs("v")) {
+          if (tagEmpty) continue;
+          const text = leafText("v");
+          if (text !== "") cell.value = cell.value === undefined ? text : cell.value + text;
+        } else if (tagIs("f")) {
+          cell.shareType = attr("t");
+          cell.ref = attr("ref");
+          cell.si = attr("si");
+          if (tagEmpty) continue;
+          const text = leafText("f");
+          if (text !== "") cell.formula = cell.formula === undefined ? text : cell.formula + text;
+        } else if (tagIs("is")) {
+          if (tagEmpty) continue;
+          for (;;) {
+            nextTag();
+            if (tagClose) {
+              if (!tagIs("is")) throw new NotPlainSheet("structure");
+              break;
+            }
+            if (!tagIs("t")) throw new NotPlainSheet(`<${tagName}> in inline string`);
+            if (tagEmpty) continue;
+            const text = leafText("t");
+            if (text !== "") cell.value = cell.value === undefined ? text : cell.value + text;
+          }
+        } else {
+          throw new NotPlainSheet(`<${tagName}> in cell`);
+        }
+      }
+    }
+  }
+  if (pos !== end) throw new NotPlainSheet("end");
+  return cells;
+}
