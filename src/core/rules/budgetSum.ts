@@ -48,8 +48,8 @@ const sourcesTotal: TableRule = {
   severity: "error",
   title: { zh: "预算数不等于财政资金与其他资金之和", en: "The budget does not equal fiscal plus other funds" },
   message: {
-    zh: (p) => `${p.cell}：${p.label}为 ${p.total}，但${p.parts} 合计 ${p.sum}，相差 ${p.diff}。`,
-    en: (p) => `${p.cell}: ${p.label} is ${p.total}, but ${p.parts} add up to ${p.sum} (difference ${p.diff}).`,
+    zh: (p) => `${p.cell}：${p.label}为 ${p.total}，但${p.parts}合计 ${p.sum}，相差 ${p.diff}。`,
+    en: (p) => `${p.cell}: ${p.label} is ${p.total}, but ${p.parts} come to ${p.sum} (difference ${p.diff}).`,
   },
   example: { bad: "预算数 25，其中：财政资金 20，其他资金 0", good: "预算数 25 = 财政资金 20 + 其他资金 5", source: "illustration (no such mistake in the seeds)" },
   check: ({ table }) => {
@@ -63,7 +63,12 @@ const sourcesTotal: TableRule = {
     if (near(sum, b.total.value, unit) || near(sumWithoutCarry, b.total.value, unit)) return [];
     return [{
       place: b.total, value: String(b.total.value),
-      params: { cell: b.total.address, label: b.total.label, total: withUnit(b.total), parts: parts.map((a) => a.label).join("、"), sum: fmt(sum), diff: fmt(b.total.value - sum) },
+      params: {
+        cell: b.total.address, label: b.total.label, total: withUnit(b.total),
+        // “其中：财政资金” reads “财政资金” in a sentence
+        parts: parts.map((a) => a.label.replace(/^其中[:：]\s*/, "")).join("、"),
+        sum: `${fmt(sum)}${unit ?? ""}`, diff: `${fmt(b.total.value - sum)}${unit ?? ""}`,
+      },
     }];
   },
 };

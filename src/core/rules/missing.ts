@@ -25,8 +25,9 @@ const value: TableRule = {
     for (const ind of table.indicators) {
       if (!ind.name) continue;
       for (const [role, zh, en] of [
-        ["value", h.labels.value?.text ?? "指标值", "target value"],
-        ["halfValue", h.labels.halfValue?.text ?? "半年指标值", "half-year value"],
+        // header text as a phrase: “全年（程） 指标值” (a line break in the header cell) reads “全年（程）指标值”
+        ["value", h.labels.value?.text.replace(/\s+/g, "") ?? "指标值", h.columns.halfValue !== undefined ? "full-year target value" : "target value"],
+        ["halfValue", h.labels.halfValue?.text.replace(/\s+/g, "") ?? "半年指标值", "half-year target value"],
       ] as const) {
         const col = h.columns[role];
         if (col === undefined || ind[role]) continue;

@@ -249,6 +249,24 @@ describe("wording", () => {
     expect(f.message).not.toMatch(/写的金额各期/);
   });
 
+  it("budget-sum.sources: “但财政资金合计 20万元”, not “但其中：财政资金 合计 20”", () => {
+    const t = buildTableInfo(cleanSpec("common", { fiscal: 20 }));
+    const r = run(t.grid);
+    const f = expectFinding(r, "budget-sum.sources", { cell: t.valueOf("预算数"), says: [/预算数为 25万元，但财政资金合计 20万元，相差 5万元。$/] });
+    expect(f.message).not.toMatch(/其中/);
+    const en = validate(r.grids, { lang: "en" }).findings.find((x) => x.rule === f.rule);
+    expect(en?.message).toMatch(/but 财政资金 come to 20万元 \(difference 5万元\)\.$/);
+  });
+
+  it("missing.value names the header without its line-break space: “全年（程）指标值”", () => {
+    const rows = withCells(cleanRows("evaluation"), 7, { 4: null });
+    const t = buildTableInfo(cleanSpec("evaluation", { rows }));
+    const r = run(t.grid);
+    const f = expectFinding(r, "missing.value", { cell: t.cell(7, "value"), quoted: "工单办结率", says: [/没有填写全年（程）指标值。$/] });
+    const en = validate(r.grids, { lang: "en" }).findings.find((x) => x.rule === f.rule && x.cell === f.cell);
+    expect(en?.message).toMatch(/has no full-year target value\.$/);
+  });
+
   it("structure.row-shifted: “1 column”, not “1 column(s)”, in English", () => {
     const rows: Row[] = withCells(COMMON, 3, {});
     rows[3] = { asIs: ["成本指标", "宣传总成本", null, "≤25万元", "计划标准"] };
