@@ -28,7 +28,7 @@ const labelMisplaced: TableRule = {
   title: { zh: "一级/二级指标名称写在了别的列", en: "A level-1/level-2 label written in another column" },
   message: {
     zh: (p) => `${p.cell}：“${p.value}”是${p.level}，应写在 ${p.expected} 列，却写在了 ${p.actual} 列；已按${p.level}读取。`,
-    en: (p) => `${p.cell}: "${p.value}" is a ${p.levelEn} label and belongs in column ${p.expected}, not ${p.actual}; it was read as ${p.levelEn}.`,
+    en: (p) => `${p.cell}: "${p.value}" is a ${p.levelEn} label and belongs in column ${p.expected}, not ${p.actual}; it was read as a ${p.levelEn} label.`,
   },
   example: { bad: "一级指标“效果指标”写在二级指标列（B 列），“社会效益指标”写在一级指标列（A 列）", good: "“效果指标”在 A 列，“社会效益指标”在 B 列", source: "seed 000 宣传费" },
   check: ({ table }) =>

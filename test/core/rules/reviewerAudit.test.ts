@@ -267,6 +267,16 @@ describe("wording", () => {
     expect(en?.message).toMatch(/has no full-year target value\.$/);
   });
 
+  it("structure.label-misplaced: “it was read as a level-2 label” in English", () => {
+    const rows: Row[] = withCells(COMMON, 5, {});
+    rows[5] = { asIs: ["社会效益指标", null, "政策知晓率", null, "≥80%", "计划标准"] };
+    const t = buildTableInfo(cleanSpec("common", { rows }));
+    const r = run(t.grid);
+    const f = expectFinding(r, "structure.label-misplaced", { cell: t.cell(5, "level1"), quoted: "社会效益指标" });
+    const en = validate(r.grids, { lang: "en" }).findings.find((x) => x.rule === f.rule && x.cell === f.cell);
+    expect(en?.message).toMatch(/it was read as a level-2 label\.$/);
+  });
+
   it("structure.row-shifted: “1 column”, not “1 column(s)”, in English", () => {
     const rows: Row[] = withCells(COMMON, 3, {});
     rows[3] = { asIs: ["成本指标", "宣传总成本", null, "≤25万元", "计划标准"] };
