@@ -56,17 +56,17 @@ Exit codes: 0 no error-severity finding; 1 error-severity findings; 2 usage erro
   empty: { zh: "{0}：文件是空的", en: "{0}: the file is empty" },
   farCells: {
     zh: "{0}：工作表“{1}”中有 {2} 个单元格（如 {3}）远离其余内容，没有检查；只检查了 {4}",
-    en: "{0}: {2} cell(s) on sheet \"{1}\" (e.g. {3}) lie far from the rest and were not checked; only {4} was",
+    en: "{0}: {2} {2|cell|cells} on sheet \"{1}\" (e.g. {3}) {2|lies|lie} far from the rest and {2|was|were} not checked; only {4} was",
   },
   unreadable: { zh: "{0}：无法读取（{1}）", en: "{0}: cannot be read ({1})" },
   outputIsInput: { zh: "输出目录 {0} 会覆盖输入文件 {1}，已拒绝；请换一个目录", en: "Output {0} would overwrite the input {1}; refused, choose another directory" },
   outputNotDir: { zh: "{0} 不是文件夹", en: "{0} is not a directory" },
   wrote: { zh: "已写入 {0}", en: "Wrote {0}" },
   noTables: { zh: "没有找到绩效目标表（需要一行含“一级指标 / 二级指标 / 三级指标 / 指标值”等表头）", en: "No target table found (Jixiao looks for a header row with 一级指标 / 二级指标 / 三级指标 / 指标值 …)" },
-  tablesFound: { zh: "找到 {0} 张表", en: "{0} table(s) found" },
-  summary: { zh: "错误 {0}，警告 {1}，建议 {2}", en: "{0} error(s), {1} warning(s), {2} suggestion(s)" },
+  tablesFound: { zh: "找到 {0} 张表", en: "{0} {0|table|tables} found" },
+  summary: { zh: "错误 {0}，警告 {1}，建议 {2}", en: "{0} {0|error|errors}, {1} {1|warning|warnings}, {2} {2|suggestion|suggestions}" },
   clean: { zh: "未发现问题", en: "no problems found" },
-  total: { zh: "共 {0} 个文件：错误 {1}，警告 {2}，建议 {3}；{4} 个文件无法读取", en: "{0} file(s): {1} error(s), {2} warning(s), {3} suggestion(s); {4} unreadable" },
+  total: { zh: "共 {0} 个文件：错误 {1}，警告 {2}，建议 {3}；{4} 个文件无法读取", en: "{0} {0|file|files}: {1} {1|error|errors}, {2} {2|warning|warnings}, {3} {3|suggestion|suggestions}; {4} unreadable" },
   severity_error: { zh: "错误", en: "error" },
   severity_warning: { zh: "警告", en: "warning" },
   severity_info: { zh: "建议", en: "suggestion" },
@@ -78,6 +78,16 @@ Exit codes: 0 no error-severity finding; 1 error-severity findings; 2 usage erro
 
 export type CliTextKey = keyof typeof CLI_TEXT;
 
+/**
+ * A message with its arguments: {0} is the first; {0|error|errors} is the singular or the plural
+ * word as argument 0 is 1 or not (English; Chinese needs none).
+ */
+export function fillText(template: string, args: readonly (string | number)[]): string {
+  return template
+    .replace(/\{(\d)\|([^|}]*)\|([^}]*)\}/g, (_, i: string, one: string, many: string) => (Number(args[Number(i)]) === 1 ? one : many))
+    .replace(/\{(\d)\}/g, (_, i: string) => String(args[Number(i)] ?? ""));
+}
+
 export function t(lang: "zh" | "en", key: CliTextKey, ...args: (string | number)[]): string {
-  return CLI_TEXT[key][lang].replace(/\{(\d)\}/g, (_, i: string) => String(args[Number(i)] ?? ""));
+  return fillText(CLI_TEXT[key][lang], args);
 }

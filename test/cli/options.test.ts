@@ -1,5 +1,6 @@
 /** The option reader shared by jixiao check, library and recommend. */
 import { UsageError } from "../../src/cli/io";
+import { fillText } from "../../src/cli/messages";
 import { readOptions, usageErrorsExit2 } from "../../src/cli/options";
 
 describe("readOptions", () => {
@@ -28,5 +29,14 @@ describe("readOptions", () => {
     expect(await usageErrorsExit2((s) => err.push(s), () => Promise.reject(new UsageError("用法错误")))).toBe(2);
     expect(err).toEqual(["用法错误"]);
     await expect(usageErrorsExit2((s) => err.push(s), () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
+  });
+});
+
+describe("fillText", () => {
+  it("fills arguments and picks the English singular or plural by the number", () => {
+    const summary = "{0} {0|error|errors}, {1} {1|warning|warnings}";
+    expect(fillText(summary, [1, 6])).toBe("1 error, 6 warnings");
+    expect(fillText(summary, [0, 1])).toBe("0 errors, 1 warning");
+    expect(fillText("错误 {0}，警告 {1}", [0, 6])).toBe("错误 0，警告 6");
   });
 });

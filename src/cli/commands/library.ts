@@ -26,7 +26,7 @@ import { renderValue } from "../../core/library/render";
 import { LIMITS, type Library } from "../../core/library/schema";
 import { readWorkbookGrids } from "../../host/xlsx/readWorkbook";
 import { UsageError } from "../io";
-import { t } from "../messages";
+import { fillText, t } from "../messages";
 import { readOptions, usageErrorsExit2 } from "../options";
 
 export interface LibraryIO {
@@ -45,7 +45,7 @@ const TEXT = {
   unknownType: { zh: "没有项目类型“{0}”。运行 jixiao library 查看全部类型。", en: "No project type \"{0}\". Run jixiao library to see all types." },
   unreadable: { zh: "{0}：无法读取（{1}）", en: "{0}: cannot be read ({1})" },
   noTemplatesSheet: { zh: "{0}：没有名为 templates 或“模板”的工作表", en: "{0}: no sheet named templates or 模板" },
-  imported: { zh: "{0}：导入 {1} 个模板、{2} 个项目类型；{3} 个错误，{4} 个警告", en: "{0}: imported {1} template(s), {2} project type(s); {3} error(s), {4} warning(s)" },
+  imported: { zh: "{0}：导入 {1} 个模板、{2} 个项目类型；{3} 个错误，{4} 个警告", en: "{0}: imported {1} {1|template|templates}, {2} project {2|type|types}; {3} {3|error|errors}, {4} {4|warning|warnings}" },
   replaced: { zh: "替换了内置条目：{0}", en: "Replaced built-in entries: {0}" },
   unknownTypes: { zh: "模板引用了未定义的项目类型：{0}", en: "Templates refer to undefined project types: {0}" },
   wrote: { zh: "已写入 {0}", en: "Wrote {0}" },
@@ -55,7 +55,7 @@ const TEXT = {
 } satisfies Record<string, Msg>;
 
 function say(lang: "zh" | "en", key: keyof typeof TEXT, ...args: (string | number)[]): string {
-  return TEXT[key][lang].replace(/\{(\d)\}/g, (_, i: string) => String(args[Number(i)] ?? ""));
+  return fillText(TEXT[key][lang], args);
 }
 
 interface Args {

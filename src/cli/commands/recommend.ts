@@ -20,7 +20,7 @@ import type { Library } from "../../core/library/schema";
 import { recognizeTables, type RecognizeOptions } from "../../core/recognize";
 import { UsageError } from "../io";
 import { expandFileArgs } from "../files";
-import { t } from "../messages";
+import { fillText, t } from "../messages";
 import { readOptions, usageErrorsExit2 } from "../options";
 import { loadConfig, readInput } from "./check";
 import { readLibraryFile } from "./library";
@@ -44,7 +44,7 @@ const TEXT = {
 } satisfies Record<string, Msg>;
 
 function say(lang: "zh" | "en", key: keyof typeof TEXT, ...args: (string | number)[]): string {
-  return TEXT[key][lang].replace(/\{(\d)\}/g, (_, i: string) => String(args[Number(i)] ?? ""));
+  return fillText(TEXT[key][lang], args);
 }
 
 interface Args {
