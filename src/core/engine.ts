@@ -38,9 +38,12 @@ const MAX_QUOTE = 200;
 function quotable(params: Params): Params {
   // nearly always nothing to shorten: the params as they are
   let long = false;
-  for (const k of Object.keys(params)) {
+  for (const k in params) {
     const v = params[k];
-    if (typeof v === "string" && v.length > MAX_QUOTE) long = true;
+    if (typeof v === "string" && v.length > MAX_QUOTE) {
+      long = true;
+      break;
+    }
   }
   if (!long) return params;
   const out: Params = {};

@@ -4,7 +4,7 @@
  */
 import { Button, Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo, useState, type FormEvent } from "react";
-import { FRAMEWORKS } from "../../core/frameworks/data";
+import { FrameworkOptions } from "./FrameworkOptions";
 import type { FrameworkId, MoneyUnit } from "../../core/model";
 import type { Library } from "../../core/library/schema";
 import { t } from "../i18n";
@@ -88,11 +88,7 @@ export function NewTableForm({ session, state, lib, library }: NewTableFormProps
       </Field>
       <Field label={t(lang, "newTable.framework")} size="small">
         <Select size="small" value={framework} onChange={(_e, d) => setFramework(d.value as FrameworkId)} data-field="framework">
-          {FRAMEWORKS.map((f) => (
-            <option key={f.id} value={f.id}>
-              {f[lang]}
-            </option>
-          ))}
+          <FrameworkOptions lang={lang} />
         </Select>
       </Field>
       <Field label={t(lang, "newTable.type")} size="small" hint={recommended ? t(lang, "newTable.typeHint", { type: typeName(recommended.id) }) : undefined}>

@@ -2,7 +2,7 @@
 import { Button, Field, Radio, RadioGroup, Select, Switch, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo } from "react";
 import { CATEGORIES, type Lang } from "../../core/finding";
-import { FRAMEWORKS } from "../../core/frameworks/data";
+import { FrameworkOptions } from "./FrameworkOptions";
 import type { FrameworkId } from "../../core/model";
 import { RULES } from "../../core/rules";
 import { categoryName, t } from "../i18n";
@@ -39,11 +39,7 @@ export function SettingsView({ session, state }: { session: PaneSession; state: 
           onChange={(_e, d) => void session.updateSettings({ frameworkOverride: d.value ? { "*": d.value as FrameworkId } : {} })}
         >
           <option value="">{t(lang, "settings.framework.auto")}</option>
-          {FRAMEWORKS.map((f) => (
-            <option key={f.id} value={f.id}>
-              {f[lang]}
-            </option>
-          ))}
+          <FrameworkOptions lang={lang} />
         </Select>
       </Field>
 
