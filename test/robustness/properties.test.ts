@@ -170,7 +170,25 @@ describe("the recognizer and the engine never throw on arbitrary grids", () => {
       {
         ...RUNS,
         // found by CI: a title with markup was quoted raw by structure.header-unrecognised
-        examples: [[[{ sheet: "Sheet1", origin: { row: 1, col: 1 }, cells: [["绩效目标申报表<p>"]], numberFormats: [[null]], merges: [] }], "zh"]],
+        examples: [
+          [[{ sheet: "Sheet1", origin: { row: 1, col: 1 }, cells: [["绩效目标申报表<p>"]], numberFormats: [[null]], merges: [] }], "zh"],
+          // a shifted row whose 运算符 cell holds a label: the cost fix must not go there
+          [
+            [
+              {
+                sheet: "<Iw_%h",
+                origin: { row: 1, col: 1 },
+                cells: [
+                  ["二级指标", "运算符号", "三级指标", "指标说明", "指标值"],
+                  ["生态环境成本", null, "投入与目标管理类指标", "2亿元", null],
+                  [null, null, null, null, null],
+                ],
+              },
+              { sheet: "项目支出绩效目标表", origin: { row: 1, col: 1 }, cells: [] },
+            ],
+            "zh",
+          ],
+        ],
       },
     );
   });

@@ -1,5 +1,5 @@
 /** What kind of indicator a row is, in the words a reviewer uses. Shared by the rule families. */
-import { toA1 } from "../grid";
+import { toA1, valueAt, type Grid } from "../grid";
 import type { IndicatorRow, MoneyUnit, Place, TargetTable } from "../model";
 import type { ParsedValue } from "../value/types";
 import type { Hit } from "./types";
@@ -115,11 +115,15 @@ export function valueCells(ind: IndicatorRow): ValueCell[] {
 }
 
 /** Where the operator of a row is written: its 运算符 column cell when the table has one. */
-export function operatorPlace(t: TargetTable, ind: IndicatorRow): Place | undefined {
+export function operatorPlace(t: TargetTable, ind: IndicatorRow, grid: Grid): Place | undefined {
   const c = t.header?.columns.operator;
   if (c === undefined) return undefined;
+  if (ind.operator) return ind.operator;
+  // the row's 运算符 cell as the header places it (moved with a shifted row): only an empty cell
+  // inside the sheet may receive an operator, never a label or text that ended up there
   const col = c + ind.shift;
-  return ind.operator ?? { row: ind.row, col, address: toA1(ind.row, col) };
+  if (col < 1 || valueAt(grid, ind.row, col) !== null) return undefined;
+  return { row: ind.row, col, address: toA1(ind.row, col) };
 }
 
 /**
@@ -134,7 +138,7 @@ export function operatorFix(
   whole: string,
   confirm?: boolean,
 ): Hit["fix"] | undefined {
-  const opCell = v.composed && ind.operator ? operatorPlace(t, ind) : undefined;
+  const opCell = v.composed && ind.operator ? ind.operator : undefined;
   if (opCell) return { value: op, place: opCell, label: { zh: `把 ${opCell.address} 改为 ${op}`, en: `Change ${opCell.address} to ${op}` }, ...(confirm ? { confirm } : {}) };
   if (typeof v.field.raw !== "string") return undefined;
   return { value: whole, label: { zh: `改为 ${whole}`, en: `Change to ${whole}` }, ...(confirm ? { confirm } : {}) };

@@ -52,8 +52,8 @@ const rowShifted: TableRule = {
   severity: "warning",
   title: { zh: "整行内容错位（常见于分页处）", en: "A row whose cells sit in the wrong columns (often after a page break)" },
   message: {
-    zh: (p) => `${p.cell}：指标“${p.value}”这一行整体${p.direction}错了 ${p.n} 列${p.label ? `（“${p.label}”写进了${p.labelColumn}列）` : ""}，指标名称、指标值不在各自的列下；已按正确的列读取，请调整表格。`,
-    en: (p) => `${p.cell}: the row of "${p.value}" is shifted ${p.n} ${p.n === 1 || p.n === "1" ? "column" : "columns"} to the ${p.directionEn}${p.label ? ` ("${p.label}" sits in the ${p.labelColumnEn} column)` : ""}; its name and values are not under their headers. It was read as intended; please realign it.`,
+    zh: (p) => `${p.cell}：${p.value ? `指标“${p.value}”这一行` : "这一行（未填指标名称）"}整体${p.direction}错了 ${p.n} 列${p.label ? `（“${p.label}”写进了${p.labelColumn}列）` : ""}，指标名称、指标值不在各自的列下；已按正确的列读取，请调整表格。`,
+    en: (p) => `${p.cell}: the row of ${p.value ? `"${p.value}"` : "an indicator with no name"} is shifted ${p.n} ${p.n === 1 || p.n === "1" ? "column" : "columns"} to the ${p.directionEn}${p.label ? ` ("${p.label}" sits in the ${p.labelColumnEn} column)` : ""}; its name and values are not under their headers. It was read as intended; please realign it.`,
   },
   example: { bad: "“成本指标 | 发放金额 | … | 993.85 万元”从一级指标列开始；“维保维护费用 | ≤20万元 | ≤54.95万元”从二级指标列开始", good: "二级指标、指标名称、指标值各在自己的列下", source: "seed 000 预留奖励绩效工资；seed 001 分页后的行" },
   check: ({ table }) =>
@@ -63,7 +63,7 @@ const rowShifted: TableRule = {
       indicator: i.text,
       params: {
         cell: i.address,
-        value: i.text || i.address,
+        value: i.text,
         n: Math.abs(i.shift ?? 0),
         direction: (i.shift ?? 0) < 0 ? "向左" : "向右",
         directionEn: (i.shift ?? 0) < 0 ? "left" : "right",

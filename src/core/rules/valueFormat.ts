@@ -69,7 +69,7 @@ const missingOperator: TableRule = {
     en: (p) => `${p.cell}: the target "${p.value}" of "${p.name}" has no operator; ${p.expectedEn}.`,
   },
   example: { bad: "发放金额 | 993.85 万元", good: "发放金额 | ≤993.85万元", source: "seed 000 预留奖励绩效工资" },
-  check: ({ table }) => {
+  check: ({ table, grid }) => {
     const hits: Hit[] = [];
     for (const ind of table.indicators) {
       const name = nameOf(ind);
@@ -79,7 +79,7 @@ const missingOperator: TableRule = {
         const text = `${p.number}${p.unit ?? ""}`;
         if (typeof v.field.raw !== "string" && typeof v.field.raw !== "number") continue;
         // with a 运算符 column the operator goes there, otherwise in front of the value
-        const opCell = operatorPlace(table, ind);
+        const opCell = operatorPlace(table, ind, grid);
         const fixFor = (op: string) =>
           opCell ? { value: op, place: opCell, label: { zh: `在 ${opCell.address} 填写 ${op}`, en: `Enter ${op} in ${opCell.address}` } } : { value: op + text, label: { zh: `改为 ${op}${text}`, en: `Change to ${op}${text}` } };
         // a 指标方向 column that says 反向 (lower is better) for a cost, 正向 for satisfaction, already

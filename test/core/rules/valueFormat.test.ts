@@ -85,6 +85,22 @@ describe("value-format.missing-operator", () => {
     expect(sat.fix).toMatchObject({ cell: t.cell(3, "operator"), value: "≥" });
     expectNone(run(applyFix(run(applyFix(r, cost)), sat)), "value-format.missing-operator");
   });
+  it("a shifted row whose 运算符 cell holds a label: the fix goes into the value, never over the label (found by a property run)", () => {
+    const grid = {
+      sheet: "表1",
+      origin: { row: 1, col: 1 },
+      cells: [
+        ["二级指标", "运算符号", "三级指标", "指标说明", "指标值"],
+        ["生态环境成本", null, "投入与目标管理类指标", "2亿元", null],
+      ],
+    };
+    const f = expectFinding(run(grid), "value-format.missing-operator", { cell: "D2", quoted: "2亿元" });
+    expect(f.fix).toMatchObject({ cell: "D2", value: "≤2亿元", previous: "2亿元", confirm: true });
+    // the row-shift finding does not call the row by its cell address
+    const shifted = findingsOf(run(grid), "structure.row-shifted")[0];
+    expect(shifted.message).toContain("这一行（未填指标名称）整体向左错了 1 列");
+    expect(findingsOf(run(grid, { lang: "en" }), "structure.row-shifted")[0].message).toContain("the row of an indicator with no name is shifted 1 column");
+  });
   it("negative: counts may go without an operator; =100% satisfaction is complete", () => {
     const rows = withCells(cleanRows("four-goal"), 10, { 3: "100%" });
     expectNone(run(buildTable(cleanSpec("four-goal", { rows }))), "value-format.missing-operator");
