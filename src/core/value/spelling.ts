@@ -44,8 +44,17 @@ function foldPercentWords(s: string): string {
     .replace(/[﹪٪]/g, "%");
 }
 
+/**
+ * An operator said twice, once as a sign and once as a word that means the same: ≥80%以上,
+ * ≤20万元以内. Only agreeing pairs are folded (≥…以上, ≤…以下/以内); a sign and a word that
+ * disagree are a malformed value, not a spelling.
+ */
+function foldRedundantWords(s: string): string {
+  return s.replace(/^(\s*≥[^≥≤<>=]*\d[^≥≤<>=]*?)\s*(?:及以上|以上)\s*$/, "$1").replace(/^(\s*≤[^≥≤<>=]*\d[^≥≤<>=]*?)\s*(?:及以下|以下|以内)\s*$/, "$1");
+}
+
 /** The value as it should be written, or undefined when it is already written that way. */
 export function suggestSpelling(raw: string): string | undefined {
-  const s = foldPercentWords(foldOperators(foldLatex(raw).replace(FULL_WIDTH_VALUE_CHARS, (c) => toHalfWidth(c))));
+  const s = foldRedundantWords(foldPercentWords(foldOperators(foldLatex(raw).replace(FULL_WIDTH_VALUE_CHARS, (c) => toHalfWidth(c)))));
   return s !== raw ? s : undefined;
 }

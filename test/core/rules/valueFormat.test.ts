@@ -122,6 +122,9 @@ describe("value-format.normalise", () => {
   it.each([
     ["＞＝90％", "≥90%"],
     ["90百分比", "90%"],
+    // the operator said twice, as a sign and as a word that means the same
+    ["≥95%以上", "≥95%"],
+    [">=95%及以上", "≥95%"],
   ])("positive: %s is written %s, and the fix clears it", (v, fixed) => {
     const rows = withCells(cleanRows("common"), 1, { 3: v });
     const t = buildTableInfo(cleanSpec("common", { rows }));
@@ -129,6 +132,14 @@ describe("value-format.normalise", () => {
     const f = expectFinding(r, "value-format.normalise", { cell: t.cell(1, "value"), quoted: [v, fixed] });
     expect(f.fix).toMatchObject({ value: fixed, previous: v });
     expectNone(run(applyFix(r, f)), "value-format.normalise");
+  });
+  it("a cost written ≤25万元以内 is suggested as ≤25万元; a sign and a word that disagree (≥80%以下) stay an error, not a spelling", () => {
+    const rows = withCells(withCells(cleanRows("common"), 3, { 3: "≤25万元以内" }), 1, { 3: "≥80%以下" });
+    const t = buildTableInfo(cleanSpec("common", { rows }));
+    const r = run(t.grid);
+    expect(expectFinding(r, "value-format.normalise", { cell: t.cell(3, "value"), quoted: "≤25万元以内" }).fix).toMatchObject({ value: "≤25万元" });
+    expectFinding(r, "value-format.malformed", { cell: t.cell(1, "value"), quoted: "≥80%以下", says: [/矛盾/] });
+    expect(findingsOf(r, "value-format.normalise").map((f) => f.cell)).not.toContain(t.cell(1, "value"));
   });
   it("positive: the unit typo 百分百 is unreadable (error), and the normalise fix repairs both findings", () => {
     const rows = withCells(cleanRows("common"), 1, { 3: "≥95百分百" });
