@@ -11,6 +11,8 @@ function distinctValueCells(ind: IndicatorRow) {
 import type { Hit, TableRule } from "./types";
 
 const VAGUE = /明显|显著|进一步|较高|较大|较好|有效|大幅|逐步|有所|不断|提高|提升|改善|增强|扩大|降低|加强|良好|保障|有利/;
+/** a timeliness target that only says "on time" (及时, 按时完成): a deadline or a rate is possible */
+const ON_TIME = /^(?:及时|按时|按期|准时|如期)(?:完成|缴纳|支付|发放|到位|办理|响应|举办)?$/;
 /** 一级 blocks whose qualitative answers (充分, 规范, 健全 …) are the standard form */
 const MANAGEMENT = new Set(["决策", "过程", "投入与目标管理", "影响力"]);
 
@@ -20,8 +22,8 @@ const qualitative: TableRule = {
   severity: "info",
   title: { zh: "指标值只有定性描述，没有可衡量的内容", en: "A qualitative target with nothing measurable" },
   message: {
-    zh: (p) => `${p.cell}：指标“${p.name}”的指标值“${p.value}”无法衡量；建议改为可量化的目标（如提高的百分点、达到的数值）。`,
-    en: (p) => `${p.cell}: the target "${p.value}" of "${p.name}" cannot be measured; give a number (percentage points, a level to reach).`,
+    zh: (p) => `${p.cell}：指标“${p.name}”的指标值“${p.value}”无法衡量；${p.timely ? "建议写明完成时限（如“12月31日前”）或及时率（如 ≥95%）。" : "建议改为可量化的目标（如提高的百分点、达到的数值）。"}`,
+    en: (p) => `${p.cell}: the target "${p.value}" of "${p.name}" cannot be measured; ${p.timely ? "give a deadline (e.g. 12月31日前) or an on-time rate (e.g. ≥95%)." : "give a number (percentage points, a level to reach)."}`,
   },
   example: { bad: "提高工作积极性 | 明显提高", good: "职工考核优秀率 | ≥30%", source: "seed 000 预留奖励绩效工资" },
   check: ({ table }) => {
@@ -29,9 +31,12 @@ const qualitative: TableRule = {
     for (const ind of table.indicators) {
       if (MANAGEMENT.has(ind.level1?.key ?? "")) continue;
       if (isSatisfaction(nameOf(ind))) continue;
-      for (const v of distinctValueCells(ind))
-        if (v.parsed.kind === "qualitative" && VAGUE.test(v.field.text))
-          hits.push({ place: v.field, value: v.field.text, indicator: nameOf(ind), params: { cell: v.field.address, name: nameOf(ind), value: v.text } });
+      for (const v of distinctValueCells(ind)) {
+        if (v.parsed.kind !== "qualitative") continue;
+        const timely = ON_TIME.test(v.field.text.replace(/\s/g, ""));
+        if (timely || VAGUE.test(v.field.text))
+          hits.push({ place: v.field, value: v.field.text, indicator: nameOf(ind), params: { cell: v.field.address, name: nameOf(ind), value: v.text, timely: timely ? "1" : "" } });
+      }
     }
     return hits;
   },

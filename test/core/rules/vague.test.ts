@@ -22,6 +22,20 @@ describe("vague.qualitative", () => {
     const t = buildTableInfo(cleanSpec("common", { rows }));
     expectFinding(run(t.grid), "vague.qualitative", { cell: t.cell(5, "value"), quoted: ["提高工作积极性", "明显提高"] });
   });
+  it("positive: a timeliness target that only says 及时 (seed 002 物业响应及时性) asks for a deadline or a rate", () => {
+    const rows = withCells(cleanRows("common"), 2, { 2: "物业响应及时性", 3: "及时" });
+    const t = buildTableInfo(cleanSpec("common", { rows }));
+    const f = expectFinding(run(t.grid), "vague.qualitative", { cell: t.cell(2, "value"), quoted: ["物业响应及时性", "及时"] });
+    expect(f.message).toContain("建议写明完成时限（如“12月31日前”）或及时率（如 ≥95%）");
+    expect(findingsOf(run(t.grid, { lang: "en" }), "vague.qualitative")[0].message).toContain("give a deadline (e.g. 12月31日前) or an on-time rate (e.g. ≥95%)");
+    expect(f.severity).toBe("info");
+  });
+  it("negative: timeliness written as a deadline or a rate, and words that only start like 及时", () => {
+    for (const v of ["12月31日前", "≥95%", "及时率≥95%", "=100%"]) {
+      const rows = withCells(cleanRows("common"), 2, { 2: "物业响应及时性", 3: v });
+      expectNone(run(buildTable(cleanSpec("common", { rows }))), "vague.qualitative");
+    }
+  });
   it("negative: numbers, and the standard answers of management blocks (充分, 规范, 健全)", () => {
     expectNone(run(buildTable(cleanSpec("common"))), "vague.qualitative");
     expectNone(run(buildTable(cleanSpec("evaluation"))), "vague.qualitative");
