@@ -188,6 +188,20 @@ describe("the recognizer and the engine never throw on arbitrary grids", () => {
             ],
             "zh",
           ],
+          // a row shifted right at the table's right edge: its missing value is reported inside the table
+          [
+            [
+              {
+                sheet: "Sheet (2)",
+                origin: { row: 1, col: 1 },
+                cells: [
+                  ["运算符号", "一级指标", "二级指标", "具体指标", "计量单位", "指标值"],
+                  ["≥90%", "≥90%", "产出", "≥90%", "产出", null],
+                ],
+              },
+            ],
+            "zh",
+          ],
         ],
       },
     );

@@ -31,7 +31,9 @@ const value: TableRule = {
       ] as const) {
         const col = h.columns[role];
         if (col === undefined || ind[role]) continue;
-        const c = col + ind.shift;
+        // where the shifted row would hold it; the header's own column when that lies beyond the table
+        const shifted = col + ind.shift;
+        const c = shifted >= table.range.left && shifted <= table.range.right ? shifted : col;
         const place = { row: ind.row, col: c, address: toA1(ind.row, c) };
         hits.push({ place, indicator: nameOf(ind), params: { cell: place.address, name: nameOf(ind), column: zh, columnEn: en } });
       }
