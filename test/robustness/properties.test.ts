@@ -202,6 +202,20 @@ describe("the recognizer and the engine never throw on arbitrary grids", () => {
             ],
             "zh",
           ],
+          // the same for a missing name: reported inside the table
+          [
+            [
+              {
+                sheet: "Sheet (2)",
+                origin: { row: 1, col: 1 },
+                cells: [
+                  ["计划目标值", "指标方向", "指标解释", "半年度目标值", "一级 指标", "指标名称"],
+                  ["一级指标", "立项依据充分性", "≥90%", "产出", "立项依据充分性", "产出"],
+                ],
+              },
+            ],
+            "zh",
+          ],
         ],
       },
     );

@@ -1,11 +1,21 @@
 /** missing: required fields left empty — 指标值, 三级 name, 指标值确定依据, 绩效目标, 项目名称, 预算数, spending plan. */
 import { toA1 } from "../grid";
-import type { Place } from "../model";
+import type { IndicatorRow, Place, TargetTable } from "../model";
 import { nameOf } from "./indicators";
 import type { Hit, TableRule } from "./types";
 
 function tableAnchor(t: { range: { top: number; left: number }; rangeA1: string }): Place {
   return { row: t.range.top, col: t.range.left, address: t.rangeA1.split(":")[0] };
+}
+
+/**
+ * The empty cell of a row under the header's column `col`: where the row, shifted as it was read,
+ * would hold it; the header's own column when the shift would put it beyond the table.
+ */
+function emptyCellOf(t: TargetTable, ind: IndicatorRow, col: number): Place {
+  const shifted = col + ind.shift;
+  const c = shifted >= t.range.left && shifted <= t.range.right ? shifted : col;
+  return { row: ind.row, col: c, address: toA1(ind.row, c) };
 }
 
 const value: TableRule = {
@@ -31,10 +41,7 @@ const value: TableRule = {
       ] as const) {
         const col = h.columns[role];
         if (col === undefined || ind[role]) continue;
-        // where the shifted row would hold it; the header's own column when that lies beyond the table
-        const shifted = col + ind.shift;
-        const c = shifted >= table.range.left && shifted <= table.range.right ? shifted : col;
-        const place = { row: ind.row, col: c, address: toA1(ind.row, c) };
+        const place = emptyCellOf(table, ind, col);
         hits.push({ place, indicator: nameOf(ind), params: { cell: place.address, name: nameOf(ind), column: zh, columnEn: en } });
       }
     }
@@ -58,8 +65,7 @@ const name: TableRule = {
     return table.indicators
       .filter((i) => !i.name && (i.value || i.halfValue))
       .map((i): Hit => {
-        const c = (h.columns.level3 as number) + i.shift;
-        const place = { row: i.row, col: c, address: toA1(i.row, c) };
+        const place = emptyCellOf(table, i, h.columns.level3 as number);
         const v = (i.value ?? i.halfValue)?.text ?? "";
         return { place, value: v, params: { cell: place.address, value: v } };
       });
@@ -82,8 +88,7 @@ const basis: TableRule = {
     return table.indicators
       .filter((i) => i.name && !i.basis)
       .map((i): Hit => {
-        const c = (h.columns.basis as number) + i.shift;
-        const place = { row: i.row, col: c, address: toA1(i.row, c) };
+        const place = emptyCellOf(table, i, h.columns.basis as number);
         return { place, indicator: nameOf(i), params: { cell: place.address, name: nameOf(i) } };
       });
   },
