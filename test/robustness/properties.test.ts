@@ -202,6 +202,25 @@ describe("the recognizer and the engine never throw on arbitrary grids", () => {
             ],
             "zh",
           ],
+          // a budget amount of 300 digits typed as text
+          [
+            [
+              { sheet: "Sheet (2)", origin: { row: 1, col: 1 }, cells: [] },
+              { sheet: "预算-2022", origin: { row: 1, col: 1 }, cells: [] },
+              { sheet: "项目支出绩效目标表", origin: { row: 1, col: 1 }, cells: [] },
+              {
+                sheet: "Sheet1",
+                origin: { row: 1, col: 1 },
+                cells: [
+                  ["2022年度项目支出绩效目标申报表", null, null],
+                  ["全年（程） 预算数", null, null],
+                  ["财政拨款", "9".repeat(306), null],
+                  ["三级指标", "二级指标", "计划目标值"],
+                ],
+              },
+            ],
+            "zh",
+          ],
           // the same for a missing name: reported inside the table
           [
             [
