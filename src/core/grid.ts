@@ -155,7 +155,7 @@ export function displayText(value: CellValue, format?: string | null): string {
   if (typeof value === "string") return value;
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (!Number.isFinite(value)) return String(value);
-  if (isPercentFormat(format)) return `${trimNumber(value * 100)}%`;
+  if (isPercentFormat(format) && Number.isFinite(value * 100)) return `${trimNumber(value * 100)}%`;
   if (isDateFormat(format) && value > 0 && value < 2958466) {
     const { y, m, d } = serialToDate(value);
     return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;

@@ -221,6 +221,24 @@ describe("the recognizer and the engine never throw on arbitrary grids", () => {
             ],
             "zh",
           ],
+          // a huge amount in a percent-formatted cell (×100 overflows): shown and quoted as the number
+          [
+            [
+              {
+                sheet: ".BY$",
+                origin: { row: 1, col: 1 },
+                cells: [
+                  ["2022年度项目支出绩效目标申报表", null, null, null, null, "2022年度项目支出绩效目标申报表", null, null, null],
+                  ["资金总额", -1e308, null, null, null, "一级指标", "具体指标", "三级指标", "指标值"],
+                  [null, null, null, null, null, null, null, null, null],
+                  ["三级指标", "分值", "全年（程）指标值", null, null, null, null, null, null],
+                  ["产出", "≥90%", "≥90%", null, null, null, null, null, null],
+                ],
+                numberFormats: [[], [null, "0%"]],
+              },
+            ],
+            "zh",
+          ],
           // the same for a missing name: reported inside the table
           [
             [
