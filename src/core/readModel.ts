@@ -1,0 +1,127 @@
+/**
+ * The read model: what Jixiao read out of a table, in the fixed shape `jixiao read` prints
+ * (DESIGN.md "Read model"). Built from a TargetTable only; nothing here reads the grid again.
+ */
+import type { Amount, IndicatorRow, MoneyUnit, TargetTable } from "./model";
+import { convertMoney } from "./value/units";
+
+export interface ReadIndicator {
+  /** the sheet row of the indicator */
+  row: number;
+  /** the cell of the target value read ("E13"); the name's cell where the row has no value cell */
+  cell: string;
+  level1: string | null;
+  level2: string | null;
+  name: string | null;
+  /** the target as the user sees it (display text of the value cell) */
+  value: string | null;
+  operator: string | null;
+  number: number | null;
+  unit: string | null;
+  weight: number | null;
+  basis: string | null;
+  /** which value column the entry comes from, where a row has more than one (半年/全年, 中期/年度) */
+  period?: string;
+}
+
+export interface ReadBudget {
+  /** in the table's money unit; null when the table gives none */
+  total: number | null;
+  fiscal: number | null;
+  other: number | null;
+  carryOver: number | null;
+  /** the cell of the total */
+  cell: string | null;
+}
+
+export interface ReadTable {
+  sheet: string;
+  range: string;
+  title: string | null;
+  project: string | null;
+  kind: "target";
+  framework: string | null;
+  moneyUnit: MoneyUnit | null;
+  budget: ReadBudget;
+  indicators: ReadIndicator[];
+}
+
+/** An amount in the table's money unit (an amount written "164万元" in a 元 table is converted). */
+function inTableUnit(a: Amount | undefined, unit: MoneyUnit | null): number | null {
+  if (!a) return null;
+  if (a.unit && unit && a.unit !== unit) return convertMoney(a.value, a.unit, unit);
+  return a.value;
+}
+
+function sumOf(parts: Amount[], unit: MoneyUnit | null): number | null {
+  if (parts.length === 0) return null;
+  let s = 0;
+  for (const p of parts) s += inTableUnit(p, unit) ?? 0;
+  return Number(s.toPrecision(12));
+}
+
+function weightOf(ind: IndicatorRow): number | null {
+  const w = ind.weight;
+  if (!w) return null;
+  if (typeof w.raw === "number") return w.raw;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*%?\s*(分)?\s*$/.exec(w.text);
+  return m ? Number(m[1]) : null;
+}
+
+function entry(ind: IndicatorRow, which: "value" | "halfValue", period?: string): ReadIndicator {
+  const field = which === "value" ? ind.value : ind.halfValue;
+  const parsed = which === "value" ? ind.parsed : ind.halfParsed;
+  const out: ReadIndicator = {
+    row: ind.row,
+    cell: field?.address ?? ind.name?.address ?? "",
+    level1: ind.level1?.text ?? null,
+    level2: ind.level2?.text ?? null,
+    name: ind.name?.text ?? null,
+    value: field?.text ?? null,
+    operator: parsed?.op ?? null,
+    number: parsed?.number ?? null,
+    unit: parsed?.unit ?? null,
+    weight: weightOf(ind),
+    basis: ind.basis?.text ?? null,
+  };
+  if (period !== undefined) out.period = period;
+  return out;
+}
+
+/** Name to show for a table: its project, else its title, else its sheet. */
+export function tableName(t: Pick<TargetTable, "projectName" | "title" | "sheet">): string {
+  return t.projectName?.text || t.title?.text || t.sheet;
+}
+
+export function readModelOf(t: TargetTable): ReadTable {
+  const unit = t.moneyUnit.unit;
+  const b = t.budget;
+  const total = b.total ?? b.currentYear;
+  const twoPeriods = !!t.header && t.header.columns.halfValue !== undefined && t.header.columns.value !== undefined;
+  const halfLabel = t.header?.labels.halfValue?.text ?? "半年";
+  const fullLabel = t.header?.labels.value?.text ?? "全年";
+  const indicators: ReadIndicator[] = [];
+  for (const ind of t.indicators) {
+    if (twoPeriods) {
+      indicators.push(entry(ind, "halfValue", halfLabel));
+      indicators.push(entry(ind, "value", fullLabel));
+    } else indicators.push(entry(ind, "value"));
+  }
+  return {
+    sheet: t.sheet,
+    range: t.rangeA1,
+    title: t.title?.text ?? null,
+    project: t.projectName?.text ?? null,
+    kind: "target",
+    framework: t.framework.id,
+    moneyUnit: unit,
+    budget: {
+      total: inTableUnit(total, unit),
+      fiscal: b.fiscal ? inTableUnit(b.fiscal, unit) : sumOf(b.fiscalParts, unit),
+      other: inTableUnit(b.other, unit),
+      carryOver: inTableUnit(b.carryOver, unit),
+      cell: total?.address ?? null,
+    },
+    indicators,
+  };
+}
