@@ -11,13 +11,13 @@
  */
 import type { CellRange } from "../../src/core/grid";
 import { parseSeed, type SourceDocument, type SourceTable } from "./seedParse";
-import { layoutTable, type PlacedCell, type RowRole, type TableBlock } from "./tableLayout";
+import { layoutTable, type LaidOutTable, type PlacedCell, type RowRole, type TableBlock, type TableFrame } from "./tableLayout";
 
-export interface SheetSpec {
+export interface SheetSpec<T extends TableFrame = TableBlock> {
   name: string;
   cells: PlacedCell[];
   merges: CellRange[];
-  tables: TableBlock[];
+  tables: T[];
   /** rows of free text (part one) that are neither bordered nor wrapped */
   textRows: Set<number>;
   roles: Map<number, RowRole>;
@@ -25,9 +25,10 @@ export interface SheetSpec {
   rowHeights: Map<number, number>;
 }
 
-export interface WorkbookSpec {
+export interface WorkbookSpec<T extends TableFrame = TableBlock> {
+  /** path under examples/ */
   file: string;
-  sheets: SheetSpec[];
+  sheets: SheetSpec<T>[];
 }
 
 export const STACKED_SHEET_NAME = "部门预算绩效文本";
@@ -97,7 +98,8 @@ function rowHeights(cells: PlacedCell[], merges: CellRange[], widths: number[], 
   return heights;
 }
 
-function sheetFromBlocks(name: string, blocks: TableBlock[], textCells: PlacedCell[] = []): SheetSpec {
+/** A sheet holding `blocks`, plus free-text cells (`textCells`: unbordered, unwrapped rows). */
+export function sheetFromBlocks<T extends LaidOutTable>(name: string, blocks: T[], textCells: PlacedCell[] = []): SheetSpec<T> {
   const cells = [...textCells, ...blocks.flatMap((b) => b.cells)];
   const merges = blocks.flatMap((b) => b.merges);
   const roles = new Map<number, RowRole>();

@@ -18,23 +18,43 @@ import type { SourceRow, SourceTable } from "./seedParse";
 
 export type RowRole = "title" | "subtitle" | "header" | "plan" | "grid-header" | "grid";
 
+/** Alignment a cell gets on top of its row's styling (the seed tables set none). */
+export interface CellAlignment {
+  horizontal?: "left" | "center" | "right";
+  wrapText?: boolean;
+}
+
 export interface PlacedCell extends TypedCell {
   row: number;
   col: number;
   bold: boolean;
+  alignment?: CellAlignment;
 }
 
-export interface TableBlock {
-  source: SourceTable;
+/** What the workbook writer needs to know of a table on a sheet. */
+export interface TableFrame {
+  /** first row above the table that belongs to it (title, subtitles) */
   titleRow: number;
+  /** first bordered row */
   firstRow: number;
-  headerRow: number;
+  /** last bordered row */
   lastRow: number;
   width: number;
+  /** grid cells in columns 1..labelColumns are centred (default 2: 一级, 二级) */
+  labelColumns?: number;
+}
+
+/** A laid-out table: its frame plus the cells, merges and row roles. */
+export interface LaidOutTable extends TableFrame {
   cells: PlacedCell[];
   merges: CellRange[];
   /** sheet row -> what kind of row it is */
   roles: Map<number, RowRole>;
+}
+
+export interface TableBlock extends LaidOutTable {
+  source: SourceTable;
+  headerRow: number;
 }
 
 /** Labels whose value is free text that the template spans across the remaining columns. */

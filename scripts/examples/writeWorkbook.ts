@@ -7,6 +7,7 @@
 import ExcelJS from "exceljs";
 import type { CellRange } from "../../src/core/grid";
 import type { SheetSpec, WorkbookSpec } from "./sheetLayout";
+import type { TableFrame } from "./tableLayout";
 import { normalizeZipTimestamps } from "./zipTimestamps";
 
 /** Creation/modification date written into every example workbook. */
@@ -16,19 +17,19 @@ const FONT_NAME = "宋体";
 const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF000000" } };
 const ALL_THIN: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
-function styleTables(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
+function styleTables(ws: ExcelJS.Worksheet, spec: SheetSpec<TableFrame>): void {
   for (const t of spec.tables) {
     for (let r = t.firstRow; r <= t.lastRow; r++) {
       const role = spec.roles.get(r);
       for (let c = 1; c <= t.width; c++) {
         const cell = ws.getCell(r, c);
         cell.border = ALL_THIN;
-        const centred = role === "grid-header" || (role === "grid" && c <= 2) || role === "plan";
+        const centred = role === "grid-header" || (role === "grid" && c <= (t.labelColumns ?? 2)) || role === "plan";
         cell.alignment = { vertical: "middle", horizontal: centred ? "center" : undefined, wrapText: true };
         cell.font = { name: FONT_NAME, size: 10, bold: false };
       }
     }
-    for (const r of [t.titleRow, t.firstRow - 1]) {
+    for (let r = t.titleRow; r < t.firstRow; r++) {
       const role = spec.roles.get(r);
       if (role !== "title" && role !== "subtitle") continue;
       const cell = ws.getCell(r, 1);
@@ -42,7 +43,7 @@ function mergeAll(ws: ExcelJS.Worksheet, merges: CellRange[]): void {
   for (const m of merges) ws.mergeCellsWithoutStyle(m.top, m.left, m.bottom, m.right);
 }
 
-function writeSheet(wb: ExcelJS.Workbook, spec: SheetSpec): void {
+function writeSheet(wb: ExcelJS.Workbook, spec: SheetSpec<TableFrame>): void {
   const ws = wb.addWorksheet(spec.name, {
     pageSetup: { paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
     properties: { defaultRowHeight: 15 },
@@ -58,11 +59,12 @@ function writeSheet(wb: ExcelJS.Workbook, spec: SheetSpec): void {
     if (c.numFmt) cell.numFmt = c.numFmt;
     if (spec.textRows.has(c.row)) cell.font = { name: FONT_NAME, size: 11 };
     else if (c.bold) cell.font = { ...cell.font, name: FONT_NAME, bold: true };
+    if (c.alignment) cell.alignment = { ...cell.alignment, ...c.alignment };
   }
   for (const [row, height] of spec.rowHeights) ws.getRow(row).height = height;
 }
 
-export async function workbookBytes(spec: WorkbookSpec): Promise<Buffer> {
+export async function workbookBytes(spec: WorkbookSpec<TableFrame>): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Jixiao examples (scripts/build-examples.ts)";
   wb.lastModifiedBy = "Jixiao examples";
