@@ -5,6 +5,10 @@ import ExcelJS from "exceljs";
 import type { Finding, Severity } from "../core/finding";
 import { UsageError } from "./io";
 import { t } from "./messages";
+import { keepNumberFormatCodes } from "../host/xlsx/numFmtCodes";
+
+// a copy keeps every cell's number format (exceljs alone drops Chinese Excel's built-in dates)
+keepNumberFormatCodes();
 
 const FILL: Record<Severity, string> = { error: "FFFFC7CE", warning: "FFFFEB9C", info: "FFDDEBF7" };
 
@@ -41,8 +45,12 @@ function freePath(wanted: string): string {
 
 /** Write the workbook as a new file at `wanted` or the next free name (never over an existing file, never over an input); returns its path. */
 export async function writeNewWorkbook(wb: ExcelJS.Workbook, wanted: string, inputs: readonly string[]): Promise<string> {
+  return writeNewFile(Buffer.from(await wb.xlsx.writeBuffer()), wanted, inputs);
+}
+
+/** Write `data` as a new file at `wanted` or the next free name, as writeNewWorkbook does; returns its path. */
+export function writeNewFile(data: Buffer | string, wanted: string, inputs: readonly string[]): string {
   mkdirSync(path.dirname(wanted), { recursive: true });
-  const data = Buffer.from(await wb.xlsx.writeBuffer());
   for (;;) {
     const out = freePath(wanted);
     const input = inputs.find((i) => resolved(i) === resolved(out));

@@ -1,23 +1,23 @@
 /** jixiao check: read .xlsx files, validate every table, print text or JSON, optionally write annotated or fixed copies. */
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import * as path from "node:path";
-import { configToOptions, parseConfig, type Config } from "../../core/config";
+import { configToOptions } from "../../core/config";
 import { validate, type ValidateOptions } from "../../core/engine";
-import { readWorkbookGrids, WorkbookReadError } from "../../host/xlsx/readWorkbook";
-import { readWorkbookGridsFast } from "../../host/xlsx/fastReadWorkbook";
 import { toJson, toText, type FileResult } from "../format";
 import { UsageError, type CliIO } from "../io";
 import { collectGarbage } from "../gc";
 import { t } from "../messages";
 import { writeBatchReport } from "../batchReport";
-import { expandFileArgs, type FileArg } from "../files";
+import type { FileArg } from "../files";
+import { inputFiles, languageOf, loadConfig, readInput } from "../input";
 import { readOptions } from "../options";
 import { writeAnnotatedCopy, writeFixedCopy, assertNotInput } from "../writeCopies";
 
 /** Files from this size on hold workbook models worth collecting before validation (see ../gc.ts). */
 const LARGE_FILE_BYTES = 1_000_000;
 
-export const DEFAULT_EXAMPLES = ["examples/seed000-stacked.xlsx", "examples/seed001.xlsx", "examples/seed002.xlsx"];
+// shared with read and recommend (../input.ts); recommend imports them from here
+export { DEFAULT_EXAMPLES, loadConfig, packageRoot, readInput } from "../input";
 
 interface CheckArgs {
   files: string[];
@@ -51,47 +51,11 @@ function parseArgs(args: string[], io: CliIO): CheckArgs {
   return out;
 }
 
-/** The folder holding jixiao's package.json (examples live there), from the source or the bundle. */
-export function packageRoot(): string {
-  for (let dir = __dirname; ; dir = path.dirname(dir)) {
-    const pkg = path.join(dir, "package.json");
-    if (existsSync(pkg) && /"name":\s*"jixiao"/.test(readFileSync(pkg, "utf8"))) return dir;
-    if (path.dirname(dir) === dir) return process.cwd();
-  }
-}
-
-/** jixiao.config.json in `cwd` (when present) or the file given with --config. */
-export function loadConfig(file: string | undefined, io: CliIO, cwd: string): Config {
-  const p = file ?? path.join(cwd, "jixiao.config.json");
-  if (!file && !existsSync(p)) return {};
-  if (!existsSync(p)) throw new UsageError(t(io.lang, "notFound", p));
-  const r = parseConfig(readFileSync(p, "utf8"));
-  if (!r.ok) throw new UsageError(t(io.lang, "configInvalid", p, r.message));
-  return r.config;
-}
-
-/** Read one file into grids, or a clear one-line error with its code. */
-export async function readInput(file: string, lang: "zh" | "en"): Promise<{ grids: Awaited<ReturnType<typeof readWorkbookGrids>>["grids"]; warnings: string[] } | { error: { code: string; message: string } }> {
-  if (!existsSync(file)) return { error: { code: "not-found", message: t(lang, "notFound", file) } };
-  if (statSync(file).isDirectory()) return { error: { code: "directory", message: t(lang, "isDirectory", file) } };
-  try {
-    const data = readFileSync(file);
-    const { grids, skipped } = await readWorkbookGridsFast(data);
-    return { grids, warnings: skipped.map((k) => t(lang, "farCells", file, k.sheet, k.cells, k.example, k.kept)) };
-  } catch (e) {
-    if (e instanceof WorkbookReadError) {
-      const key = ({ "not-xlsx": "notXlsx", xls: "oldXls", corrupt: "corrupt", encrypted: "encrypted", empty: "empty" } as const)[e.code];
-      return { error: { code: e.code, message: t(lang, key, file) } };
-    }
-    return { error: { code: "unreadable", message: t(lang, "unreadable", file, (e as Error).message.split("\n")[0]) } };
-  }
-}
-
 export async function run(args: string[], io: CliIO, cwd = process.cwd()): Promise<number> {
   const a = parseArgs(args, io);
   const config = loadConfig(a.config, io, cwd);
-  const lang = config.lang && !args.some((x) => x.startsWith("--lang")) ? config.lang : io.lang;
-  const inputs: FileArg[] = a.files.length ? expandFileArgs(a.files) : DEFAULT_EXAMPLES.map((f) => ({ file: path.join(packageRoot(), f) }));
+  const lang = languageOf(config, args, io);
+  const inputs: FileArg[] = inputFiles(a.files);
   const files = inputs.filter((x) => !x.noMatch && !x.lockFile).map((x) => x.file);
   for (const dir of [a.annotate, a.fix]) if (dir) assertNotInput(dir, files, lang);
 
