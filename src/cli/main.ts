@@ -6,6 +6,7 @@ type Command = (args: string[], io: CliIO) => Promise<number>;
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
   check: async () => (await import("./commands/check")).run,
+  read: async () => (await import("./commands/read")).run,
   library: async () => (await import("./commands/library")).run,
   recommend: async () => (await import("./commands/recommend")).run,
 };
