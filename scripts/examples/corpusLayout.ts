@@ -5,7 +5,7 @@
  * sheet column k — tests elsewhere point at cells by those numbers, so nothing ever moves.
  *
  * What the rows are (found by general rules, in this order):
- *   grid header   the first row with a cell 三级 / 三级指标 / 指标名称 / 指标; that cell's
+ *   grid header   the first row with a cell 三级 / 三级指标 / 指标名称 / 指标内容 / 指标; that cell's
  *                 column is the NAME column, the columns left of it are LABEL columns.
  *                 A SIDE LABEL is a column-1 header cell starting with 绩 or 年度绩效
  *                 (绩效指标, 绩 效 指 标, 绩效指标(90分), 年度绩效目标 98分)). A row above the
@@ -125,7 +125,7 @@ export function corpusWorkbookFile(tsv: string): string {
 
 const compact = (s: string): string => s.replace(/\s/g, "");
 
-const NAME_HEADER = /^(三级(指标)?|指标名称|指标)$/;
+const NAME_HEADER = /^(三级(指标)?|指标名称|指标内容|指标)$/;
 const SIDE_LABEL = /^(绩|年度绩效)/;
 const LEVEL_HEADER = /^(一级|二级)(指标)?$/;
 const TABLE_START = /名称|单位信息/;
@@ -210,7 +210,7 @@ function structureOf(rows: Rows, file: string): Structure {
       nameColumn = c;
     }
   }
-  if (headerRow === 0) throw new Error(`${file}: no grid header (三级指标 / 指标名称 / 指标)`);
+  if (headerRow === 0) throw new Error(`${file}: no grid header (三级指标 / 指标名称 / 指标内容 / 指标)`);
   const sideLabel = nameColumn > 1 && SIDE_LABEL.test(compact(cellText(rows, headerRow, 1)));
   let headerTop = headerRow;
   if (!sideLabel && headerRow > 1 && /^绩效指标/.test(compact(cellText(rows, headerRow - 1, 1))) && /一级/.test(compact(cellText(rows, headerRow, 1)))) {
