@@ -61,6 +61,10 @@ export interface BudgetBlock {
   fullYearPlanned?: Amount;
   /** 项目构成 items (经济科目名称 / 预算金额) */
   components: Amount[];
+  /** 项目总投资: the whole project's money over all its years */
+  projectTotal?: Amount;
+  /** 中期资金总额: the medium-term (multi-year) total beside the year's */
+  midTermTotal?: Amount;
   /** 上年度项目总金额 (for information) */
   previousTotal?: Amount;
 }
@@ -108,10 +112,18 @@ export interface IndicatorRow {
   /** 半年（程）指标值 */
   halfValue?: Field;
   halfParsed?: ParsedValue;
+  /** 中期 target */
+  midValue?: Field;
+  midParsed?: ParsedValue;
+  /** last year's actual value (2021年实际实现值) */
+  priorValue?: Field;
   /** separate 计量单位 column */
   unit?: Field;
   /** separate 运算符 / 指标性质 column */
   operator?: Field;
+  /** separate 指标方向 column (正向/反向) */
+  direction?: Field;
+  note?: Field;
   /** 权重 / 分值 */
   weight?: Field;
   /** 指标值确定依据 */
@@ -136,12 +148,22 @@ export type ColumnRole =
   | "level2"
   | "level3"
   | "description"
+  /** the full-year (or only) target: 指标值, 全年（程）指标值, 预期2022年实现值, 年度 */
   | "value"
+  /** 半年（程）指标值 */
   | "halfValue"
+  /** 中期 target beside the 年度 one */
+  | "midValue"
+  /** last year's actual value shown beside the target (2021年实际实现值): information, not a target */
+  | "priorValue"
   | "unit"
+  /** ≥ ≤ = or 定性/定量 in a column of its own (运算符, 指标性质, 指标值类型) */
   | "operator"
+  /** 正向/反向 (指标方向) */
+  | "direction"
   | "weight"
-  | "basis";
+  | "basis"
+  | "note";
 
 export interface IndicatorHeader {
   row: number;
@@ -152,7 +174,24 @@ export interface IndicatorHeader {
   /** first and last column of the grid */
   left: number;
   right: number;
+  /**
+   * columns before the name column whose header is a word that also names indicators elsewhere
+   * (绩效指标, 评价内容): label columns or a side label, as their cells tell
+   */
+  labelCandidates?: number[];
+  /** a column before the grid that labels it as a whole (绩效指标 written once, merged down) */
+  sideLabel?: number;
+  /** the second row of a two-row header (指标值 over 半年 / 全年): the grid starts below it */
+  subRow?: number;
+  /**
+   * header-block fields given on every row of a flat list (单位名称 | 项目名称 | 预算数 | 年度目标 | 一级指标 …):
+   * the column of each
+   */
+  rowFields?: Partial<Record<RowFieldRole, number>>;
 }
+
+/** Fields of a flat list that a row carries for its project. */
+export type RowFieldRole = "project" | "department" | "budget" | "goal";
 
 export type RecognitionIssueKind =
   /** a 一级/二级 label written in another column than its own */
@@ -181,7 +220,7 @@ export interface RecognitionIssue extends Place {
   shift?: number;
 }
 
-export type FrameworkId = "common" | "core-2021" | "evaluation" | "four-goal";
+export type FrameworkId = "common" | "core-2021" | "evaluation" | "four-goal" | "ndrc-investment";
 
 export interface TargetTable {
   /** "Sheet1!A5:F30": unique in a workbook */
@@ -192,10 +231,16 @@ export interface TargetTable {
   range: CellRange;
   /** "A5:F30" */
   rangeA1: string;
+  /** the term of a table given as two blocks side by side for one project: "中期" or "年度" */
+  term?: string;
   /** the title row: "1. 宣传费项目绩效目标表" */
   title?: Field;
   projectName?: Field;
   projectCode?: Field;
+  /** 主管部门 / 部门(单位)名称 */
+  department?: Field;
+  /** header fields whose label is there and whose value is empty: where the missing value belongs */
+  slots: Partial<Record<"project" | "goal" | "budget", { label: Field; empty: Place }>>;
   moneyUnit: MoneyUnitDeclaration;
   budget: BudgetBlock;
   plan: SpendingPlan;
@@ -211,14 +256,22 @@ export interface TargetTable {
     implementationContent?: Field;
     /** 项目概况 / 立项必要性 / 立项依据 …, for relevance */
     background: Field[];
+    /** 中期目标 beside the 年度目标 */
+    midTermGoal?: Field;
   };
-  period: { start?: Field; end?: Field };
+  period: { start?: Field; end?: Field; /** 项目期 / 实施期 as written: 2022年3月-2023年11月, 3年 */ span?: Field };
   header?: IndicatorHeader;
+  /** how many labels of a header block (项目名称, 预算数, 绩效目标 …) the table has above its grid */
+  headerFields: number;
   /** every row of the grid that carries a 三级 name or a value */
   indicators: IndicatorRow[];
   /** every 一级/二级 block, including empty ones */
   blocks: LabelBlock[];
-  framework: { id: FrameworkId; overridden: boolean; score: number };
+  /**
+   * the framework the table's labels mean; `matched` false when its labels match none well (or it has
+   * no 一级/二级 labels at all): the structure rules that depend on a framework do not apply
+   */
+  framework: { id: FrameworkId; overridden: boolean; score: number; matched: boolean };
   issues: RecognitionIssue[];
   /** the part-one summary (分项绩效目标) of this project, when the sheet has one */
   summary?: PartOneSummary;

@@ -312,7 +312,7 @@ function safeJson(text: string): unknown {
   }
 }
 
-const FRAMEWORK_IDS: readonly FrameworkId[] = ["common", "core-2021", "evaluation", "four-goal"];
+const FRAMEWORK_IDS: readonly FrameworkId[] = ["common", "core-2021", "evaluation", "four-goal", "ndrc-investment"];
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
 /**

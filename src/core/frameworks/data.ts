@@ -28,6 +28,8 @@ export interface FrameworkDef {
   en: string;
   source: string;
   level1: Level1Def[];
+  /** false for a framework the indicator library writes no templates for (and no new table is made in) */
+  library?: false;
 }
 
 const l2 = (key: string, en: string, required: boolean, names: string[] = []): Level2Def => ({
@@ -193,7 +195,42 @@ export const FRAMEWORKS: readonly FrameworkDef[] = [
       },
     ],
   },
+  {
+    id: "ndrc-investment",
+    zh: "中央预算内投资计划绩效目标（实施效果/过程管理）",
+    en: "Central budget investment plan (implementation effect / process management)",
+    source: "国家发展改革委 中央预算内投资计划绩效目标表",
+    library: false,
+    level1: [
+      {
+        key: "实施效果",
+        en: "implementation effect",
+        names: ["实施效果"],
+        required: true,
+        level2: [
+          l2("产出", "output", true, []),
+          l2("效益", "benefit", false, ["效果"]),
+          l2("满意度", "satisfaction", false, ["服务对象满意度"]),
+        ],
+      },
+      {
+        key: "过程管理",
+        en: "process management",
+        names: ["过程管理"],
+        required: false,
+        level2: [
+          l2("计划管理", "plan management", false),
+          l2("资金管理", "fund management", false),
+          l2("项目管理", "project management", false),
+          l2("监督检查", "supervision and inspection", false),
+        ],
+      },
+    ],
+  },
 ];
+
+/** The frameworks the indicator library has templates for. */
+export const LIBRARY_FRAMEWORKS: readonly FrameworkDef[] = FRAMEWORKS.filter((f) => f.library !== false);
 
 export function frameworkById(id: FrameworkId): FrameworkDef {
   const f = FRAMEWORKS.find((x) => x.id === id);

@@ -39,7 +39,49 @@ export function labelMeanings(text: string): LabelMeaning[] {
 /** labelMeanings of a text whose labelKey is `key`. */
 export function meaningsOfKey(key: string): LabelMeaning[] {
   if (!key) return [];
-  return LEXICON.get(key) ?? [];
+  const direct = LEXICON.get(key);
+  if (direct) return direct;
+  if (key.length > 40) return [];
+  let known = canonicalMeanings.get(key);
+  if (known === undefined) {
+    known = meaningsOfCanonical(key);
+    if (canonicalMeanings.size >= 20_000) canonicalMeanings.clear();
+    canonicalMeanings.set(key, known);
+  }
+  return known;
+}
+const canonicalMeanings = new Map<string, LabelMeaning[]>();
+
+/**
+ * The ways templates write a framework's labels in other words (RULES.md "Frameworks"), undone one
+ * at a time: tags and scores in brackets (数量指标(必填硬性指标), 成本指标(0-20)分, 数量指标(或建筑规模指标)),
+ * 值 for 指标 (产出值, 数量值), a 预期 / 项目 / 年度 prefix (预期产出指标, 项目效益指标), a trailing 等
+ * (服务对象满意度指标等), and a 二级 prefixed by its 一级 (产出数量指标). Each step is tried on what the
+ * steps before it left.
+ */
+const CANONICAL_STEPS: ((k: string) => string)[] = [
+  (k) => k.replace(/\([^()]*\)/g, "").replace(/\d+(-\d+)?分$/, "").replace(/分$/, ""),
+  (k) => k.replace(/等$/, ""),
+  (k) => k.replace(/值$/, "指标"),
+  (k) => k.replace(/^(预期|项目|年度|本年|主要)/, ""),
+];
+
+function meaningsOfCanonical(key: string): LabelMeaning[] {
+  let k = key;
+  for (const step of CANONICAL_STEPS) {
+    const next = step(k);
+    if (next === k || !next) continue;
+    k = next;
+    const found = LEXICON.get(k);
+    if (found) return found;
+  }
+  // a 二级 written with its 一级 before it: 产出数量指标, 效益社会效益指标
+  const parent = /^(产出|效益|效果|满意度)(.+)$/.exec(k);
+  if (parent) {
+    const inner = LEXICON.get(parent[2])?.filter((m) => m.level === 2);
+    if (inner?.length) return inner;
+  }
+  return [];
 }
 
 export function isKnownLabel(text: string): boolean {

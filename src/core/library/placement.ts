@@ -5,7 +5,7 @@
  *   满意度/服务对象满意度 ↔ 效益/服务对象满意度 (the four-goal framework puts satisfaction under 效果),
  *   效益/可持续影响 → 影响力/长效管理 (four-goal has no 可持续影响).
  */
-import { FRAMEWORKS, frameworkById } from "../frameworks/data";
+import { LIBRARY_FRAMEWORKS, frameworkById } from "../frameworks/data";
 import type { FrameworkId } from "../model";
 
 export interface Placement {
@@ -38,13 +38,13 @@ export function placementIn(level1: string, level2: string, fw: FrameworkId): Pl
 
 /** Every framework in which the position has a place. */
 export function frameworksFor(level1: string, level2: string): FrameworkId[] {
-  return FRAMEWORKS.filter((f) => placementIn(level1, level2, f.id)).map((f) => f.id);
+  return LIBRARY_FRAMEWORKS.filter((f) => placementIn(level1, level2, f.id)).map((f) => f.id);
 }
 
 /** The 一级 key a 二级 key belongs to when it is unambiguous (satisfaction: 满意度). */
 export function defaultLevel1(level2: string): string | undefined {
   if (level2 === "服务对象满意度") return "满意度";
   const parents = new Set<string>();
-  for (const f of FRAMEWORKS) for (const a of f.level1) if (a.level2.some((b) => b.key === level2)) parents.add(a.key);
+  for (const f of LIBRARY_FRAMEWORKS) for (const a of f.level1) if (a.level2.some((b) => b.key === level2)) parents.add(a.key);
   return parents.size === 1 ? [...parents][0] : undefined;
 }

@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { FrameworkId } from "../model";
 import { placementIn } from "./placement";
 
-export const FRAMEWORK_IDS = ["common", "core-2021", "evaluation", "four-goal"] as const satisfies readonly FrameworkId[];
+export const FRAMEWORK_IDS = ["common", "core-2021", "evaluation", "four-goal", "ndrc-investment"] as const satisfies readonly FrameworkId[];
 export const FrameworkIdSchema = z.enum(FRAMEWORK_IDS);
 
 export const OPERATORS = ["≥", "≤", "=", ">", "<"] as const;

@@ -1,73 +1,114 @@
-/** Finding the indicator grid's header row through the synonyms in RULES.md "Reading the grid". */
-import type { ColumnRole, IndicatorHeader } from "../model";
+/**
+ * Finding the indicator grid's header row by its words (lexicon.ts GRID_HEADER_WORDS), in any
+ * column of the sheet: a row whose cells name an indicator column and a target-value column, with
+ * a second row under a value header that spans periods (指标值 over 半年 / 全年). Which column is
+ * the indicator's name is decided by the strength of the words; columns before it whose header is
+ * a weaker word (绩效指标, 评价内容) are kept as candidates for label columns or a side label, which
+ * the grid's contents decide (see refineHeader in labelColumns.ts).
+ */
+import type { ColumnRole, IndicatorHeader, RowFieldRole } from "../model";
+import { GRID_HEADER_WORDS, PERIOD_SUBHEADERS, VALUE_ROLES, type Strength } from "./lexicon";
+import { rowFieldRole } from "./headerBlock";
 import type { SheetView } from "./sheet";
 
-/** Header synonyms per role, as label keys (no whitespace, half-width brackets). */
-const ROLE_PATTERNS: [ColumnRole, RegExp][] = [
-  ["level1", /^一级(绩效)?指标(名称)?$/],
-  ["level2", /^二级(绩效)?指标(名称)?$/],
-  ["level3", /^(三级(绩效)?指标(名称)?|指标名称|绩效指标(名称)?|具体指标)$/],
-  ["description", /^(绩效指标描述|指标描述|指标解释|指标说明|指标值说明|指标内容|指标定义|计算口径)$/],
-  ["halfValue", /^半年(\(程\))?(度)?(指标值|目标值)(\(.*\))?$/],
-  ["value", /^((全年|年度)(\(程\))?(度)?)?(指标值|目标值)(\(.*\))?$|^(预期|计划)?目标值$|^指标值$/],
-  ["unit", /^(计量单位|度量单位|单位)$/],
-  ["operator", /^(运算符(号)?|计算符号|指标方向|指标性质|符号|比较符)$/],
-  ["weight", /^(权重|分值|权重\(%\)|分值\(分\)|指标权重)$/],
-  ["basis", /^(指标值确定依据|取值依据|指标值设定依据|确定依据|指标值来源|指标值依据|设定依据|评(价|分)标准)$/],
-];
-
 /**
- * Every synonym above contains one of these characters, and a label key keeps the CJK characters of
- * its text: a cell whose text has none of them is no header, without working out its key. Keep it in
- * step with ROLE_PATTERNS (test/core/recognize.header-chars.test.ts tries every synonym).
+ * Every header word above contains one of these characters, and a label key keeps the CJK characters
+ * of its text: a cell whose text has none of them is no header, without working out its key. Keep it
+ * in step with GRID_HEADER_WORDS (test/core/recognize.header-chars.test.ts tries every synonym).
  */
-export const HEADER_CHARS = /[指口值单符权据准]/;
+export const HEADER_CHARS = /[指口值单符权据准级评向注年重]/;
 
-function matchRole(key: string): ColumnRole | undefined {
-  for (const [role, re] of ROLE_PATTERNS) if (re.test(key)) return role;
+/** Every ROW_FIELD_LABELS word contains one of these (项目名称, 预算数, 年度目标, 单位名称). */
+const ROW_FIELD_CHARS = /[名预目资金]/;
+
+interface RoleMatch {
+  role: ColumnRole;
+  strength: Strength;
+}
+
+function matchRole(key: string): RoleMatch | undefined {
+  for (const w of GRID_HEADER_WORDS) if (w.pattern.test(key)) return { role: w.role, strength: w.strength };
   return undefined;
 }
 
 /** Roles of the short keys seen so far: findHeaders asks for every filled cell of a sheet (issue 7). */
-let roleCache = new Map<string, ColumnRole | null>();
+let roleCache = new Map<string, RoleMatch | null>();
 
-export function roleOfHeader(key: string): ColumnRole | undefined {
+function roleMatch(key: string): RoleMatch | undefined {
   if (key.length > 40) return matchRole(key);
   const known = roleCache.get(key);
   if (known !== undefined) return known ?? undefined;
-  const role = matchRole(key);
+  const m = matchRole(key);
   if (roleCache.size >= 50_000) roleCache = new Map();
-  roleCache.set(key, role ?? null);
-  return role;
+  roleCache.set(key, m ?? null);
+  return m;
+}
+
+export function roleOfHeader(key: string): ColumnRole | undefined {
+  return roleMatch(key)?.role;
+}
+
+/** "级指标": a level header whose digit was lost (a line break, a copy): the first level the row lacks. */
+const LEVEL_WITHOUT_DIGIT = /^级(绩效)?指标(名称)?$/;
+
+interface Candidate extends IndicatorHeader {
+  /** the columns whose header names the indicator, with the strength of the word */
+  nameCandidates: { col: number; strength: Strength }[];
 }
 
 /**
- * Header rows in the view: rows where at least three roles are found and they include
- * a 三级 or 一级 column and a value column. Several headers on one row (tables side by side)
- * are returned separately, each with its own column span.
+ * Header rows in the view: rows with at least three roles among them a name (三级/指标名称 or an
+ * 一级/二级 column) and a target value. Several headers on one row (tables side by side: a second
+ * 一级 column) are returned separately, each with its own column span.
  */
 export function findHeaders(view: SheetView): IndicatorHeader[] {
   const out: IndicatorHeader[] = [];
   for (let row = view.top; row <= view.bottom; row++) {
     const cols = view.filledColumns(row);
     if (cols.length < 3) continue;
-    let current: IndicatorHeader | null = null;
+    let current: Candidate | null = null;
     const flush = () => {
-      if (current && isUsableHeader(current)) out.push(current);
+      if (current && isUsable(current)) out.push(finish(view, current));
       current = null;
     };
     for (const col of cols) {
-      if (!HEADER_CHARS.test(view.text(row, col))) continue;
-      const role = roleOfHeader(view.key(row, col));
-      if (!role) continue;
-      // a second 一级 column on the same row starts a table to the right
-      if (current && (current.columns[role] !== undefined || (role === "level1" && current.columns.level3 !== undefined))) {
-        flush();
+      const text = view.text(row, col);
+      const headerLike = HEADER_CHARS.test(text);
+      if (!headerLike && !ROW_FIELD_CHARS.test(text)) continue;
+      const key = view.key(row, col);
+      let m = headerLike ? roleMatch(key) : undefined;
+      if (!m && LEVEL_WITHOUT_DIGIT.test(key)) {
+        const free = (["level1", "level2", "level3"] as const).find((r) => !current?.columns[r] && !laterHasRole(view, row, col, r));
+        if (free) m = { role: free, strength: 2 };
       }
-      if (!current) current = { row, columns: {}, labels: {}, left: col, right: col };
-      current.columns[role] = col;
-      const f = view.field(row, col);
-      if (f) current.labels[role] = f;
+      if (!m) {
+        const field = rowFieldRole(key);
+        if (field && current === null) {
+          // a flat list that repeats its project's fields on every row: 单位名称 | 项目名称 | 预算数 | …
+          current = newCandidate(row, col);
+        }
+        if (field && current) (current.rowFields ??= {})[field] ??= col;
+        continue;
+      }
+      const { role, strength } = m;
+      // a second 一级 column on the same row starts a table to the right
+      if (current && role === "level1" && (current.columns.level1 !== undefined || current.columns.level3 !== undefined)) flush();
+      if (!current) current = newCandidate(row, col);
+      if (role === "level3") {
+        current.nameCandidates.push({ col, strength });
+      } else if (current.columns[role] === undefined) {
+        current.columns[role] = col;
+        const f = view.field(row, col);
+        if (f) current.labels[role] = f;
+      } else if (role === "level2" || VALUE_ROLES.includes(role as never)) {
+        // 二级 | 三级 | 指标值 again without an 一级: a second block of the same table (中期 beside 年度);
+        // read as a table of its own to the right, which gets the 一级 in force on each row
+        flush();
+        current = newCandidate(row, col);
+        current.columns[role] = col;
+        const f = view.field(row, col);
+        if (f) current.labels[role] = f;
+      }
       current.right = col;
     }
     flush();
@@ -75,9 +116,86 @@ export function findHeaders(view: SheetView): IndicatorHeader[] {
   return out;
 }
 
-function isUsableHeader(h: IndicatorHeader): boolean {
-  const roles = Object.keys(h.columns).length;
-  const hasName = h.columns.level3 !== undefined || h.columns.level1 !== undefined;
-  const hasValue = h.columns.value !== undefined || h.columns.halfValue !== undefined;
-  return roles >= 3 && hasName && hasValue;
+/** Whether a later cell of the row has this role (so that 级指标 before 二级指标 takes 一级, not 二级). */
+function laterHasRole(view: SheetView, row: number, col: number, role: ColumnRole): boolean {
+  for (const c of view.filledColumns(row, col + 1)) if (roleMatch(view.key(row, c))?.role === role) return true;
+  return false;
 }
+
+function newCandidate(row: number, col: number): Candidate {
+  return { row, columns: {}, labels: {}, left: col, right: col, nameCandidates: [] };
+}
+
+function hasValueColumn(h: Pick<IndicatorHeader, "columns">): boolean {
+  return VALUE_ROLES.some((r) => h.columns[r] !== undefined);
+}
+
+function isUsable(h: Candidate): boolean {
+  const roles = Object.keys(h.columns).length + (h.nameCandidates.length ? 1 : 0);
+  const hasName = h.nameCandidates.length > 0 || h.columns.level1 !== undefined || h.columns.level2 !== undefined;
+  return roles >= 3 && hasName && hasValueColumn(h);
+}
+
+/**
+ * The name column is the strongest candidate (the rightmost of equals: 绩效指标 | 指标 | … names the
+ * indicator in 指标); weaker candidates before it become label candidates, resolved by the grid's cells.
+ */
+function finish(view: SheetView, c: Candidate): IndicatorHeader {
+  const h: IndicatorHeader = { row: c.row, columns: c.columns, labels: c.labels, left: c.left, right: c.right };
+  if (c.rowFields) h.rowFields = c.rowFields;
+  if (c.nameCandidates.length) {
+    const best = c.nameCandidates.reduce((a, b) => (b.strength >= a.strength ? b : a));
+    h.columns.level3 = best.col;
+    const f = view.field(c.row, best.col);
+    if (f) h.labels.level3 = f;
+    const before = c.nameCandidates.filter((x) => x.col < best.col).map((x) => x.col);
+    if (before.length) h.labelCandidates = before;
+  }
+  readSubHeader(view, h);
+  h.left = Math.min(...roleColumns(h));
+  return h;
+}
+
+export function roleColumns(h: Pick<IndicatorHeader, "columns">): number[] {
+  return Object.values(h.columns).filter((c): c is number => c !== undefined);
+}
+
+/**
+ * A value header over two or more columns with the periods on the row below (指标值 | — over
+ * 半年 | 全年, 2021年实际实现值 | 预期2022年实现值): the columns take the periods' roles and the grid
+ * starts under the second row. Only cells under the value header and its empty neighbours count.
+ */
+function readSubHeader(view: SheetView, h: IndicatorHeader): void {
+  const valueCol = h.columns.value ?? h.columns.halfValue ?? h.columns.midValue;
+  if (valueCol === undefined) return;
+  const below = h.row + 1;
+  const subs = view.filledColumns(below, h.left, view.right);
+  if (subs.length < 2) return;
+  const found: [ColumnRole, number][] = [];
+  for (const col of subs) {
+    const key = view.key(below, col);
+    const role = PERIOD_SUBHEADERS.find(([, re]) => re.test(key))?.[0];
+    // a sub-header sits under the value header or under the empty cells right of it
+    const underValue = col === valueCol || (col > valueCol && [...Array(col - valueCol).keys()].every((k) => view.isEmpty(h.row, valueCol + k + 1)));
+    if (!role || !underValue) return;
+    found.push([role, col]);
+  }
+  if (!found.some(([r]) => VALUE_ROLES.includes(r as never))) return;
+  const group = view.field(h.row, valueCol);
+  for (const r of VALUE_ROLES)
+    if (h.columns[r] === valueCol) {
+      delete h.columns[r];
+      delete h.labels[r];
+    }
+  for (const [role, col] of found) {
+    if (h.columns[role] !== undefined) continue;
+    h.columns[role] = col;
+    const f = view.field(below, col);
+    if (f) h.labels[role] = f;
+    h.right = Math.max(h.right, col);
+  }
+  if (group && !h.labels.value) h.labels.value = group;
+  h.subRow = below;
+}
+
+export type { RowFieldRole };

@@ -2,8 +2,27 @@
  * The header block above an indicator grid: project name and code, money unit, budget amounts,
  * spending plan, goal and plan texts. Labels are matched on their label key (no spaces, half-width).
  */
-import type { Amount, BudgetBlock, Field, MoneyUnit, MoneyUnitDeclaration, SpendingPlan, TargetTable } from "../model";
+import type { Amount, BudgetBlock, Field, MoneyUnit, MoneyUnitDeclaration, Place, RowFieldRole, SpendingPlan, TargetTable } from "../model";
 import { normaliseForParsing, toHalfWidth } from "../text";
+import {
+  AMOUNT_LABELS,
+  BACKGROUND_LABEL,
+  DEPARTMENT_LABEL,
+  END_LABEL,
+  GOAL_LABEL,
+  GOAL_N_LABEL,
+  MID_TERM_GOAL_LABEL,
+  OTHER_FIELD_LABEL,
+  PARENT_PROJECT_LABEL,
+  PERIOD_LABEL,
+  PROJECT_CODE_LABEL,
+  PROJECT_LABEL,
+  ROW_FIELD_LABELS,
+  START_LABEL,
+  TITLE,
+  UNIT_SUFFIX,
+  type AmountRole,
+} from "./lexicon";
 import type { SheetView } from "./sheet";
 
 export interface Zone {
@@ -13,37 +32,6 @@ export interface Zone {
   right: number;
 }
 
-type AmountRole =
-  | "total"
-  | "fullYearPlanned"
-  | "halfYear"
-  | "currentYear"
-  | "fiscal"
-  | "fiscalPart"
-  | "otherSource"
-  | "carryOver"
-  | "other"
-  | "previousTotal";
-
-const AMOUNT_LABELS: [AmountRole, RegExp][] = [
-  ["total", /^(预算数|资金总额|项目总金额|预算总额|项目资金总额|项目预算数|年度预算数|项目预算总额|预算资金总额|项目总预算|总预算|预算金额合计|项目资金合计)(\((万元|元|亿元)\))?$/],
-  ["fullYearPlanned", /^全年(\(程\))?预算(数|金额)(\((万元|元|亿元)\))?$/],
-  ["halfYear", /^半年(\(程\))?(计划)?(执行数|预算数|支出数)(\((万元|元|亿元)\))?$/],
-  ["currentYear", /^(项目)?本年度(金额|预算|预算数|资金)$/],
-  ["fiscal", /^(其中[:：,]?)?财政(资金|拨款|拨款资金|性资金)(\(小计\)|小计)?$/],
-  ["fiscalPart", /^(一般公共预算(资金|拨款)?|政府性基金(预算)?(资金|拨款)?|财政专户管理资金)$/],
-  ["otherSource", /^(国有资本经营预算(资金)?|社会保险基金预算(资金)?)$/],
-  ["carryOver", /^(上年结转(资金)?|结转资金)$/],
-  ["other", /^(其他资金|其它资金|自有资金|单位自有资金)$/],
-  ["previousTotal", /^上年度项目总金额$/],
-];
-
-/** Labels that end a value search to the right and that are never values themselves. */
-const FIELD_LABEL =
-  /^(项目名称|项目编码|项目代码|项目编号|单位编码|主管部门|实施单位|项目类型|项目级次|项目负责人|联系人|联系电话|资金用途|开始时间|结束时间|完成时间|项目负责人\/联系电话|预算规模及资金用途|资金支出计划.*|绩效目标|项目总目标|年度绩效目标|年度目标|中长期目标|项目实施计划|项目实施内容|项目概况|立项依据|立项必要性|项目设立的必要性|实施可行性|项目配套制度措施|项目构成|备注|收入|支出|小计|项目资金.*)$/;
-
-const GOAL_LABEL = /^(绩效目标|项目总目标|年度绩效目标|年度目标|中长期目标|总体目标|年度总体目标|总体绩效目标|项目年度绩效目标)$/;
-const BACKGROUND_LABEL = /^(项目概况|立项依据|立项必要性|项目设立的必要性|实施可行性|项目配套制度措施|项目简介|项目内容)$/;
 const MONTH_HEADER = /^(\d{1,2})月(底|末|份|前|底前)?$/;
 const QUARTER_HEADER = /^第?([一二三四1-4])季度(末)?$/;
 const MONEY_UNIT_DECL = /(?:单位[:：]\s*|[(（]\s*)(亿元|万元|元)\s*[)）]?/;
@@ -53,29 +41,58 @@ interface KeyInfo {
   fieldLabel: boolean;
   /** the first AMOUNT_LABELS role it matches */
   role: AmountRole | undefined;
+  /** the money unit the label itself declares: 预算金额(元) */
+  unit: MoneyUnit | null;
+  project: boolean;
+  parentProject: boolean;
+  department: boolean;
   projectCode: boolean;
   start: boolean;
   end: boolean;
+  span: boolean;
   plan: boolean;
   goal: boolean;
+  midTermGoal: boolean;
   goalN: boolean;
   background: boolean;
 }
 
-function readKey(key: string): KeyInfo {
+function readKey(raw: string): KeyInfo {
+  const unitMatch = UNIT_SUFFIX.exec(raw);
+  const key = unitMatch ? raw.slice(0, unitMatch.index) : raw;
   const role = AMOUNT_LABELS.find(([, re]) => re.test(key))?.[0];
-  const goal = GOAL_LABEL.test(key);
-  return {
-    fieldLabel: FIELD_LABEL.test(key) || role !== undefined || goal,
+  const goal = GOAL_LABEL.test(key) && !GOAL_N_LABEL.test(key);
+  const info: KeyInfo = {
+    fieldLabel: false,
     role,
-    projectCode: /^项目(编码|代码|编号)$/.test(key),
-    start: /^(开始时间|起始时间|项目开始时间)$/.test(key),
-    end: /^(结束时间|完成时间|项目结束时间|截止时间)$/.test(key),
+    unit: unitMatch ? (unitMatch[3] as MoneyUnit) : null,
+    project: PROJECT_LABEL.test(key),
+    parentProject: PARENT_PROJECT_LABEL.test(key),
+    department: DEPARTMENT_LABEL.test(key),
+    projectCode: PROJECT_CODE_LABEL.test(key),
+    start: START_LABEL.test(key),
+    end: END_LABEL.test(key),
+    span: PERIOD_LABEL.test(key),
     plan: /^资金支出计划/.test(key),
     goal,
-    goalN: /^目标\d+$/.test(key),
+    midTermGoal: goal && MID_TERM_GOAL_LABEL.test(key),
+    goalN: GOAL_N_LABEL.test(key),
     background: BACKGROUND_LABEL.test(key),
   };
+  info.fieldLabel =
+    OTHER_FIELD_LABEL.test(key) ||
+    role !== undefined ||
+    goal ||
+    info.project ||
+    info.parentProject ||
+    info.department ||
+    info.projectCode ||
+    info.start ||
+    info.end ||
+    info.span ||
+    info.plan ||
+    info.background;
+  return info;
 }
 
 /**
@@ -94,16 +111,35 @@ function keyInfo(key: string): KeyInfo {
   return info;
 }
 
+/** The field a flat list's header cell gives every row (项目名称, 预算数 …), if any. */
+export function rowFieldRole(key: string): RowFieldRole | undefined {
+  const k = UNIT_SUFFIX.exec(key) ? key.replace(UNIT_SUFFIX, "") : key;
+  return ROW_FIELD_LABELS.find(([, re]) => re.test(k))?.[0];
+}
+
 export function isFieldLabel(key: string): boolean {
   return keyInfo(key).fieldLabel;
 }
 
-/** "12210000.00", "1,003.82", 25 -> number; anything else -> undefined. */
-export function readAmount(text: string, raw: unknown): number | undefined {
-  if (typeof raw === "number" && Number.isFinite(raw)) return raw;
+const AMOUNT_TEXT = /^(-?\d+(?:\.\d+)?)(亿元|万元|元|万|亿)?(?:\(.*\)|（.*）)?$/;
+
+/**
+ * An amount as written in a cell: 25, "12210000.00", "1,003.82", "164万元", "2279.048 万元",
+ * "854万(高标准农田建设400万元…)" (a comment after the amount). The unit, when the cell writes one.
+ */
+export function readAmountWithUnit(text: string, raw: unknown): { value: number; unit: MoneyUnit | null } | undefined {
+  if (typeof raw === "number") return Number.isFinite(raw) ? { value: raw, unit: null } : undefined;
   const t = toHalfWidth(text).replace(/[,，\s]/g, "");
-  if (!/^-?\d+(\.\d+)?$/.test(t)) return undefined;
-  return Number(t);
+  const m = AMOUNT_TEXT.exec(t);
+  if (!m) return undefined;
+  const u = m[2];
+  const unit: MoneyUnit | null = !u ? null : u === "万" ? "万元" : u === "亿" ? "亿元" : (u as MoneyUnit);
+  return { value: Number(m[1]), unit };
+}
+
+/** "12210000.00", "1,003.82", 25, "164万元" -> number; anything else -> undefined. */
+export function readAmount(text: string, raw: unknown): number | undefined {
+  return readAmountWithUnit(text, raw)?.value;
 }
 
 function moneyUnitIn(text: string): MoneyUnit | null {
@@ -114,9 +150,9 @@ function moneyUnitIn(text: string): MoneyUnit | null {
 /** The money unit declared anywhere in the zone (单位：万元, 预算金额（元）, 项目资金 (万元)). */
 export function findMoneyUnit(view: SheetView, zone: Zone): MoneyUnitDeclaration {
   for (let r = zone.top; r <= zone.bottom; r++) {
-    for (let c = zone.left; c <= zone.right; c++) {
+    for (const c of view.filledColumns(r, zone.left, zone.right)) {
       const t = view.text(r, c);
-      if (!t || t.length > 40 || /%|％/.test(t)) continue;
+      if (t.length > 40 || /%|％/.test(t)) continue;
       const unit = moneyUnitIn(t);
       if (unit) return { unit, declared: true, source: view.field(r, c) };
     }
@@ -124,14 +160,31 @@ export function findMoneyUnit(view: SheetView, zone: Zone): MoneyUnitDeclaration
   return { unit: null, declared: false };
 }
 
+/** A header field's label and, when its value is missing, the empty cell where the value belongs. */
+export interface FieldSlot {
+  label: Field;
+  /** the empty value cell beside (or under) the label */
+  empty: Place;
+}
+
+export type SlotRole = "project" | "goal" | "budget";
+
 interface BlockResult {
   title?: Field;
   projectName?: Field;
   projectCode?: Field;
+  /** 主管部门 / 部门(单位)名称: the department, the name of a department-wide table */
+  department?: Field;
   budget: BudgetBlock;
   plan: SpendingPlan;
   texts: TargetTable["texts"];
   period: TargetTable["period"];
+  /** labelled fields left empty */
+  slots: Partial<Record<SlotRole, FieldSlot>>;
+  /** the first amount written with its unit ("164万元"), which declares the table's money unit */
+  amountUnit?: { unit: MoneyUnit; source: Field };
+  /** how many labels of the lexicon the block holds: a header block at all? */
+  labels: number;
 }
 
 export function emptyBudget(): BudgetBlock {
@@ -142,28 +195,71 @@ export function emptyPlan(): SpendingPlan {
   return { headers: [], points: [], unreadable: [] };
 }
 
-/** Read the header block in `zone` (rows above the indicator header, within the table's columns). */
+/** The cell right of a label, past a merged label cell (a label merged over two columns). */
+function cellRightOf(view: SheetView, row: number, col: number): Place {
+  const m = view.grid.merges?.find((g) => g.top <= row && g.bottom >= row && g.left === col);
+  const c = (m ? m.right : col) + 1;
+  return view.place(row, c);
+}
+
+/** A long text beside a short label: the goal of a template whose label was cut (年度 | 文化惠民工程，主要用于…). */
+function isProse(text: string): boolean {
+  return text.length >= 20 && /[，,。；;、]/.test(text);
+}
+
+/**
+ * Read the header block in `zone`: the rows above the indicator header, every column the table
+ * spans and the label columns left of the grid. Labels are found anywhere in a row; a value is the
+ * first cell to their right that is no label, or (column headers, goal labels) the cell under them.
+ */
 export function readHeaderBlock(view: SheetView, zone: Zone, unit: MoneyUnitDeclaration): BlockResult {
   const out: BlockResult = {
     budget: emptyBudget(),
     plan: emptyPlan(),
     texts: { goals: [], background: [] },
     period: {},
+    slots: {},
+    labels: 0,
   };
   const usedAsValue = new Set<number>();
   const cellId = (row: number, col: number) => row * 100_000 + col; // columns end at 16,384
   const mark = (f: { row: number; col: number } | undefined) => f && usedAsValue.add(cellId(f.row, f.col));
+  let parentProject: Field | undefined;
+  let departmentName: Field | undefined;
+  let lastProse: { label: Field; value: Field } | undefined;
 
   /** The first cell to the right that is not a label (text or number), skipping 小计 and 目标N. */
   const valueRight = (row: number, col: number): Field | undefined => {
     for (let c = col + 1; c <= zone.right; c++) {
       const k = view.key(row, c);
       if (!k) continue;
-      if (k === "小计" || /^目标\d*$/.test(k)) continue;
+      if (k === "小计" || GOAL_N_LABEL.test(k)) continue;
       if (isFieldLabel(k)) return undefined;
       return view.field(row, c);
     }
     return undefined;
+  };
+
+  /** The text under a label (总体目标 over 中期目标 | 年度目标 with the texts below), when the row has none to its right. */
+  const textBelow = (row: number, col: number): Field | undefined => {
+    for (let r = row + 1; r <= Math.min(zone.bottom, row + 2); r++) {
+      const k = view.key(r, col);
+      if (!k) continue;
+      if (isFieldLabel(k)) return undefined;
+      return view.field(r, col);
+    }
+    return undefined;
+  };
+
+  /** A text field: its value right of the label, else under it; an empty value is remembered as a slot. */
+  const textField = (row: number, col: number, label: Field, slot?: SlotRole, below = false): Field | undefined => {
+    const v = valueRight(row, col) ?? (below && view.rowIsEmpty(row, col + 1, zone.right) ? textBelow(row, col) : undefined);
+    if (v) mark(v);
+    else if (slot && !out.slots[slot]) {
+      const empty = cellRightOf(view, row, col);
+      if (empty.col <= zone.right + 1 && view.isEmpty(empty.row, empty.col)) out.slots[slot] = { label, empty };
+    }
+    return v;
   };
 
   /** An amount to the right, or (for column headers such as 全年预算数) below in the same column. */
@@ -181,18 +277,19 @@ export function readHeaderBlock(view: SheetView, zone: Zone, unit: MoneyUnitDecl
     return undefined;
   };
 
-  const toAmount = (labelField: Field, valueField: Field): Amount | undefined => {
-    const value = readAmount(valueField.text, valueField.raw);
-    if (value === undefined) return undefined;
+  const toAmount = (labelField: Field, labelUnit: MoneyUnit | null, valueField: Field): Amount | undefined => {
+    const read = readAmountWithUnit(valueField.text, valueField.raw);
+    if (read === undefined) return undefined;
     mark(valueField);
+    if (read.unit && !out.amountUnit) out.amountUnit = { unit: read.unit, source: valueField };
     return {
       row: valueField.row,
       col: valueField.col,
       address: valueField.address,
       label: labelField.text,
-      value,
+      value: read.value,
       raw: valueField.raw,
-      unit: moneyUnitIn(labelField.text) ?? unit.unit,
+      unit: read.unit ?? labelUnit ?? moneyUnitIn(labelField.text) ?? unit.unit,
     };
   };
 
@@ -205,10 +302,10 @@ export function readHeaderBlock(view: SheetView, zone: Zone, unit: MoneyUnitDecl
     if (cols.length === 0) continue;
     const firstKey = view.key(r, cols[0]);
 
-    // title: the first row mentioning 绩效目标表
-    if (!out.title && /绩效目标(申报|评价)?表/.test(firstKey)) out.title = view.field(r, cols[0]);
+    // title: the first short row naming a 绩效目标表
+    if (!out.title && firstKey.length <= 80 && TITLE.test(firstKey) && cols.length <= 2) out.title = view.field(r, cols[0]);
 
-    if (inGoals && !/^目标\d*$/.test(firstKey) && cols.length > 0 && isFieldLabel(firstKey)) inGoals = false;
+    if (inGoals && !GOAL_N_LABEL.test(firstKey) && cols.length > 0 && isFieldLabel(firstKey)) inGoals = false;
     if (inComposition && (firstKey === "备注" || /目标/.test(firstKey) || (isFieldLabel(firstKey) && firstKey !== "经济科目名称")))
       inComposition = false;
 
@@ -223,31 +320,42 @@ export function readHeaderBlock(view: SheetView, zone: Zone, unit: MoneyUnitDecl
       if (!k) continue; // (an empty text has an empty key)
       const label = view.field(r, c) as Field;
       const info = keyInfo(k);
+      if (info.fieldLabel) out.labels++;
+      else {
+        // a short label the lexicon does not know, with prose beside it (a cut 年度目标 label)
+        const right = c === cols[0] && k.length <= 6 ? valueRight(r, c) : undefined;
+        if (right && isProse(right.text)) lastProse = { label, value: right };
+        continue;
+      }
 
-      if (k === "项目名称" && !out.projectName) {
-        const v = valueRight(r, c);
-        if (v) {
-          out.projectName = v;
-          mark(v);
-        }
+      if (info.project) {
+        const v = textField(r, c, label, "project");
+        if (v && !out.projectName) out.projectName = v;
+        continue;
+      }
+      if (info.parentProject) {
+        parentProject ??= textField(r, c, label);
+        continue;
+      }
+      if (info.department) {
+        departmentName ??= textField(r, c, label);
         continue;
       }
       if (info.projectCode) {
-        const v = valueRight(r, c);
-        if (v) {
-          out.projectCode = v;
-          mark(v);
-        }
+        const v = textField(r, c, label);
+        if (v) out.projectCode = v;
         continue;
       }
       if (info.start) {
-        out.period.start = valueRight(r, c);
-        mark(out.period.start);
+        out.period.start = textField(r, c, label);
         continue;
       }
       if (info.end) {
-        out.period.end = valueRight(r, c);
-        mark(out.period.end);
+        out.period.end = textField(r, c, label);
+        continue;
+      }
+      if (info.span) {
+        out.period.span = textField(r, c, label);
         continue;
       }
       if (k === "项目构成") {
@@ -274,10 +382,10 @@ export function readHeaderBlock(view: SheetView, zone: Zone, unit: MoneyUnitDecl
         continue;
       }
       if (info.goal) {
-        const v = valueRight(r, c);
-        if (v) {
-          out.texts.goals.push(v);
-          mark(v);
+        const v = textField(r, c, label, info.midTermGoal ? undefined : "goal", true);
+        if (v && !isFieldLabel(v.text)) {
+          if (info.midTermGoal) out.texts.midTermGoal ??= v;
+          else out.texts.goals.push(v);
         }
         inGoals = k === "绩效目标";
         continue;
@@ -312,8 +420,13 @@ export function readHeaderBlock(view: SheetView, zone: Zone, unit: MoneyUnitDecl
       if (role) {
         const columnHeader = role === "fullYearPlanned" || role === "halfYear";
         const v = amountNear(r, c, columnHeader) ?? (columnHeader ? alignedBelow(view, r, c, zone) : undefined);
-        const amount = v && toAmount(label, v);
+        const amount = v && toAmount(label, info.unit, v);
         if (amount) assignAmount(out.budget, role, amount);
+        else if (role === "total" && !v && !out.budget.total && valueRight(r, c) === undefined) {
+          const empty = cellRightOf(view, r, c);
+          // a group label (项目资金 | 年度资金总额 …) has a label to its right, not an empty cell
+          if (view.isEmpty(empty.row, empty.col) && empty.col <= zone.right + 1 && !out.slots.budget) out.slots.budget = { label, empty };
+        }
         continue;
       }
     }
@@ -322,8 +435,16 @@ export function readHeaderBlock(view: SheetView, zone: Zone, unit: MoneyUnitDecl
   if (planRow !== undefined) readPlan(view, planRow, zone, out.plan);
   // "绩效目标 | 目标1 | text" reaches the same text through both labels
   out.texts.goals = out.texts.goals.filter((g, i, all) => all.findIndex((x) => x.address === g.address) === i);
+  if (out.texts.goals.length === 0 && lastProse) out.texts.goals.push(lastProse.value);
+  if (out.texts.goals.length > 0) delete out.slots.goal;
   // the 全年预算数 of a 支出 section stands for the total when no other total is given
   if (!out.budget.total && out.budget.fullYearPlanned) out.budget.total = out.budget.fullYearPlanned;
+  if (!out.budget.total && out.budget.projectTotal) out.budget.total = out.budget.projectTotal;
+  if (out.budget.total) delete out.slots.budget;
+  // a 二级项目 names the project; its 一级项目 only when nothing else does; a department-wide table its department
+  out.department = departmentName;
+  if (!out.projectName && !out.slots.project) out.projectName = parentProject ?? departmentName;
+  if (out.projectName) delete out.slots.project;
   return out;
 }
 
@@ -337,6 +458,12 @@ function assignAmount(b: BudgetBlock, role: AmountRole, a: Amount): void {
       return;
     case "total":
       if (!b.total) b.total = a;
+      return;
+    case "projectTotal":
+      if (!b.projectTotal) b.projectTotal = a;
+      return;
+    case "midTermTotal":
+      if (!b.midTermTotal) b.midTermTotal = a;
       return;
     case "fullYearPlanned":
       if (!b.fullYearPlanned) b.fullYearPlanned = a;

@@ -3,15 +3,17 @@
  * found by the indicator header row; the header block above it, the grid below it.
  */
 import { rangeToA1, type Grid } from "../grid";
-import type { Field, FrameworkId, IndicatorHeader, IndicatorRow, MoneyUnit, TargetTable } from "../model";
+import type { Amount, Field, FrameworkId, IndicatorHeader, IndicatorRow, MoneyUnit, MoneyUnitDeclaration, TargetTable } from "../model";
 import { normaliseForParsing } from "../text";
 import { readPrefix, SYMBOL_OPERATORS } from "../value/operators";
 import type { Operator, ParsedValue } from "../value/types";
 import { lookupUnit } from "../value/units";
 import { isDateFormat, isPercentFormat } from "../grid";
 import { findHeaders } from "./header";
-import { emptyBudget, emptyPlan, findMoneyUnit, readHeaderBlock, type Zone } from "./headerBlock";
-import { readIndicatorGrid } from "./indicatorGrid";
+import { emptyBudget, emptyPlan, findMoneyUnit, readAmountWithUnit, readHeaderBlock, type Zone } from "./headerBlock";
+import { refineHeader } from "./labelColumns";
+import { FOOTER, TITLE } from "./lexicon";
+import { readIndicatorGrid, type InheritedLevels } from "./indicatorGrid";
 import { SheetView } from "./sheet";
 import { parseValueCached } from "./valueCache";
 import { attachSummaries, readSummaries } from "./summaries";
@@ -27,18 +29,16 @@ export interface RecognizeOptions {
   placeholderWords?: string[];
 }
 
-const TITLE = /绩效目标(申报|评价)?表/;
 const PROJECT_START = /^(项目名称|项目编码|项目代码)$/;
-const NOTE = /^(注|说明|备注|填报说明|填表说明)[:：]/;
 
-/** A title row: one or two cells, one of them a title of at most 60 characters. */
+/** A title row: one or two cells, one of them a title of at most 80 characters. */
 function isTitleRow(view: SheetView, r: number, left: number, right: number): boolean {
   const first = view.firstFilled(r, left, right);
   if (first === undefined) return false;
   const second = view.firstFilled(r, first + 1, right);
   if (second !== undefined && view.firstFilled(r, second + 1, right) !== undefined) return false;
   // a key keeps the text's CJK characters: no 表 in the text, no title
-  const isTitle = (c: number) => view.text(r, c).includes("表") && TITLE.test(view.key(r, c)) && view.text(r, c).length <= 60;
+  const isTitle = (c: number) => view.text(r, c).includes("表") && view.text(r, c).length <= 80 && TITLE.test(view.key(r, c));
   return isTitle(first) || (second !== undefined && isTitle(second));
 }
 
@@ -49,10 +49,18 @@ function isProjectStart(view: SheetView, r: number, left: number, right: number)
   return false;
 }
 
-/** The band of columns a header owns: to the next header on the same row, or the sheet's end. */
+/** A line under the grid that is no part of it: 填表人：…, 经办人及联系电话:…, (盖章), 注：… */
+function isFooterRow(view: SheetView, r: number, left: number, right: number): boolean {
+  const first = view.firstFilled(r, left, right);
+  return first !== undefined && FOOTER.test(view.key(r, first));
+}
+
+/** The band of columns a header owns: from the previous header on its row (or the sheet's start) to the next one. */
 function bandOf(h: IndicatorHeader, all: IndicatorHeader[], view: SheetView): { left: number; right: number } {
-  const next = all.filter((o) => o.row === h.row && o.left > h.left).sort((a, b) => a.left - b.left)[0];
-  return { left: h.left, right: next ? next.left - 1 : view.right };
+  const sameRow = all.filter((o) => o.row === h.row && o !== h);
+  const next = sameRow.filter((o) => o.left > h.left).sort((a, b) => a.left - b.left)[0];
+  const prev = sameRow.filter((o) => o.left < h.left).sort((a, b) => b.left - a.left)[0];
+  return { left: prev ? prev.right + 1 : view.left, right: next ? next.left - 1 : view.right };
 }
 
 function frameworkFor(opt: RecognizeOptions["frameworkOverride"], id: string): FrameworkId | undefined {
@@ -102,7 +110,88 @@ function attachParsedValues(rows: IndicatorRow[], view: SheetView, options: Reco
   for (const ind of rows) {
     if (ind.value) ind.parsed = readRowValue(ind.value, ind, view, options);
     if (ind.halfValue) ind.halfParsed = readRowValue(ind.halfValue, ind, view, options);
+    if (ind.midValue) ind.midParsed = readRowValue(ind.midValue, ind, view, options);
   }
+}
+
+/** Where a table's grid ends and where its header block starts. */
+interface Extent {
+  band: { left: number; right: number };
+  top: number;
+  gridTop: number;
+  end: number;
+  floor: number;
+}
+
+function extentOf(view: SheetView, h: IndicatorHeader, i: number, headers: IndicatorHeader[], lastEndInBand: Map<number, number>): Extent {
+  const band = bandOf(h, headers, view);
+  const gridTop = (h.subRow ?? h.row) + 1;
+  // grid end: the next table's start (title, 项目名称 row, next header in the band), a footer line or a note
+  const nextHeader = headers.slice(i + 1).find((o) => o.row > h.row && o.left <= band.right && o.right >= band.left);
+  let end = nextHeader ? nextHeader.row - 1 : view.bottom;
+  for (let r = gridTop; r <= end; r++) {
+    if (view.firstFilled(r, band.left, band.right) === undefined) continue;
+    if (isTitleRow(view, r, band.left, band.right) || isProjectStart(view, r, band.left, band.right) || isFooterRow(view, r, band.left, band.right)) {
+      end = r - 1;
+      break;
+    }
+  }
+  while (end > h.row && view.rowIsEmpty(end, band.left, band.right)) end--;
+
+  // table top: the nearest title above the header, after the previous table in this band; else the
+  // first filled row after it (a header block with no title)
+  const floor = (lastEndInBand.get(band.left) ?? view.top - 1) + 1;
+  let top = h.row;
+  let titled = false;
+  for (let r = h.row - 1; r >= floor && !titled; r--) if (isTitleRow(view, r, band.left, band.right)) [top, titled] = [r, true];
+  for (let r = floor; r < h.row && !titled; r++)
+    if (!view.rowIsEmpty(r, band.left, band.right)) {
+      top = r;
+      break;
+    }
+  return { band, top, gridTop, end, floor };
+}
+
+/** The money unit: declared in the block or just above it (单位：万元 right of the title), else by an amount written "164万元". */
+function headerBlockOf(view: SheetView, zone: Zone, floor: number, options: RecognizeOptions): { unit: MoneyUnitDeclaration; block?: ReturnType<typeof readHeaderBlock> } {
+  let unit = findMoneyUnit(view, { ...zone, top: Math.max(floor, zone.top - 2) });
+  if (zone.bottom < zone.top) return { unit: !unit.declared && options.defaultMoneyUnit ? { unit: options.defaultMoneyUnit, declared: false } : unit };
+  let block = readHeaderBlock(view, zone, unit);
+  if (!unit.declared && block.amountUnit) {
+    unit = { unit: block.amountUnit.unit, declared: true, source: block.amountUnit.source };
+    block = readHeaderBlock(view, zone, unit);
+  }
+  if (!unit.declared && options.defaultMoneyUnit) unit = { unit: options.defaultMoneyUnit, declared: false };
+  return { unit, block };
+}
+
+/** The term a column of the header block speaks of: the nearest 中期… or 年度… label at or left of it. */
+function termAt(view: SheetView, zone: Zone, col: number): { term: string; col: number } | undefined {
+  let best: { term: string; col: number } | undefined;
+  for (let r = zone.top; r <= zone.bottom; r++)
+    for (const c of view.filledColumns(r, zone.left, col)) {
+      const m = /^(中期|中长期|年度|当年|本年)/.exec(view.key(r, c));
+      if (m && (!best || c > best.col)) best = { term: /^中/.test(m[1]) ? "中期" : "年度", col: c };
+    }
+  return best;
+}
+
+/**
+ * A block of 二级 | 三级 | 指标值 right beside a table's grid, with no 一级 of its own: the same
+ * project's other term (年度 beside 中期). It shares the header block; its money is what the block
+ * says right of where its term starts.
+ */
+function partnerOf(h: IndicatorHeader, headers: IndicatorHeader[], tables: TargetTable[]): TargetTable | undefined {
+  if (h.columns.level1 !== undefined) return undefined;
+  const left = headers.filter((o) => o.row === h.row && o.right < h.left && h.left - o.right <= 2 && o.columns.level1 !== undefined).pop();
+  return left && tables.find((t) => t.header === left);
+}
+
+function level1In(t: TargetTable): InheritedLevels {
+  return {
+    framework: t.framework.id,
+    level1At: (row) => t.blocks.find((b) => b.top <= row && b.bottom >= row)?.level1 ?? null,
+  };
 }
 
 /** Every target table on one sheet, top to bottom. */
@@ -114,71 +203,115 @@ export function recognizeTables(grid: Grid, options: RecognizeOptions = {}): Tar
   const lastEndInBand = new Map<number, number>();
 
   headers.forEach((h, i) => {
-    const band = bandOf(h, headers, view);
-    // grid end: the next table's start (title, 项目名称 row, next header in the band) or a note
-    const nextHeader = headers.slice(i + 1).find((o) => o.row > h.row && o.left <= band.right && o.right >= band.left);
-    let end = nextHeader ? nextHeader.row - 1 : view.bottom;
-    for (let r = h.row + 1; r <= end; r++) {
-      const firstCol = view.firstFilled(r, band.left, band.right);
-      if (firstCol === undefined) continue;
-      if (isTitleRow(view, r, band.left, band.right) || isProjectStart(view, r, band.left, band.right) || NOTE.test(view.key(r, firstCol))) {
-        end = r - 1;
-        break;
-      }
-    }
-    while (end > h.row && view.rowIsEmpty(end, band.left, band.right)) end--;
+    const partner = partnerOf(h, headers, tables);
+    const x = extentOf(view, h, i, headers, lastEndInBand);
+    if (partner) x.top = partner.range.top;
+    refineHeader(view, h, x.gridTop, x.end, x.band.left);
+    lastEndInBand.set(x.band.left, x.end);
 
-    // table top: the nearest title above the header, after the previous table in this band
-    const floor = (lastEndInBand.get(band.left) ?? view.top - 1) + 1;
-    let top = h.row;
-    let titleRow: number | undefined;
-    for (let r = h.row - 1; r >= floor; r--) {
-      if (isTitleRow(view, r, band.left, band.right)) {
-        titleRow = r;
-        break;
-      }
-    }
-    if (titleRow !== undefined) top = titleRow;
-    else {
-      for (let r = h.row - 1; r >= floor; r--) if (isProjectStart(view, r, band.left, band.right)) top = r;
-    }
-    lastEndInBand.set(band.left, end);
-
-    const zone: Zone = { top, bottom: h.row - 1, left: band.left, right: band.right };
-    const right = Math.max(h.right, lastFilledColumn(view, h.row, end, band));
-    const range = { top, left: band.left, bottom: end, right: Math.max(right, zoneRight(view, zone)) };
+    const zone: Zone = { top: x.top, bottom: h.row - 1, left: partner ? partner.range.left : x.band.left, right: x.band.right };
+    const right = Math.max(h.right, lastFilledColumn(view, h.row, x.end, x.band));
+    const left = partner ? h.left : Math.min(h.left, h.sideLabel ?? Infinity, firstFilledColumn(view, x.top, x.end, x.band));
+    const range = { top: x.top, left, bottom: x.end, right: Math.max(right, zoneRight(view, zone)) };
     const id = `${grid.sheet}!${rangeToA1(range)}`;
+    const { unit: moneyUnit, block } = headerBlockOf(view, zone, x.floor, options);
 
-    const declared = findMoneyUnit(view, zone);
-    const moneyUnit =
-      declared.declared || !options.defaultMoneyUnit ? declared : { unit: options.defaultMoneyUnit, declared: false };
-    const block = zone.bottom >= zone.top ? readHeaderBlock(view, zone, moneyUnit) : undefined;
-    const gridRead = readIndicatorGrid(view, h, h.row + 1, end, right, frameworkFor(options.frameworkOverride, id));
-    attachParsedValues(gridRead.indicators, view, options);
-
-    tables.push({
-      id,
+    const base = {
       sheet: grid.sheet,
-      index: tables.length + 1,
-      range,
-      rangeA1: rangeToA1(range),
       title: block?.title,
       projectName: block?.projectName,
       projectCode: block?.projectCode,
+      department: block?.department,
+      slots: block?.slots ?? {},
       moneyUnit,
       budget: block?.budget ?? emptyBudget(),
       plan: block?.plan ?? emptyPlan(),
       texts: block?.texts ?? { goals: [], background: [] },
       period: block?.period ?? {},
+      headerFields: block?.labels ?? 0,
       header: h,
-      indicators: gridRead.indicators,
-      blocks: gridRead.blocks,
-      framework: gridRead.framework,
-      issues: gridRead.issues,
-    });
+    };
+    if (partner) {
+      // each term's money from its own columns; the partner (to the left) is the other term
+      const start = termAt(view, zone, h.left);
+      if (start && start.col > zone.left) {
+        base.budget = readHeaderBlock(view, { ...zone, left: start.col }, moneyUnit).budget;
+        const before = termAt(view, { ...zone, right: start.col - 1 }, partner.header?.left ?? start.col - 1);
+        markTerm(partner, before?.term);
+        (base as { term?: string }).term = start.term;
+      }
+    }
+    const groups = h.rowFields?.project !== undefined ? projectGroups(view, h, x.gridTop, x.end) : [{ top: x.gridTop, bottom: x.end }];
+    for (const g of groups) {
+      const gridRead = readIndicatorGrid(view, h, g.top, g.bottom, right, frameworkFor(options.frameworkOverride, id), partner && level1In(partner));
+      attachParsedValues(gridRead.indicators, view, options);
+      const own = groups.length > 1 || g.project ? { top: g.top, left, bottom: g.bottom, right } : range;
+      const table: TargetTable = {
+        ...base,
+        id: own === range ? id : `${grid.sheet}!${rangeToA1(own)}`,
+        index: tables.length + 1,
+        range: own,
+        rangeA1: rangeToA1(own),
+        indicators: gridRead.indicators,
+        blocks: gridRead.blocks,
+        framework: gridRead.framework,
+        issues: gridRead.issues,
+      };
+      if (g.project) applyRowFields(view, table, h, g.top, moneyUnit);
+      tables.push(table);
+    }
   });
   attachSummaries(tables, readSummaries(view));
   return tables;
+}
+
+/** The table of the other term (中期): its own total and goal where the block gives them for both terms. */
+function markTerm(t: TargetTable, term: string | undefined): void {
+  if (!term) return;
+  t.term = term;
+  if (term !== "中期") return;
+  if (t.budget.midTermTotal) t.budget = { ...t.budget, total: t.budget.midTermTotal };
+  if (t.texts.midTermGoal) t.texts = { ...t.texts, goals: [t.texts.midTermGoal] };
+}
+
+/**
+ * A flat list that gives each project's fields on its first row (单位名称 | 项目名称 | 预算数 | 年度目标 |
+ * 一级 …, merged down): one group of rows a project. Rows before the first project (a department's
+ * subtotal line) belong to none.
+ */
+function projectGroups(view: SheetView, h: IndicatorHeader, top: number, bottom: number): { top: number; bottom: number; project?: number }[] {
+  const col = h.rowFields?.project as number;
+  const starts: number[] = [];
+  for (let r = top; r <= bottom; r++) if (!view.isEmpty(r, col)) starts.push(r);
+  if (starts.length === 0) return [{ top, bottom }];
+  return starts.map((s, i) => ({ top: s, bottom: i + 1 < starts.length ? starts[i + 1] - 1 : bottom, project: s }));
+}
+
+/** The project's fields from the first row of its group in a flat list. */
+function applyRowFields(view: SheetView, t: TargetTable, h: IndicatorHeader, row: number, unit: MoneyUnitDeclaration): void {
+  const f = h.rowFields ?? {};
+  const at = (c: number | undefined) => (c === undefined ? undefined : view.field(row, c));
+  t.projectName = at(f.project);
+  t.department = at(f.department) ?? t.department;
+  const goal = at(f.goal);
+  t.texts = { ...t.texts, goals: goal ? [goal] : [] };
+  const b = at(f.budget);
+  const read = b && readAmountWithUnit(b.text, b.raw);
+  if (b && read) {
+    const label = view.field(h.row, f.budget as number);
+    const amount: Amount = { row: b.row, col: b.col, address: b.address, label: label?.text ?? "", value: read.value, raw: b.raw, unit: read.unit ?? unit.unit };
+    t.budget = { ...emptyBudget(), total: amount };
+  } else t.budget = emptyBudget();
+  t.slots = {};
+}
+
+function firstFilledColumn(view: SheetView, top: number, bottom: number, band: { left: number; right: number }): number {
+  let min = band.right;
+  for (let r = top; r <= bottom; r++) {
+    const first = view.firstFilled(r, band.left, band.right);
+    if (first !== undefined) min = Math.min(min, first);
+  }
+  return min;
 }
 
 function lastFilledColumn(view: SheetView, top: number, bottom: number, band: { left: number; right: number }): number {

@@ -7,10 +7,11 @@ import { frameworkById, type FrameworkDef } from "../frameworks/data";
 import { detectFramework, parentsOf, suggestLabel, type LabelMeaning, type SeenLabel } from "../frameworks/labels";
 import type { ColumnRole, Field, FrameworkId, IndicatorHeader, IndicatorRow, LabelBlock, LabelRef, RecognitionIssue } from "../model";
 import { normaliseForParsing } from "../text";
+import { TOTAL_ROW } from "./lexicon";
 import type { SheetView } from "./sheet";
 
 /** Roles that hold the data of a row (everything right of the 一级/二级 labels). */
-const DATA_ROLES: ColumnRole[] = ["level3", "description", "halfValue", "value", "unit", "operator", "weight", "basis"];
+const DATA_ROLES: ColumnRole[] = ["level3", "description", "priorValue", "halfValue", "midValue", "value", "unit", "operator", "direction", "weight", "basis", "note"];
 
 /** The standard qualitative answers written as target values (充分, 规范, 及时, 明显提高 …). */
 const QUALITATIVE_ANSWER =
@@ -41,6 +42,11 @@ function likenessOf(text: string): number {
   return 0;
 }
 
+/** A label no framework knows, by its form: short and ending like one (制度指标, 计划管理指标, 影响力目标). */
+function looksLikeLabel(key: string): boolean {
+  return key.length <= 12 && /(指标|目标|类)$/.test(key);
+}
+
 interface Columns {
   level1?: number;
   level2?: number;
@@ -56,11 +62,17 @@ interface FoundLabel {
   expectedCol: number | undefined;
 }
 
+/** The 一级 of a neighbouring block, for a block that has no 一级 column (年度 beside 中期). */
+export interface InheritedLevels {
+  level1At(row: number): LabelRef | null;
+  framework: FrameworkId;
+}
+
 export interface GridReadResult {
   indicators: IndicatorRow[];
   blocks: LabelBlock[];
   issues: RecognitionIssue[];
-  framework: { id: FrameworkId; score: number; overridden: boolean };
+  framework: { id: FrameworkId; score: number; overridden: boolean; matched: boolean };
 }
 
 /** Labels in the label columns of the grid rows, for framework detection. */
@@ -70,8 +82,10 @@ function seenLabels(view: SheetView, header: IndicatorHeader, top: number, botto
   for (let r = top; r <= bottom; r++) {
     for (const [c, level] of labelColumns) {
       const t = view.text(r, c);
-      const meanings = t ? view.meanings(r, c) : [];
-      if (meanings.length) out.push({ text: t, column: level, meanings });
+      if (!t) continue;
+      const meanings = view.meanings(r, c);
+      // every text of an 一级/二级 column counts (an unknown one against every framework); names only when they are labels
+      if (meanings.length || level !== 0) out.push({ text: t, column: level, meanings });
     }
   }
   return out;
@@ -190,7 +204,7 @@ function scoreShift(
   for (const c of [header.columns.level2]) {
     if (c === undefined || c >= firstData) continue;
     const t = view.text(row, c);
-    if (t && !view.meanings(row, c).length) score -= 1;
+    if (t && !view.meanings(row, c).length && !looksLikeLabel(view.key(row, c))) score -= 1;
   }
   return score;
 }
@@ -202,19 +216,23 @@ export function readIndicatorGrid(
   bottom: number,
   right: number,
   frameworkOverride?: FrameworkId,
+  inherit?: InheritedLevels,
 ): GridReadResult {
   const cols: Columns = header.columns;
-  const detected = detectFramework(seenLabels(view, header, top, bottom), {
+  const seen = seenLabels(view, header, top, bottom);
+  const detected = detectFramework(seen, {
     halfYearColumn: header.columns.halfValue !== undefined,
   });
-  const fwId = frameworkOverride ?? detected.id;
+  const fwId = frameworkOverride ?? inherit?.framework ?? detected.id;
   const fw = frameworkById(fwId);
+  const matched = !!frameworkOverride || frameworkMatches(fw, seen);
   const issues: RecognitionIssue[] = [];
   const indicators: IndicatorRow[] = [];
   const blocks: LabelBlock[] = [];
   let level1: LabelRef | null = null;
   let level2: LabelRef | null = null;
   let block: LabelBlock | null = null;
+  let pendingBlock = false;
 
   const firstDataCol = Math.min(...DATA_ROLES.map((r) => header.columns[r] ?? Infinity));
 
@@ -222,11 +240,19 @@ export function readIndicatorGrid(
     if (block) block.bottom = row - 1;
     block = { level1, level2, rows: [], top: row, bottom: row };
     blocks.push(block);
+    pendingBlock = false;
   };
 
   const labelColumns = labelColumnsOf(header);
   for (let r = top; r <= bottom; r++) {
     if (view.rowIsEmpty(r, header.left, right)) continue;
+    // a block beside another one (年度 beside 中期) has no 一级 column of its own: the one in force beside it
+    const inherited = inherit?.level1At(r);
+    if (inherited && inherited.address !== level1?.address) {
+      level1 = inherited;
+      level2 = null;
+      pendingBlock = true;
+    }
 
     // 1. labels in the 一级/二级/三级 columns
     const found: FoundLabel[] = [];
@@ -301,8 +327,20 @@ export function readIndicatorGrid(
           issues.push({ ...view.place(r, f.col), kind: "label-misplaced", text: f.text, level: f.meaning.level, key: f.meaning.key, expectedCol: f.expectedCol });
         }
         if (f.meaning.level === 1) {
+          const key = f.meaning.key;
+          // the 一级 of the block in force, written lower down (a merged cell centred on its rows, or
+          // repeated): the 二级 stays, and rows above it that had no 一级 get it
+          const sameBlock =
+            level2 !== null &&
+            view.isEmpty(r, cols.level2 ?? -1) &&
+            (level1?.key === key || (level1 === null && level2.key !== null && parentsOf(fw, level2.key).includes(key)));
+          if (sameBlock && level1 === null) adoptLevel1(blocks, indicators, ref, fw);
           level1 = ref;
-          level2 = null;
+          if (!sameBlock) level2 = null;
+          else if (block) {
+            (block as LabelBlock).level1 = ref;
+            continue;
+          }
         } else {
           level2 = ref;
           const parents = parentsOf(fw, f.meaning.key);
@@ -345,9 +383,12 @@ export function readIndicatorGrid(
 
     // 5. the indicator row
     if (notApplicable) continue;
-    const hasIndicator = !!(name || cells.value || cells.halfValue || cells.description);
+    const hasIndicator = !!(name || cells.value || cells.halfValue || cells.midValue || cells.description);
     if (!hasIndicator) continue;
-    if (!block) startBlock(r);
+    // 总分 | … | 100 at the foot of a weighted table
+    if (name && TOTAL_ROW.test(view.key(name.row, name.col)) && !cells.value && !cells.halfValue) continue;
+    if (!block || pendingBlock) startBlock(r);
+    pendingBlock = false;
     const ind: IndicatorRow = {
       row: r,
       level1,
@@ -356,8 +397,12 @@ export function readIndicatorGrid(
       description: cells.description,
       value: cells.value,
       halfValue: cells.halfValue,
+      midValue: cells.midValue,
+      priorValue: cells.priorValue,
       unit: cells.unit,
       operator: cells.operator,
+      direction: cells.direction,
+      note: cells.note,
       weight: cells.weight,
       basis: cells.basis,
       shift,
@@ -370,6 +415,27 @@ export function readIndicatorGrid(
     indicators,
     blocks,
     issues,
-    framework: { id: fwId, score: detected.score, overridden: !!frameworkOverride },
+    framework: { id: fwId, score: detected.score, overridden: !!frameworkOverride, matched },
   };
+}
+
+/** Blocks read before any 一级 whose 二级 belong to this 一级 take it (and so do their rows). */
+function adoptLevel1(blocks: LabelBlock[], indicators: IndicatorRow[], ref: LabelRef, fw: FrameworkDef): void {
+  for (const b of blocks) {
+    if (b.level1 !== null || !b.level2?.key || !parentsOf(fw, b.level2.key).includes(ref.key as string)) continue;
+    b.level1 = ref;
+    const rows = new Set(b.rows);
+    for (const ind of indicators) if (ind.level1 === null && rows.has(ind.row)) ind.level1 = ref;
+  }
+}
+
+/**
+ * Whether a table's labels are the framework's: most of its 一级/二级 labels known to it. A table
+ * without any such label (a flat list) matches none.
+ */
+function frameworkMatches(fw: FrameworkDef, seen: SeenLabel[]): boolean {
+  const levelled = seen.filter((l) => l.column !== 0);
+  if (levelled.length === 0) return false;
+  const known = levelled.filter((l) => (l.meanings ?? []).some((m) => meaningIn(fw, [m], l.column) !== null)).length;
+  return known * 2 >= levelled.length;
 }

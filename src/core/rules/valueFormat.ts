@@ -84,7 +84,8 @@ const missingOperator: TableRule = {
           opCell ? { value: op, place: opCell, label: { zh: `在 ${opCell.address} 填写 ${op}`, en: `Enter ${op} in ${opCell.address}` } } : { value: op + text, label: { zh: `改为 ${op}${text}`, en: `Change to ${op}${text}` } };
         // a 指标方向 column that says 反向 (lower is better) for a cost, 正向 for satisfaction, already
         // gives the direction: the template has no other place for an operator
-        const direction = ind.operator ? DIRECTION.exec(ind.operator.text.replace(/\s/g, ""))?.[1] : undefined;
+        const dirCell = ind.direction ?? ind.operator;
+        const direction = dirCell ? DIRECTION.exec(dirCell.text.replace(/\s/g, ""))?.[1] : undefined;
         if (isUnderCost(ind) && (p.unitInfo?.dimension === "money" || p.unitInfo?.dimension === "money-rate")) {
           if (direction === "反向") continue;
           hits.push({

@@ -1,0 +1,160 @@
+/**
+ * The words of real templates, as data (shared/RULES.md "Reading the grid"): which header text
+ * gives a grid column which role, which label in the header block means which field, which lines
+ * are titles, side labels and footers. Everything is matched on a label key (src/core/text.ts
+ * labelKey: no whitespace, half-width brackets, no trailing colon). The reader decides by these
+ * words and by what the cells under them hold, never by a column position or a province.
+ */
+import type { ColumnRole } from "../model";
+
+/** How sure a header word makes a column's role: 3 the template's own term, 1 a word that is also used for other things. */
+export type Strength = 1 | 2 | 3;
+
+export interface HeaderWord {
+  role: ColumnRole;
+  strength: Strength;
+  pattern: RegExp;
+}
+
+/** A value column's header may carry a unit or a note in brackets: 指标值(单位), 目标值（含单位）. */
+const NOTE = String.raw`(\(.*\))?`;
+
+export const GRID_HEADER_WORDS: readonly HeaderWord[] = [
+  { role: "level1", strength: 3, pattern: /^一级(绩效)?(指标)?(名称)?$/ },
+  { role: "level2", strength: 3, pattern: /^二级(绩效)?(指标)?(名称)?$/ },
+  { role: "level3", strength: 3, pattern: /^三级(绩效)?(指标)?(名称)?$/ },
+  { role: "level3", strength: 2, pattern: /^(指标名称|具体指标|绩效指标名称|指标项|指标名)$/ },
+  // words that name the indicator column in some templates and a side label or a label column in others
+  { role: "level3", strength: 1, pattern: /^(指标|绩效指标|年度绩效指标|评价内容|评价指标|评价要点)$/ },
+  { role: "description", strength: 3, pattern: /^(绩效指标描述|指标描述|指标解释|指标说明|指标值说明|指标内容|指标定义|计算口径|指标值内容|指标说明及计算方法)$/ },
+  { role: "halfValue", strength: 3, pattern: new RegExp(String.raw`^半年(\(程\))?(度)?(指标值|目标值|值)?${NOTE}$`) },
+  { role: "midValue", strength: 3, pattern: new RegExp(String.raw`^中期(绩效)?(指标值|目标值|值)?${NOTE}$`) },
+  { role: "priorValue", strength: 3, pattern: /^(\d{4}年|上年|上一年|去年)(度)?(实际)?(实现|完成|执行)值$/ },
+  {
+    role: "value",
+    strength: 3,
+    pattern: new RegExp(
+      String.raw`^((全年|年度|本年|当年)(\(程\))?(度)?)?(绩效)?(指标值|目标值|数值|指标目标值|指标值及单位)${NOTE}$|^(预期|计划)(\d{4}年)?(目标值|实现值|完成值|指标值)$|^(全年|年度)$`,
+    ),
+  },
+  { role: "unit", strength: 3, pattern: /^(计量单位|度量单位|单位|指标单位)$/ },
+  { role: "operator", strength: 3, pattern: /^(运算符(号)?|计算符号|指标性质|符号|比较符|指标值类型)$/ },
+  { role: "direction", strength: 3, pattern: /^(指标方向(性)?|方向)$/ },
+  { role: "weight", strength: 3, pattern: /^(权重|分值|权重\(%\)|分值\(分\)|指标权重|权重分值|指标分值)$/ },
+  {
+    role: "basis",
+    strength: 3,
+    pattern: /^(指标值确定依据|取值依据|指标值设定依据|确定依据|指标值来源|指标值依据|设定依据|评(价|分)标准|绩效标准|指标标准或依据|指标标准|指标设定依据|目标值确定依据)$/,
+  },
+  { role: "note", strength: 3, pattern: /^备注$/ },
+];
+
+/** Roles of the value columns: each is one period of the same target. */
+export const VALUE_ROLES = ["value", "halfValue", "midValue"] as const;
+export type ValueRole = (typeof VALUE_ROLES)[number];
+
+/** The period a value column stands for, as shown in the read model. */
+export const PERIOD_OF: Record<ValueRole, string> = { value: "全年", halfValue: "半年", midValue: "中期" };
+
+/**
+ * Sub-headers under a value header spanning two or more columns (指标值 over 半年 / 全年,
+ * 2021年实际实现值 / 预期2022年实现值, 中期 / 年度): the role each gives its column.
+ */
+export const PERIOD_SUBHEADERS: readonly [ColumnRole, RegExp][] = [
+  ["halfValue", /^半年(\(程\))?(度)?(指标值|目标值|值)?$/],
+  ["midValue", /^中期(目标|指标值|目标值|值)?$/],
+  ["priorValue", /^(\d{4}年|上年|上一年|去年)(度)?(实际)?(实现|完成|执行)值$/],
+  ["value", /^((全年|年度|本年|当年)(\(程\))?(度)?(目标|指标值|目标值|值)?|(预期|计划)(\d{4}年)?(目标值|实现值|完成值|指标值)?)$/],
+];
+
+/** Text of a first column that labels the whole grid beside it, written once and merged down (绩效指标, 绩 效 指 标). */
+export const SIDE_LABEL = /^(绩效指标|年度绩效指标|绩效目标|年度绩效目标|绩|绩效|指标|项目年度绩效目标.*|绩效指标体系)$/;
+
+/** A form title: 项目支出绩效目标表, 项目支出目标申报表, …绩效评价指标表, …绩效目标批复表 (checked on keys of at most 80 characters). */
+export const TITLE = /(绩效|目标).*表(\(.*\))?$|绩效目标(申报|评价|批复|申请)?表/;
+
+/**
+ * Lines that end a table below its grid: who filled it in, who checked it, stamps, dates and notes
+ * (填表人：, 经办人及联系电话:…, 审核意见, 财政资金管理科室(盖章), 上报时间:, 注：).
+ */
+export const FOOTER =
+  /^(填表人|填报人|经办人|联系人|联系电话|负责人|单位负责人|财务负责人|项目负责人签字|审核人|审核|审核意见|复核人|制表人|制表|上报时间|填报时间|填报日期|填表日期|报送日期|日期|注|说明|填报说明|填表说明)([:：及(（]|$)|\(盖章\)|（盖章）|盖章\)/;
+
+/** A total row of a weighted table (总分 | … | 100): not an indicator. */
+export const TOTAL_ROW = /^(总分|合计|总计|分值合计|权重合计)$/;
+
+/* ---------------------------------------------------------------------------------------------
+ * The header block: label -> field. A label key may end in a money unit, "(万元)" or
+ * "(单位:万元)": the unit is read off first (UNIT_SUFFIX) and the rest matched here.
+ * ------------------------------------------------------------------------------------------- */
+
+/** A money unit written at the end of a label: 预算金额(元), 资金情况(单位:万元), 项目资金 (万元). */
+export const UNIT_SUFFIX = /\((金额)?(单位[:：]?)?(亿元|万元|元)\)$/;
+
+export type AmountRole =
+  | "total"
+  | "projectTotal"
+  | "midTermTotal"
+  | "fullYearPlanned"
+  | "halfYear"
+  | "currentYear"
+  | "fiscal"
+  | "fiscalPart"
+  | "otherSource"
+  | "carryOver"
+  | "other"
+  | "previousTotal";
+
+/** Amount labels, first match wins (其中：财政拨款 is fiscal, not a total). */
+export const AMOUNT_LABELS: readonly [AmountRole, RegExp][] = [
+  ["midTermTotal", /^中期(资金|预算)(总额|总量|数)$/],
+  [
+    "total",
+    /^(其中[:：]?)?(预算数|资金总额|年度资金总额|项目资金总额|项目总金额|预算总额|项目预算数|年度预算数|项目预算总额|预算资金总额|项目总预算|总预算|预算金额合计|项目资金合计|年度本级预算金额|本级预算金额|项目金额|当年预算|当年预算数|本年预算|本年预算数|预算申报数|申报数|(本次)?下达(的)?中央预算内投资|中央预算内投资|(区|县|市|省)?级?支出预算总量|支出预算总量|预算总量|项目预算金额|预算金额|年度预算金额|年度资金|资金总量|项目资金|项目资金申请|资金情况|资金来源|项目预算)$/,
+  ],
+  ["projectTotal", /^(项目总投资|总投资|项目总投资额|计划总投资)$/],
+  ["fullYearPlanned", /^全年(\(程\))?预算(数|金额)$/],
+  ["halfYear", /^半年(\(程\))?(计划)?(执行数|预算数|支出数)$/],
+  ["currentYear", /^(项目)?本年度(金额|预算|预算数|资金)$/],
+  ["fiscal", /^(其中[:：,]?)?(当年)?(市级|县级|区级|本级)?财政(资金|拨款|拨款资金|性资金|拨款\(补助\))(\(小计\)|小计)?$/],
+  [
+    "fiscalPart",
+    /^(其中[:：]?)?(一般公共预算(资金|拨款)?|政府性基金(预算)?(资金|拨款)?|财政专户管理资金|中央补助(安排|资金)?|中央(财政)?资金|省级财政(安排|资金)|省级补助(资金)?|市级财政(安排)|(该项目支出)?上级(补助)?资金|上级补助)$/,
+  ],
+  ["otherSource", /^(国有资本经营预算(资金)?|社会保险基金预算(资金)?)$/],
+  ["carryOver", /^(其中[:：]?)?(上年结转(资金)?|结转资金|上年结余(资金)?|结转结余(资金)?)$/],
+  ["other", /^(其中[:：]?)?(其他资金|其它资金|其他|其它|自有资金|单位自有资金|社会资金|其他来源资金|自筹资金)$/],
+  ["previousTotal", /^上年度项目总金额$/],
+];
+
+/** The project's name; a department-wide table (部门整体) names its department instead. */
+export const PROJECT_LABEL = /^(项目名称|项目支出名称|专项\(项目\)名称|专项名称|专项资金名称|二级项目名称|项目\(专项\)名称|资金名称|专项资金\(项目\)名称)$/;
+/** A higher-level project that a 二级项目 belongs to: a name only when the table gives no other. */
+export const PARENT_PROJECT_LABEL = /^(一级项目名称|一\*?级项目名称|所属一级项目)$/;
+export const DEPARTMENT_LABEL = /^(部门\(单位\)名称|部门名称|单位名称|预算单位|预算部门|部门\(单位\))$/;
+export const PROJECT_CODE_LABEL = /^(项目编码|项目代码|项目编号)$/;
+
+export const GOAL_LABEL =
+  /^(项目|部门)?(年度|当年|本年|总体|整体|总|中期|中长期|长期)?(整体|总体)?(绩效)?目标(\(.*\))?$|^年度(总体)?(绩效)?目标(\(文字\))?$/;
+export const MID_TERM_GOAL_LABEL = /^(项目)?(中期|中长期|长期)(绩效)?目标/;
+export const GOAL_N_LABEL = /^目标\d+$/;
+export const BACKGROUND_LABEL =
+  /^(项目概况|立项依据|项目立项依据|立项必要性|项目立项必要性|项目设立的必要性|实施可行性|项目配套制度措施|保证项目实施的制度措施|项目简介|项目内容|基本情况|项目基本情况|项目总体情况|项目支出明细|政策依据|项目实施依据)$/;
+export const START_LABEL = /^(开始时间|起始时间|项目开始时间|开始日期|项目开始日期|起始日期)$/;
+export const END_LABEL = /^(结束时间|完成时间|项目结束时间|截止时间|结束日期|项目完成日期|完成日期|项目结束日期|截止日期)$/;
+export const PERIOD_LABEL = /^(项目期|项目周期|实施期|项目实施期|项目支出实施期|实施周期|项目期限)$/;
+
+/**
+ * Other labels of header blocks: never a value, and the end of a search for one to the right
+ * (主管部门 | 实施单位 …; an empty field beside them is not the project's name).
+ */
+export const OTHER_FIELD_LABEL =
+  /^(单位编码|主管部门|项目主管部门|主管预算部门|业务主管部门|主管部门及代码|实施单位|项目实施单位|组织实施单位|监督管理单位|项目类型|项目级次|项目负责人|项目负责人及电话|项目负责人\/联系电话|项目责任人|责任人|联系人|联系电话|经办人|项目经办人|项目经办人电话|归口业务科室|是否政府采购|项目属性|项目分类|项目口径|项目来源|资金性质|资金用途|编制单位|绩效编制单位|填报单位|单位信息|单位\(盖章\)|下达地方或单位|预算执行率权重|预算执行率权重\(%\)|其他依据|需要说明的其他问题|预算规模及资金用途|资金支出计划.*|项目实施计划|项目实施内容|项目构成|备注|收入|支出|小计|项目类别|部门预算|实施期|项目支出)$/;
+
+/** Fields of a flat list given on every row (单位名称 | 项目名称 | 预算数 | 年度目标 | 一级指标 …). */
+export const ROW_FIELD_LABELS: readonly ["project" | "department" | "budget" | "goal", RegExp][] = [
+  ["project", PROJECT_LABEL],
+  ["department", DEPARTMENT_LABEL],
+  ["budget", /^(预算数|资金总额|年度资金总额|项目金额|预算金额|当年预算)(\((万元|元)\))?$/],
+  ["goal", /^(年度目标|绩效目标|年度绩效目标|项目绩效目标)$/],
+];
