@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync, mkdirSync, copyFi
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { main } from "../../src/cli/main";
 
 const ROOT = path.join(__dirname, "..", "..");
@@ -124,6 +125,30 @@ describe("nothing is written to the inputs", () => {
     const marked: string[] = [];
     ws.eachRow((row) => row.eachCell((c) => (c.note ? marked.push(c.address) : undefined)));
     expect(marked.length).toBeGreaterThan(5);
+  });
+
+  it("--annotate keeps every cell's number format: Chinese Excel's built-in dates and backslash escapes too", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("目标表");
+    ws.addRow(["项目名称", "格式测试"]);
+    ws.addRow(["一级指标", "二级指标", "三级指标", "指标值"]);
+    ws.addRow(["产出指标", "时效指标", "完成日期", 44926]);
+    ws.addRow([null, "质量指标", "达标率", 95]);
+    ws.getCell("D3").numFmt = "yyyy-mm-dd";
+    ws.getCell("D4").numFmt = "0\\%";
+    // as Chinese Excel writes 2022年12月31日: numFmtId 31 with no <numFmt> of its own
+    const zip = await JSZip.loadAsync(Buffer.from(await wb.xlsx.writeBuffer()));
+    const styles = await zip.file("xl/styles.xml")!.async("string");
+    const id = /<numFmt numFmtId="(\d+)" formatCode="yyyy-mm-dd"\/>/.exec(styles)![1];
+    zip.file("xl/styles.xml", styles.replace(`<numFmt numFmtId="${id}" formatCode="yyyy-mm-dd"/>`, "").split(`numFmtId="${id}"`).join('numFmtId="31"'));
+    const dir = tmp();
+    const input = path.join(dir, "格式.xlsx");
+    writeFileSync(input, await zip.generateAsync({ type: "nodebuffer" }));
+    const out = path.join(dir, "marked");
+    await run(["check", input, "--annotate", out]);
+    const copy = await JSZip.loadAsync(readFileSync(path.join(out, "格式.xlsx")));
+    const codes = [...(await copy.file("xl/styles.xml")!.async("string")).matchAll(/formatCode="([^"]*)"/g)].map((m) => m[1]);
+    expect(codes).toEqual(expect.arrayContaining(["yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;", "0\\%"]));
   });
 
   it("--fix writes fixed copies that have fewer findings, and the input is unchanged", async () => {

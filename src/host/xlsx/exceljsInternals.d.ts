@@ -39,3 +39,13 @@ declare module "exceljs/lib/doc/range" {
     model: { top: number; left: number; bottom: number; right: number; sheetName?: unknown };
   }
 }
+declare module "exceljs/lib/xlsx/xform/style/numfmt-xform" {
+  export default class NumFmtXform {
+    static getDefaultFmtCode(id: number): string | undefined;
+    parseOpen(node: { name: string; attributes: Record<string, string> }): boolean;
+  }
+}
+declare module "exceljs/lib/xlsx/defaultnumformats" {
+  const formats: Record<number, Record<string, string>>;
+  export default formats;
+}

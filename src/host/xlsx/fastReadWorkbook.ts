@@ -29,6 +29,10 @@ import { assertReadable, readWorkbookGrids, toBytes, type WorkbookGrids } from "
 import { scanSheetData, type RawCell } from "./sheetDataScan";
 import { gridFromCells, visibilityOf, type FoundCell, type SkippedCells } from "./worksheetToGrid";
 import { readZipEntries } from "./zipEntries";
+import { keepNumberFormatCodes } from "./numFmtCodes";
+
+// format codes as the file writes them, for this reader and the full one it falls back to
+keepNumberFormatCodes();
 
 const MAX_ROW = 1_048_576;
 const MAX_COL = 16_384;

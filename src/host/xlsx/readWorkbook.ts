@@ -4,6 +4,10 @@
  *
  * Every failure reaches the caller as a WorkbookReadError with a code the caller can
  * put into the user's language; exceljs's own errors never escape.
+ *
+ * Number formats: under Node, once fastReadWorkbook.ts is loaded (the CLI always loads it), exceljs
+ * keeps format codes as the file writes them and knows Chinese Excel's built-in dates
+ * (numFmtCodes.ts); in a browser the formats are exceljs's own.
  */
 import ExcelJS from "exceljs";
 import type { Grid } from "../../core/grid";

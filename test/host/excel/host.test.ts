@@ -3,7 +3,7 @@
  * fixes with conflict detection, row insertion and its undo, protection and Office errors.
  */
 import fc from "fast-check";
-import { parseA1, type Grid } from "../../../src/core/grid";
+import { parseA1, textAt, type Grid } from "../../../src/core/grid";
 import { ExcelHost } from "../../../src/host/excel/host";
 import { MemoryWorkbook, parseAddress, type WorkbookSnapshot } from "../../../src/host/memory/workbook";
 import { HostError, MARKS_KEY, MARK_FILL, SETTINGS_KEY, markSeverityOfFormula, type Mark } from "../../../src/host/types";
@@ -89,6 +89,16 @@ describe("ExcelHost: reading", () => {
     expect(grid.numberFormats?.[0][0]).toBeNull(); // General -> null
     expect(grid.merges).toEqual(expect.arrayContaining([parseAddress("A6:A9"), parseAddress("B6:B7"), parseAddress("A1:F1")]));
     expect(grid).toEqual(wb.toGrid(wb.requireSheet(SHEET)));
+  });
+
+  it("hands over unit and date formats, so 12 under 0\"月\" reads as 12月 and not as a date", async () => {
+    const wb = sampleWorkbook();
+    const sheet = wb.requireSheet(SHEET);
+    wb.patchCell(sheet, 20, 2, { value: 12, numberFormat: '0"月"' });
+    wb.patchCell(sheet, 21, 2, { value: 44926, numberFormat: 'yyyy"年"m"月"d"日"' });
+    const { host } = await setup(wb);
+    const [grid] = await host.readSheets({ kind: "active" });
+    expect([textAt(grid, 20, 2), textAt(grid, 21, 2)]).toEqual(["12月", "2022年12月31日"]);
   });
 
   it("reads fifty sheets in exactly one sync", async () => {

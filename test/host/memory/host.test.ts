@@ -3,7 +3,7 @@
  * conflict detection, insertion with undo, protection errors), checked by deep comparison.
  */
 import fc from "fast-check";
-import { gridFromRows } from "../../../src/core/grid";
+import { gridFromRows, textAt } from "../../../src/core/grid";
 import { MemoryHost } from "../../../src/host/memory";
 import { MemoryWorkbook, parseAddress } from "../../../src/host/memory/workbook";
 import { HostError, MARKS_KEY, MARK_FILL, markFormula, markSeverityOfFormula, type Mark } from "../../../src/host/types";
@@ -31,6 +31,17 @@ describe("MemoryHost: reading", () => {
     ]);
     expect((await host.readSheets({ kind: "named", names: ["填报说明"] }))[0].cells).toEqual([["请按单位填报"]]);
     await expect(host.readSheets({ kind: "named", names: ["无"] })).rejects.toMatchObject({ code: "not-found" });
+  });
+
+  it("hands over unit and date formats, so 12 under 0\"月\" reads as 12月 and not as a date", async () => {
+    const wb = sampleWorkbook();
+    const sheet = wb.requireSheet(SHEET);
+    wb.patchCell(sheet, 20, 2, { value: 12, numberFormat: '0"月"' });
+    wb.patchCell(sheet, 21, 2, { value: 44926, numberFormat: 'yyyy"年"m"月"d"日"' });
+    const [grid] = await hostOf(wb).host.readSheets({ kind: "active" });
+    expect([textAt(grid, 20, 2), textAt(grid, 21, 2)]).toEqual(["12月", "2022年12月31日"]);
+    const [back] = await MemoryHost.fromGrids([grid]).readSheets({ kind: "all" });
+    expect(textAt(back, 20, 2)).toBe("12月");
   });
 
   it("reads a sheet with a stray value far away only where its tables are, and says so", async () => {
