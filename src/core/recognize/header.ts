@@ -143,14 +143,24 @@ function isUsable(h: Candidate): boolean {
 function finish(view: SheetView, c: Candidate): IndicatorHeader {
   const h: IndicatorHeader = { row: c.row, columns: c.columns, labels: c.labels, left: c.left, right: c.right };
   if (c.rowFields) h.rowFields = c.rowFields;
+  // the name stands right of the 一级/二级 columns: a name word before them is a side label (绩效指标 | 一级指标 | …)
+  const levelsEnd = Math.max(h.columns.level1 ?? -1, h.columns.level2 ?? -1);
+  const beforeLevels = c.nameCandidates.filter((x) => x.col < levelsEnd).map((x) => x.col);
+  c.nameCandidates = c.nameCandidates.filter((x) => x.col > levelsEnd);
+  // no name column but a 指标内容 / 指标说明 one beside the 一级/二级: it names the indicators
+  if (!c.nameCandidates.length && h.columns.description !== undefined && (h.columns.level1 !== undefined || h.columns.level2 !== undefined)) {
+    c.nameCandidates.push({ col: h.columns.description, strength: 1 });
+    delete h.columns.description;
+    delete h.labels.description;
+  }
   if (c.nameCandidates.length) {
     const best = c.nameCandidates.reduce((a, b) => (b.strength >= a.strength ? b : a));
     h.columns.level3 = best.col;
     const f = view.field(c.row, best.col);
     if (f) h.labels.level3 = f;
-    const before = c.nameCandidates.filter((x) => x.col < best.col).map((x) => x.col);
-    if (before.length) h.labelCandidates = before;
+    beforeLevels.push(...c.nameCandidates.filter((x) => x.col < best.col).map((x) => x.col));
   }
+  if (beforeLevels.length) h.labelCandidates = beforeLevels;
   readSubHeader(view, h);
   h.left = Math.min(...roleColumns(h));
   return h;

@@ -1,0 +1,133 @@
+/**
+ * How well Jixiao reads the corpus: every field of test/fixtures/corpus-reading.json (written by hand
+ * from the published tables, examples/corpus/) against what the reader gets from the corpus workbooks.
+ *
+ *   npx ts-node --transpile-only scripts/corpusScore.ts        a score per file and every miss
+ *
+ * test/core/recognize.corpus.test.ts asserts that nothing is missed.
+ */
+import { readFileSync } from "fs";
+import * as path from "path";
+import type { TargetTable } from "../src/core/model";
+import { recognizeWorkbook } from "../src/core/recognize";
+import { readModelOf } from "../src/core/readModel";
+import { readWorkbookGrids } from "../src/host/xlsx/readWorkbook";
+
+interface ExpectedIndicator {
+  row: number;
+  level1: string | null;
+  level2: string | null;
+  name: string | null;
+  value: string | null;
+  operator?: string | null;
+  unit?: string | null;
+  previous?: string | null;
+}
+
+interface ExpectedTable {
+  title: string | null;
+  project: string | null;
+  moneyUnit: string | null;
+  budget: { total: number | null; fiscal: number | null; other: number | null; carryOver: number | null };
+  framework: string | null;
+  header: number;
+  goal: string | null;
+  term?: string;
+  indicators: ExpectedIndicator[];
+}
+
+export interface Expectation {
+  file: string;
+  complete: boolean;
+  tables: ExpectedTable[];
+}
+
+export interface Check {
+  file: string;
+  /** "table 1 project", "table 1 row 12 level2" */
+  what: string;
+  expected: unknown;
+  actual: unknown;
+  ok: boolean;
+}
+
+const ROOT = path.resolve(__dirname, "..");
+export const EXPECTATIONS: Expectation[] = JSON.parse(readFileSync(path.join(ROOT, "test", "fixtures", "corpus-reading.json"), "utf8"));
+
+function workbookOf(file: string): string {
+  return path.join(ROOT, "examples", "corpus", file.replace(/\.tsv$/, ".xlsx"));
+}
+
+export async function tablesOf(file: string): Promise<TargetTable[]> {
+  const { grids } = await readWorkbookGrids(readFileSync(workbookOf(file)));
+  return recognizeWorkbook(grids);
+}
+
+/** Every field of one file's expectation against the tables read. */
+export function checkFile(e: Expectation, tables: TargetTable[]): Check[] {
+  const checks: Check[] = [];
+  const add = (what: string, expected: unknown, actual: unknown) =>
+    checks.push({ file: e.file, what, expected, actual, ok: JSON.stringify(expected ?? null) === JSON.stringify(actual ?? null) });
+  add("tables", e.tables.length, tables.length);
+  e.tables.forEach((x, i) => {
+    const t = tables[i];
+    const at = `table ${i + 1}`;
+    if (!t) {
+      add(`${at} missing`, x.project, null);
+      return;
+    }
+    const m = readModelOf(t);
+    add(`${at} title`, x.title, m.title);
+    add(`${at} project`, x.project, m.project);
+    add(`${at} moneyUnit`, x.moneyUnit, m.moneyUnit);
+    for (const k of ["total", "fiscal", "other", "carryOver"] as const) add(`${at} budget.${k}`, x.budget[k], m.budget[k]);
+    add(`${at} framework`, x.framework, t.framework.matched ? t.framework.id : null);
+    add(`${at} header`, x.header, t.header?.row);
+    add(`${at} goal`, x.goal, t.texts.goals[0]?.text ?? null);
+    if (x.term) add(`${at} term`, x.term, t.term);
+    add(`${at} indicators`, x.indicators.length, t.indicators.length);
+    x.indicators.forEach((xi, j) => {
+      const ind = t.indicators[j];
+      const r = `${at} row ${xi.row}`;
+      if (!ind) {
+        add(`${r} missing`, xi.name, null);
+        return;
+      }
+      add(`${r} row`, xi.row, ind.row);
+      add(`${r} level1`, xi.level1, ind.level1?.text ?? null);
+      add(`${r} level2`, xi.level2, ind.level2?.text ?? null);
+      add(`${r} name`, xi.name, ind.name?.text ?? null);
+      add(`${r} value`, xi.value, ind.value?.text ?? null);
+      if ("operator" in xi) add(`${r} operator`, xi.operator, ind.operator?.text ?? null);
+      if ("unit" in xi) add(`${r} unit`, xi.unit, ind.unit?.text ?? null);
+      if ("previous" in xi) add(`${r} previous`, xi.previous, ind.priorValue?.text ?? null);
+    });
+  });
+  return checks;
+}
+
+export async function scoreCorpus(): Promise<Check[]> {
+  const out: Check[] = [];
+  for (const e of EXPECTATIONS) out.push(...checkFile(e, await tablesOf(e.file)));
+  return out;
+}
+
+async function main(): Promise<void> {
+  const checks = await scoreCorpus();
+  const files = [...new Set(checks.map((c) => c.file))];
+  let ok = 0;
+  for (const f of files) {
+    const mine = checks.filter((c) => c.file === f);
+    const good = mine.filter((c) => c.ok).length;
+    ok += good;
+    process.stdout.write(`${String(Math.round((100 * good) / mine.length)).padStart(3)}%  ${good}/${mine.length}  ${f}\n`);
+    for (const c of mine.filter((x) => !x.ok)) process.stdout.write(`        ${c.what}: expected ${JSON.stringify(c.expected)}, read ${JSON.stringify(c.actual)}\n`);
+  }
+  process.stdout.write(`\nreading score: ${ok}/${checks.length} fields (${((100 * ok) / checks.length).toFixed(1)}%) over ${files.length} tables\n`);
+}
+
+if (require.main === module)
+  main().catch((e: unknown) => {
+    process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
+    process.exitCode = 1;
+  });
