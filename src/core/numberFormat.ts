@@ -449,10 +449,29 @@ export function generalNumber(v: number): string {
   return String(Number(v.toPrecision(12)));
 }
 
-function renderNumberSection(section: FormatSection, v: number, unsigned: boolean, opts: RenderOptions): string {
+/** Where a section puts the number, worked out once per section. */
+interface NumberLayout {
+  /** token index of each integer placeholder, left to right, and its kind */
+  intIdx: number[];
+  intPh: string[];
+  fracIdx: number[];
+  fracPh: string[];
+  /** a comma between integer placeholders: group thousands */
+  thousands: boolean;
+  /** the integer placeholders stand together (only commas between): grouping applies */
+  contiguousInt: boolean;
+  /** powers of ten the value is shifted by: 2 per %, −3 per scaling comma */
+  shift: number;
+  /** a fraction placeholder other than #: Excel would draw the point even with no decimals shown */
+  fixedPoint: boolean;
+}
+
+const layouts = new WeakMap<FormatSection, NumberLayout>();
+
+function layoutOf(section: FormatSection): NumberLayout {
+  let l = layouts.get(section);
+  if (l) return l;
   const tokens = section.tokens;
-  const pieces: Piece[] = [];
-  // where the number goes: integer placeholders, the point, fraction placeholders
   const pointAt = tokens.findIndex((t) => t.t === "point");
   const digitIdx: number[] = [];
   tokens.forEach((t, k) => {
@@ -460,6 +479,7 @@ function renderNumberSection(section: FormatSection, v: number, unsigned: boolea
   });
   const intIdx = digitIdx.filter((k) => pointAt < 0 || k < pointAt);
   const fracIdx = pointAt < 0 ? [] : digitIdx.filter((k) => k > pointAt);
+  const ph = (k: number) => (tokens[k] as { c: string }).c;
   const lastDigit = digitIdx.length ? digitIdx[digitIdx.length - 1] : -1;
   const lastInt = intIdx.length ? intIdx[intIdx.length - 1] : -1;
   // commas: between integer placeholders they group thousands; after the last placeholder they divide by 1,000
@@ -470,43 +490,52 @@ function renderNumberSection(section: FormatSection, v: number, unsigned: boolea
     if (intIdx.length && k > intIdx[0] && k < lastInt) thousands = true;
     else if (digitIdx.length && k > lastInt && (k > lastDigit || (pointAt >= 0 && k < pointAt))) scale++;
   });
-  const decimals = fracIdx.length;
-  const { int, frac } = roundedParts(v, 2 * section.percents - 3 * scale, decimals);
+  const contiguousInt = intIdx.length > 0 && intIdx.every((k, j) => j === 0 || tokens.slice(intIdx[j - 1] + 1, k).every((t) => t.t === "comma"));
+  l = {
+    intIdx,
+    intPh: intIdx.map(ph),
+    fracIdx,
+    fracPh: fracIdx.map(ph),
+    thousands,
+    contiguousInt,
+    shift: 2 * section.percents - 3 * scale,
+    fixedPoint: fracIdx.some((k) => ph(k) !== "#"),
+  };
+  layouts.set(section, l);
+  return l;
+}
+
+function renderNumberSection(section: FormatSection, v: number, unsigned: boolean, opts: RenderOptions): string {
+  const tokens = section.tokens;
+  const l = layoutOf(section);
+  const decimals = l.fracIdx.length;
+  const { int, frac } = roundedParts(v, l.shift, decimals);
   // a negative number that rounds to 0 shows no minus sign (LibreOffice draws -0.001 under 0 as 0)
   const negative = v < 0 && !unsigned && (int !== "" || /[1-9]/.test(frac));
+  const slot: (string | undefined)[] = new Array<string | undefined>(tokens.length);
 
   // integer digits, right to left onto the placeholders; extra digits go to the first one
-  const intText = new Map<number, string>();
-  if (intIdx.length) {
-    let k = int.length;
-    for (let j = intIdx.length - 1; j >= 0; j--) {
-      const ph = (tokens[intIdx[j]] as { c: string }).c;
-      let s: string;
-      if (j === 0) s = int.slice(0, k);
-      else s = k > 0 ? int[k - 1] : "";
-      k = j === 0 ? 0 : Math.max(0, k - 1);
-      if (s === "") s = ph === "0" ? "0" : ph === "?" ? " " : "";
-      intText.set(intIdx[j], s);
-    }
+  let k = int.length;
+  for (let j = l.intIdx.length - 1; j >= 0; j--) {
+    let s = j === 0 ? int.slice(0, k) : k > 0 ? int[k - 1] : "";
+    k = j === 0 ? 0 : Math.max(0, k - 1);
+    if (s === "") s = l.intPh[j] === "0" ? "0" : l.intPh[j] === "?" ? " " : "";
+    slot[l.intIdx[j]] = s;
+  }
+  if (l.contiguousInt && l.thousands) {
+    slot[l.intIdx[0]] = groupThousands(l.intIdx.map((i) => slot[i]).join(""));
+    for (let j = 1; j < l.intIdx.length; j++) slot[l.intIdx[j]] = "";
   }
   // fraction digits left to right; trailing zeros of # (and of 0 without padZeros) are dropped
-  const fracText = new Map<number, string>();
   const pad = opts.padZeros !== false;
   let keep = decimals;
-  while (keep > 0) {
-    const ph = (tokens[fracIdx[keep - 1]] as { c: string }).c;
-    if (frac[keep - 1] !== "0" || (ph === "0" && pad)) break;
-    keep--;
-  }
-  fracIdx.forEach((k, j) => {
-    const ph = (tokens[k] as { c: string }).c;
-    fracText.set(k, j < keep ? frac[j] : ph === "?" && pad ? " " : "");
-  });
-  const contiguousInt = intIdx.length > 0 && intIdx.every((k, j) => j === 0 || tokens.slice(intIdx[j - 1] + 1, k).every((t) => t.t === "comma"));
+  while (keep > 0 && frac[keep - 1] === "0" && !(l.fracPh[keep - 1] === "0" && pad)) keep--;
+  for (let j = 0; j < decimals; j++) slot[l.fracIdx[j]] = j < keep ? frac[j] : l.fracPh[j] === "?" && pad ? " " : "";
 
+  const pieces: Piece[] = [];
   if (negative) pieces.push({ s: "-" });
-  for (let k = 0; k < tokens.length; k++) {
-    const t = tokens[k];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
     switch (t.t) {
       case "lit":
         pieces.push({ s: t.s });
@@ -515,15 +544,11 @@ function renderNumberSection(section: FormatSection, v: number, unsigned: boolea
         pieces.push({ s: " ", pad: true });
         break;
       case "digit":
-        if (intText.has(k)) {
-          if (contiguousInt && thousands) {
-            if (k === intIdx[0]) pieces.push({ s: groupThousands(intIdx.map((i) => intText.get(i)).join("")) });
-          } else pieces.push({ s: intText.get(k)! });
-        } else pieces.push({ s: fracText.get(k) ?? "" });
+        pieces.push({ s: slot[i] ?? "" });
         break;
       case "point":
         // a point with no decimals after it is not drawn (LibreOffice draws 12 under 0.## as 12)
-        if (keep > 0 || (pad && fracIdx.some((k) => (tokens[k] as { c: string }).c !== "#"))) pieces.push({ s: "." });
+        if (keep > 0 || (pad && l.fixedPoint)) pieces.push({ s: "." });
         break;
       case "percent":
         pieces.push({ s: "%" });
