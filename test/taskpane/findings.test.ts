@@ -13,9 +13,11 @@ import {
   positionOf,
   reselect,
   step,
-  tableTitle,
+  tableLabels,
   toggle,
 } from "../../src/taskpane/state/findings";
+import { tableName } from "../../src/core/readModel";
+import type { Grid } from "../../src/core/grid";
 import { loadExampleGrids } from "../helpers/examples";
 
 function finding(over: Partial<Finding>): Finding {
@@ -61,9 +63,11 @@ describe("findings list on seed 000 (stacked)", () => {
       for (const c of g.categories) for (const f of c.findings) expect(f.category).toBe(c.category);
       expect(g.count).toBe(g.categories.reduce((n, c) => n + c.findings.length, 0));
     }
-    // the first table's title is its title row
-    expect(groups[0].title).toBe(tableTitle(report.tables.find((t) => t.id === groups[0].table)!));
-    expect(groups[0].title).toMatch(/绩效目标表/);
+    // a table is named by its project (not by its form title, which many tables share)
+    const first = report.tables.find((t) => t.id === groups[0].table)!;
+    expect(groups[0].name).toBe(tableName(first));
+    expect(groups[0].name).toBe(first.projectName?.text);
+    expect(groups[0].name).not.toMatch(/绩效目标表/);
   });
 
   it("filters by severity and category", () => {
@@ -123,7 +127,41 @@ describe("navigation", () => {
     const groups = groupFindings([finding({ key: "x", sheet: "Other" }), finding({ key: "y", sheet: "Other", category: "structure" })], []);
     expect(groups).toHaveLength(1);
     expect(groups[0].table).toBeNull();
-    expect(groups[0].title).toBe("Other");
+    expect(groups[0].name).toBe("Other");
     expect(groups[0].categories.map((c) => c.category)).toEqual(["structure", "vague"]);
+  });
+});
+
+describe("tables are named by their project", () => {
+  /** A small target table under the form title every table of the workbook shares. */
+  const table = (sheet: string, project: string | null, title = "2022年度项目支出绩效目标申报表"): Grid => ({
+    sheet,
+    origin: { row: 1, col: 1 },
+    cells: [
+      [title, null, null, null],
+      project === null ? ["备注", "无", null, null] : ["项目名称", project, null, null],
+      ["一级指标", "二级指标", "三级指标", "指标值"],
+      ["产出指标", "数量指标", "培训人数", null],
+      [null, "时效指标", "完成时间", "2022年12月31日前"],
+    ],
+  });
+
+  it("two tables with the same title and different projects are grouped under their projects", () => {
+    const report = validate([table("表一", "宣传费"), table("表二", "培训费")]);
+    expect(report.tables.map((t) => t.title?.text)).toEqual(["2022年度项目支出绩效目标申报表", "2022年度项目支出绩效目标申报表"]);
+    expect(groupFindings(report.findings, report.tables).map((g) => g.name)).toEqual(["宣传费", "培训费"]);
+  });
+
+  it("two tables of the same project are told apart by their sheet, then by where they are", () => {
+    const report = validate([table("表一", "宣传费"), table("表二", "宣传费"), table("表三", "培训费")]);
+    expect(groupFindings(report.findings, report.tables).map((g) => g.name)).toEqual(["宣传费 — 表一", "宣传费 — 表二", "培训费"]);
+    const stacked: Grid = { ...table("表一", "宣传费"), cells: [...table("表一", "宣传费").cells, [null], [null], ...table("表一", "宣传费").cells] };
+    const labels = tableLabels(validate([stacked]).tables);
+    expect([...labels.values()]).toEqual(["宣传费 — 表一!A1:D5", "宣传费 — 表一!A8:D12"]);
+  });
+
+  it("a table without a project is named by its title, then by its sheet", () => {
+    const report = validate([table("表一", null, "宣传费项目绩效目标表"), table("表二", null, "")]);
+    expect([...tableLabels(report.tables).values()]).toEqual(["宣传费项目绩效目标表", "表二"]);
   });
 });

@@ -19,7 +19,8 @@ import { useEffect, useMemo, useState } from "react";
 import type { TargetTable } from "../../core/model";
 import type { Template } from "../../core/library/schema";
 import { t } from "../i18n";
-import { tableTitle } from "../state/findings";
+import { tableName } from "../../core/readModel";
+import { tableLabels } from "../state/findings";
 import { effectiveLibrary, groupBy, targetText, type LibraryModule } from "../state/library";
 import type { PaneSession, PaneState } from "../state/session";
 import { EmptyState } from "./EmptyState";
@@ -84,6 +85,7 @@ export function TemplatesView({ session, state, load }: TemplatesViewProps) {
 
   const tables = report?.tables ?? [];
   const table: TargetTable | undefined = tables[Math.min(tableIndex, tables.length - 1)];
+  const labels = useMemo(() => tableLabels(tables), [tables]);
   const stored = state.settings.userLibrary;
   const effective = useMemo(() => (lib ? effectiveLibrary(lib, stored) : null), [lib, stored]);
   const library = effective?.library;
@@ -159,7 +161,7 @@ export function TemplatesView({ session, state, load }: TemplatesViewProps) {
           >
             {tables.map((tb, i) => (
               <option key={tb.id} value={i}>
-                {tableTitle(tb)}
+                {labels.get(tb.id) ?? tableName(tb)}
               </option>
             ))}
           </Select>
@@ -172,7 +174,7 @@ export function TemplatesView({ session, state, load }: TemplatesViewProps) {
 
       {!query.trim() && rec && table && (
         <div>
-          <p className={s.hint}>{t(lang, "templates.recommended", { project: tableTitle(table) })}</p>
+          <p className={s.hint}>{t(lang, "templates.recommended", { project: tableName(table) })}</p>
           <div className={s.types} role="group" aria-label={t(lang, "templates.types")}>
             {rec.types.slice(0, 3).map((ty) => (
               <ToggleButton

@@ -13,6 +13,7 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useMemo, useRef, type KeyboardEvent } from "react";
 import { SEVERITIES, type Category, type Finding, type Lang } from "../../core/finding";
+import { tableName } from "../../core/readModel";
 import { categoryName, severityName, t, type MessageKey } from "../i18n";
 import {
   applyFilters,
@@ -23,7 +24,6 @@ import {
   groupFindings,
   isFiltered,
   positionOf,
-  tableTitle,
   toggle,
   ALL_FILTERS,
 } from "../state/findings";
@@ -214,7 +214,7 @@ export function ValidateView({ session, state }: ValidateViewProps) {
             <ol className={s.tableList}>
               {report.tables.map((tb) => (
                 <li key={tb.id}>
-                  {tableTitle(tb)} <span>({tb.sheet}!{tb.rangeA1})</span>
+                  {tableName(tb)} <span>({tb.sheet}!{tb.rangeA1})</span>
                 </li>
               ))}
             </ol>
@@ -290,9 +290,9 @@ export function ValidateView({ session, state }: ValidateViewProps) {
 
           <div className={s.list} aria-label={t(lang, "list.label")} role="region" onKeyDown={onListKey} data-testid="findings">
             {groups.map((g) => (
-              <section key={g.table ?? `sheet:${g.sheet}`} aria-label={g.title}>
+              <section key={g.table ?? `sheet:${g.sheet}`} aria-label={g.name}>
                 <h3 className={s.tableHeading}>
-                  <span>{g.title}</span>
+                  <span>{g.name}</span>
                   <span className={s.count}>{t(lang, "list.count", { n: g.count })}</span>
                 </h3>
                 {g.categories.map((c) => (

@@ -5,6 +5,7 @@
  */
 import { CATEGORIES, SEVERITIES, compareSeverity, type Category, type Finding, type Severity } from "../../core/finding";
 import type { TargetTable } from "../../core/model";
+import { tableName } from "../../core/readModel";
 
 export interface Filters {
   /** severities shown; all three by default */
@@ -60,16 +61,37 @@ export interface TableGroup {
   /** the table id ("Sheet1!A5:F30"), or null for findings that belong to no table */
   table: string | null;
   sheet: string;
-  /** the table's title or project name, else its id */
-  title: string;
+  /** what the pane calls the table (tableLabels), or the sheet for findings of no table */
+  name: string;
   categories: CategoryGroup[];
   count: number;
 }
 
-/** What a table is called in the list: its title, else its project name, else where it is. */
-export function tableTitle(table: TargetTable): string {
-  const t = table.title?.text.trim() || table.projectName?.text.trim();
-  return t ? t : `${table.sheet}!${table.rangeA1}`;
+/**
+ * What the pane calls each table, by id: its name (tableName: the project, else the title, else
+ * the sheet); where two tables of the report share a name, "name — sheet", and where they share
+ * the sheet too, "name — sheet!A5:F30" (a table named by its sheet alone: "sheet!A5:F30").
+ */
+export function tableLabels(tables: readonly TargetTable[]): Map<string, string> {
+  const label = (t: TargetTable, level: 0 | 1 | 2): string => {
+    const name = tableName(t);
+    if (level === 0) return name;
+    if (name === t.sheet || level === 2) return name === t.sheet ? `${t.sheet}!${t.rangeA1}` : `${name} — ${t.sheet}!${t.rangeA1}`;
+    return `${name} — ${t.sheet}`;
+  };
+  const levels = ([0, 1, 2] as const).map((level) => {
+    const labels = tables.map((t) => label(t, level));
+    const count = new Map<string, number>();
+    for (const l of labels) count.set(l, (count.get(l) ?? 0) + 1);
+    return { labels, count };
+  });
+  const out = new Map<string, string>();
+  // the plainest label no other table of the report shares
+  tables.forEach((t, i) => {
+    const level = levels.find((l, k) => k === 2 || l.count.get(l.labels[i]) === 1)!;
+    out.set(t.id, level.labels[i]);
+  });
+  return out;
 }
 
 /**
@@ -86,7 +108,8 @@ export function groupFindings(findings: readonly Finding[], tables: readonly Tar
     else byTable.set(k, [f]);
   }
   const groups: TableGroup[] = [];
-  const make = (table: string | null, sheet: string, title: string, list: Finding[]): TableGroup => {
+  const labels = tableLabels(tables);
+  const make = (table: string | null, sheet: string, name: string, list: Finding[]): TableGroup => {
     const cats: CategoryGroup[] = [];
     for (const c of CATEGORIES) {
       const fs = list.filter((f) => f.category === c);
@@ -94,13 +117,13 @@ export function groupFindings(findings: readonly Finding[], tables: readonly Tar
       const severity = fs.map((f) => f.severity).sort(compareSeverity)[0];
       cats.push({ category: c, findings: fs, severity });
     }
-    return { table, sheet, title, categories: cats, count: list.length };
+    return { table, sheet, name, categories: cats, count: list.length };
   };
   for (const t of tables) {
     const list = byTable.get(t.id);
     if (!list) continue;
     byTable.delete(t.id);
-    groups.push(make(t.id, t.sheet, tableTitle(t), list));
+    groups.push(make(t.id, t.sheet, labels.get(t.id) ?? tableName(t), list));
   }
   // findings whose table is not in `tables` (or that have none)
   for (const [k, list] of byTable) {
