@@ -2,9 +2,11 @@
  * `jixiao check … --report 审核汇总.xlsx`: one workbook for the reviewer of a batch of submissions.
  *
  *   汇总 / Files      one row per file: tables, errors, warnings, suggestions, or why it was unreadable
- *   表格 / Tables     one row per target table: where it is, project, framework, money unit, budget, counts
- *   问题 / Findings   one row per finding: file, sheet, cell, project, indicator, severity, category,
+ *   表格 / Tables     one row per target table: where it is, its name, framework, money unit, budget, counts
+ *   问题 / Findings   one row per finding: file, sheet, cell, table, indicator, severity, category,
  *                     rule, message — filterable, errors first within each file
+ *
+ * A table is named as everywhere else (tableName): by its project, else its title, else its sheet.
  *
  * Every sheet has a frozen, filterable header so the reviewer can sort and filter in Excel.
  */
@@ -12,6 +14,7 @@ import ExcelJS from "exceljs";
 import { CATEGORY_NAMES, SEVERITY_NAMES, type Finding, type Lang, type Severity } from "../core/finding";
 import { frameworkById } from "../core/frameworks/data";
 import type { TargetTable } from "../core/model";
+import { tableName } from "../core/readModel";
 import { countBySeverity, type FileResult } from "./format";
 import { writeNewWorkbook } from "./writeCopies";
 
@@ -30,7 +33,7 @@ const TABLES: Col[] = [
   { zh: "文件", en: "File", width: 32 },
   { zh: "工作表", en: "Sheet", width: 18 },
   { zh: "区域", en: "Range", width: 12 },
-  { zh: "项目名称", en: "Project", width: 30 },
+  { zh: "名称", en: "Name", width: 30 },
   { zh: "指标体系", en: "Framework", width: 30 },
   { zh: "金额单位", en: "Money unit", width: 10 },
   { zh: "预算数", en: "Budget", width: 12 },
@@ -43,7 +46,7 @@ const FINDINGS: Col[] = [
   { zh: "文件", en: "File", width: 28 },
   { zh: "工作表", en: "Sheet", width: 16 },
   { zh: "单元格", en: "Cell", width: 8 },
-  { zh: "项目名称", en: "Project", width: 24 },
+  { zh: "表格", en: "Table", width: 24 },
   { zh: "指标", en: "Indicator", width: 22 },
   { zh: "严重程度", en: "Severity", width: 9 },
   { zh: "类别", en: "Category", width: 12 },
@@ -75,9 +78,8 @@ function addSheet(wb: ExcelJS.Workbook, name: string, cols: Col[], lang: Lang): 
   return ws;
 }
 
-function projectOf(t: TargetTable | undefined): string {
-  return t?.projectName?.text.trim() || t?.title?.text.trim() || "";
-}
+/** The table's name, or its id for a finding whose table is not in the list. */
+const nameOf = (t: TargetTable | undefined, id: string): string => (t ? tableName(t) : id);
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -109,7 +111,7 @@ export function batchReportWorkbook(results: readonly FileResult[], lang: Lang):
         r.file,
         t.sheet,
         t.rangeA1,
-        projectOf(t),
+        tableName(t),
         lang === "zh" ? fw.zh : fw.en,
         t.moneyUnit.unit ?? TEXT.undeclared[lang],
         total ? total.value : null,
@@ -125,7 +127,7 @@ export function batchReportWorkbook(results: readonly FileResult[], lang: Lang):
         r.file,
         f.sheet,
         f.cell,
-        f.table ? projectOf(tableOf.get(f.table)) : TEXT.workbook[lang],
+        f.table ? nameOf(tableOf.get(f.table), f.table) : TEXT.workbook[lang],
         f.indicator ?? "",
         SEVERITY_NAMES[f.severity][lang],
         CATEGORY_NAMES[f.category][lang],

@@ -1,6 +1,7 @@
 /** Report output: JSON exactly as DESIGN.md says, and text grouped by file, table and severity. */
 import type { Finding, Severity } from "../core/finding";
 import type { TargetTable } from "../core/model";
+import { tableName } from "../core/readModel";
 import { t } from "./messages";
 
 export interface FileResult {
@@ -20,7 +21,8 @@ export function toJson(results: FileResult[]): string {
           ? { file: r.file, error: r.error, tables: [], findings: [] }
           : {
               file: r.file,
-              tables: r.tables.map((tb) => ({ sheet: tb.sheet, title: tb.title?.text ?? tb.projectName?.text ?? "", range: tb.rangeA1, project: tb.projectName?.text ?? "", framework: tb.framework.id })),
+              // name: what the text report and the pane call the table (tableName); title and project as read
+              tables: r.tables.map((tb) => ({ sheet: tb.sheet, name: tableName(tb), title: tb.title?.text ?? "", range: tb.rangeA1, project: tb.projectName?.text ?? "", framework: tb.framework.id })),
               findings: r.findings,
               ...(r.warnings ? { warnings: r.warnings } : {}),
             },
@@ -60,9 +62,8 @@ export function toText(results: FileResult[], lang: "zh" | "en", color: boolean)
     for (const tb of r.tables) {
       n++;
       const fs = byTable.get(tb.id) ?? [];
-      const title = tb.projectName?.text ?? tb.title?.text ?? t(lang, "untitled");
       const tc = countBySeverity(fs);
-      lines.push(`  ${paint("1", `${n}. ${title}`)}  ${tb.sheet}!${tb.rangeA1}  ${fs.length ? t(lang, "summary", tc.error, tc.warning, tc.info) : paint("32", t(lang, "clean"))}`);
+      lines.push(`  ${paint("1", `${n}. ${tableName(tb)}`)}  ${tb.sheet}!${tb.rangeA1}  ${fs.length ? t(lang, "summary", tc.error, tc.warning, tc.info) : paint("32", t(lang, "clean"))}`);
       for (const sev of SEVERITIES) {
         const list = fs.filter((f) => f.severity === sev);
         if (!list.length) continue;

@@ -108,6 +108,45 @@ describe("bad input: one clear line and exit code 2, and the batch goes on", () 
   });
 });
 
+describe("tables are named by their project, not by the form title they share", () => {
+  async function twoTables(dir: string): Promise<string> {
+    const wb = new ExcelJS.Workbook();
+    for (const [sheet, project] of [
+      ["表一", "宣传费"],
+      ["表二", "培训费"],
+    ]) {
+      const ws = wb.addWorksheet(sheet);
+      ws.addRow(["2022年度项目支出绩效目标申报表"]);
+      ws.addRow(["项目名称", project]);
+      ws.addRow(["一级指标", "二级指标", "三级指标", "指标值"]);
+      ws.addRow(["产出指标", "数量指标", "培训人数", null]);
+      ws.addRow([null, "时效指标", "完成时间", "2022年12月31日前"]);
+    }
+    const file = path.join(dir, "两张表.xlsx");
+    await wb.xlsx.writeFile(file);
+    return file;
+  }
+
+  it("in the text report, the JSON and the review workbook", async () => {
+    const dir = tmp();
+    const file = await twoTables(dir);
+    const text = (await run(["check", file])).out;
+    expect(text).toMatch(/1\. 宣传费 {2}表一!A1:D5/);
+    expect(text).toMatch(/2\. 培训费 {2}表二!A1:D5/);
+    const json = JSON.parse((await run(["check", file, "--format", "json"])).out) as { files: { tables: { name: string; title: string; project: string }[] }[] };
+    expect(json.files[0].tables.map((t) => [t.name, t.title, t.project])).toEqual([
+      ["宣传费", "2022年度项目支出绩效目标申报表", "宣传费"],
+      ["培训费", "2022年度项目支出绩效目标申报表", "培训费"],
+    ]);
+    await run(["check", file, "--report", path.join(dir, "审核汇总.xlsx")]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, "审核汇总.xlsx"));
+    const column = (sheet: string, col: number) => (wb.getWorksheet(sheet)!.getColumn(col).values as unknown[]).slice(2);
+    expect(column("表格", 4)).toEqual(["宣传费", "培训费"]);
+    expect(new Set(column("问题", 4))).toEqual(new Set(["宣传费", "培训费"]));
+  });
+});
+
 describe("nothing is written to the inputs", () => {
   it("--annotate writes a marked copy with a summary sheet and leaves the input byte-identical", async () => {
     const dir = tmp();
@@ -249,7 +288,8 @@ describe("--report: one review workbook for a batch", () => {
     expect(r.err).toContain(path.join(dir, "review (2).xlsx"));
     const s = await sheets(path.join(dir, "review (2).xlsx"));
     expect(Object.keys(s)).toEqual(["Files", "Tables", "Findings"]);
-    expect(s["Findings"][0]).toEqual(["File", "Sheet", "Cell", "Project", "Indicator", "Severity", "Category", "Rule", "Message"]);
+    expect(s["Findings"][0]).toEqual(["File", "Sheet", "Cell", "Table", "Indicator", "Severity", "Category", "Rule", "Message"]);
+    expect(s["Tables"][0].slice(0, 4)).toEqual(["File", "Sheet", "Range", "Name"]);
     const bad = await run(["check", EX("seed001.xlsx"), "--report", path.join(dir, "review.csv")]);
     expect(bad.code).toBe(2);
     expect(bad.err).toContain(".xlsx");
