@@ -65,6 +65,8 @@ export interface BudgetBlock {
   projectTotal?: Amount;
   /** 中期资金总额: the medium-term (multi-year) total beside the year's */
   midTermTotal?: Amount;
+  /** how many source labels (财政拨款, 其他资金, 上年结转 …) the block writes, with or without an amount */
+  sourceLabels?: number;
   /** 上年度项目总金额 (for information) */
   previousTotal?: Amount;
 }
@@ -256,6 +258,8 @@ export interface TargetTable {
     implementationContent?: Field;
     /** 项目概况 / 立项必要性 / 立项依据 …, for relevance */
     background: Field[];
+    /** 主管部门 / 实施单位 / 填报单位 …: the bodies behind the project */
+    agencies?: Field[];
     /** 中期目标 beside the 年度目标 */
     midTermGoal?: Field;
   };

@@ -46,7 +46,9 @@ async function hostFor(kind: Kind, wb: MemoryWorkbook): Promise<Setup> {
 /** Everything the user would call their workbook, marks excluded (they are ours). */
 function userPart(s: WorkbookSnapshot): WorkbookSnapshot {
   const copy = structuredClone(s);
-  for (const sheet of copy.sheets) sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => markSeverityOfFormula(cf.formula) === null);
+  // a mark, or a mark half made (a custom rule whose formula a failed batch never set): not the user's
+  for (const sheet of copy.sheets)
+    sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => markSeverityOfFormula(cf.formula) === null && !(cf.type === "Custom" && !cf.formula));
   for (const k of Object.keys(copy.settings)) if (k.startsWith("jixiao.marks")) delete copy.settings[k];
   return copy;
 }

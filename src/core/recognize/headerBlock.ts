@@ -5,6 +5,7 @@
 import type { Amount, BudgetBlock, Field, MoneyUnit, MoneyUnitDeclaration, Place, RowFieldRole, SpendingPlan, TargetTable } from "../model";
 import { normaliseForParsing, toHalfWidth } from "../text";
 import {
+  AGENCY_LABEL,
   AMOUNT_LABELS,
   BACKGROUND_LABEL,
   DEPARTMENT_LABEL,
@@ -55,6 +56,7 @@ interface KeyInfo {
   midTermGoal: boolean;
   goalN: boolean;
   background: boolean;
+  agency: boolean;
 }
 
 function readKey(raw: string): KeyInfo {
@@ -78,6 +80,7 @@ function readKey(raw: string): KeyInfo {
     midTermGoal: goal && MID_TERM_GOAL_LABEL.test(key),
     goalN: GOAL_N_LABEL.test(key),
     background: BACKGROUND_LABEL.test(key),
+    agency: AGENCY_LABEL.test(key),
   };
   info.fieldLabel =
     OTHER_FIELD_LABEL.test(key) ||
@@ -91,7 +94,8 @@ function readKey(raw: string): KeyInfo {
     info.end ||
     info.span ||
     info.plan ||
-    info.background;
+    info.background ||
+    info.agency;
   return info;
 }
 
@@ -195,12 +199,20 @@ export function emptyPlan(): SpendingPlan {
   return { headers: [], points: [], unreadable: [] };
 }
 
-/** The cell right of a label, past a merged label cell (a label merged over two columns). */
+/**
+ * The cell where a label's value belongs: right of the label, past a label merged over several
+ * columns and past the sub-labels a value search skips (绩效目标 | 目标1 | …).
+ */
 function cellRightOf(view: SheetView, row: number, col: number): Place {
   const m = view.grid.merges?.find((g) => g.top <= row && g.bottom >= row && g.left === col);
-  const c = (m ? m.right : col) + 1;
+  let c = (m ? m.right : col) + 1;
+  while (SUB_LABEL.test(view.key(row, c))) c++;
   return view.place(row, c);
 }
+const SUB_LABEL = /^(小计|目标\d*)$/;
+
+/** Amount roles that name where the money comes from. */
+const SOURCE_ROLES = new Set<AmountRole>(["fiscal", "fiscalPart", "other", "otherSource", "carryOver"]);
 
 /** A long text beside a short label: the goal of a template whose label was cut (年度 | 文化惠民工程，主要用于…). */
 function isProse(text: string): boolean {
@@ -257,7 +269,7 @@ export function readHeaderBlock(view: SheetView, zone: Zone, unit: MoneyUnitDecl
     if (v) mark(v);
     else if (slot && !out.slots[slot]) {
       const empty = cellRightOf(view, row, col);
-      if (empty.col <= zone.right + 1 && view.isEmpty(empty.row, empty.col)) out.slots[slot] = { label, empty };
+      if (empty.col <= zone.right && view.isEmpty(empty.row, empty.col)) out.slots[slot] = { label, empty };
     }
     return v;
   };
@@ -410,6 +422,11 @@ export function readHeaderBlock(view: SheetView, zone: Zone, unit: MoneyUnitDecl
         mark(v);
         continue;
       }
+      if (info.agency) {
+        const v = textField(r, c, label);
+        if (v) (out.texts.agencies ??= []).push(v);
+        continue;
+      }
       if (info.background) {
         const v = valueRight(r, c);
         if (v) out.texts.background.push(v);
@@ -417,6 +434,7 @@ export function readHeaderBlock(view: SheetView, zone: Zone, unit: MoneyUnitDecl
         continue;
       }
       const role = info.role;
+      if (role && SOURCE_ROLES.has(role)) out.budget.sourceLabels = (out.budget.sourceLabels ?? 0) + 1;
       if (role) {
         const columnHeader = role === "fullYearPlanned" || role === "halfYear";
         const v = amountNear(r, c, columnHeader) ?? (columnHeader ? alignedBelow(view, r, c, zone) : undefined);
@@ -425,7 +443,7 @@ export function readHeaderBlock(view: SheetView, zone: Zone, unit: MoneyUnitDecl
         else if (role === "total" && !v && !out.budget.total && valueRight(r, c) === undefined) {
           const empty = cellRightOf(view, r, c);
           // a group label (项目资金 | 年度资金总额 …) has a label to its right, not an empty cell
-          if (view.isEmpty(empty.row, empty.col) && empty.col <= zone.right + 1 && !out.slots.budget) out.slots.budget = { label, empty };
+          if (view.isEmpty(empty.row, empty.col) && empty.col <= zone.right && !out.slots.budget) out.slots.budget = { label, empty };
         }
         continue;
       }

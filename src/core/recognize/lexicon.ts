@@ -144,6 +144,10 @@ export const START_LABEL = /^(开始时间|起始时间|项目开始时间|开�
 export const END_LABEL = /^(结束时间|完成时间|项目结束时间|截止时间|结束日期|项目完成日期|完成日期|项目结束日期|截止日期)$/;
 export const PERIOD_LABEL = /^(项目期|项目周期|实施期|项目实施期|项目支出实施期|实施周期|项目期限)$/;
 
+/** The bodies behind a project (主管部门, 实施单位, 填报单位 …): who the project is for, by name. */
+export const AGENCY_LABEL =
+  /^(主管部门|项目主管部门|主管预算部门|业务主管部门|主管部门及代码|实施单位|项目实施单位|项目执行单位|组织实施单位|填报单位|编制单位|绩效编制单位|单位信息|下达地方或单位|单位\(盖章\)|填报单位\(盖章\))$/;
+
 /**
  * Other labels of header blocks: never a value, and the end of a search for one to the right
  * (主管部门 | 实施单位 …; an empty field beside them is not the project's name).

@@ -54,10 +54,15 @@ const sourcesTotal: TableRule = {
   example: { bad: "预算数 25，其中：财政资金 20，其他资金 0", good: "预算数 25 = 财政资金 20 + 其他资金 5", source: "illustration (no such mistake in the seeds)" },
   check: ({ table }) => {
     const b = table.budget;
-    if (!b.total || (!b.fiscal && !b.other)) return [];
-    const parts = [b.fiscal, b.other, ...b.otherSources, b.carryOver].filter((x): x is Amount => !!x);
+    const fiscal = b.fiscal ? [b.fiscal] : b.fiscalParts;
+    if (!b.total || (fiscal.length === 0 && !b.other)) return [];
+    const parts = [...fiscal, b.other, ...b.otherSources, b.carryOver].filter((x): x is Amount => !!x);
     const unit = b.total.unit;
     const sum = parts.reduce((s, a) => s + a.value, 0);
+    // “项目金额 164万元，其中：当年市级财政资金 132万元” names one source and leaves the rest unsaid:
+    // only more than the total contradicts it
+    const onlyPart = parts.length === 1 && (b.sourceLabels ?? 0) <= 1;
+    if (onlyPart && sum <= b.total.value + 1e-9) return [];
     // 上年结转 may be listed inside 财政拨款 or beside it: accept either reading
     const sumWithoutCarry = sum - (b.carryOver?.value ?? 0);
     if (near(sum, b.total.value, unit) || near(sumWithoutCarry, b.total.value, unit)) return [];

@@ -4,10 +4,6 @@ import type { IndicatorRow, Place, TargetTable } from "../model";
 import { nameOf } from "./indicators";
 import type { Hit, TableRule } from "./types";
 
-function tableAnchor(t: { range: { top: number; left: number }; rangeA1: string }): Place {
-  return { row: t.range.top, col: t.range.left, address: t.rangeA1.split(":")[0] };
-}
-
 /**
  * The empty cell of a row under the header's column `col`: where the row, shifted as it was read,
  * would hold it; the header's own column when the shift would put it beyond the table.
@@ -78,21 +74,49 @@ const basis: TableRule = {
   severity: "warning",
   title: { zh: "没有填写指标值确定依据", en: "No basis for the target value" },
   message: {
-    zh: (p) => `${p.cell}：指标“${p.name}”没有填写指标值确定依据（计划标准、历史标准、行业标准或预算支出标准）。`,
-    en: (p) => `${p.cell}: indicator "${p.name}" gives no basis for its target (plan, historical, industry or budget standard).`,
+    zh: (p) =>
+      p.column
+        ? `${p.cell}：“${p.column}”一栏整栏空白，${p.count} 项指标都没有填写指标值确定依据（计划标准、历史标准、行业标准或预算支出标准）。`
+        : `${p.cell}：指标“${p.name}”没有填写指标值确定依据（计划标准、历史标准、行业标准或预算支出标准）。`,
+    en: (p) =>
+      p.column
+        ? `${p.cell}: the column "${p.column}" is empty from top to bottom: none of the ${p.count} indicators gives a basis for its target (plan, historical, industry or budget standard).`
+        : `${p.cell}: indicator "${p.name}" gives no basis for its target (plan, historical, industry or budget standard).`,
   },
   example: { bad: "提高工作积极性 | 明显提高 | （空）", good: "… | 计划标准", source: "seed 000 预留奖励绩效工资" },
   check: ({ table }) => {
     const h = table.header;
     if (!h || h.columns.basis === undefined) return [];
-    return table.indicators
-      .filter((i) => i.name && !i.basis)
-      .map((i): Hit => {
-        const place = emptyCellOf(table, i, h.columns.basis as number);
-        return { place, indicator: nameOf(i), params: { cell: place.address, name: nameOf(i) } };
-      });
+    const named = table.indicators.filter((i) => i.name);
+    const without = named.filter((i) => !i.basis);
+    // a column left empty from top to bottom is one problem, reported once, on its first cell
+    if (without.length > 1 && without.length === named.length) {
+      const place = emptyCellOf(table, without[0], h.columns.basis);
+      const column = h.labels.basis?.text.replace(/\s+/g, "") ?? "指标值确定依据";
+      return [{ place, params: { cell: place.address, name: "", column, count: without.length } }];
+    }
+    return without.map((i): Hit => {
+      const place = emptyCellOf(table, i, h.columns.basis as number);
+      return { place, indicator: nameOf(i), params: { cell: place.address, name: nameOf(i), column: "", count: 1 } };
+    });
   },
 };
+
+/**
+ * Where a missing header field is reported: the empty cell beside its label; for a field the table
+ * has no label for, the cell beside its project name (the project label's value or empty value cell).
+ */
+function fieldPlace(t: TargetTable, role: "project" | "goal" | "budget"): Place | undefined {
+  const slot = t.slots[role];
+  if (slot) return slot.empty;
+  if (role === "project") return undefined;
+  return t.projectName ?? t.slots.project?.empty;
+}
+
+/** A template with a header block at all (项目名称, 预算数 … above the grid): the fields it must fill. */
+function hasHeaderBlock(t: TargetTable): boolean {
+  return t.headerFields >= 2;
+}
 
 const projectName: TableRule = {
   id: "missing.project-name",
@@ -106,8 +130,8 @@ const projectName: TableRule = {
   example: { bad: "项目名称：（空白）", good: "项目名称：宣传费", source: "illustration (no such mistake in the seeds)" },
   check: ({ table }) => {
     if (table.projectName) return [];
-    const place = table.title ?? tableAnchor(table);
-    return [{ place, params: { cell: place.address } }];
+    const place = fieldPlace(table, "project");
+    return place ? [{ place, params: { cell: place.address } }] : [];
   },
 };
 
@@ -122,10 +146,9 @@ const goal: TableRule = {
   },
   example: { bad: "绩效目标 / 目标1：（空白）", good: "目标1：加大住房公积金政策宣传力度，扩大社会影响力。", source: "illustration (no such mistake in the seeds)" },
   check: ({ table }) => {
-    if (table.texts.goals.length > 0 || !table.header) return [];
-    // only templates that have a goal field at all: a header block above the grid
-    if (table.header.row - table.range.top < 3) return [];
-    const place = table.projectName ?? tableAnchor(table);
+    // only a template that has a goal field: its label is there and its value is empty
+    if (table.texts.goals.length > 0 || !table.slots.goal) return [];
+    const place = table.slots.goal.empty;
     return [{ place, params: { cell: place.address, project: table.projectName?.text ?? "" } }];
   },
 };
@@ -141,11 +164,11 @@ const budget: TableRule = {
   },
   example: { bad: "预算数：（空白），其中：财政资金：（空白）", good: "预算数 25，其中：财政资金 25", source: "illustration (no such mistake in the seeds)" },
   check: ({ table }) => {
-    if (!table.header || table.header.row - table.range.top < 3) return [];
+    if (!table.header || !hasHeaderBlock(table)) return [];
     const b = table.budget;
-    if (b.total || b.currentYear || b.fiscal || b.components.length) return [];
-    const place = table.projectName ?? tableAnchor(table);
-    return [{ place, params: { cell: place.address, project: table.projectName?.text ?? "" } }];
+    if (b.total || b.currentYear || b.fiscal || b.fiscalParts.length || b.components.length) return [];
+    const place = fieldPlace(table, "budget");
+    return place ? [{ place, params: { cell: place.address, project: table.projectName?.text ?? "" } }] : [];
   },
 };
 

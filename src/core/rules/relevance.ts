@@ -8,8 +8,9 @@ import { domainsOf, type Domain } from "./domains";
 import { isSatisfaction, isUnderCost, looksLikeCost, nameOf, valueCells } from "./indicators";
 import type { Hit, TableRule } from "./types";
 
+/** Under 满意度: the 一级 of the common frameworks, or its 二级 (服务对象满意度; 满意度 under 实施效果 in NDRC tables). */
 function isUnderSatisfaction(ind: IndicatorRow): boolean {
-  return ind.level1?.key === "满意度" || ind.level2?.key === "服务对象满意度";
+  return ind.level1?.key === "满意度" || ind.level2?.key === "服务对象满意度" || ind.level2?.key === "满意度";
 }
 
 function where(ind: IndicatorRow): string {
@@ -89,15 +90,25 @@ const costOutside: TableRule = {
   example: { bad: "过程 / 组织实施：盐城广播电视台宣传费 =60万元", good: "产出 / 成本指标：盐城广播电视台宣传费 ≤60万元", source: "seed 001（分页处）" },
   check: ({ table }) =>
     table.indicators
-      .filter((i) => !isUnderCost(i) && looksLikeCost(nameOf(i)) && valueCells(i).some((v) => v.parsed.unitInfo?.dimension === "money" || v.parsed.unitInfo?.dimension === "money-rate"))
+      .filter((i) => (i.level1 || i.level2) && !isUnderCost(i) && looksLikeCost(nameOf(i)) && valueCells(i).some((v) => v.parsed.unitInfo?.dimension === "money" || v.parsed.unitInfo?.dimension === "money-rate"))
       .map((i) => hit(i, { value: i.value?.text ?? i.halfValue?.text ?? "" })),
 };
 
-function projectText(t: TargetTable): string {
-  return [t.projectName, t.title, t.texts.purpose, ...t.texts.goals, ...t.texts.background, t.texts.implementationPlan, t.texts.implementationContent, t.summary?.goal, t.summary?.indicator]
+function joined(fields: ({ text: string } | undefined)[]): string {
+  return fields
     .filter(Boolean)
     .map((f) => (f as { text: string }).text)
     .join(" ");
+}
+
+/** Everything the table says about its project. */
+function projectText(t: TargetTable): string {
+  return joined([t.projectName, t.title, t.texts.purpose, ...t.texts.goals, ...t.texts.background, t.texts.implementationPlan, t.texts.implementationContent, t.summary?.goal, t.summary?.indicator]);
+}
+
+/** What the project is, in short: its name, title, department and bodies, its purpose (where a domain's broader words count). */
+function identityText(t: TargetTable): string {
+  return joined([t.projectName, t.title, t.department, ...(t.texts.agencies ?? []), t.texts.purpose]);
 }
 
 const unrelated: TableRule = {
@@ -112,11 +123,12 @@ const unrelated: TableRule = {
   example: { bad: "住房公积金管理系统维护费：游客人数增长率 n%", good: "系统运行正常率 ≥99%", source: "seed 002 住房公积金管理系统维护费" },
   check: ({ table }) => {
     const text = projectText(table);
+    const identity = identityText(table);
     const hits: Hit[] = [];
     const inProject = new Map<Domain, boolean>(); // whether the project text speaks of a domain
     const concerns = (d: Domain) => {
       let yes = inProject.get(d);
-      if (yes === undefined) inProject.set(d, (yes = d.words.some((w) => text.includes(w))));
+      if (yes === undefined) inProject.set(d, (yes = d.words.some((w) => text.includes(w)) || d.context.some((w) => identity.includes(w))));
       return yes;
     };
     for (const ind of table.indicators) {

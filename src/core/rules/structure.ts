@@ -3,7 +3,11 @@
  * labels no framework knows, 二级 under the wrong 一级, required 一级/二级 left without an indicator.
  */
 import { columnLetters, toA1 } from "../grid";
-import type { Place, RecognitionIssue, TargetTable } from "../model";
+import type { FrameworkDef } from "../frameworks/data";
+import { parentsOf } from "../frameworks/labels";
+import type { IndicatorRow, Place, RecognitionIssue, TargetTable } from "../model";
+import { TITLE } from "../recognize/lexicon";
+import { roleOfHeader } from "../recognize/header";
 import type { Grid } from "../grid";
 import { labelKey, tidy } from "../text";
 import { isSatisfaction, nameOf } from "./indicators";
@@ -12,6 +16,17 @@ import type { Hit, TableRule, WorkbookRule } from "./types";
 /** The table's top-left cell, where a finding about the whole table goes. */
 function topLeft(t: TargetTable): Place {
   return { row: t.range.top, col: t.range.left, address: toA1(t.range.top, t.range.left) };
+}
+
+/**
+ * The 一级 a row is under: its label, or where the table writes no 一级 at all (a 二级 column only),
+ * the one its 二级 belongs to when only one 一级 of the framework has it.
+ */
+function level1KeyOf(i: IndicatorRow, fw: FrameworkDef): string | null {
+  if (i.level1) return i.level1.key;
+  if (!i.level2?.key) return null;
+  const parents = parentsOf(fw, i.level2.key);
+  return parents.length === 1 ? parents[0] : null;
 }
 
 const LEVEL_ZH: Record<number, string> = { 1: "一级指标", 2: "二级指标" };
@@ -85,7 +100,7 @@ const unknownLabel: TableRule = {
   },
   example: { bad: "一级指标“厂口目标”", good: "一级指标“产出目标”", source: "seed 002 住房公积金管理系统维护费" },
   check: ({ table, framework }) =>
-    issuesOf("unknown-label")(table.issues).map((i): Hit => ({
+    !table.framework.matched ? [] : issuesOf("unknown-label")(table.issues).map((i): Hit => ({
       place: i,
       value: i.text,
       params: {
@@ -111,7 +126,7 @@ const wrongParent: TableRule = {
   },
   example: { bad: "效益指标下写了“数量指标 | 宣传册发放数量 | ≥1000份”", good: "数量指标放在产出指标下", source: "illustration (no such mistake in the seeds)" },
   check: ({ table }) =>
-    issuesOf("level2-wrong-parent")(table.issues).map((i): Hit => ({
+    !table.framework.matched ? [] : issuesOf("level2-wrong-parent")(table.issues).map((i): Hit => ({
       place: i,
       value: i.text,
       params: { cell: i.address, value: i.text, parent: i.parent ?? "" },
@@ -149,14 +164,15 @@ const level1Empty: TableRule = {
   example: { bad: "营业大厅运转费：表中没有满意度指标", good: "满意度指标 / 服务对象满意度指标 / 办事群众满意度 ≥90%", source: "seed 000 营业大厅运转费、贷款管理专项经费" },
   check: ({ table, framework }) => {
     const hits: Hit[] = [];
-    if (!table.header) return hits;
+    if (!table.header || !table.framework.matched) return hits;
     for (const a of framework.level1) {
       if (!a.required) continue;
-      const rows = table.indicators.filter((i) => i.level1?.key === a.key && (i.name || i.value));
+      const rows = table.indicators.filter((i) => level1KeyOf(i, framework) === a.key && (i.name || i.value));
       // in the four-goal framework satisfaction lives under 效果目标; elsewhere it is its own 一级
       if (rows.length > 0) continue;
       const block = table.blocks.find((b) => b.level1?.key === a.key);
-      const place = block?.level1 ?? table.header.labels.level1 ?? topLeft(table);
+      const h = table.header.labels;
+      const place = block?.level1 ?? h.level1 ?? h.level2 ?? h.level3 ?? topLeft(table);
       hits.push({
         place,
         value: block?.level1?.text,
@@ -179,9 +195,9 @@ const level2Empty: TableRule = {
   example: { bad: "满意度指标：空白", good: "服务对象满意度：办事群众满意度 ≥90%", source: "seed 002 贷款印花税及中心审计费" },
   check: ({ table, framework }) => {
     const hits: Hit[] = [];
-    if (!table.header) return hits;
+    if (!table.header || !table.framework.matched) return hits;
     for (const a of framework.level1) {
-      const hasLevel1 = table.indicators.some((i) => i.level1?.key === a.key);
+      const hasLevel1 = table.indicators.some((i) => level1KeyOf(i, framework) === a.key);
       for (const b of a.level2) {
         if (!b.required) continue;
         const rows = table.indicators.filter((i) => i.level2?.key === b.key && (i.level1?.key === a.key || !i.level1?.key));
@@ -232,27 +248,26 @@ const headerMissing: TableRule = {
   },
 };
 
-const TITLE_TEXT = /绩效目标(申报|评价)?表/;
-const HEADER_WORDS = /^(一级指标|二级指标|三级指标|绩效指标|指标名称|指标值|目标值|年度指标值|全年\(程\)指标值|半年\(程\)指标值)$/;
-
 /** The first cell of a sheet that says it holds a target table: a title, or two indicator header words in one row. */
 function tableHint(g: Grid): { row: number; col: number; text: string } | undefined {
   for (let i = 0; i < g.cells.length; i++) {
     const row = g.cells[i];
-    let headerWords = 0;
+    const roles = new Set<string>();
     let firstHeader: { row: number; col: number; text: string } | undefined;
     for (let j = 0; j < row.length; j++) {
       const v = row[j];
       if (typeof v !== "string" || v.length > 60) continue;
       // quoted as the reader sees it (whitespace tidied, markup stripped), like every other finding
       const at = { row: g.origin.row + i, col: g.origin.col + j, text: tidy(v) };
-      if (TITLE_TEXT.test(v)) return at;
-      if (HEADER_WORDS.test(labelKey(v))) {
-        headerWords++;
+      const key = labelKey(v);
+      if (v.includes("表") && TITLE.test(key)) return at;
+      const role = roleOfHeader(key);
+      if (role && ["level1", "level2", "level3", "value", "halfValue"].includes(role)) {
+        roles.add(role);
         firstHeader ??= at;
       }
     }
-    if (headerWords >= 2 && firstHeader) return firstHeader;
+    if (roles.size >= 2 && firstHeader) return firstHeader;
   }
   return undefined;
 }
@@ -282,7 +297,28 @@ const headerUnrecognised: WorkbookRule = {
   },
 };
 
+const frameworkUnmatched: TableRule = {
+  id: "structure.framework-unmatched",
+  category: "structure",
+  severity: "info",
+  title: { zh: "一级/二级指标与已知的指标体系都不一致", en: "Level-1/level-2 labels that match no known framework" },
+  message: {
+    zh: (p) => `${p.cell}：本表的一级/二级指标（${p.labels}）与已知的指标体系都不一致，没有按指标体系检查缺少哪些一级/二级指标。`,
+    en: (p) => `${p.cell}: the level-1/level-2 labels of this table (${p.labels}) match no known framework, so they were not checked against one.`,
+  },
+  example: { bad: "一级指标“工作任务”“管理要求”", good: "产出指标 / 效益指标 / 满意度指标", source: "illustration (the corpus tables all use a known framework)" },
+  check: ({ table }) => {
+    if (table.framework.matched || table.blocks.length === 0) return [];
+    const labels = [...new Set(table.blocks.flatMap((b) => [b.level1?.text, b.level2?.text]).filter((x): x is string => !!x))];
+    const first = table.blocks.find((b) => b.level1 || b.level2);
+    const place = first?.level1 ?? first?.level2;
+    if (!place || labels.length === 0) return [];
+    return [{ place, value: place.text, params: { cell: place.address, labels: labels.slice(0, 6).join("、") + (labels.length > 6 ? "…" : "") } }];
+  },
+};
+
 export const structureRules: (TableRule | WorkbookRule)[] = [
+  frameworkUnmatched,
   labelMisplaced,
   rowShifted,
   nameMisplaced,

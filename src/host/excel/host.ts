@@ -659,11 +659,19 @@ export class ExcelHost implements WorkbookHost {
     });
   }
 
+  /**
+   * Jixiao's marks among a sheet's conditional formats: custom rules with a mark formula, and custom
+   * rules with no formula at all — a mark half made when a batch failed between adding the rule and
+   * setting its formula (commands before a failing one stay applied). Excel's own dialog cannot save
+   * a custom rule without a formula, so such a rule is never the user's.
+   */
   private static oursIn(cfs: Excel.ConditionalFormatCollection): Excel.ConditionalFormat[] {
     return cfs.items.filter((cf) => {
       if (cf.type !== "Custom") return false;
       const custom = cf.customOrNullObject;
-      return !custom.isNullObject && markSeverityOfFormula(custom.rule.formula) !== null;
+      if (custom.isNullObject) return false;
+      const formula = custom.rule.formula;
+      return markSeverityOfFormula(formula) !== null || !formula;
     });
   }
 

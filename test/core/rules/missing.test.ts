@@ -1,11 +1,27 @@
 /** missing: required fields left empty. */
 import { buildTable, buildTableInfo, cleanRows, cleanSpec, withCells } from "../../helpers/tableBuilder";
 import { expectFinding, expectNone, run } from "./helpers";
+import { gridFromRows, parseA1, toA1 } from "../../../src/core/grid";
+
+/** The cell right of a label: where its empty value belongs. */
+const rightOf = (a1: string) => {
+  const { row, col } = parseA1(a1);
+  return toA1(row, col + 1);
+};
 
 describe("missing.project-name", () => {
-  it("positive: no 项目名称 (reported on the title)", () => {
+  it("positive: 项目名称 left empty (reported on its empty value cell, not on the title)", () => {
     const t = buildTableInfo(cleanSpec("common", { project: null, title: "2020年项目绩效目标表" }));
-    expectFinding(run(t.grid), "missing.project-name", { cell: "A1", says: [/没有填写项目名称/] });
+    expectFinding(run(t.grid), "missing.project-name", { cell: rightOf(t.find("项目名称")), says: [/没有填写项目名称/] });
+  });
+  it("negative: a table whose template has no header block (a 评价指标表 under its title)", () => {
+    const grid = gridFromRows("Sheet1", [
+      ["2019年度高中助学金项目绩效评价指标表"],
+      ["评价内容", "指标名称", "目标值", "分值"],
+      ["产出数量指标", "享受资助人数", "2100人", 50],
+      ["满意度指标", "资助对象满意度", "≥95%", 50],
+    ]);
+    expectNone(run(grid), "missing.project-name");
   });
   it("negative: a named project", () => {
     expectNone(run(buildTable(cleanSpec("common"))), "missing.project-name");
@@ -15,7 +31,7 @@ describe("missing.project-name", () => {
 describe("missing.budget", () => {
   it("positive: 预算数 and 财政资金 left empty", () => {
     const t = buildTableInfo(cleanSpec("common", { budget: null, fiscal: null }));
-    expectFinding(run(t.grid), "missing.budget", { cell: t.valueOf("项目名称"), quoted: "宣传费" });
+    expectFinding(run(t.grid), "missing.budget", { cell: rightOf(t.find("预算数")), quoted: "宣传费" });
   });
   it("negative: a budget is given", () => {
     expectNone(run(buildTable(cleanSpec("common"))), "missing.budget");
@@ -25,7 +41,7 @@ describe("missing.budget", () => {
 describe("missing.goal", () => {
   it("positive: 目标1 left empty", () => {
     const t = buildTableInfo(cleanSpec("common", { goals: [] }));
-    expectFinding(run(t.grid), "missing.goal", { cell: t.valueOf("项目名称"), quoted: "宣传费" });
+    expectFinding(run(t.grid), "missing.goal", { cell: rightOf(t.find("目标1")), quoted: "宣传费" });
   });
   it("negative: a goal text (common 目标1, four-goal 年度绩效目标)", () => {
     expectNone(run(buildTable(cleanSpec("common"))), "missing.goal");

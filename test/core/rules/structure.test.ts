@@ -1,6 +1,7 @@
 /** structure: the 一级/二级 skeleton of the grid, as a reviewer reads it. */
 import { asIs, buildTable, buildTableInfo, cleanRows, cleanSpec, withCells } from "../../helpers/tableBuilder";
 import { expectFinding, expectNone, run } from "./helpers";
+import { gridFromRows } from "../../../src/core/grid";
 
 describe("structure.label-misplaced", () => {
   it("positive: 社会效益指标 written in the 一级 column (seed 000 宣传费)", () => {
@@ -96,6 +97,47 @@ describe("structure.level1-empty", () => {
   });
   it("negative: every required 一级 carries an indicator; empty optional 二级 are fine", () => {
     expectNone(run(buildTable(cleanSpec("common"))), "structure.level1-empty");
+  });
+  it("negative: a table that writes only 二级 labels (产出数量指标, 质量指标 …) has its 产出 through them (corpus 03, Hebei)", () => {
+    const grid = gridFromRows("Sheet1", [
+      ["评价内容", "指标名称", "目标值", "分值"],
+      ["产出数量指标", "享受资助人数", "2100人", 30],
+      ["质量指标", "及时发放率", "100%", 30],
+      ["社会效益指标", "资助政策知晓率", "≥90%", 20],
+      ["服务对象满意度指标", "资助对象满意度", "≥95%", 20],
+    ]);
+    const r = run(grid);
+    expect(r.tables[0].header?.columns.level2).toBe(1);
+    expectNone(r, "structure.level1-empty");
+  });
+  it("negative: a flat list without 一级/二级 (Chongqing 指标 | 指标权重 | 计量单位 | 指标性质 | 指标值) is not checked against a framework", () => {
+    const grid = gridFromRows("Sheet1", [
+      ["绩效指标", "指标", "指标权重", "计量单位", "指标性质", "指标值"],
+      [null, "发放人数", 50, "人", "≥", "80"],
+      [null, "保障权益", 50, null, "定性", null],
+    ]);
+    const r = run(grid);
+    expect(r.tables[0].framework.matched).toBe(false);
+    expectNone(r, "structure.level1-empty");
+    expectNone(r, "structure.framework-unmatched");
+  });
+});
+
+describe("structure.framework-unmatched", () => {
+  const grid = (l1: [string, string], l2: [string, string]) =>
+    gridFromRows("Sheet1", [
+      ["一级指标", "二级指标", "三级指标", "指标值"],
+      [l1[0], l2[0], "完成调研报告", "≥2份"],
+      [l1[1], l2[1], "按期完成率", "100%"],
+    ]);
+  it("positive: labels no framework knows are said once for the table, not once a label", () => {
+    const r = run(grid(["工作任务", "管理要求"], ["重点任务", "制度建设"]));
+    expectFinding(r, "structure.framework-unmatched", { cell: "A2", says: [/工作任务/, /与已知的指标体系都不一致/] });
+    expectNone(r, "structure.unknown-label");
+    expectNone(r, "structure.level1-empty");
+  });
+  it("negative: the common framework's labels", () => {
+    expectNone(run(grid(["产出指标", "满意度指标"], ["数量指标", "服务对象满意度指标"])), "structure.framework-unmatched");
   });
 });
 
