@@ -8,7 +8,8 @@ import { normaliseForParsing } from "../text";
 import { readPrefix, SYMBOL_OPERATORS } from "../value/operators";
 import type { Operator, ParsedValue } from "../value/types";
 import { lookupUnit } from "../value/units";
-import { isDateFormat, isPercentFormat } from "../grid";
+import { isPercentFormat } from "../grid";
+import { numberShape } from "../numberFormat";
 import { findHeaders } from "./header";
 import { emptyBudget, emptyPlan, findMoneyUnit, readAmountWithUnit, readHeaderBlock, type Zone } from "./headerBlock";
 import { refineHeader } from "./labelColumns";
@@ -85,9 +86,9 @@ export function operatorInColumn(text: string): Operator | null {
  */
 function readRowValue(f: Field, ind: IndicatorRow, view: SheetView, options: RecognizeOptions): ParsedValue {
   const opts = { percentFormat: isPercentFormat(view.format(f.row, f.col)), placeholderWords: options.placeholderWords };
-  // a date typed into Excel is a serial number with a date format: read it as the date it shows
-  const dated = typeof f.raw === "number" && isDateFormat(view.format(f.row, f.col));
-  const own = parseValueCached(dated ? f.text : f.raw, opts);
+  // a number whose format shows words (12 under 0"月", a date serial under a date format): read what it shows
+  const shape = typeof f.raw === "number" ? numberShape(f.raw, view.format(f.row, f.col)) : "plain";
+  const own = parseValueCached(shape === "date" || shape === "words" ? f.text : f.raw, opts);
   if (own.kind !== "quantitative" || own.number === null) return own;
   const op = own.op === null && !own.change && ind.operator ? operatorInColumn(ind.operator.text) : null;
   const unit = own.unit === null && ind.unit && lookupUnit(ind.unit.text) ? ind.unit.text.trim() : null;
@@ -100,7 +101,14 @@ function readRowValue(f: Field, ind: IndicatorRow, view: SheetView, options: Rec
 const MONEY_MAGNITUDES = new Set(["万", "亿", "千", "十万", "百万", "千万"]);
 function moneyShorthand(p: ParsedValue, ind: IndicatorRow, options: RecognizeOptions): ParsedValue {
   const underCost = ind.level2?.key === "成本" || ind.level1?.key === "成本" || ["经济成本", "社会成本", "生态环境成本"].includes(ind.level2?.key ?? "");
-  if (!underCost || !p.unit || !MONEY_MAGNITUDES.has(p.unit) || p.unitInfo?.base !== "") return p;
+  if (!underCost || !p.unit) return p;
+  // 620万/月: the same shorthand over a period
+  const rate = /^(万|亿|千)\/(.+)$/.exec(p.unit);
+  if (rate && p.unitInfo?.dimension === "rate") {
+    const perMonth = parseValueCached(p.raw.trim().replace(/(万|亿|千)\s*\//, "$1元/"), { placeholderWords: options.placeholderWords });
+    return perMonth.kind === "quantitative" && perMonth.unitInfo?.dimension === "money-rate" ? { ...perMonth, raw: p.raw, normalised: perMonth.normalised ?? perMonth.raw } : p;
+  }
+  if (!MONEY_MAGNITUDES.has(p.unit) || p.unitInfo?.base !== "") return p;
   const money = parseValueCached(`${p.raw.trim()}元`, { placeholderWords: options.placeholderWords });
   if (money.kind !== "quantitative" || money.unitInfo?.dimension !== "money") return p;
   return { ...money, raw: p.raw, normalised: money.normalised ?? `${p.raw.trim()}元` };

@@ -141,8 +141,8 @@ const goal: TableRule = {
   severity: "error",
   title: { zh: "没有填写绩效目标", en: "No performance goal" },
   message: {
-    zh: (p) => `${p.cell}：项目“${p.project}”没有填写绩效目标（年度目标）。`,
-    en: (p) => `${p.cell}: project "${p.project}" states no performance goal.`,
+    zh: (p) => `${p.cell}：${p.project ? `项目“${p.project}”` : "本表"}没有填写绩效目标（年度目标）。`,
+    en: (p) => `${p.cell}: ${p.project ? `project "${p.project}"` : "this table"} states no performance goal.`,
   },
   example: { bad: "绩效目标 / 目标1：（空白）", good: "目标1：加大住房公积金政策宣传力度，扩大社会影响力。", source: "illustration (no such mistake in the seeds)" },
   check: ({ table }) => {
@@ -159,8 +159,8 @@ const budget: TableRule = {
   severity: "error",
   title: { zh: "没有填写预算数（资金总额）", en: "No budget (total funds)" },
   message: {
-    zh: (p) => `${p.cell}：项目“${p.project}”没有填写预算数/资金总额。`,
-    en: (p) => `${p.cell}: project "${p.project}" gives no budget (total funds).`,
+    zh: (p) => `${p.cell}：${p.project ? `项目“${p.project}”` : "本表"}没有填写预算数/资金总额。`,
+    en: (p) => `${p.cell}: ${p.project ? `project "${p.project}"` : "this table"} gives no budget (total funds).`,
   },
   example: { bad: "预算数：（空白），其中：财政资金：（空白）", good: "预算数 25，其中：财政资金 25", source: "illustration (no such mistake in the seeds)" },
   check: ({ table }) => {

@@ -170,6 +170,9 @@ const level1Empty: TableRule = {
       const rows = table.indicators.filter((i) => level1KeyOf(i, framework) === a.key && (i.name || i.value));
       // in the four-goal framework satisfaction lives under 效果目标; elsewhere it is its own 一级
       if (rows.length > 0) continue;
+      // satisfaction indicators filed under another 一级 (满意度 as a 二级 under 效益, the pre-2015 form)
+      // are reported where they stand (level2-wrong-parent, relevance), not as a missing 一级 as well
+      if (a.key === "满意度" && table.indicators.some((i) => i.level2?.key === "服务对象满意度" || isSatisfaction(nameOf(i)))) continue;
       const block = table.blocks.find((b) => b.level1?.key === a.key);
       const h = table.header.labels;
       const place = block?.level1 ?? h.level1 ?? h.level2 ?? h.level3 ?? topLeft(table);

@@ -72,6 +72,20 @@ function isValidDate(d: DateMatch): boolean {
   return true;
 }
 
+/** Between the two ends of a period: 2020年1月--2020年11月, 2020.1-2020.11, 3月至6月. */
+const PERIOD_SEPARATOR = /^(?:-{1,2}|—{1,2}|－{1,2}|~|～|至|到)/;
+
+/** The end of a period after its first date, when the rest of the text is one (the year carried over). */
+function periodEnd(tail: string, first: DateMatch): DateMatch | null {
+  const sep = PERIOD_SEPARATOR.exec(tail);
+  if (!sep) return null;
+  const rest = tail.slice(sep[0].length);
+  const end = matchDateShape(rest);
+  if (!end || end.decimalLike || !DATE_TAIL.test(rest.slice(end.length))) return null;
+  const full = { ...end, year: end.year ?? first.year };
+  return isValidDate(full) ? full : null;
+}
+
 /** 不晚于 2020年12月31日 is ≤ a date, 早于 is <. */
 function leadOperator(lead: string): Operator | null {
   if (/不晚于|不迟于|最迟|最晚/.test(lead)) return "≤";
@@ -117,6 +131,10 @@ export function readDate(c: string): DateReading | null {
   if (shape.decimalLike && !hasBoundWord) return null; // 2020.12 is a number
   if (shape.monthOnly && symbols.length > 0 && !hasBoundWord) return null; // =12月 is a duration
   if (!tailOk && !shape.certain) return null;
+
+  // a period written as its two ends (2020年1月--2020年11月, 3月至6月): the work ends by the second
+  const range = !tailOk && symbols.length === 0 ? periodEnd(tail, shape) : null;
+  if (range) return { date: dateParts(range, "by"), op: null };
 
   const leadWord = (LEAD_BY.exec(lead) ?? LEAD_BEFORE.exec(lead))?.[0];
   const reading: DateReading = { date: dateParts(shape, boundOf(lead, tailOk ? tail : "", op)), op };

@@ -143,20 +143,27 @@ function lookupSimpleUnit(t: string): UnitInfo | null {
   return lookupScaledUnit(t);
 }
 
+/** A thing counted in a rate's denominator that is no unit: 生 (pupil), 村, 校, 亩, 床 (not the 以/内/前 of 以内, 以上 …). */
+const COUNTED_THING = /^(?![以内上下前底末左右约])[\u4e00-\u9fff]$/;
+
 /** 元/人, 元/人·天, 万元/年, 次/年: the numerator's factor carries over, denominators are kept as written. */
 function lookupRateUnit(t: string): UnitInfo | null {
   const slash = t.indexOf("/");
   if (slash <= 0 || slash === t.length - 1) return null;
   const numerator = lookupSimpleUnit(t.slice(0, slash));
-  if (!numerator || numerator.base === "") return null;
+  if (!numerator) return null;
   const denominatorText = t.slice(slash + 1).replace(/^\((.*)\)$/, "$1");
   const parts = denominatorText.split(DENOMINATOR_SEPARATOR);
   const denominators: string[] = [];
   for (const part of parts) {
     const d = lookupSimpleUnit(part);
-    if (!d || d.base === "" || d.dimension === "percent" || d.dimension === "permille") return null;
-    denominators.push(d.unit);
+    // per a unit (元/人, 次/年), or per a counted thing named by one character (元/生/年, 元/村)
+    if (d && d.base !== "" && d.dimension !== "percent" && d.dimension !== "permille") denominators.push(d.unit);
+    else if (!d && COUNTED_THING.test(part)) denominators.push(part);
+    else return null;
   }
+  // a bare magnitude over a period (620万/月): a rate whose numerator names no unit
+  if (numerator.base === "") return { unit: `${numerator.unit}/${denominators.join("·")}`, dimension: "rate", factor: numerator.factor, base: `/${denominators.join("·")}` };
   const per = denominators.join("·");
   return {
     unit: `${numerator.unit}/${per}`,
