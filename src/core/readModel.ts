@@ -3,7 +3,11 @@
  * (DESIGN.md "Read model"). Built from a TargetTable only; nothing here reads the grid again.
  */
 import type { Amount, IndicatorRow, MoneyUnit, TargetTable } from "./model";
+import { PERIOD_OF, VALUE_ROLES } from "./recognize/lexicon";
 import { convertMoney } from "./value/units";
+
+/** The order of a row's value columns in the read model: the shorter term first. */
+const PERIOD_ORDER: readonly string[] = ["halfValue", "midValue", "value"];
 
 export interface ReadIndicator {
   /** the sheet row of the indicator */
@@ -20,7 +24,10 @@ export interface ReadIndicator {
   unit: string | null;
   weight: number | null;
   basis: string | null;
-  /** which value column the entry comes from, where a row has more than one (半年/全年, 中期/年度) */
+  /**
+   * which period the entry's target is for, where a row has more than one value column (半年 / 全年,
+   * 中期 / 全年) or the table is one term of a project given in two blocks (中期 / 年度)
+   */
   period?: string;
 }
 
@@ -68,9 +75,11 @@ function weightOf(ind: IndicatorRow): number | null {
   return m ? Number(m[1]) : null;
 }
 
-function entry(ind: IndicatorRow, which: "value" | "halfValue", period?: string): ReadIndicator {
-  const field = which === "value" ? ind.value : ind.halfValue;
-  const parsed = which === "value" ? ind.parsed : ind.halfParsed;
+type ValueRole = (typeof VALUE_ROLES)[number];
+
+function entry(ind: IndicatorRow, which: ValueRole, period?: string): ReadIndicator {
+  const field = ind[which];
+  const parsed = which === "value" ? ind.parsed : which === "halfValue" ? ind.halfParsed : ind.midParsed;
   const out: ReadIndicator = {
     row: ind.row,
     cell: field?.address ?? ind.name?.address ?? "",
@@ -97,16 +106,12 @@ export function readModelOf(t: TargetTable): ReadTable {
   const unit = t.moneyUnit.unit;
   const b = t.budget;
   const total = b.total ?? b.currentYear;
-  const twoPeriods = !!t.header && t.header.columns.halfValue !== undefined && t.header.columns.value !== undefined;
-  const halfLabel = t.header?.labels.halfValue?.text ?? "半年";
-  const fullLabel = t.header?.labels.value?.text ?? "全年";
+  // one entry a value column: 半年 and 全年 (or 中期 and 年度) of a row are two entries with their period
+  const roles = VALUE_ROLES.filter((r) => t.header?.columns[r] !== undefined);
+  const periods: ValueRole[] = roles.length > 1 ? [...roles].sort((a, b) => PERIOD_ORDER.indexOf(a) - PERIOD_ORDER.indexOf(b)) : ["value"];
   const indicators: ReadIndicator[] = [];
-  for (const ind of t.indicators) {
-    if (twoPeriods) {
-      indicators.push(entry(ind, "halfValue", halfLabel));
-      indicators.push(entry(ind, "value", fullLabel));
-    } else indicators.push(entry(ind, "value"));
-  }
+  for (const ind of t.indicators)
+    for (const role of periods) indicators.push(entry(ind, role, roles.length > 1 ? PERIOD_OF[role] : t.term));
   return {
     sheet: t.sheet,
     range: t.rangeA1,

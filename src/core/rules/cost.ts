@@ -112,6 +112,71 @@ const sumAboveBudget: TableRule = {
   },
 };
 
+/** Months one of a rate's time units stands for. */
+const MONTHS_PER: Record<string, number> = { 月: 1, 个月: 1, 季度: 3, 年: 12 };
+
+/** A period as its two ends: 2020年1月--2020年11月, 2022年3月-2023年11月, 2022.01.01-2022.12.31 (whitespace removed). */
+const PERIOD = /(\d{4})[年.\-/](\d{1,2})(?:月\d{1,2}日|月|[.\-/]\d{1,2}日?)?(?:-{1,2}|—{1,2}|~|～|至|到)(?:(\d{4})[年.\-/])?(\d{1,2})(?:月|[.\-/]\d{1,2}|$)/;
+
+/** The months between a period's ends, both counted (2020年1月--2020年11月: 11). */
+function monthsIn(text: string): number | undefined {
+  const m = PERIOD.exec(text.replace(/\s+/g, ""));
+  if (!m) return undefined;
+  const y1 = Number(m[1]);
+  const y2 = m[3] ? Number(m[3]) : y1;
+  const n = (y2 - y1) * 12 + Number(m[4]) - Number(m[2]) + 1;
+  return n >= 1 && n <= 120 ? n : undefined;
+}
+
+/**
+ * The months a project runs, as its table says: 项目期 / 实施期, 开始时间 to 结束时间, or a period
+ * given as an indicator's target (各项费用使用周期 2020年1月--2020年11月); a year when it says nothing.
+ */
+function projectMonths(t: TargetTable): { months: number; period?: string } {
+  const { span, start, end } = t.period;
+  const candidates = [span?.text, start && end ? `${start.text}--${end.text}` : undefined, ...t.indicators.map((i) => i.value?.text)];
+  for (const text of candidates) {
+    const months = text ? monthsIn(text) : undefined;
+    if (months !== undefined) return { months, period: text };
+  }
+  return { months: 12 };
+}
+
+const perPeriodAboveBudget: TableRule = {
+  id: "cost.per-period-above-budget",
+  category: "cost",
+  severity: "error",
+  title: { zh: "按月（季、年）计的成本乘以项目期超过项目预算", en: "A cost per month (quarter, year) over the project period above the budget" },
+  message: {
+    zh: (p) => `${p.cell}：成本指标“${p.name}”为“${p.value}”，按${p.period ? `“${p.period}”` : "全年"}共 ${p.months} 个月计为 ${p.total}，超过项目预算 ${p.budget}（${p.budgetCell}）。`,
+    en: (p) => `${p.cell}: cost "${p.name}" is "${p.value}"; over ${p.period ? `"${p.period}"` : "the year"} (${p.months} months) it comes to ${p.total}, more than the project budget of ${p.budget} (${p.budgetCell}).`,
+  },
+  example: { bad: "人工成本 | ≤620万/月，2020年1月--2020年11月，项目预算金额 5652万元（620 × 11 = 6820万元）", good: "人工成本 | ≤513.82万元/月（5652 ÷ 11）", source: "corpus 02 (天津, 抗疫特别国债项目)" },
+  check: ({ table }) => {
+    const budget = budgetInYuan(table);
+    if (!budget) return [];
+    const hits: Hit[] = [];
+    for (const ind of table.indicators) {
+      if (!isUnderCost(ind)) continue;
+      for (const v of valueCells(ind)) {
+        const p = v.parsed;
+        if (p.kind !== "quantitative" || p.number === null || p.unitInfo?.dimension !== "money-rate" || p.op === "≥" || p.op === ">") continue;
+        const per = p.unitInfo.unit.split("/").slice(1).join("/");
+        const each = MONTHS_PER[per];
+        if (each === undefined) continue;
+        const { months, period } = projectMonths(table);
+        const total = (p.number * p.unitInfo.factor * months) / each;
+        if (total <= budget.yuan * 1.0001) continue;
+        hits.push({
+          place: v.field, value: v.field.text, indicator: nameOf(ind),
+          params: { cell: v.field.address, name: nameOf(ind), value: v.text, period: period ?? "", months, total: formatMoney(total, budget.unit), budget: formatMoney(budget.yuan, budget.unit), budgetCell: budget.place.address },
+        });
+      }
+    }
+    return hits;
+  },
+};
+
 /** Time units a rate can be "per": a cost per day or per month needs a duration to multiply by. */
 const DURATION = new Set(["天", "日", "工作日", "个工作日", "小时", "分钟", "周", "月", "个月", "季度"]);
 
@@ -353,4 +418,4 @@ const textAmount: TableRule = {
   },
 };
 
-export const costRules: TableRule[] = [direction, aboveBudget, sumAboveBudget, unitCostTimesQuantity, textAmount];
+export const costRules: TableRule[] = [direction, aboveBudget, sumAboveBudget, perPeriodAboveBudget, unitCostTimesQuantity, textAmount];

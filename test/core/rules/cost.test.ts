@@ -1,6 +1,7 @@
 /** cost: a cost is a ceiling, within the budget, consistent with unit costs and with the amounts in the texts. */
 import { asIs, buildTable, buildTableInfo, cleanRows, cleanSpec, withCells, type Row } from "../../helpers/tableBuilder";
 import { applyFix, expectFinding, expectNone, findingsOf, run } from "./helpers";
+import { gridFromRows } from "../../../src/core/grid";
 
 describe("cost.direction", () => {
   it("positive: 全中心物业费总成本 ≥62.01万元 (seed 001) in both columns; the fix asks for confirmation", () => {
@@ -186,5 +187,33 @@ describe("cost.text-amount", () => {
     const r = run(buildTable(cleanSpec("evaluation", { budget: 120, goals: ["宣传费120万：充分利用新媒体和传统媒体，扎实开展立体式宣传。"], rows })));
     expectNone(r, "cost.text-amount");
     expect(findingsOf(r, "cost.above-budget")).toEqual([]);
+  });
+});
+
+describe("cost.per-period-above-budget", () => {
+  /** corpus 02 (天津 抗疫特别国债): 项目预算金额 5652万元, 人工成本 ≤620万/月 over 2020年1月--2020年11月 */
+  const grid = (cost: string, period: string | null) =>
+    gridFromRows("Sheet1", [
+      ["抗疫特别国债项目绩效目标表(打捆项目)"],
+      ["项目名称", "疫情期间区域病媒防治环境卫生清洁等费用"],
+      ["主管预算部门", "区城市管理委员会", "项目预算金额 (万元)", 5652],
+      ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值"],
+      [null, "产出指标", "数量指标", "清扫保洁道路条数", "485条"],
+      [null, null, "时效指标", "各项费用使用周期", period],
+      [null, null, "成本指标", "人工成本", cost],
+      [null, "满意度指标", "服务对象满意度指标", "周围群众满意度", "≥90%"],
+    ]);
+  it("positive: a monthly cost times the months of the period given as a 时效 target is above the budget", () => {
+    expectFinding(run(grid("≤620万/月", "2020年1月--2020年11月")), "cost.per-period-above-budget", {
+      cell: "E7",
+      quoted: ["人工成本", "≤620万/月"],
+      says: [/11 个月/, /6,820万元/, /5,652万元/],
+    });
+  });
+  it("positive: without a period the cost runs for the year", () => {
+    expectFinding(run(grid("≤500万元/月", null)), "cost.per-period-above-budget", { cell: "E7", says: [/全年共 12 个月/, /6,000万元/] });
+  });
+  it("negative: a monthly cost that fits the budget over the period", () => {
+    expectNone(run(grid("≤500万元/月", "2020年1月--2020年11月")), "cost.per-period-above-budget");
   });
 });
