@@ -336,6 +336,26 @@ suite("playground in Chromium", () => {
     expect(Number(await page.getAttribute('[data-count="tables"]', "data-n"))).toBe(0);
   });
 
+  it("a table in the standard central layout from another province (corpus 02, 天津): no false error, and its cost over the budget", async () => {
+    await page.goto(`${server.url}index.html?blank=1`);
+    await page.waitForSelector('[data-testid="grid"][data-sheet="Sheet1"]');
+    const file = path.join(REPO, "examples", "corpus", "targets", "02_tianjin_district_bingmeifangzhi.xlsx");
+    await page.setInputFiles('[data-testid="file-input"]', { name: "病媒防治绩效目标表.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: readFileSync(file) });
+    await page.waitForSelector('[data-testid="grid"][data-sheet="Sheet1"] td[data-cell="B3"]');
+    await page.click('[data-action="validate"]');
+    await busyDone();
+    const report = await page.evaluate(() => {
+      const r = window.__jixiao!.session.getState().report!;
+      return { tables: r.tables.map((t) => ({ project: t.projectName?.text, budget: t.budget.total?.value, unit: t.moneyUnit.unit, n: t.indicators.length })), findings: r.findings.map((f) => `${f.severity} ${f.cell} ${f.rule}`) };
+    });
+    expect(report.tables).toEqual([{ project: "疫情期间区域病媒防治环境卫生清洁等费用", budget: 5652, unit: "万元", n: 11 }]);
+    // the header block (labels in column A, beside the side labels 绩效目标 / 绩效指标) is read: no 没有填写项目名称
+    expect(report.findings.filter((f) => !f.startsWith("info"))).toEqual(["error E14 cost.per-period-above-budget"]);
+    expect(await badge("error")).toBe(1);
+    expect(await page.getAttribute('[data-testid="grid"] td[data-cell="E14"]', "data-mark")).toBe("error");
+    await page.screenshot({ path: path.join(ARTIFACTS, "corpus-02-central-layout.png") });
+  });
+
   it("an edit in the workbook is checked again by itself: the new problem is listed and marked on the grid", async () => {
     await page.goto(`${server.url}index.html?example=seed001.xlsx`);
     await page.waitForSelector('[data-testid="grid"]');
