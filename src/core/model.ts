@@ -65,6 +65,8 @@ export interface BudgetBlock {
   projectTotal?: Amount;
   /** 中期资金总额: the medium-term (multi-year) total beside the year's */
   midTermTotal?: Amount;
+  /** a department-wide table's uses of its money: 基本支出, 项目支出 */
+  uses?: Amount[];
   /** how many source labels (财政拨款, 其他资金, 上年结转 …) the block writes, with or without an amount */
   sourceLabels?: number;
   /** 上年度项目总金额 (for information) */

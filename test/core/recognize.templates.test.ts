@@ -6,6 +6,7 @@
 import { validate } from "../../src/core/engine";
 import { recognizeTables } from "../../src/core/recognize";
 import { operatorInColumn } from "../../src/core/recognize";
+import { gridFromRows } from "../../src/core/grid";
 import { buildTableInfo, cleanRows, cleanSpec } from "../helpers/tableBuilder";
 
 const HEADER = ["一级指标", "二级指标", "三级指标", "运算符", "指标值", "度量单位", "权重", "指标值说明"];
@@ -95,5 +96,85 @@ describe("labels", () => {
     expect(ind?.level2?.key).toBe("时效");
     const rules = validate([t.grid]).findings.map((f) => `${f.rule} ${f.cell}`);
     expect(rules).toEqual([`structure.unknown-label A${t.rowOf(6)}`]);
+  });
+});
+
+describe("templates of other provinces (issue 11)", () => {
+  const at = (rows: (string | number | null)[][]) => gridFromRows("Sheet1", rows);
+
+  it("a flat department list with 项目名称 on each project's first row is one table a project (Sichuan system export)", () => {
+    const grid = at([
+      ["部门预算项目绩效目标申报表(2023年度)"],
+      ["金额单位:元"],
+      ["单位名称", "项目名称", "预算数", "年度目标", "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "权重", "指标方向性"],
+      ["820-马踏镇部门", null, 8827620.53],
+      ["820001-井研县马踏镇人民政府", "村组干部报酬", 3309840, "按时发放村组干部报酬", "产出指标", "数量指标", "发放人数", "≥", "230", "人", 50, "正向指标"],
+      [null, null, null, null, "满意度指标", "服务对象满意度指标", "人民群众满意度", "≥", "95", "%", 50, "正向指标"],
+      ["820001-井研县马踏镇人民政府", "基层组织活动经费", 120000, "保障基层组织正常运转", "产出指标", "数量指标", "保障村数", "≥", "12", "个", 40, "正向指标"],
+      [null, null, null, null, "效益指标", "社会效益指标", "基层组织运转正常率", "≥", "95", "%", 30, "正向指标"],
+      [null, null, null, null, "满意度指标", "服务对象满意度指标", "群众满意度", "≥", "90", "%", 30, "正向指标"],
+    ]);
+    const tables = recognizeTables(grid);
+    expect(tables.map((t) => [t.projectName?.text, t.budget.total?.value, t.moneyUnit.unit, t.texts.goals[0]?.text, t.indicators.map((i) => i.name?.text)])).toEqual([
+      ["村组干部报酬", 3309840, "元", "按时发放村组干部报酬", ["发放人数", "人民群众满意度"]],
+      ["基层组织活动经费", 120000, "元", "保障基层组织正常运转", ["保障村数", "基层组织运转正常率", "群众满意度"]],
+    ]);
+    // the 指标性质 column gives the operator, 指标方向性 the direction
+    expect(tables[0].indicators[0].parsed?.op).toBe("≥");
+    expect(tables[0].indicators[0].direction?.text).toBe("正向指标");
+    expect(new Set(tables.map((t) => t.id)).size).toBe(2);
+  });
+
+  it("a department-wide table is named by its department, and its 资金总额 must equal 基本支出 + 项目支出", () => {
+    const grid = at([
+      ["2022年部门(单位)整体绩效目标表"],
+      [null, null, null, null, null, "单位:万元"],
+      ["部门(单位)名称", "重庆市巴南区人民政府一品街道办事处", "资金总额", 3724.39],
+      [null, null, "其中:基本支出", 2100],
+      [null, null, "项目支出", 1500],
+      ["当年整体绩效目标", "保障街道机关正常运转，对辖区125公里农村公路开展养护维修。"],
+      ["绩效指标", "指标名称", "指标权重", "计量单位", "指标性质", "指标值"],
+      [null, "农村公路养护里程", 50, "公里", "=", "125"],
+      [null, "服务对象满意度", 50, "%", "≥", "95"],
+    ]);
+    const r = validate([grid]);
+    const t = r.tables[0];
+    expect([t.projectName?.text, t.budget.total?.value, t.moneyUnit.unit, t.framework.matched]).toEqual(["重庆市巴南区人民政府一品街道办事处", 3724.39, "万元", false]);
+    const f = r.findings.find((x) => x.rule === "budget-sum.uses");
+    expect(f?.cell).toBe("D3");
+    expect(f?.message).toContain("基本支出、项目支出合计 3,600万元");
+    // the flat list has no 一级/二级: no structure finding about a framework
+    expect(r.findings.filter((x) => x.category === "structure")).toEqual([]);
+  });
+
+  it("reads amounts written with their unit or a comment, and takes the money unit from them", () => {
+    const grid = at([
+      ["项目支出绩效目标批复表"],
+      ["项目名称", "高标准农田建设", "项目负责人"],
+      ["项目金额", "854万(高标准农田建设400万元，农田水利454万元)", "其中:当年市级财政资金", "2279.048 万元"],
+      ["年度绩效目标(文字)", "建设高标准农田2万亩，改善灌溉条件。"],
+      ["一级指标", "二级指标", "三级指标", "指标值"],
+      ["产出指标", "数量指标", "新建高标准农田面积", "≥2万亩"],
+      [null, "成本指标", "建设成本", "≤854万元"],
+      ["满意度指标", "服务对象满意度指标", "受益农户满意度", "≥90%"],
+    ]);
+    const t = recognizeTables(grid)[0];
+    expect([t.budget.total?.value, t.budget.total?.unit, t.budget.fiscal?.value, t.moneyUnit]).toEqual([854, "万元", 2279.048, { unit: "万元", declared: true, source: expect.objectContaining({ address: "B3" }) }]);
+    expect(t.texts.goals.map((g) => g.text)).toEqual(["建设高标准农田2万亩，改善灌溉条件。"]);
+  });
+
+  it("reads the money unit from the title line (金额单位：万元 right of the title) and 资金情况(单位:万元)", () => {
+    const grid = at([
+      ["2025年项目支出绩效目标表", null, null, "金额单位:万元"],
+      ["项目支出名称", "基本公共卫生服务专项", "年度本级预算金额", 70],
+      ["项目绩效目标", "完成全县突发公共卫生事件应急培训。"],
+      ["一级指标", "二级指标", "三级指标", "指标值"],
+      ["成本指标", "经济成本指标", "专项经费", "≤70万元"],
+      ["产出指标", "数量指标", "培训人次", "≥300人次"],
+      ["效益指标", "社会效益指标", "应急处置及时率", "≥95%"],
+      ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%"],
+    ]);
+    const t = recognizeTables(grid)[0];
+    expect([t.projectName?.text, t.budget.total?.value, t.moneyUnit.unit, t.moneyUnit.source?.address, t.framework.id]).toEqual(["基本公共卫生服务专项", 70, "万元", "D1", "core-2021"]);
   });
 });

@@ -501,6 +501,9 @@ function assignAmount(b: BudgetBlock, role: AmountRole, a: Amount): void {
     case "other":
       if (!b.other) b.other = a;
       return;
+    case "use":
+      b.uses = [...(b.uses ?? []), a];
+      return;
     case "previousTotal":
       if (!b.previousTotal) b.previousTotal = a;
       return;

@@ -103,6 +103,7 @@ export type AmountRole =
   | "otherSource"
   | "carryOver"
   | "other"
+  | "use"
   | "previousTotal";
 
 /** Amount labels, first match wins (其中：财政拨款 is fiscal, not a total). */
@@ -125,6 +126,8 @@ export const AMOUNT_LABELS: readonly [AmountRole, RegExp][] = [
   ["carryOver", /^(其中[:：]?)?(上年结转(资金)?|结转资金|上年结余(资金)?|结转结余(资金)?)$/],
   ["other", /^(其中[:：]?)?(其他资金|其它资金|其他|其它|自有资金|单位自有资金|社会资金|其他来源资金|自筹资金)$/],
   ["previousTotal", /^上年度项目总金额$/],
+  // what a department-wide table's money is spent on: 资金总额 = 基本支出 + 项目支出
+  ["use", /^(其中[:：]?)?(基本支出|项目支出)$/],
 ];
 
 /** The project's name; a department-wide table (部门整体) names its department instead. */
@@ -153,7 +156,7 @@ export const AGENCY_LABEL =
  * (主管部门 | 实施单位 …; an empty field beside them is not the project's name).
  */
 export const OTHER_FIELD_LABEL =
-  /^(单位编码|主管部门|项目主管部门|主管预算部门|业务主管部门|主管部门及代码|实施单位|项目实施单位|组织实施单位|监督管理单位|项目类型|项目级次|项目负责人|项目负责人及电话|项目负责人\/联系电话|项目责任人|责任人|联系人|联系电话|经办人|项目经办人|项目经办人电话|归口业务科室|是否政府采购|项目属性|项目分类|项目口径|项目来源|资金性质|资金用途|编制单位|绩效编制单位|填报单位|单位信息|单位\(盖章\)|下达地方或单位|预算执行率权重|预算执行率权重\(%\)|其他依据|需要说明的其他问题|预算规模及资金用途|资金支出计划.*|项目实施计划|项目实施内容|项目构成|备注|收入|支出|小计|项目类别|部门预算|实施期|项目支出)$/;
+  /^(单位编码|主管部门|项目主管部门|主管预算部门|业务主管部门|主管部门及代码|实施单位|项目实施单位|组织实施单位|监督管理单位|项目类型|项目级次|项目负责人|项目负责人及电话|项目负责人\/联系电话|项目责任人|责任人|联系人|联系电话|经办人|项目经办人|项目经办人电话|归口业务科室|是否政府采购|项目属性|项目分类|项目口径|项目来源|资金性质|资金用途|编制单位|绩效编制单位|填报单位|单位信息|单位\(盖章\)|下达地方或单位|预算执行率权重|预算执行率权重\(%\)|其他依据|需要说明的其他问题|预算规模及资金用途|资金支出计划.*|项目实施计划|项目实施内容|项目构成|备注|收入|支出|小计|项目类别|部门预算|实施期)$/;
 
 /** Fields of a flat list given on every row (单位名称 | 项目名称 | 预算数 | 年度目标 | 一级指标 …). */
 export const ROW_FIELD_LABELS: readonly ["project" | "department" | "budget" | "goal", RegExp][] = [

@@ -78,6 +78,30 @@ const sourcesTotal: TableRule = {
   },
 };
 
+const uses: TableRule = {
+  id: "budget-sum.uses",
+  category: "budget-sum",
+  severity: "error",
+  title: { zh: "资金总额不等于基本支出与项目支出之和", en: "Total funds do not equal basic plus project spending" },
+  message: {
+    zh: (p) => `${p.cell}：${p.label}为 ${p.total}，但${p.parts}合计 ${p.sum}，相差 ${p.diff}。`,
+    en: (p) => `${p.cell}: ${p.label} is ${p.total}, but ${p.parts} come to ${p.sum} (difference ${p.diff}).`,
+  },
+  example: { bad: "资金总额 3724.39，其中：基本支出 2100.00，项目支出 1500.00", good: "资金总额 3724.39 = 基本支出 2224.39 + 项目支出 1500.00", source: "illustration (部门整体支出绩效目标表)" },
+  check: ({ table }) => {
+    const b = table.budget;
+    const parts = b.uses ?? [];
+    if (!b.total || parts.length < 2) return [];
+    const unit = b.total.unit;
+    const sum = parts.reduce((s, a) => s + a.value, 0);
+    if (near(sum, b.total.value, unit)) return [];
+    return [{
+      place: b.total, value: String(b.total.value),
+      params: { cell: b.total.address, label: b.total.label, total: withUnit(b.total), parts: parts.map((a) => a.label.replace(/^其中[:：]\s*/, "")).join("、"), sum: `${fmt(sum)}${unit ?? ""}`, diff: `${fmt(b.total.value - sum)}${unit ?? ""}` },
+    }];
+  },
+};
+
 const fiscalParts: TableRule = {
   id: "budget-sum.fiscal-parts",
   category: "budget-sum",
@@ -243,4 +267,4 @@ const contentText: TableRule = {
   },
 };
 
-export const budgetSumRules: TableRule[] = [unitUndeclared, sourcesTotal, fiscalParts, components, currentYear, halfYear, planText, contentText];
+export const budgetSumRules: TableRule[] = [unitUndeclared, sourcesTotal, uses, fiscalParts, components, currentYear, halfYear, planText, contentText];

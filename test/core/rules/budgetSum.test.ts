@@ -1,6 +1,7 @@
 /** budget-sum: the budget block adds up, and the amounts in the texts agree with it. */
 import { buildTable, buildTableInfo, cleanSpec } from "../../helpers/tableBuilder";
 import { expectFinding, expectNone, run, setCell } from "./helpers";
+import { gridFromRows } from "../../../src/core/grid";
 
 describe("budget-sum.unit-undeclared", () => {
   it("positive: 预算数 25 with no 元/万元 anywhere (every seed 000 table)", () => {
@@ -96,5 +97,25 @@ describe("budget-sum.content-text", () => {
     const text =
       "1、业务成本费386.76万，包括会议费10.8万，培训费40万，残疾人就业保障金5万，办公成本费77万（包括办公耗材、日常办公用品、大厅办公用品、便民用品等），工作服48万，办公用房水电费等运行费用70万，物业费62.01万，信息设备维保、日常维修等维护费 54.95万，建湖管理部和射阳管理部房租19万等。\n2、委托业务费617.06万，包括综合服务平台外包费用169万/年（采用专业的外包公司对综合服务平台的日常运营和管理提供服务外包），法律顾问业务咨询费20.3万，公积金短信平台、专线等邮递费用219.76万，扶贫创文、宣传等费用180万，委托业务服务费用28万。";
     expectNone(run(buildTable(cleanSpec("evaluation", { budget: 1003.82, implementationContent: text }))), "budget-sum.content-text");
+  });
+});
+
+describe("budget-sum.uses", () => {
+  const grid = (basic: number, project: number) =>
+    gridFromRows("Sheet1", [
+      ["2022年部门(单位)整体绩效目标表"],
+      [null, null, null, "单位:万元"],
+      ["部门(单位)名称", "一品街道办事处", "资金总额", 3724.39],
+      [null, null, "其中:基本支出", basic],
+      [null, null, "项目支出", project],
+      ["一级指标", "二级指标", "三级指标", "指标值"],
+      ["产出指标", "数量指标", "农村公路养护里程", "=125公里"],
+      ["满意度指标", "服务对象满意度指标", "服务对象满意度", "≥95%"],
+    ]);
+  it("positive: 资金总额 ≠ 基本支出 + 项目支出 (a department-wide table)", () => {
+    expectFinding(run(grid(2100, 1500)), "budget-sum.uses", { cell: "D3", says: [/资金总额为 3,724.39万元/, /基本支出、项目支出合计 3,600万元/] });
+  });
+  it("negative: the uses add up to the total", () => {
+    expectNone(run(grid(2224.39, 1500)), "budget-sum.uses");
   });
 });
