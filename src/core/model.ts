@@ -244,7 +244,9 @@ export interface TargetTable {
   /** 主管部门 / 部门(单位)名称 */
   department?: Field;
   /** header fields whose label is there and whose value is empty: where the missing value belongs */
-  slots: Partial<Record<"project" | "goal" | "budget", { label: Field; empty: Place }>>;
+  slots: Partial<Record<"project" | "goal" | "budget" | "executionWeight", { label: Field; empty: Place }>>;
+  /** 预算执行率权重 (Sichuan exports): the weight kept for budget execution outside the indicators */
+  executionWeight?: Field;
   moneyUnit: MoneyUnitDeclaration;
   budget: BudgetBlock;
   plan: SpendingPlan;

@@ -28,8 +28,12 @@ interface RoleMatch {
 
 function matchRole(key: string): RoleMatch | undefined {
   for (const w of GRID_HEADER_WORDS) if (w.pattern.test(key)) return { role: w.role, strength: w.strength };
+  // a note in brackets after the header word: 三级指标(具体指标), 指标名称（必填）
+  const bare = key.replace(TRAILING_NOTE, "");
+  if (bare !== key && bare) return matchRole(bare);
   return undefined;
 }
+const TRAILING_NOTE = /\([^()]*\)$/;
 
 /** Roles of the short keys seen so far: findHeaders asks for every filled cell of a sheet (issue 7). */
 let roleCache = new Map<string, RoleMatch | null>();
@@ -180,7 +184,7 @@ function readSubHeader(view: SheetView, h: IndicatorHeader): void {
   if (valueCol === undefined) return;
   const below = h.row + 1;
   const subs = view.filledColumns(below, h.left, view.right);
-  if (subs.length < 2) return;
+  if (subs.length === 0) return;
   const found: [ColumnRole, number][] = [];
   for (const col of subs) {
     const key = view.key(below, col);

@@ -8,6 +8,7 @@ import {
   AGENCY_LABEL,
   AMOUNT_LABELS,
   BACKGROUND_LABEL,
+  EXECUTION_WEIGHT_LABEL,
   DEPARTMENT_LABEL,
   END_LABEL,
   GOAL_LABEL,
@@ -57,9 +58,23 @@ interface KeyInfo {
   goalN: boolean;
   background: boolean;
   agency: boolean;
+  executionWeight: boolean;
 }
 
 function readKey(raw: string): KeyInfo {
+  const info = readLabel(raw);
+  // a note in brackets after the label: 项目名称(全称), 绩效目标(100字以内); a unit in brackets is read by readLabel
+  if (!info.fieldLabel && /\)$/.test(raw) && !UNIT_SUFFIX.test(raw)) {
+    const bare = raw.replace(/\([^()]*\)$/, "");
+    if (bare && bare !== raw) {
+      const inner = readLabel(bare);
+      if (inner.fieldLabel) return inner;
+    }
+  }
+  return info;
+}
+
+function readLabel(raw: string): KeyInfo {
   const unitMatch = UNIT_SUFFIX.exec(raw);
   const key = unitMatch ? raw.slice(0, unitMatch.index) : raw;
   const role = AMOUNT_LABELS.find(([, re]) => re.test(key))?.[0];
@@ -81,6 +96,7 @@ function readKey(raw: string): KeyInfo {
     goalN: GOAL_N_LABEL.test(key),
     background: BACKGROUND_LABEL.test(key),
     agency: AGENCY_LABEL.test(key),
+    executionWeight: EXECUTION_WEIGHT_LABEL.test(key),
   };
   info.fieldLabel =
     OTHER_FIELD_LABEL.test(key) ||
@@ -95,7 +111,8 @@ function readKey(raw: string): KeyInfo {
     info.span ||
     info.plan ||
     info.background ||
-    info.agency;
+    info.agency ||
+    info.executionWeight;
   return info;
 }
 
@@ -171,7 +188,7 @@ export interface FieldSlot {
   empty: Place;
 }
 
-export type SlotRole = "project" | "goal" | "budget";
+export type SlotRole = "project" | "goal" | "budget" | "executionWeight";
 
 interface BlockResult {
   title?: Field;
@@ -185,6 +202,8 @@ interface BlockResult {
   period: TargetTable["period"];
   /** labelled fields left empty */
   slots: Partial<Record<SlotRole, FieldSlot>>;
+  /** 预算执行率权重: the weight kept for budget execution outside the indicators */
+  executionWeight?: Field;
   /** the first amount written with its unit ("164万元"), which declares the table's money unit */
   amountUnit?: { unit: MoneyUnit; source: Field };
   /** how many labels of the lexicon the block holds: a header block at all? */
@@ -420,6 +439,10 @@ export function readHeaderBlock(view: SheetView, zone: Zone, unit: MoneyUnitDecl
         const v = valueRight(r, c);
         if (v) out.texts.implementationContent = v;
         mark(v);
+        continue;
+      }
+      if (info.executionWeight) {
+        out.executionWeight = textField(r, c, label, "executionWeight");
         continue;
       }
       if (info.agency) {

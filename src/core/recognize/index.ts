@@ -91,10 +91,16 @@ function readRowValue(f: Field, ind: IndicatorRow, view: SheetView, options: Rec
   const own = parseValueCached(shape === "date" || shape === "words" ? f.text : f.raw, opts);
   if (own.kind !== "quantitative" || own.number === null) return own;
   const op = own.op === null && !own.change && ind.operator ? operatorInColumn(ind.operator.text) : null;
-  const unit = own.unit === null && ind.unit && lookupUnit(ind.unit.text) ? ind.unit.text.trim() : null;
+  const unit = own.unit === null ? (ind.unit && lookupUnit(ind.unit.text) ? ind.unit.text.trim() : unitInName(ind)) : null;
   if (!op && !unit) return moneyShorthand(own, ind, options);
   const composed = parseValueCached(`${op ?? ""}${f.text}${unit ?? ""}`, { placeholderWords: options.placeholderWords });
   return composed.kind === "quantitative" ? moneyShorthand(composed, ind, options) : own;
+}
+
+/** A unit written after the name in brackets, where the value has none: 实施营造林总面积(亩) | 80000. */
+function unitInName(ind: IndicatorRow): string | null {
+  const m = ind.name && /[(（]([^()（）]{1,6})[)）]$/.exec(ind.name.text);
+  return m && lookupUnit(m[1]) ? m[1].trim() : null;
 }
 
 /** Under 成本, a bare magnitude is money: budget staff write "≤24.5万" for ≤24.5万元. */
@@ -230,6 +236,7 @@ export function recognizeTables(grid: Grid, options: RecognizeOptions = {}): Tar
       projectName: block?.projectName,
       projectCode: block?.projectCode,
       department: block?.department,
+      executionWeight: block?.executionWeight,
       slots: block?.slots ?? {},
       moneyUnit,
       budget: block?.budget ?? emptyBudget(),

@@ -330,9 +330,11 @@ export function readIndicatorGrid(
           const key = f.meaning.key;
           // the 一级 of the block in force, written lower down (a merged cell centred on its rows, or
           // repeated): the 二级 stays, and rows above it that had no 一级 get it
+          // (the 二级 cell may hold a name moved there with its row: data, not a new 二级)
+          const level2Written = cols.level2 !== undefined && !view.isEmpty(r, cols.level2) && !(shift !== 0 && cols.level2 >= firstDataCol + shift);
           const sameBlock =
             level2 !== null &&
-            view.isEmpty(r, cols.level2 ?? -1) &&
+            !level2Written &&
             (level1?.key === key || (level1 === null && level2.key !== null && parentsOf(fw, level2.key).includes(key)));
           if (sameBlock && level1 === null) adoptLevel1(blocks, indicators, ref, fw);
           level1 = ref;

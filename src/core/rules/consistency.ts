@@ -189,6 +189,16 @@ function ymd(text: string | undefined): number | undefined {
   return Number(m[1]) * 10000 + Number(m[2] ?? 12) * 100 + Number(m[3] ?? 31);
 }
 
+/** The project's end as the table states it: 结束时间, or the end of its 项目期 (2022年3月-2023年11月). */
+function projectEnd(t: TargetTable): { end: number; text: string } | undefined {
+  const end = ymd(t.period.end?.text);
+  if (end !== undefined && t.period.end) return { end, text: t.period.end.text };
+  const span = t.period.span;
+  const d = span ? parseValueCached(span.text).date : undefined;
+  if (!span || !d?.year || !/[-—~～至到]/.test(span.text)) return undefined;
+  return { end: d.year * 10000 + (d.month ?? 12) * 100 + (d.day ?? 31), text: span.text };
+}
+
 const dates: TableRule = {
   id: "consistency.dates",
   category: "consistency",
@@ -220,14 +230,14 @@ const deadlineAfterEnd: TableRule = {
   },
   example: { bad: "结束时间 2020-12-31；完成时间 | 2021年6月30日前", good: "完成时间 | 2020年12月31日前", source: "illustration (no such mistake in the seeds)" },
   check: ({ table }) => {
-    const end = ymd(table.period.end?.text);
-    if (end === undefined || !table.period.end) return [];
+    const stated = projectEnd(table);
+    if (!stated) return [];
     const hits: Hit[] = [];
     for (const ind of table.indicators) {
       const p = ind.parsed;
       if (!p || p.kind !== "date" || !p.date?.year || !ind.value) continue;
       const d = p.date.year * 10000 + (p.date.month ?? 12) * 100 + (p.date.day ?? 31);
-      if (d > end) hits.push({ place: ind.value, value: ind.value.text, indicator: nameOf(ind), params: { cell: ind.value.address, name: nameOf(ind), value: ind.value.text, end: table.period.end.text } });
+      if (d > stated.end) hits.push({ place: ind.value, value: ind.value.text, indicator: nameOf(ind), params: { cell: ind.value.address, name: nameOf(ind), value: ind.value.text, end: stated.text } });
     }
     return hits;
   },

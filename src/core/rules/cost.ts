@@ -21,10 +21,13 @@ const direction: TableRule = {
   check: ({ table }) => {
     const hits: Hit[] = [];
     for (const ind of table.indicators) {
-      if (!isUnderCost(ind)) continue;
+      // in a list without 一级/二级 (发放金额 | 万元 | ≥ | 9.31) a cost is known by its name and money unit
+      const unlabelledCost = !ind.level1 && !ind.level2 && looksLikeCost(nameOf(ind));
+      if (!isUnderCost(ind) && !unlabelledCost) continue;
       for (const v of valueCells(ind)) {
         const p = v.parsed;
         if (p.kind !== "quantitative" || (p.op !== "≥" && p.op !== ">")) continue;
+        if (!isUnderCost(ind) && p.unitInfo?.dimension !== "money" && p.unitInfo?.dimension !== "money-rate") continue;
         const fixed = `≤${p.number}${p.unit ?? ""}`;
         hits.push({
           place: v.field, value: v.field.text, indicator: nameOf(ind),
@@ -196,8 +199,12 @@ function perWhat(ind: IndicatorRow, p: ParsedValue): string | undefined {
   return p.unitInfo?.dimension === "money" ? fromName : undefined;
 }
 
+/** People counted under another word in a rate: 元/生 (per pupil), 元/名. */
+const PERSON = new Set(["人", "生", "名", "学生"]);
+
 function sameCountUnit(per: string, base: string): boolean {
   if (per === base) return true;
+  if (PERSON.has(per) && base === "人") return true;
   return (per === "人" && base === "人次") || (per === "次" && base === "人次");
 }
 

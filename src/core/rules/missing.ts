@@ -102,20 +102,9 @@ const basis: TableRule = {
   },
 };
 
-/**
- * Where a missing header field is reported: the empty cell beside its label; for a field the table
- * has no label for, the cell beside its project name (the project label's value or empty value cell).
- */
+/** Where a missing header field is reported: the empty cell beside its label (a template without the field has nothing missing). */
 function fieldPlace(t: TargetTable, role: "project" | "goal" | "budget"): Place | undefined {
-  const slot = t.slots[role];
-  if (slot) return slot.empty;
-  if (role === "project") return undefined;
-  return t.projectName ?? t.slots.project?.empty;
-}
-
-/** A template with a header block at all (项目名称, 预算数 … above the grid): the fields it must fill. */
-function hasHeaderBlock(t: TargetTable): boolean {
-  return t.headerFields >= 2;
+  return t.slots[role]?.empty;
 }
 
 const projectName: TableRule = {
@@ -164,11 +153,11 @@ const budget: TableRule = {
   },
   example: { bad: "预算数：（空白），其中：财政资金：（空白）", good: "预算数 25，其中：财政资金 25", source: "illustration (no such mistake in the seeds)" },
   check: ({ table }) => {
-    if (!table.header || !hasHeaderBlock(table)) return [];
+    // only a template that has a budget field: its label is there and its amount is empty
     const b = table.budget;
-    if (b.total || b.currentYear || b.fiscal || b.fiscalParts.length || b.components.length) return [];
-    const place = fieldPlace(table, "budget");
-    return place ? [{ place, params: { cell: place.address, project: table.projectName?.text ?? "" } }] : [];
+    if (!table.header || !table.slots.budget || b.total || b.currentYear || b.fiscal || b.fiscalParts.length || b.components.length) return [];
+    const place = table.slots.budget.empty;
+    return [{ place, params: { cell: place.address, project: table.projectName?.text ?? "" } }];
   },
 };
 

@@ -4,6 +4,9 @@ import type { Hit, TableRule } from "./types";
 
 const PLACEHOLDER_TEXT = /^(x{1,4}|×{1,4}|\*{1,4}|n%?|N%?|待定|待填写|请填写|待补充|TBD|tbd|XX项目|某某)$/i;
 
+/** A bracketed prompt of a template with its blank still in it: (≥**%), （XX万元）. */
+const TEMPLATE_PROMPT = /[(（][^()（）]*(\*\*|XX|××|xx)[^()（）]*[)）]/;
+
 const value: TableRule = {
   id: "placeholder.value",
   category: "placeholder",
@@ -30,10 +33,10 @@ const text: TableRule = {
   severity: "error",
   title: { zh: "项目名称或指标名称是占位符", en: "A project or indicator name left as a placeholder" },
   message: {
-    zh: (p) => `${p.cell}：“${p.value}”是占位符，请填写实际内容。`,
-    en: (p) => `${p.cell}: "${p.value}" is a placeholder; fill in the real text.`,
+    zh: (p) => (p.prompt ? `${p.cell}：“${p.value}”中留着模板的填写提示“${p.prompt}”，请删去，目标写在指标值里。` : `${p.cell}：“${p.value}”是占位符，请填写实际内容。`),
+    en: (p) => (p.prompt ? `${p.cell}: "${p.value}" still holds the template's prompt "${p.prompt}"; remove it and give the target in the value.` : `${p.cell}: "${p.value}" is a placeholder; fill in the real text.`),
   },
-  example: { bad: "项目名称：XX项目", good: "项目名称：公积金政策宣传费", source: "illustration (no such mistake in the seeds)" },
+  example: { bad: "项目名称：XX项目；苗木成活率(≥**%)", good: "项目名称：公积金政策宣传费；苗木成活率", source: "corpus 16 (宁夏): 苗木成活率(≥**%), 项目总投入(≥**万元)" },
   check: ({ table, options }) => {
     const hits: Hit[] = [];
     const extra = new Set(options.placeholderWords);
@@ -41,7 +44,12 @@ const text: TableRule = {
     for (const f of fields) {
       if (!f) continue;
       const t = f.text.trim();
-      if (PLACEHOLDER_TEXT.test(t) || extra.has(t)) hits.push({ place: f, value: t, params: { cell: f.address, value: t } });
+      if (PLACEHOLDER_TEXT.test(t) || extra.has(t)) hits.push({ place: f, value: t, params: { cell: f.address, value: t, prompt: "" } });
+      // a template's prompt left inside a name: 苗木成活率(≥**%), 项目总投入(≥**万元)
+      else {
+        const prompt = TEMPLATE_PROMPT.exec(t)?.[0];
+        if (prompt) hits.push({ place: f, value: t, params: { cell: f.address, value: t, prompt } });
+      }
     }
     return hits;
   },

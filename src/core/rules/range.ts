@@ -97,7 +97,9 @@ const decimals: TableRule = {
         const p = v.parsed;
         if (p.kind !== "quantitative" || p.number === null) continue;
         const m = /\.(\d+)/.exec(String(p.number));
-        if (m && m[1].length > 3)
+        // in a unit of ten thousands (1346.0088万平方米) four decimals are still whole units
+        const allowed = 3 + Math.max(0, Math.round(Math.log10(p.unitInfo?.dimension === "money" ? 1 : (p.unitInfo?.factor ?? 1))));
+        if (m && m[1].length > allowed)
           hits.push({ place: v.field, value: v.field.text, indicator: nameOf(ind), params: { cell: v.field.address, value: v.text } });
       }
     return hits;
@@ -134,10 +136,20 @@ const weightsTotal: TableRule = {
   severity: "error",
   title: { zh: "指标权重（分值）合计不等于 100", en: "Indicator weights do not add up to 100" },
   message: {
-    zh: (p) => `${p.cell}：本表各指标权重合计为 ${p.sum}，应为 100。`,
-    en: (p) => `${p.cell}: the weights of this table add up to ${p.sum}; they should total 100.`,
+    zh: (p) =>
+      p.kept
+        ? `${p.cell}：本表各指标权重合计为 ${p.sum}，加上预算执行率权重 ${p.kept} 应为 100。`
+        : p.empty
+          ? `${p.cell}：预算执行率权重没有填写；其余指标权重合计 ${p.sum}，预算执行率权重应为 ${p.missing}。`
+          : `${p.cell}：本表各指标权重合计为 ${p.sum}，应为 100。`,
+    en: (p) =>
+      p.kept
+        ? `${p.cell}: the weights of this table add up to ${p.sum}; with the budget-execution weight of ${p.kept} they should total 100.`
+        : p.empty
+          ? `${p.cell}: the budget-execution weight is empty; the indicators' weights add up to ${p.sum}, so it should be ${p.missing}.`
+          : `${p.cell}: the weights of this table add up to ${p.sum}; they should total 100.`,
   },
-  example: { bad: "权重 20+20+10+10+20+10 = 90", good: "各指标权重合计 100", source: "illustration (the seed templates have no weight column)" },
+  example: { bad: "权重 20+20+10+10+20+10 = 90", good: "各指标权重合计 100（或 90 另加预算执行率权重 10）", source: "corpus 05, 06, 08, 09 (重庆, 四川)" },
   check: ({ table }) => {
     const col = table.header?.columns.weight;
     if (col === undefined || !table.header) return [];
@@ -151,9 +163,19 @@ const weightsTotal: TableRule = {
         n++;
       }
     }
-    if (n === 0 || Math.abs(sum - 100) < 0.01) return [];
+    if (n === 0) return [];
+    const total = Number(sum.toFixed(2));
     const place = table.header.labels.weight ?? { row: table.header.row, col, address: toA1(table.header.row, col) };
-    return [{ place, params: { cell: place.address, sum: Number(sum.toFixed(2)) } }];
+    // a template that keeps the 预算执行率 weight outside the indicators (预算执行率权重(%) | 10)
+    const kept = table.executionWeight ? Number(table.executionWeight.text.replace(/[%分\s]/g, "")) : undefined;
+    if (kept !== undefined && Number.isFinite(kept)) {
+      if (Math.abs(sum + kept - 100) < 0.01) return [];
+      return [{ place, params: { cell: place.address, sum: total, kept, empty: "", missing: "" } }];
+    }
+    const slot = table.slots.executionWeight;
+    if (slot && sum < 100 - 0.01) return [{ place: slot.empty, severity: "warning", params: { cell: slot.empty.address, sum: total, kept: "", empty: "1", missing: Number((100 - sum).toFixed(2)) } }];
+    if (Math.abs(sum - 100) < 0.01) return [];
+    return [{ place, params: { cell: place.address, sum: total, kept: "", empty: "", missing: "" } }];
   },
 };
 

@@ -13,6 +13,11 @@ function isUnderSatisfaction(ind: IndicatorRow): boolean {
   return ind.level1?.key === "满意度" || ind.level2?.key === "服务对象满意度" || ind.level2?.key === "满意度";
 }
 
+/** The 一级 a row with a 二级 but no 一级 is under (产出数量指标 in a table without an 一级 column): 产出 for 数量/质量/时效. */
+function impliedLevel1(ind: IndicatorRow): string | undefined {
+  return ["数量", "质量", "时效"].includes(ind.level2?.key ?? "") ? "产出" : undefined;
+}
+
 function where(ind: IndicatorRow): string {
   return [ind.level1?.text, ind.level2?.text].filter(Boolean).join(" / ");
 }
@@ -61,7 +66,9 @@ const executionAsOutput: TableRule = {
   },
   example: { bad: "产出指标 / 质量指标：预算执行率 =100%", good: "过程 / 资金管理：预算执行率 =100%（种子 001）", source: "illustration; the fixed form is from the seeds" },
   check: ({ table }) =>
-    table.indicators.filter((i) => i.level1?.key === "产出" && /预算执行率|资金到位率|资金支付率|支出进度|资金执行率/.test(nameOf(i))).map((i) => hit(i, {})),
+    table.indicators
+      .filter((i) => (i.level1?.key ?? impliedLevel1(i)) === "产出" && /预算执行率|资金到位率|资金支付率|资金支出率|支出进度|资金执行率|资金拨付率|资金下达率/.test(nameOf(i)))
+      .map((i) => hit(i, {})),
 };
 
 const qualityAsBenefit: TableRule = {

@@ -2,6 +2,7 @@
 import type { Grid } from "../../../src/core/grid";
 import { buildTable, buildTableInfo, cleanRows, cleanSpec, withCells } from "../../helpers/tableBuilder";
 import { expectFinding, expectNone, run } from "./helpers";
+import { gridFromRows } from "../../../src/core/grid";
 
 describe("consistency.half-vs-full", () => {
   it("positive: 月租金 =1.146万元 (半年) vs =1.416万元 (全年) (seed 001 视频会议系统服务费)", () => {
@@ -68,5 +69,23 @@ describe("consistency.deadline-after-end", () => {
   it("negative: a deadline within the project", () => {
     const rows = withCells(cleanRows("four-goal"), 6, { 3: "2020年12月31日前" });
     expectNone(run(buildTable(cleanSpec("four-goal", { rows }))), "consistency.deadline-after-end");
+  });
+});
+
+describe("consistency.deadline-after-end with the end in 项目期 (corpus 16, 宁夏)", () => {
+  const grid = (deadline: string) =>
+    gridFromRows("Sheet1", [
+      ["项目支出绩效目标申报表"],
+      ["项目名称", "南部水源涵养林建设项目"],
+      ["项目属性", "新建", "项目期", "2022年3月-2023年11月"],
+      ["一级指标", "二级指标", "三级指标", "指标值"],
+      ["产出指标", "时效指标", "项目完成时间", deadline],
+      ["满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%"],
+    ]);
+  it("positive: 2023年底 is after the project's end in 2023年11月", () => {
+    expectFinding(run(grid("2023年底")), "consistency.deadline-after-end", { cell: "D5", quoted: ["2023年底", "2022年3月-2023年11月"] });
+  });
+  it("negative: a deadline within the period", () => {
+    expectNone(run(grid("2023年11月底前")), "consistency.deadline-after-end");
   });
 });

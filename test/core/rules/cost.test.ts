@@ -217,3 +217,26 @@ describe("cost.per-period-above-budget", () => {
     expectNone(run(grid("≤500万元/月", "2020年1月--2020年11月")), "cost.per-period-above-budget");
   });
 });
+
+describe("cost rules on tables of other provinces", () => {
+  it("cost.direction: ≥ on an amount in a list without 一级/二级 (corpus 06: 发放金额 | 万元 | ≥ | 9.31)", () => {
+    const grid = gridFromRows("Sheet1", [
+      ["绩效指标", "指标", "指标权重", "计量单位", "指标性质", "指标值"],
+      [null, "发放金额", 50, "万元", "≥", "9.31"],
+      [null, "领取补助人数", 50, "人", "≥", "100"],
+    ]);
+    expectFinding(run(grid), "cost.direction", { cell: "F2", quoted: ["发放金额", "≤9.31万元"] });
+  });
+  it("cost.unit-cost-times-quantity: a cost per pupil (元/生/年) times the pupils (corpus 01, 山东)", () => {
+    const grid = gridFromRows("Sheet1", [
+      ["项目支出目标申报表"],
+      ["项目名称", "小学教育公用经费"],
+      ["项目资金申请(万元)", "资金总额:", 438.768],
+      ["一级", "二级", "三级", "年度数值"],
+      ["产出值", "数量值", "小学就读人数", "6962人"],
+      [null, "成本值", "义务教育小学生均公用经费", "≤780元/生/年"],
+      ["满意度指标", "服务对象满意度指标", "家长满意度", "≥90%"],
+    ]);
+    expectFinding(run(grid), "cost.unit-cost-times-quantity", { cell: "D6", says: [/543.036万元/, /438.768万元/] });
+  });
+});

@@ -1,6 +1,7 @@
 /** placeholder: template text left in place of a real value or name. */
 import { buildTable, buildTableInfo, cleanRows, cleanSpec, withCells } from "../../helpers/tableBuilder";
 import { expectFinding, expectNone, run } from "./helpers";
+import { gridFromRows } from "../../../src/core/grid";
 
 describe("placeholder.value", () => {
   it.each(["n", "n%", "XX", "××", "**", "待定", "是"])("positive: %s left as the target (seed 002 住房公积金管理系统维护费)", (v) => {
@@ -30,5 +31,20 @@ describe("placeholder.text", () => {
   });
   it("negative: real names", () => {
     expectNone(run(buildTable(cleanSpec("common"))), "placeholder.text");
+  });
+});
+
+describe("placeholder.text: a template's prompt left in a name (corpus 16, 宁夏)", () => {
+  const grid = (name: string) =>
+    gridFromRows("Sheet1", [
+      ["一级指标", "二级指标", "三级指标", "指标值"],
+      ["产出指标", "质量指标 (必填)", name, "85%"],
+      ["满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%"],
+    ]);
+  it("positive: 苗木成活率(≥**%) keeps the template's (≥**%)", () => {
+    expectFinding(run(grid("苗木成活率(≥**%)")), "placeholder.text", { cell: "C2", quoted: ["苗木成活率(≥**%)", "(≥**%)"], says: [/填写提示/] });
+  });
+  it("negative: a note in brackets that is no prompt", () => {
+    expectNone(run(grid("苗木成活率(造林当年)")), "placeholder.text");
   });
 });

@@ -1,6 +1,7 @@
 /** range: impossible or degenerate numbers, and weights that do not add up to 100. */
 import { buildTable, buildTableInfo, cleanRows, cleanSpec, withCells } from "../../helpers/tableBuilder";
 import { applyFix, expectFinding, expectNone, run } from "./helpers";
+import { gridFromRows } from "../../../src/core/grid";
 
 describe("range.rate-above-100", () => {
   it("positive: a completion rate of 120%", () => {
@@ -94,5 +95,27 @@ describe("range.weights-total", () => {
     expectNone(run(buildTable({ template: "common", header, rows: rows([20, 20, 10, 20, 20, 10]) })), "range.weights-total");
     const text = rows([20, 20, 10, 20, 20, 10]).map((r) => r.map((c, i) => (i === 4 ? `${c}分` : c)));
     expectNone(run(buildTable({ template: "common", header, rows: text })), "range.weights-total");
+  });
+});
+
+describe("range.weights-total with a weight kept for 预算执行率 (Sichuan exports)", () => {
+  const grid = (kept: number | null, weights: number[]) =>
+    gridFromRows("Sheet1", [
+      ["绩效目标表"],
+      ["单位信息:", "324001-市场监督管理局", "项目名称:", "食品安全工作经费"],
+      ["预算执行率权重(%):", kept],
+      ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "权重(%)"],
+      ["产出指标", "数量指标", "开展专项整治", "≥", "2", "次", weights[0]],
+      ["效益指标", "社会效益指标", "食品安全抽检合格率", "≥", "98", "%", weights[1]],
+      ["满意度指标", "服务对象满意度指标", "公众满意度", "≥", "90", "%", weights[2]],
+    ]);
+  it("positive: the kept weight left empty is reported on its empty cell", () => {
+    expectFinding(run(grid(null, [50, 30, 10])), "range.weights-total", { cell: "B3", severity: "warning", says: [/预算执行率权重没有填写/, /应为 10/] });
+  });
+  it("positive: with the kept weight the indicators must make up the rest", () => {
+    expectFinding(run(grid(10, [50, 30, 20])), "range.weights-total", { cell: "G4", says: [/合计为 100，加上预算执行率权重 10/] });
+  });
+  it("negative: 90 for the indicators and 10 kept for 预算执行率", () => {
+    expectNone(run(grid(10, [50, 30, 10])), "range.weights-total");
   });
 });

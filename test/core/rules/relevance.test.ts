@@ -1,6 +1,7 @@
 /** relevance: an indicator in the wrong place, or unrelated to the project. */
 import { buildTable, buildTableInfo, cleanRows, cleanSpec, withCells } from "../../helpers/tableBuilder";
 import { expectFinding, expectNone, run } from "./helpers";
+import { gridFromRows } from "../../../src/core/grid";
 
 describe("relevance.satisfaction-misplaced", () => {
   it("positive: 群众满意度 under 社会效益 (seed 002 公积金信息专网及驻场服务费)", () => {
@@ -83,3 +84,19 @@ describe("relevance.unrelated", () => {
   });
 });
 
+
+describe("relevance.execution-as-output in a table with only 二级 labels (corpus 03, 河北)", () => {
+  const grid = (name: string) =>
+    gridFromRows("Sheet1", [
+      ["评价内容", "指标名称", "目标值", "分值"],
+      ["产出数量指标", "享受资助人数", "≥2100人", 50],
+      [null, name, "≥95%", 20],
+      ["服务对象满意度指标", "资助对象满意度", "≥95%", 30],
+    ]);
+  it("positive: 资金支出率 under 产出数量指标", () => {
+    expectFinding(run(grid("资金支出率")), "relevance.execution-as-output", { cell: "B3", quoted: "资金支出率" });
+  });
+  it("negative: an output rate there", () => {
+    expectNone(run(grid("资助对象覆盖率")), "relevance.execution-as-output");
+  });
+});

@@ -1,6 +1,7 @@
 /** unit: a quantitative value without a unit, a unit that does not fit the indicator, a unit column that disagrees. */
 import { buildTable, buildTableInfo, cleanRows, cleanSpec, withCells } from "../../helpers/tableBuilder";
 import { expectFinding, expectNone, run } from "./helpers";
+import { gridFromRows } from "../../../src/core/grid";
 
 describe("unit.missing", () => {
   it.each([
@@ -68,5 +69,22 @@ describe("unit.column-mismatch", () => {
       ],
     });
     expectNone(run(t), "unit.column-mismatch");
+  });
+});
+
+describe("unit.missing and a unit written after the name (corpus 16, 宁夏)", () => {
+  const grid = (name: string) =>
+    gridFromRows("Sheet1", [
+      ["一级指标", "二级指标", "三级指标", "指标值"],
+      ["产出指标", "数量指标", name, "80000"],
+      ["满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%"],
+    ]);
+  it("negative: 实施营造林总面积(亩) | 80000 has its unit, 亩", () => {
+    const r = run(grid("实施营造林总面积(亩)"));
+    expectNone(r, "unit.missing");
+    expect(r.tables[0].indicators[0].parsed?.unit).toBe("亩");
+  });
+  it("positive: without it the count has no unit", () => {
+    expectFinding(run(grid("实施营造林总面积")), "unit.missing", { cell: "D2" });
   });
 });
