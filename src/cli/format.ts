@@ -68,8 +68,7 @@ export function toText(results: FileResult[], lang: "zh" | "en", color: boolean)
         const list = fs.filter((f) => f.severity === sev);
         if (!list.length) continue;
         lines.push(`    ${paint(sevColor[sev], t(lang, `severity_${sev}`))} (${list.length})`);
-        // the message already names the cell
-        for (const f of list) lines.push(`      ${f.message}  ${paint("2", `[${f.rule}]`)}`);
+        for (const f of list) lines.push(`      ${paint("1", f.cell)}  ${f.message}  ${paint("2", `[${f.rule}]`)}`);
       }
     }
     const loose = byTable.get("") ?? [];

@@ -58,7 +58,16 @@ const NO_NAME = "\u0000no-name\u0000";
 const NO_NAME_WORDS: Record<Lang, string> = { zh: "（未填名称）", en: "(no name)" };
 
 /** The message of a hit; an indicator whose name cell is empty is called "(no name)", not “”. */
+/**
+ * The message of a hit, without its location (the Finding's sheet and cell say where; each surface
+ * places them): an English sentence starts with a capital.
+ */
 function renderMessage(rule: Rule, params: Params, lang: Lang): string {
+  const text = renderText(rule, params, lang);
+  return lang === "en" ? text.charAt(0).toUpperCase() + text.slice(1) : text;
+}
+
+function renderText(rule: Rule, params: Params, lang: Lang): string {
   if (params.name !== "") return rule.message[lang](quotable(params));
   const text = rule.message[lang](quotable({ ...params, name: NO_NAME }));
   return text.replace(/[“"]\u0000no-name\u0000[”"]/g, NO_NAME_WORDS[lang]).split(NO_NAME).join(NO_NAME_WORDS[lang]);

@@ -30,8 +30,8 @@ const unitUndeclared: TableRule = {
   severity: "warning",
   title: { zh: "预算金额没有注明单位（元/万元）", en: "Budget amounts without a declared unit (元/万元)" },
   message: {
-    zh: (p) => `${p.cell}：预算数“${p.value}”没有注明金额单位（元还是万元），无法与成本指标核对；请在表中注明“单位：万元”或“（元）”。`,
-    en: (p) => `${p.cell}: the budget "${p.value}" has no money unit (元 or 万元), so costs cannot be checked against it; add "单位：万元" or "（元）".`,
+    zh: (p) => `预算数“${p.value}”没有注明金额单位（元还是万元），无法与成本指标核对；请在表中注明“单位：万元”或“（元）”。`,
+    en: (p) => `the budget "${p.value}" has no money unit (元 or 万元), so costs cannot be checked against it; add "单位：万元" or "（元）".`,
   },
   example: { bad: "预算数 | 25", good: "预算数（万元） | 25", source: "seed 000 (all tables)" },
   check: ({ table, options }) => {
@@ -48,8 +48,8 @@ const sourcesTotal: TableRule = {
   severity: "error",
   title: { zh: "预算数不等于财政资金与其他资金之和", en: "The budget does not equal fiscal plus other funds" },
   message: {
-    zh: (p) => `${p.cell}：${p.label}为 ${p.total}，但${p.parts}合计 ${p.sum}，相差 ${p.diff}。`,
-    en: (p) => `${p.cell}: ${p.label} is ${p.total}, but ${p.parts} come to ${p.sum} (difference ${p.diff}).`,
+    zh: (p) => `${p.label}为 ${p.total}，但${p.parts}合计 ${p.sum}，相差 ${p.diff}。`,
+    en: (p) => `${p.label} is ${p.total}, but ${p.parts} come to ${p.sum} (difference ${p.diff}).`,
   },
   example: { bad: "预算数 25，其中：财政资金 20，其他资金 0", good: "预算数 25 = 财政资金 20 + 其他资金 5", source: "illustration (no such mistake in the seeds)" },
   check: ({ table }) => {
@@ -84,8 +84,8 @@ const uses: TableRule = {
   severity: "error",
   title: { zh: "资金总额不等于基本支出与项目支出之和", en: "Total funds do not equal basic plus project spending" },
   message: {
-    zh: (p) => `${p.cell}：${p.label}为 ${p.total}，但${p.parts}合计 ${p.sum}，相差 ${p.diff}。`,
-    en: (p) => `${p.cell}: ${p.label} is ${p.total}, but ${p.parts} come to ${p.sum} (difference ${p.diff}).`,
+    zh: (p) => `${p.label}为 ${p.total}，但${p.parts}合计 ${p.sum}，相差 ${p.diff}。`,
+    en: (p) => `${p.label} is ${p.total}, but ${p.parts} come to ${p.sum} (difference ${p.diff}).`,
   },
   example: { bad: "资金总额 3724.39，其中：基本支出 2100.00，项目支出 1500.00", good: "资金总额 3724.39 = 基本支出 2224.39 + 项目支出 1500.00", source: "illustration (部门整体支出绩效目标表)" },
   check: ({ table }) => {
@@ -108,8 +108,8 @@ const fiscalParts: TableRule = {
   severity: "error",
   title: { zh: "财政拨款小计不等于其各项之和", en: "The fiscal subtotal does not equal its parts" },
   message: {
-    zh: (p) => `${p.cell}：${p.label}为 ${p.total}，其各项（${p.parts}）合计 ${p.sum}。`,
-    en: (p) => `${p.cell}: ${p.label} is ${p.total}; its parts (${p.parts}) add up to ${p.sum}.`,
+    zh: (p) => `${p.label}为 ${p.total}，其各项（${p.parts}）合计 ${p.sum}。`,
+    en: (p) => `${p.label} is ${p.total}; its parts (${p.parts}) add up to ${p.sum}.`,
   },
   example: { bad: "财政拨款 小计 1003.82，一般公共预算资金 1000.00", good: "小计 1003.82 = 一般公共预算资金 1003.82 + 政府性基金 0 + 财政专户 0（种子 001）", source: "illustration; the fixed form is from the seeds" },
   check: ({ table }) => {
@@ -128,8 +128,8 @@ const components: TableRule = {
   severity: "error",
   title: { zh: "项目构成各项之和不等于项目总金额", en: "Project components do not add up to the total" },
   message: {
-    zh: (p) => `${p.cell}：项目构成各项合计 ${p.sum}，项目总金额为 ${p.total}（${p.totalCell}）。`,
-    en: (p) => `${p.cell}: the project components add up to ${p.sum}; the project total is ${p.total} (${p.totalCell}).`,
+    zh: (p) => `项目构成各项合计 ${p.sum}，项目总金额为 ${p.total}（${p.totalCell}）。`,
+    en: (p) => `the project components add up to ${p.sum}; the project total is ${p.total} (${p.totalCell}).`,
   },
   example: { bad: "项目构成：工资 10,000,000 元 + 五险一金 2,000,000 元，项目总金额 12,210,000 元", good: "各项合计 12,210,000 元（种子 002 政府购买服务（劳务）经费）", source: "illustration; the fixed form is from the seeds" },
   check: ({ table }) => {
@@ -149,8 +149,8 @@ const currentYear: TableRule = {
   severity: "warning",
   title: { zh: "一年期项目的本年度金额与项目总金额不一致", en: "This year's amount differs from the total of a one-year project" },
   message: {
-    zh: (p) => `${p.cell}：项目执行期在同一年内，本年度金额 ${p.current} 却不等于项目总金额 ${p.total}。`,
-    en: (p) => `${p.cell}: the project runs within one year, yet this year's amount ${p.current} differs from the project total ${p.total}.`,
+    zh: (p) => `项目执行期在同一年内，本年度金额 ${p.current} 却不等于项目总金额 ${p.total}。`,
+    en: (p) => `the project runs within one year, yet this year's amount ${p.current} differs from the project total ${p.total}.`,
   },
   example: { bad: "开始 2020-01-01，结束 2020-12-31；项目总金额 12,210,000，本年度金额 11,430,000", good: "一年期项目两者相同（种子 002：12,210,000 / 12,210,000）", source: "illustration; the fixed form is from the seeds" },
   check: ({ table }) => {
@@ -171,8 +171,8 @@ const halfYear: TableRule = {
   severity: "error",
   title: { zh: "半年计划执行数超过全年预算数", en: "Half-year spending above the full-year budget" },
   message: {
-    zh: (p) => `${p.cell}：半年计划执行数 ${p.half} 超过全年预算数 ${p.full}。`,
-    en: (p) => `${p.cell}: half-year spending ${p.half} is more than the full-year budget ${p.full}.`,
+    zh: (p) => `半年计划执行数 ${p.half} 超过全年预算数 ${p.full}。`,
+    en: (p) => `half-year spending ${p.half} is more than the full-year budget ${p.full}.`,
   },
   example: { bad: "半年（程）计划执行数 1100，全年（程）预算数 1003.82", good: "半年 500，全年 1003.82（种子 001）", source: "illustration; the fixed form is from the seeds" },
   check: ({ table }) => {
@@ -189,8 +189,8 @@ const planText: TableRule = {
   severity: "error",
   title: { zh: "项目实施计划中的金额与预算数不符", en: "Amounts in the implementation plan text disagree with the budget" },
   message: {
-    zh: (p) => `${p.cell}：项目实施计划中${p.detail}，而预算数为 ${p.budget}（${p.budgetCell}）${p.note}。`,
-    en: (p) => `${p.cell}: the implementation plan gives${p.detailEn}, but the budget is ${p.budget} (${p.budgetCell})${p.noteEn}.`,
+    zh: (p) => `项目实施计划中${p.detail}，而预算数为 ${p.budget}（${p.budgetCell}）${p.note}。`,
+    en: (p) => `the implementation plan gives${p.detailEn}, but the budget is ${p.budget} (${p.budgetCell})${p.noteEn}.`,
   },
   example: { bad: "1-3月支出296万元，4-6月支出286万元，7-9月支出282万元，10-11月支出277万元（共1141万元）；项目总金额 12,210,000 元", good: "各期金额合计 1221 万元", source: "seed 002 政府购买服务（劳务）经费" },
   check: ({ table }) => {
@@ -242,8 +242,8 @@ const contentText: TableRule = {
   severity: "error",
   title: { zh: "项目实施内容中的分项金额与小计或预算数不符", en: "Amounts in the implementation content disagree with their subtotal or the budget" },
   message: {
-    zh: (p) => `${p.cell}：${p.what}`,
-    en: (p) => `${p.cell}: ${p.whatEn}`,
+    zh: (p) => `${p.what}`,
+    en: (p) => `${p.whatEn}`,
   },
   example: { bad: "业务成本费100万，包括会议费10.8万，培训费40万", good: "业务成本费386.76万 = 会议费10.8万 + 培训费40万 + …（种子 001，各项相加正好）", source: "illustration; the fixed form is from the seeds" },
   check: ({ table }) => {

@@ -26,8 +26,8 @@ const halfVsFull: TableRule = {
   severity: "warning",
   title: { zh: "半年与全年指标值互相矛盾", en: "Half-year and full-year targets that contradict each other" },
   message: {
-    zh: (p) => `${p.cell}：指标“${p.name}”${p.why}：半年为“${p.half}”，全年为“${p.full}”。`,
-    en: (p) => `${p.cell}: "${p.name}" ${p.whyEn}: half-year "${p.half}", full-year "${p.full}".`,
+    zh: (p) => `指标“${p.name}”${p.why}：半年为“${p.half}”，全年为“${p.full}”。`,
+    en: (p) => `"${p.name}" ${p.whyEn}: half-year "${p.half}", full-year "${p.full}".`,
   },
   example: { bad: "视频会议系统服务费月租金 | =1.146万元 | =1.416万元", good: "… | =1.416万元 | =1.416万元", source: "seed 001" },
   check: ({ table }) => {
@@ -160,8 +160,8 @@ const goalVsTable: TableRule = {
   severity: "warning",
   title: { zh: "绩效目标文字或分项绩效目标与指标表不一致", en: "The goal text or part-one summary disagrees with the indicator table" },
   message: {
-    zh: (p) => `${p.cell}：${p.source}写的是“${p.quoted}”，而指标“${p.name}”为“${p.value}”。`,
-    en: (p) => `${p.cell}: the ${p.sourceEn} says "${p.quoted}", but indicator "${p.name}" is "${p.value}".`,
+    zh: (p) => `${p.source}写的是“${p.quoted}”，而指标“${p.name}”为“${p.value}”。`,
+    en: (p) => `the ${p.sourceEn} says "${p.quoted}", but indicator "${p.name}" is "${p.value}".`,
   },
   example: { bad: "年度绩效目标：印制宣传册、明白卡100万册；指标：印制明白卡 300万册", good: "两处一致", source: "seed 002 公积金政策宣传费" },
   check: ({ table }) => {
@@ -205,8 +205,8 @@ const dates: TableRule = {
   severity: "error",
   title: { zh: "开始时间晚于结束时间", en: "Start date after end date" },
   message: {
-    zh: (p) => `${p.cell}：开始时间“${p.start}”晚于结束时间“${p.end}”。`,
-    en: (p) => `${p.cell}: the start "${p.start}" is after the end "${p.end}".`,
+    zh: (p) => `开始时间“${p.start}”晚于结束时间“${p.end}”。`,
+    en: (p) => `the start "${p.start}" is after the end "${p.end}".`,
   },
   example: { bad: "开始时间 2020-12-31，结束时间 2020-01-01", good: "开始时间 2020-01-01，结束时间 2020-12-31（种子 002）", source: "illustration; the fixed form is from the seeds" },
   check: ({ table }) => {
@@ -225,8 +225,8 @@ const deadlineAfterEnd: TableRule = {
   severity: "warning",
   title: { zh: "时效指标的完成时限晚于项目结束时间", en: "A deadline after the project's end" },
   message: {
-    zh: (p) => `${p.cell}：时效指标“${p.name}”的时限“${p.value}”晚于项目结束时间“${p.end}”。`,
-    en: (p) => `${p.cell}: the deadline "${p.value}" of "${p.name}" is after the project's end "${p.end}".`,
+    zh: (p) => `时效指标“${p.name}”的时限“${p.value}”晚于项目结束时间“${p.end}”。`,
+    en: (p) => `the deadline "${p.value}" of "${p.name}" is after the project's end "${p.end}".`,
   },
   example: { bad: "结束时间 2020-12-31；完成时间 | 2021年6月30日前", good: "完成时间 | 2020年12月31日前", source: "illustration (no such mistake in the seeds)" },
   check: ({ table }) => {

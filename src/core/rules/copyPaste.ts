@@ -66,8 +66,8 @@ const reused: WorkbookRule = {
   severity: "warning",
   title: { zh: "不同项目使用了相同或几乎相同的指标", en: "Different projects with the same or nearly the same indicators" },
   message: {
-    zh: (p) => `${p.cell}：项目“${p.project}”的产出和效益指标与${p.others}${p.same}，疑似照搬；请按本项目的实际内容设置指标。`,
-    en: (p) => `${p.cell}: the output and benefit indicators of "${p.project}" ${p.sameEn} ${p.othersEn}; they look copied — set indicators for this project's own work.`,
+    zh: (p) => `项目“${p.project}”的产出和效益指标与${p.others}${p.same}，疑似照搬；请按本项目的实际内容设置指标。`,
+    en: (p) => `the output and benefit indicators of "${p.project}" ${p.sameEn} ${p.othersEn}; they look copied — set indicators for this project's own work.`,
   },
   example: { bad: "“宣传费”和“大宗印刷费”两张表的产出、效益指标完全相同", good: "各项目按自己的实际内容设置指标", source: "illustration (no such mistake in the seeds)" },
   check: ({ tables }) => {

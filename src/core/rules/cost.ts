@@ -14,8 +14,8 @@ const direction: TableRule = {
   severity: "error",
   title: { zh: "成本指标使用了 ≥ 或 >（成本应设上限 ≤）", en: "A cost indicator with ≥ or > (a cost is a ceiling, ≤)" },
   message: {
-    zh: (p) => `${p.cell}：成本指标“${p.name}”写作“${p.value}”；成本指标是支出上限，应使用 ≤，例如“${p.fixed}”。`,
-    en: (p) => `${p.cell}: cost indicator "${p.name}" is written "${p.value}"; a cost is a ceiling and takes ≤, e.g. "${p.fixed}".`,
+    zh: (p) => `成本指标“${p.name}”写作“${p.value}”；成本指标是支出上限，应使用 ≤，例如“${p.fixed}”。`,
+    en: (p) => `cost indicator "${p.name}" is written "${p.value}"; a cost is a ceiling and takes ≤, e.g. "${p.fixed}".`,
   },
   example: { bad: "全中心物业费总成本 | ≥62.01万元", good: "全中心物业费总成本 | ≤62.01万元", source: "seed 001" },
   check: ({ table }) => {
@@ -46,8 +46,8 @@ const aboveBudget: TableRule = {
   severity: "error",
   title: { zh: "成本指标超过项目预算", en: "A cost above the project budget" },
   message: {
-    zh: (p) => `${p.cell}：成本指标“${p.name}”为“${p.value}”${p.converted ? `（折合 ${p.converted}）` : ""}，超过项目预算 ${p.budget}（${p.budgetCell}）。`,
-    en: (p) => `${p.cell}: cost "${p.name}" is "${p.value}"${p.converted ? ` (${p.converted})` : ""}, more than the project budget of ${p.budget} (${p.budgetCell}).`,
+    zh: (p) => `成本指标“${p.name}”为“${p.value}”${p.converted ? `（折合 ${p.converted}）` : ""}，超过项目预算 ${p.budget}（${p.budgetCell}）。`,
+    en: (p) => `cost "${p.name}" is "${p.value}"${p.converted ? ` (${p.converted})` : ""}, more than the project budget of ${p.budget} (${p.budgetCell}).`,
   },
   example: { bad: "宣传总成本 | ≤30万元，预算数 25万元", good: "宣传总成本 | ≤25万元（种子 000 宣传费：制作成本 ≤25万元 = 预算数 25）", source: "illustration; the fixed form is from the seeds" },
   check: ({ table }) => {
@@ -76,8 +76,8 @@ const sumAboveBudget: TableRule = {
   severity: "error",
   title: { zh: "各成本指标合计超过项目预算", en: "Cost indicators adding up to more than the budget" },
   message: {
-    zh: (p) => `${p.cell}：本表${p.column}成本指标合计 ${p.sum}，超过项目预算 ${p.budget}。`,
-    en: (p) => `${p.cell}: the ${p.columnEn} cost indicators of this table add up to ${p.sum}, more than the budget of ${p.budget}.`,
+    zh: (p) => `本表${p.column}成本指标合计 ${p.sum}，超过项目预算 ${p.budget}。`,
+    en: (p) => `the ${p.columnEn} cost indicators of this table add up to ${p.sum}, more than the budget of ${p.budget}.`,
   },
   example: { bad: "宣传品制作成本 ≤20万元 + 媒体刊播成本 ≤10万元，预算数 25万元", good: "各项成本合计不超过 25万元", source: "illustration (no such mistake in the seeds)" },
   check: ({ table }) => {
@@ -151,8 +151,8 @@ const perPeriodAboveBudget: TableRule = {
   severity: "error",
   title: { zh: "按月（季、年）计的成本乘以项目期超过项目预算", en: "A cost per month (quarter, year) over the project period above the budget" },
   message: {
-    zh: (p) => `${p.cell}：成本指标“${p.name}”为“${p.value}”，按${p.period ? `“${p.period}”` : "全年"}共 ${p.months} 个月计为 ${p.total}，超过项目预算 ${p.budget}（${p.budgetCell}）。`,
-    en: (p) => `${p.cell}: cost "${p.name}" is "${p.value}"; over ${p.period ? `"${p.period}"` : "the year"} (${p.months} months) it comes to ${p.total}, more than the project budget of ${p.budget} (${p.budgetCell}).`,
+    zh: (p) => `成本指标“${p.name}”为“${p.value}”，按${p.period ? `“${p.period}”` : "全年"}共 ${p.months} 个月计为 ${p.total}，超过项目预算 ${p.budget}（${p.budgetCell}）。`,
+    en: (p) => `cost "${p.name}" is "${p.value}"; over ${p.period ? `"${p.period}"` : "the year"} (${p.months} months) it comes to ${p.total}, more than the project budget of ${p.budget} (${p.budgetCell}).`,
   },
   example: { bad: "人工成本 | ≤620万/月，2020年1月--2020年11月，项目预算金额 5652万元（620 × 11 = 6820万元）", good: "人工成本 | ≤513.82万元/月（5652 ÷ 11）", source: "corpus 02 (天津, 抗疫特别国债项目)" },
   check: ({ table }) => {
@@ -246,9 +246,9 @@ const unitCostTimesQuantity: TableRule = {
   title: { zh: "单位成本 × 数量与项目预算相差过大", en: "Unit cost × quantity far from the project budget" },
   message: {
     zh: (p) =>
-      `${p.cell}：单位成本“${p.value}”（${p.name}）× ${p.qname}“${p.qvalue}”（${p.qcell}）= ${p.product}，${p.relation}项目预算 ${p.budget}（${p.budgetCell}）${p.gap}；按预算计算，单位成本约为 ${p.implied}。请核实单位成本和数量${p.extra}。`,
+      `单位成本“${p.value}”（${p.name}）× ${p.qname}“${p.qvalue}”（${p.qcell}）= ${p.product}，${p.relation}项目预算 ${p.budget}（${p.budgetCell}）${p.gap}；按预算计算，单位成本约为 ${p.implied}。请核实单位成本和数量${p.extra}。`,
     en: (p) =>
-      `${p.cell}: the unit cost "${p.value}" (${p.name}) × "${p.qvalue}" ${p.qname} (${p.qcell}) = ${p.product}, ${p.relationEn} the project budget of ${p.budget} (${p.budgetCell}); the budget works out at about ${p.implied} each. Check the unit cost and the quantity${p.extraEn}.`,
+      `the unit cost "${p.value}" (${p.name}) × "${p.qvalue}" ${p.qname} (${p.qcell}) = ${p.product}, ${p.relationEn} the project budget of ${p.budget} (${p.budgetCell}); the budget works out at about ${p.implied} each. Check the unit cost and the quantity${p.extraEn}.`,
   },
   example: {
     bad: "人均聘用成本 ≤5万元 × 聘用人数 ≥135人 = 675万元，预算数 557.89万元",
@@ -362,8 +362,8 @@ const textAmount: TableRule = {
   severity: "warning",
   title: { zh: "成本指标与项目实施内容或绩效目标中写明的金额不一致", en: "A cost indicator that differs from the amount the project text gives for it" },
   message: {
-    zh: (p) => `${p.cell}：${p.source}写明“${p.quoted}”，而${p.what}，${p.relation}。`,
-    en: (p) => `${p.cell}: the ${p.sourceEn} says "${p.quoted}", but ${p.whatEn}, ${p.relationEn}.`,
+    zh: (p) => `${p.source}写明“${p.quoted}”，而${p.what}，${p.relation}。`,
+    en: (p) => `the ${p.sourceEn} says "${p.quoted}", but ${p.whatEn}, ${p.relationEn}.`,
   },
   example: { bad: "项目实施内容：公积金短信平台、专线等邮递费用219.76万；成本指标：短信平台及邮递费 ≥187.26万元", good: "金额一致（如 物业费62.01万 与 全中心物业费总成本 ≤62.01万元），或为专线等其余支出另设成本指标", source: "seed 001" },
   check: ({ table }) => {

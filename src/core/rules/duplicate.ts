@@ -9,8 +9,8 @@ const sameIndicator: TableRule = {
   severity: "warning",
   title: { zh: "同一张表中重复的三级指标", en: "The same level-3 indicator twice in one table" },
   message: {
-    zh: (p) => `${p.cell}：三级指标“${p.name}”与 ${p.first} 重复。`,
-    en: (p) => `${p.cell}: the indicator "${p.name}" repeats ${p.first}.`,
+    zh: (p) => `三级指标“${p.name}”与 ${p.first} 重复。`,
+    en: (p) => `the indicator "${p.name}" repeats ${p.first}.`,
   },
   example: { bad: "项目管理：项目质量可控性（两次）", good: "只保留一次", source: "seed 002 公积金信息专网及驻场服务费" },
   check: ({ table }) => {

@@ -20,8 +20,8 @@ const value: TableRule = {
   severity: "error",
   title: { zh: "三级指标没有填写指标值", en: "A level-3 indicator without a target value" },
   message: {
-    zh: (p) => `${p.cell}：指标“${p.name}”没有填写${p.column}。`,
-    en: (p) => `${p.cell}: indicator "${p.name}" has no ${p.columnEn}.`,
+    zh: (p) => `指标“${p.name}”没有填写${p.column}。`,
+    en: (p) => `indicator "${p.name}" has no ${p.columnEn}.`,
   },
   example: { bad: "宣传工作完成率 | （指标值空白）", good: "宣传工作完成率 | ≥90%", source: "illustration (no such mistake in the seeds)" },
   check: ({ table }) => {
@@ -51,8 +51,8 @@ const name: TableRule = {
   severity: "error",
   title: { zh: "有指标值却没有三级指标名称", en: "A target value without a level-3 indicator name" },
   message: {
-    zh: (p) => `${p.cell}：这一行填写了指标值“${p.value}”，但没有三级指标名称。`,
-    en: (p) => `${p.cell}: this row has the value "${p.value}" but no level-3 indicator name.`,
+    zh: (p) => `这一行填写了指标值“${p.value}”，但没有三级指标名称。`,
+    en: (p) => `this row has the value "${p.value}" but no level-3 indicator name.`,
   },
   example: { bad: "（三级指标空白） | ≥95%", good: "宣传工作完成率 | ≥95%", source: "illustration (no such mistake in the seeds)" },
   check: ({ table }) => {
@@ -76,12 +76,12 @@ const basis: TableRule = {
   message: {
     zh: (p) =>
       p.column
-        ? `${p.cell}：“${p.column}”一栏整栏空白，${p.count} 项指标都没有填写指标值确定依据（计划标准、历史标准、行业标准或预算支出标准）。`
-        : `${p.cell}：指标“${p.name}”没有填写指标值确定依据（计划标准、历史标准、行业标准或预算支出标准）。`,
+        ? `“${p.column}”一栏整栏空白，${p.count} 项指标都没有填写指标值确定依据（计划标准、历史标准、行业标准或预算支出标准）。`
+        : `指标“${p.name}”没有填写指标值确定依据（计划标准、历史标准、行业标准或预算支出标准）。`,
     en: (p) =>
       p.column
-        ? `${p.cell}: the column "${p.column}" is empty from top to bottom: none of the ${p.count} indicators gives a basis for its target (plan, historical, industry or budget standard).`
-        : `${p.cell}: indicator "${p.name}" gives no basis for its target (plan, historical, industry or budget standard).`,
+        ? `the column "${p.column}" is empty from top to bottom: none of the ${p.count} indicators gives a basis for its target (plan, historical, industry or budget standard).`
+        : `indicator "${p.name}" gives no basis for its target (plan, historical, industry or budget standard).`,
   },
   example: { bad: "提高工作积极性 | 明显提高 | （空）", good: "… | 计划标准", source: "seed 000 预留奖励绩效工资" },
   check: ({ table }) => {
@@ -113,8 +113,8 @@ const projectName: TableRule = {
   severity: "error",
   title: { zh: "没有填写项目名称", en: "No project name" },
   message: {
-    zh: (p) => `${p.cell}：这张绩效目标表没有填写项目名称。`,
-    en: (p) => `${p.cell}: this target table has no project name.`,
+    zh: (p) => `这张绩效目标表没有填写项目名称。`,
+    en: (p) => `this target table has no project name.`,
   },
   example: { bad: "项目名称：（空白）", good: "项目名称：宣传费", source: "illustration (no such mistake in the seeds)" },
   check: ({ table }) => {
@@ -130,8 +130,8 @@ const goal: TableRule = {
   severity: "error",
   title: { zh: "没有填写绩效目标", en: "No performance goal" },
   message: {
-    zh: (p) => `${p.cell}：${p.project ? `项目“${p.project}”` : "本表"}没有填写绩效目标（年度目标）。`,
-    en: (p) => `${p.cell}: ${p.project ? `project "${p.project}"` : "this table"} states no performance goal.`,
+    zh: (p) => `${p.project ? `项目“${p.project}”` : "本表"}没有填写绩效目标（年度目标）。`,
+    en: (p) => `${p.project ? `project "${p.project}"` : "this table"} states no performance goal.`,
   },
   example: { bad: "绩效目标 / 目标1：（空白）", good: "目标1：加大住房公积金政策宣传力度，扩大社会影响力。", source: "illustration (no such mistake in the seeds)" },
   check: ({ table }) => {
@@ -148,8 +148,8 @@ const budget: TableRule = {
   severity: "error",
   title: { zh: "没有填写预算数（资金总额）", en: "No budget (total funds)" },
   message: {
-    zh: (p) => `${p.cell}：${p.project ? `项目“${p.project}”` : "本表"}没有填写预算数/资金总额。`,
-    en: (p) => `${p.cell}: ${p.project ? `project "${p.project}"` : "this table"} gives no budget (total funds).`,
+    zh: (p) => `${p.project ? `项目“${p.project}”` : "本表"}没有填写预算数/资金总额。`,
+    en: (p) => `${p.project ? `project "${p.project}"` : "this table"} gives no budget (total funds).`,
   },
   example: { bad: "预算数：（空白），其中：财政资金：（空白）", good: "预算数 25，其中：财政资金 25", source: "illustration (no such mistake in the seeds)" },
   check: ({ table }) => {
@@ -167,8 +167,8 @@ const spendingPlan: TableRule = {
   severity: "error",
   title: { zh: "资金支出计划没有填写", en: "Spending plan left empty" },
   message: {
-    zh: (p) => `${p.cell}：资金支出计划（各时间节点累计支出进度）没有填写。`,
-    en: (p) => `${p.cell}: the spending plan (cumulative share spent by each date) is empty.`,
+    zh: (p) => `资金支出计划（各时间节点累计支出进度）没有填写。`,
+    en: (p) => `the spending plan (cumulative share spent by each date) is empty.`,
   },
   example: { bad: "资金支出计划（%）：3月底/6月底/10月底/12月底 均空白", good: "… 12月底 100%", source: "seed 000 法律顾问经费" },
   check: ({ table }) => {

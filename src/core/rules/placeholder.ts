@@ -13,8 +13,8 @@ const value: TableRule = {
   severity: "error",
   title: { zh: "指标值是未替换的占位符", en: "A target value left as a placeholder" },
   message: {
-    zh: (p) => `${p.cell}：指标“${p.name}”的指标值“${p.value}”是占位符，请填写实际目标值。`,
-    en: (p) => `${p.cell}: the target of "${p.name}" is the placeholder "${p.value}"; enter the real target.`,
+    zh: (p) => `指标“${p.name}”的指标值“${p.value}”是占位符，请填写实际目标值。`,
+    en: (p) => `the target of "${p.name}" is the placeholder "${p.value}"; enter the real target.`,
   },
   example: { bad: "游客人数增长率 | n%", good: "系统运行正常率 | ≥99%", source: "seed 002 住房公积金管理系统维护费" },
   check: ({ table }) => {
@@ -33,8 +33,8 @@ const text: TableRule = {
   severity: "error",
   title: { zh: "项目名称或指标名称是占位符", en: "A project or indicator name left as a placeholder" },
   message: {
-    zh: (p) => (p.prompt ? `${p.cell}：“${p.value}”中留着模板的填写提示“${p.prompt}”，请删去，目标写在指标值里。` : `${p.cell}：“${p.value}”是占位符，请填写实际内容。`),
-    en: (p) => (p.prompt ? `${p.cell}: "${p.value}" still holds the template's prompt "${p.prompt}"; remove it and give the target in the value.` : `${p.cell}: "${p.value}" is a placeholder; fill in the real text.`),
+    zh: (p) => (p.prompt ? `“${p.value}”中留着模板的填写提示“${p.prompt}”，请删去，目标写在指标值里。` : `“${p.value}”是占位符，请填写实际内容。`),
+    en: (p) => (p.prompt ? `"${p.value}" still holds the template's prompt "${p.prompt}"; remove it and give the target in the value.` : `"${p.value}" is a placeholder; fill in the real text.`),
   },
   example: { bad: "项目名称：XX项目；苗木成活率(≥**%)", good: "项目名称：公积金政策宣传费；苗木成活率", source: "corpus 16 (宁夏): 苗木成活率(≥**%), 项目总投入(≥**万元)" },
   check: ({ table, options }) => {

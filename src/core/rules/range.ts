@@ -9,8 +9,8 @@ const above100: TableRule = {
   severity: "error",
   title: { zh: "比率超过 100%", en: "A rate above 100%" },
   message: {
-    zh: (p) => `${p.cell}：指标“${p.name}”的指标值“${p.value}”超过 100%，比率不可能超过 100%。`,
-    en: (p) => `${p.cell}: the target "${p.value}" of "${p.name}" is above 100%, which a rate cannot be.`,
+    zh: (p) => `指标“${p.name}”的指标值“${p.value}”超过 100%，比率不可能超过 100%。`,
+    en: (p) => `the target "${p.value}" of "${p.name}" is above 100%, which a rate cannot be.`,
   },
   example: { bad: "宣传工作完成率 | ≥120%", good: "宣传工作完成率 | =100%", source: "illustration (no such mistake in the seeds)" },
   check: ({ table }) => {
@@ -35,8 +35,8 @@ const atLeast100: TableRule = {
   severity: "warning",
   title: { zh: "≥100%：比率不能超过 100%，应写 =100%", en: "≥100%: a rate cannot exceed 100%, write =100%" },
   message: {
-    zh: (p) => `${p.cell}：指标“${p.name}”写作“${p.value}”；比率最高 100%，应写 =100%。`,
-    en: (p) => `${p.cell}: "${p.name}" is written "${p.value}"; a rate cannot exceed 100%, so write =100%.`,
+    zh: (p) => `指标“${p.name}”写作“${p.value}”；比率最高 100%，应写 =100%。`,
+    en: (p) => `"${p.name}" is written "${p.value}"; a rate cannot exceed 100%, so write =100%.`,
   },
   example: { bad: "审计工作完成率 | ≥100%", good: "审计工作完成率 | =100%", source: "seed 000 综合事务工作经费—审计费" },
   check: ({ table }) => {
@@ -64,8 +64,8 @@ const negative: TableRule = {
   severity: "error",
   title: { zh: "数量或金额为负数", en: "A negative count or amount" },
   message: {
-    zh: (p) => `${p.cell}：指标“${p.name}”的指标值“${p.value}”是负数；下降请写“下降 x%”。`,
-    en: (p) => `${p.cell}: the target "${p.value}" of "${p.name}" is negative; for a decrease write "下降 x%".`,
+    zh: (p) => `指标“${p.name}”的指标值“${p.value}”是负数；下降请写“下降 x%”。`,
+    en: (p) => `the target "${p.value}" of "${p.name}" is negative; for a decrease write "下降 x%".`,
   },
   example: { bad: "宣传次数 | ≥-5次", good: "能耗 | 下降5%", source: "illustration (no such mistake in the seeds)" },
   check: ({ table }) => {
@@ -86,8 +86,8 @@ const decimals: TableRule = {
   severity: "info",
   title: { zh: "小数位数过多（超过 3 位）", en: "More than three decimals" },
   message: {
-    zh: (p) => `${p.cell}：指标值“${p.value}”的小数超过 3 位，请核实精度。`,
-    en: (p) => `${p.cell}: the target "${p.value}" has more than three decimals; check the precision.`,
+    zh: (p) => `指标值“${p.value}”的小数超过 3 位，请核实精度。`,
+    en: (p) => `the target "${p.value}" has more than three decimals; check the precision.`,
   },
   example: { bad: "个贷逾期率 | ≤0.0655%", good: "个贷逾期率 | ≤0.065%（种子 000：个人住房贷款逾期率为 0.065%）", source: "illustration; the fixed form is from the seeds" },
   check: ({ table }) => {
@@ -112,8 +112,8 @@ const satisfactionLow: TableRule = {
   severity: "info",
   title: { zh: "满意度目标低于 80%", en: "A satisfaction target below 80%" },
   message: {
-    zh: (p) => `${p.cell}：满意度目标“${p.value}”低于 80%，一般不低于 80%–90%，请核实。`,
-    en: (p) => `${p.cell}: the satisfaction target "${p.value}" is below 80%; targets are usually at least 80–90%.`,
+    zh: (p) => `满意度目标“${p.value}”低于 80%，一般不低于 80%–90%，请核实。`,
+    en: (p) => `the satisfaction target "${p.value}" is below 80%; targets are usually at least 80–90%.`,
   },
   example: { bad: "群众满意度 | ≥70%", good: "群众满意度 | ≥90%", source: "illustration (the seeds go no lower than ≥80%)" },
   check: ({ table }) => {
@@ -138,16 +138,16 @@ const weightsTotal: TableRule = {
   message: {
     zh: (p) =>
       p.kept
-        ? `${p.cell}：本表各指标权重合计为 ${p.sum}，加上预算执行率权重 ${p.kept} 应为 100。`
+        ? `本表各指标权重合计为 ${p.sum}，加上预算执行率权重 ${p.kept} 应为 100。`
         : p.empty
-          ? `${p.cell}：预算执行率权重没有填写；其余指标权重合计 ${p.sum}，预算执行率权重应为 ${p.missing}。`
-          : `${p.cell}：本表各指标权重合计为 ${p.sum}，应为 100。`,
+          ? `预算执行率权重没有填写；其余指标权重合计 ${p.sum}，预算执行率权重应为 ${p.missing}。`
+          : `本表各指标权重合计为 ${p.sum}，应为 100。`,
     en: (p) =>
       p.kept
-        ? `${p.cell}: the weights of this table add up to ${p.sum}; with the budget-execution weight of ${p.kept} they should total 100.`
+        ? `the weights of this table add up to ${p.sum}; with the budget-execution weight of ${p.kept} they should total 100.`
         : p.empty
-          ? `${p.cell}: the budget-execution weight is empty; the indicators' weights add up to ${p.sum}, so it should be ${p.missing}.`
-          : `${p.cell}: the weights of this table add up to ${p.sum}; they should total 100.`,
+          ? `the budget-execution weight is empty; the indicators' weights add up to ${p.sum}, so it should be ${p.missing}.`
+          : `the weights of this table add up to ${p.sum}; they should total 100.`,
   },
   example: { bad: "权重 20+20+10+10+20+10 = 90", good: "各指标权重合计 100（或 90 另加预算执行率权重 10）", source: "corpus 05, 06, 08, 09 (重庆, 四川)" },
   check: ({ table }) => {

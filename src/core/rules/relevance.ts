@@ -33,8 +33,8 @@ const satisfactionOutside: TableRule = {
   severity: "warning",
   title: { zh: "满意度指标没有放在满意度指标下", en: "A satisfaction indicator outside the satisfaction block" },
   message: {
-    zh: (p) => `${p.cell}：“${p.name}”是满意度指标，却放在“${p.where}”下；应放在满意度指标（服务对象满意度）下。`,
-    en: (p) => `${p.cell}: "${p.name}" is a satisfaction indicator but sits under "${p.where}"; move it under satisfaction.`,
+    zh: (p) => `“${p.name}”是满意度指标，却放在“${p.where}”下；应放在满意度指标（服务对象满意度）下。`,
+    en: (p) => `"${p.name}" is a satisfaction indicator but sits under "${p.where}"; move it under satisfaction.`,
   },
   example: { bad: "效果目标 / 社会效益：群众满意度 95%", good: "效果目标 / 满意度：群众满意度 ≥95%", source: "seed 002 公积金信息专网及驻场服务费" },
   check: ({ table }) =>
@@ -47,8 +47,8 @@ const nonSatisfactionInside: TableRule = {
   severity: "warning",
   title: { zh: "满意度指标下放了不是满意度的指标", en: "A non-satisfaction indicator under satisfaction" },
   message: {
-    zh: (p) => `${p.cell}：“${p.name}”不是满意度指标，却放在“${p.where}”下。`,
-    en: (p) => `${p.cell}: "${p.name}" is not a satisfaction indicator but sits under "${p.where}".`,
+    zh: (p) => `“${p.name}”不是满意度指标，却放在“${p.where}”下。`,
+    en: (p) => `"${p.name}" is not a satisfaction indicator but sits under "${p.where}".`,
   },
   example: { bad: "满意度指标 / 服务对象满意度：宣传册发放数量 ≥1000份", good: "移到产出指标 / 数量指标", source: "illustration (no such mistake in the seeds)" },
   check: ({ table }) =>
@@ -61,8 +61,8 @@ const executionAsOutput: TableRule = {
   severity: "warning",
   title: { zh: "预算执行率、资金到位率等写成了产出指标", en: "预算执行率 / 资金到位率 used as an output" },
   message: {
-    zh: (p) => `${p.cell}：“${p.name}”反映预算执行而不是项目产出，不应作为产出指标（${p.where}）。`,
-    en: (p) => `${p.cell}: "${p.name}" measures budget execution, not the project's output; it is not an output indicator (${p.where}).`,
+    zh: (p) => `“${p.name}”反映预算执行而不是项目产出，不应作为产出指标（${p.where}）。`,
+    en: (p) => `"${p.name}" measures budget execution, not the project's output; it is not an output indicator (${p.where}).`,
   },
   example: { bad: "产出指标 / 质量指标：预算执行率 =100%", good: "过程 / 资金管理：预算执行率 =100%（种子 001）", source: "illustration; the fixed form is from the seeds" },
   check: ({ table }) =>
@@ -77,8 +77,8 @@ const qualityAsBenefit: TableRule = {
   severity: "warning",
   title: { zh: "合格率、完成率等写成了效益指标", en: "A pass or completion rate used as a benefit" },
   message: {
-    zh: (p) => `${p.cell}：“${p.name}”是产出质量/数量指标，不是效益指标（${p.where}）。`,
-    en: (p) => `${p.cell}: "${p.name}" is an output quality or quantity measure, not a benefit (${p.where}).`,
+    zh: (p) => `“${p.name}”是产出质量/数量指标，不是效益指标（${p.where}）。`,
+    en: (p) => `"${p.name}" is an output quality or quantity measure, not a benefit (${p.where}).`,
   },
   example: { bad: "效益指标 / 可持续影响指标：综合服务平台运营设备日检查合格率 =100%", good: "产出指标 / 质量指标：综合服务平台运营设备日检查合格率 =100%", source: "seed 001" },
   check: ({ table }) =>
@@ -91,8 +91,8 @@ const costOutside: TableRule = {
   severity: "warning",
   title: { zh: "成本（金额）指标放在了成本指标以外", en: "A cost (amount) indicator outside the cost block" },
   message: {
-    zh: (p) => `${p.cell}：“${p.name}”（${p.value}）是成本指标，却放在“${p.where}”下；应放在成本指标下。`,
-    en: (p) => `${p.cell}: "${p.name}" (${p.value}) is a cost but sits under "${p.where}"; move it under cost.`,
+    zh: (p) => `“${p.name}”（${p.value}）是成本指标，却放在“${p.where}”下；应放在成本指标下。`,
+    en: (p) => `"${p.name}" (${p.value}) is a cost but sits under "${p.where}"; move it under cost.`,
   },
   example: { bad: "过程 / 组织实施：盐城广播电视台宣传费 =60万元", good: "产出 / 成本指标：盐城广播电视台宣传费 ≤60万元", source: "seed 001（分页处）" },
   check: ({ table }) =>
@@ -124,8 +124,8 @@ const unrelated: TableRule = {
   severity: "warning",
   title: { zh: "与项目内容无关的指标（疑似套用其他项目模板）", en: "An indicator unrelated to the project (likely copied from another template)" },
   message: {
-    zh: (p) => `${p.cell}：“${p.name}”属于${p.domain}领域，而项目“${p.project}”的名称、用途和目标中没有相关内容，疑似套用了其他项目的指标。`,
-    en: (p) => `${p.cell}: "${p.name}" belongs to ${p.domainEn}, but nothing in the name, purpose or goals of "${p.project}" concerns it; it looks copied from another project's template.`,
+    zh: (p) => `“${p.name}”属于${p.domain}领域，而项目“${p.project}”的名称、用途和目标中没有相关内容，疑似套用了其他项目的指标。`,
+    en: (p) => `"${p.name}" belongs to ${p.domainEn}, but nothing in the name, purpose or goals of "${p.project}" concerns it; it looks copied from another project's template.`,
   },
   example: { bad: "住房公积金管理系统维护费：游客人数增长率 n%", good: "系统运行正常率 ≥99%", source: "seed 002 住房公积金管理系统维护费" },
   check: ({ table }) => {

@@ -11,8 +11,8 @@ const falls: TableRule = {
   severity: "error",
   title: { zh: "累计支出进度出现下降", en: "The cumulative spending plan falls" },
   message: {
-    zh: (p) => `${p.cell}：${p.label}累计支出 ${p.value} 低于前一节点 ${p.prevLabel} 的 ${p.prev}；累计进度只能增加。`,
-    en: (p) => `${p.cell}: cumulative spending by ${p.label} (${p.value}) is below ${p.prev} at ${p.prevLabel}; a cumulative plan cannot fall.`,
+    zh: (p) => `${p.label}累计支出 ${p.value} 低于前一节点 ${p.prevLabel} 的 ${p.prev}；累计进度只能增加。`,
+    en: (p) => `cumulative spending by ${p.label} (${p.value}) is below ${p.prev} at ${p.prevLabel}; a cumulative plan cannot fall.`,
   },
   example: { bad: "3月底 40%，6月底 30%", good: "3月底 10%，6月底 30%，10月底 60%，12月底 100%（种子 000 宣传费）", source: "illustration; the fixed form is from the seeds" },
   check: ({ table }) => {
@@ -31,8 +31,8 @@ const over100: TableRule = {
   severity: "error",
   title: { zh: "累计支出进度超过 100%", en: "The cumulative spending plan exceeds 100%" },
   message: {
-    zh: (p) => `${p.cell}：${p.label}累计支出 ${p.value}，超过 100%。`,
-    en: (p) => `${p.cell}: cumulative spending by ${p.label} is ${p.value}, above 100%.`,
+    zh: (p) => `${p.label}累计支出 ${p.value}，超过 100%。`,
+    en: (p) => `cumulative spending by ${p.label} is ${p.value}, above 100%.`,
   },
   example: { bad: "12月底 110%", good: "12月底 100%", source: "illustration (no such mistake in the seeds)" },
   check: ({ table }) =>
@@ -47,8 +47,8 @@ const notComplete: TableRule = {
   severity: "error",
   title: { zh: "资金支出计划最终没有达到 100%", en: "The spending plan never reaches 100%" },
   message: {
-    zh: (p) => `${p.cell}：资金支出计划到${p.label}累计只有 ${p.value}，年底应达到 100%。`,
-    en: (p) => `${p.cell}: the spending plan reaches only ${p.value} by ${p.label}; it should reach 100% by the year end.`,
+    zh: (p) => `资金支出计划到${p.label}累计只有 ${p.value}，年底应达到 100%。`,
+    en: (p) => `the spending plan reaches only ${p.value} by ${p.label}; it should reach 100% by the year end.`,
   },
   example: { bad: "6月底 50%，10月底 80%（无 12月底）", good: "… 12月底 100%", source: "seed 000 办公家具及自动化设备购置费" },
   check: ({ table }) => {
@@ -66,8 +66,8 @@ const textPercent: TableRule = {
   severity: "warning",
   title: { zh: "实施计划文字中的支出比例与金额不符", en: "Percentages in the plan text disagree with its amounts" },
   message: {
-    zh: (p) => `${p.cell}：项目实施计划中“${p.period}”写的是 ${p.written}，按所列金额应为 ${p.expected}${p.note}。`,
-    en: (p) => `${p.cell}: the plan text gives ${p.written} for "${p.period}", but its amounts give ${p.expected}${p.noteEn}.`,
+    zh: (p) => `项目实施计划中“${p.period}”写的是 ${p.written}，按所列金额应为 ${p.expected}${p.note}。`,
+    en: (p) => `the plan text gives ${p.written} for "${p.period}", but its amounts give ${p.expected}${p.noteEn}.`,
   },
   example: { bad: "1-3月30万元，支出11%；4-6月120万元，支出54%……（预算 249 万元）", good: "比例按预算数计算：12%、60%……", source: "seed 002 公积金信息专网及驻场服务费" },
   check: ({ table }) => {

@@ -42,8 +42,8 @@ const labelMisplaced: TableRule = {
   severity: "warning",
   title: { zh: "一级/二级指标名称写在了别的列", en: "A level-1/level-2 label written in another column" },
   message: {
-    zh: (p) => `${p.cell}：“${p.value}”是${p.level}，应写在 ${p.expected} 列，却写在了 ${p.actual} 列；已按${p.level}读取。`,
-    en: (p) => `${p.cell}: "${p.value}" is a ${p.levelEn} label and belongs in column ${p.expected}, not ${p.actual}; it was read as a ${p.levelEn} label.`,
+    zh: (p) => `“${p.value}”是${p.level}，应写在 ${p.expected} 列，却写在了 ${p.actual} 列；已按${p.level}读取。`,
+    en: (p) => `"${p.value}" is a ${p.levelEn} label and belongs in column ${p.expected}, not ${p.actual}; it was read as a ${p.levelEn} label.`,
   },
   example: { bad: "一级指标“效果指标”写在二级指标列（B 列），“社会效益指标”写在一级指标列（A 列）", good: "“效果指标”在 A 列，“社会效益指标”在 B 列", source: "seed 000 宣传费" },
   check: ({ table }) =>
@@ -67,8 +67,8 @@ const rowShifted: TableRule = {
   severity: "warning",
   title: { zh: "整行内容错位（常见于分页处）", en: "A row whose cells sit in the wrong columns (often after a page break)" },
   message: {
-    zh: (p) => `${p.cell}：${p.value ? `指标“${p.value}”这一行` : "这一行（未填指标名称）"}整体${p.direction}错了 ${p.n} 列${p.label ? `（“${p.label}”写进了${p.labelColumn}列）` : ""}，指标名称、指标值不在各自的列下；已按正确的列读取，请调整表格。`,
-    en: (p) => `${p.cell}: the row of ${p.value ? `"${p.value}"` : "an indicator with no name"} is shifted ${p.n} ${p.n === 1 || p.n === "1" ? "column" : "columns"} to the ${p.directionEn}${p.label ? ` ("${p.label}" sits in the ${p.labelColumnEn} column)` : ""}; its name and values are not under their headers. It was read as intended; please realign it.`,
+    zh: (p) => `${p.value ? `指标“${p.value}”这一行` : "这一行（未填指标名称）"}整体${p.direction}错了 ${p.n} 列${p.label ? `（“${p.label}”写进了${p.labelColumn}列）` : ""}，指标名称、指标值不在各自的列下；已按正确的列读取，请调整表格。`,
+    en: (p) => `the row of ${p.value ? `"${p.value}"` : "an indicator with no name"} is shifted ${p.n} ${p.n === 1 || p.n === "1" ? "column" : "columns"} to the ${p.directionEn}${p.label ? ` ("${p.label}" sits in the ${p.labelColumnEn} column)` : ""}; its name and values are not under their headers. It was read as intended; please realign it.`,
   },
   example: { bad: "“成本指标 | 发放金额 | … | 993.85 万元”从一级指标列开始；“维保维护费用 | ≤20万元 | ≤54.95万元”从二级指标列开始", good: "二级指标、指标名称、指标值各在自己的列下", source: "seed 000 预留奖励绩效工资；seed 001 分页后的行" },
   check: ({ table }) =>
@@ -95,8 +95,8 @@ const unknownLabel: TableRule = {
   severity: "warning",
   title: { zh: "指标体系中没有的一级/二级指标名称", en: "A level-1/level-2 label the framework does not have" },
   message: {
-    zh: (p) => `${p.cell}：“${p.value}”不是${p.framework}中的${p.level}${p.suggestion ? `，是否应为“${p.suggestion}”？` : "。"}`,
-    en: (p) => `${p.cell}: "${p.value}" is not a ${p.levelEn} label of the ${p.frameworkEn}${p.suggestion ? `; did you mean "${p.suggestion}"?` : "."}`,
+    zh: (p) => `“${p.value}”不是${p.framework}中的${p.level}${p.suggestion ? `，是否应为“${p.suggestion}”？` : "。"}`,
+    en: (p) => `"${p.value}" is not a ${p.levelEn} label of the ${p.frameworkEn}${p.suggestion ? `; did you mean "${p.suggestion}"?` : "."}`,
   },
   example: { bad: "一级指标“厂口目标”", good: "一级指标“产出目标”", source: "seed 002 住房公积金管理系统维护费" },
   check: ({ table, framework }) =>
@@ -121,8 +121,8 @@ const wrongParent: TableRule = {
   severity: "warning",
   title: { zh: "二级指标放在了不属于它的一级指标下", en: "A level-2 label under a level-1 that does not contain it" },
   message: {
-    zh: (p) => `${p.cell}：二级指标“${p.value}”不属于一级指标“${p.parent}”。`,
-    en: (p) => `${p.cell}: level-2 "${p.value}" does not belong under level-1 "${p.parent}".`,
+    zh: (p) => `二级指标“${p.value}”不属于一级指标“${p.parent}”。`,
+    en: (p) => `level-2 "${p.value}" does not belong under level-1 "${p.parent}".`,
   },
   example: { bad: "效益指标下写了“数量指标 | 宣传册发放数量 | ≥1000份”", good: "数量指标放在产出指标下", source: "illustration (no such mistake in the seeds)" },
   check: ({ table }) =>
@@ -139,8 +139,8 @@ const nameMisplaced: TableRule = {
   severity: "warning",
   title: { zh: "三级指标名称写在了一级/二级指标列", en: "A level-3 name written in a level-1/level-2 column" },
   message: {
-    zh: (p) => `${p.cell}：三级指标“${p.value}”写在了 ${p.actual} 列，应在 ${p.expected} 列；已按三级指标读取。`,
-    en: (p) => `${p.cell}: the level-3 indicator "${p.value}" is in column ${p.actual}; it belongs in column ${p.expected}. It was read as a level-3 indicator.`,
+    zh: (p) => `三级指标“${p.value}”写在了 ${p.actual} 列，应在 ${p.expected} 列；已按三级指标读取。`,
+    en: (p) => `the level-3 indicator "${p.value}" is in column ${p.actual}; it belongs in column ${p.expected}. It was read as a level-3 indicator.`,
   },
   example: { bad: "“项目质量可控性”写在 A 列", good: "写在三级指标列（C 列）", source: "seed 002 县区管理部发展基金" },
   check: ({ table }) =>
@@ -158,8 +158,8 @@ const level1Empty: TableRule = {
   severity: "error",
   title: { zh: "必填的一级指标下没有任何指标", en: "A required level-1 indicator with no indicator under it" },
   message: {
-    zh: (p) => `${p.cell}：一级指标“${p.label}”下没有填写任何三级指标${p.missing ? `（本表缺少${p.label}）` : ""}；${p.framework}要求至少一项。`,
-    en: (p) => `${p.cell}: no indicator under level-1 "${p.labelEn}"; the ${p.frameworkEn} requires at least one.`,
+    zh: (p) => `一级指标“${p.label}”下没有填写任何三级指标${p.missing ? `（本表缺少${p.label}）` : ""}；${p.framework}要求至少一项。`,
+    en: (p) => `no indicator under level-1 "${p.labelEn}"; the ${p.frameworkEn} requires at least one.`,
   },
   example: { bad: "营业大厅运转费：表中没有满意度指标", good: "满意度指标 / 服务对象满意度指标 / 办事群众满意度 ≥90%", source: "seed 000 营业大厅运转费、贷款管理专项经费" },
   check: ({ table, framework }) => {
@@ -192,8 +192,8 @@ const level2Empty: TableRule = {
   severity: "warning",
   title: { zh: "必填的二级指标没有设置指标", en: "A required level-2 indicator left without an indicator" },
   message: {
-    zh: (p) => `${p.cell}：二级指标${p.labels}（属“${p.parent}”）下没有三级指标；${p.framework}要求设置。`,
-    en: (p) => `${p.cell}: no level-3 indicator under level-2 ${p.labelsEn} (in "${p.parentEn}"); the ${p.frameworkEn} expects ${p.several ? "one under each" : "one"}.`,
+    zh: (p) => `二级指标${p.labels}（属“${p.parent}”）下没有三级指标；${p.framework}要求设置。`,
+    en: (p) => `no level-3 indicator under level-2 ${p.labelsEn} (in "${p.parentEn}"); the ${p.frameworkEn} expects ${p.several ? "one under each" : "one"}.`,
   },
   example: { bad: "满意度指标：空白", good: "服务对象满意度：办事群众满意度 ≥90%", source: "seed 002 贷款印花税及中心审计费" },
   check: ({ table, framework }) => {
@@ -239,8 +239,8 @@ const headerMissing: TableRule = {
   severity: "error",
   title: { zh: "找到了表头但没有任何指标行", en: "An indicator header with no indicator rows under it" },
   message: {
-    zh: (p) => `${p.cell}：找到了指标表头，但下面没有任何三级指标。`,
-    en: (p) => `${p.cell}: the indicator header has no indicator rows under it.`,
+    zh: (p) => `找到了指标表头，但下面没有任何三级指标。`,
+    en: (p) => `the indicator header has no indicator rows under it.`,
   },
   example: { bad: "表头“一级指标 | 二级指标 | 三级指标 | … | 指标值”下面一行指标也没有", good: "至少填写产出、效益、满意度指标各一项", source: "illustration (no such mistake in the seeds)" },
   check: ({ table }) => {
@@ -282,8 +282,8 @@ const headerUnrecognised: WorkbookRule = {
   severity: "error",
   title: { zh: "工作表像是绩效目标表，但找不到指标表头", en: "A sheet that looks like a target table but has no recognisable indicator header" },
   message: {
-    zh: (p) => `${p.cell}：工作表“${p.sheet}”中有“${p.value}”，但没有找到指标表头（同一行写有“一级指标”或“三级指标”、“指标值”或“目标值”等列名），本表没有被检查；请检查表头的写法。`,
-    en: (p) => `${p.cell}: sheet "${p.sheet}" has "${p.value}" but no indicator header (one row naming columns such as 一级指标 or 三级指标 and 指标值 or 目标值), so it was not checked; check how the header is written.`,
+    zh: (p) => `工作表“${p.sheet}”中有“${p.value}”，但没有找到指标表头（同一行写有“一级指标”或“三级指标”、“指标值”或“目标值”等列名），本表没有被检查；请检查表头的写法。`,
+    en: (p) => `sheet "${p.sheet}" has "${p.value}" but no indicator header (one row naming columns such as 一级指标 or 三级指标 and 指标值 or 目标值), so it was not checked; check how the header is written.`,
   },
   example: { bad: "表头写成“指标 | 内容 | 数值”", good: "一级指标 | 二级指标 | 三级指标 | 指标值", source: "RULES.md “Reading the grid”" },
   check: ({ tables, grids }) => {
@@ -306,8 +306,8 @@ const frameworkUnmatched: TableRule = {
   severity: "info",
   title: { zh: "一级/二级指标与已知的指标体系都不一致", en: "Level-1/level-2 labels that match no known framework" },
   message: {
-    zh: (p) => `${p.cell}：本表的一级/二级指标（${p.labels}）与已知的指标体系都不一致，没有按指标体系检查缺少哪些一级/二级指标。`,
-    en: (p) => `${p.cell}: the level-1/level-2 labels of this table (${p.labels}) match no known framework, so they were not checked against one.`,
+    zh: (p) => `本表的一级/二级指标（${p.labels}）与已知的指标体系都不一致，没有按指标体系检查缺少哪些一级/二级指标。`,
+    en: (p) => `the level-1/level-2 labels of this table (${p.labels}) match no known framework, so they were not checked against one.`,
   },
   example: { bad: "一级指标“工作任务”“管理要求”", good: "产出指标 / 效益指标 / 满意度指标", source: "illustration (the corpus tables all use a known framework)" },
   check: ({ table }) => {

@@ -13,8 +13,8 @@ const missingUnit: TableRule = {
   severity: "warning",
   title: { zh: "数值型指标值没有计量单位", en: "A quantitative target without a unit" },
   message: {
-    zh: (p) => `${p.cell}：指标“${p.name}”的指标值“${p.value}”没有计量单位（%、人、次、万元……）。`,
-    en: (p) => `${p.cell}: the target "${p.value}" of "${p.name}" has no unit (%, persons, times, 万元 …).`,
+    zh: (p) => `指标“${p.name}”的指标值“${p.value}”没有计量单位（%、人、次、万元……）。`,
+    en: (p) => `the target "${p.value}" of "${p.name}" has no unit (%, persons, times, 万元 …).`,
   },
   example: { bad: "按季宣传 | ≥4", good: "按季宣传次数 | ≥4次", source: "seed 002 郑煤分中心" },
   check: ({ table }) => {
@@ -38,8 +38,8 @@ const mismatch: TableRule = {
   severity: "warning",
   title: { zh: "计量单位与指标不符", en: "A unit that does not fit the indicator" },
   message: {
-    zh: (p) => `${p.cell}：指标“${p.name}”${p.why}，指标值却是“${p.value}”。`,
-    en: (p) => `${p.cell}: "${p.name}" ${p.whyEn}, but its target is "${p.value}".`,
+    zh: (p) => `指标“${p.name}”${p.why}，指标值却是“${p.value}”。`,
+    en: (p) => `"${p.name}" ${p.whyEn}, but its target is "${p.value}".`,
   },
   example: { bad: "采购设备、设施完成数 | =100%", good: "采购设备、设施数量 | ≥20台 或 采购完成率 | =100%", source: "seed 002 公积金信息专网及驻场服务费" },
   check: ({ table }) => {
@@ -74,8 +74,8 @@ const columnMismatch: TableRule = {
   severity: "warning",
   title: { zh: "指标值中的单位与计量单位列不一致", en: "The unit in the value disagrees with the unit column" },
   message: {
-    zh: (p) => `${p.cell}：指标值“${p.value}”的单位是“${p.valueUnit}”，计量单位列却是“${p.columnUnit}”。`,
-    en: (p) => `${p.cell}: the target "${p.value}" is in "${p.valueUnit}" but the unit column says "${p.columnUnit}".`,
+    zh: (p) => `指标值“${p.value}”的单位是“${p.valueUnit}”，计量单位列却是“${p.columnUnit}”。`,
+    en: (p) => `the target "${p.value}" is in "${p.valueUnit}" but the unit column says "${p.columnUnit}".`,
   },
   example: { bad: "培训人数 | ≥90% | 计量单位：人", good: "培训人数 | ≥90 | 人", source: "illustration (no such mistake in the seeds)" },
   check: ({ table }) => {

@@ -22,8 +22,8 @@ const qualitative: TableRule = {
   severity: "info",
   title: { zh: "指标值只有定性描述，没有可衡量的内容", en: "A qualitative target with nothing measurable" },
   message: {
-    zh: (p) => `${p.cell}：指标“${p.name}”的指标值“${p.value}”无法衡量；${p.timely ? "建议写明完成时限（如“12月31日前”）或及时率（如 ≥95%）。" : "建议改为可量化的目标（如提高的百分点、达到的数值）。"}`,
-    en: (p) => `${p.cell}: the target "${p.value}" of "${p.name}" cannot be measured; ${p.timely ? "give a deadline (e.g. 12月31日前) or an on-time rate (e.g. ≥95%)." : "give a number (percentage points, a level to reach)."}`,
+    zh: (p) => `指标“${p.name}”的指标值“${p.value}”无法衡量；${p.timely ? "建议写明完成时限（如“12月31日前”）或及时率（如 ≥95%）。" : "建议改为可量化的目标（如提高的百分点、达到的数值）。"}`,
+    en: (p) => `the target "${p.value}" of "${p.name}" cannot be measured; ${p.timely ? "give a deadline (e.g. 12月31日前) or an on-time rate (e.g. ≥95%)." : "give a number (percentage points, a level to reach)."}`,
   },
   example: { bad: "提高工作积极性 | 明显提高", good: "职工考核优秀率 | ≥30%", source: "seed 000 预留奖励绩效工资" },
   check: ({ table }) => {
@@ -48,8 +48,8 @@ const satisfaction: TableRule = {
   severity: "warning",
   title: { zh: "满意度指标没有写百分比", en: "A satisfaction indicator without a percentage" },
   message: {
-    zh: (p) => `${p.cell}：满意度指标“${p.name}”写作“${p.value}”；满意度应写成百分比下限，如 ≥90%。`,
-    en: (p) => `${p.cell}: satisfaction indicator "${p.name}" reads "${p.value}"; give a floor in %, e.g. ≥90%.`,
+    zh: (p) => `满意度指标“${p.name}”写作“${p.value}”；满意度应写成百分比下限，如 ≥90%。`,
+    en: (p) => `satisfaction indicator "${p.name}" reads "${p.value}"; give a floor in %, e.g. ≥90%.`,
   },
   example: { bad: "缴存职工满意度 | 提高", good: "缴存职工满意度 | ≥90%", source: "seed 001" },
   check: ({ table }) => {

@@ -13,8 +13,8 @@ const malformed: TableRule = {
   severity: "error",
   title: { zh: "指标值无法识别", en: "A target value that cannot be read" },
   message: {
-    zh: (p) => `${p.cell}：指标“${p.name}”的指标值“${p.value}”无法识别${p.problem ? `（${p.problem}）` : ""}；应写成“运算符 + 数值 + 单位”，如 ≥90%。`,
-    en: (p) => `${p.cell}: the target "${p.value}" of "${p.name}" cannot be read${p.problemEn ? ` (${p.problemEn})` : ""}; write operator, number and unit, e.g. ≥90%.`,
+    zh: (p) => `指标“${p.name}”的指标值“${p.value}”无法识别${p.problem ? `（${p.problem}）` : ""}；应写成“运算符 + 数值 + 单位”，如 ≥90%。`,
+    en: (p) => `the target "${p.value}" of "${p.name}" cannot be read${p.problemEn ? ` (${p.problemEn})` : ""}; write operator, number and unit, e.g. ≥90%.`,
   },
   example: { bad: "≥100按规定执行", good: "=100%", source: "RULES.md value grammar" },
   check: ({ table }) => {
@@ -33,8 +33,8 @@ const normalise: TableRule = {
   severity: "info",
   title: { zh: "指标值写法不规范（全角符号、百分比等）", en: "A target value written loosely (full-width signs, 百分比 …)" },
   message: {
-    zh: (p) => `${p.cell}：指标值“${p.value}”建议写作“${p.fixed}”。`,
-    en: (p) => `${p.cell}: write the target "${p.value}" as "${p.fixed}".`,
+    zh: (p) => `指标值“${p.value}”建议写作“${p.fixed}”。`,
+    en: (p) => `write the target "${p.value}" as "${p.fixed}".`,
   },
   example: { bad: "＞＝90％", good: "≥90%", source: "RULES.md value grammar" },
   check: ({ table }) => {
@@ -65,8 +65,8 @@ const missingOperator: TableRule = {
   severity: "warning",
   title: { zh: "成本或满意度指标缺少运算符", en: "A cost or satisfaction target without an operator" },
   message: {
-    zh: (p) => `${p.cell}：指标“${p.name}”的指标值“${p.value}”没有运算符；${p.expected}。`,
-    en: (p) => `${p.cell}: the target "${p.value}" of "${p.name}" has no operator; ${p.expectedEn}.`,
+    zh: (p) => `指标“${p.name}”的指标值“${p.value}”没有运算符；${p.expected}。`,
+    en: (p) => `the target "${p.value}" of "${p.name}" has no operator; ${p.expectedEn}.`,
   },
   example: { bad: "发放金额 | 993.85 万元", good: "发放金额 | ≤993.85万元", source: "seed 000 预留奖励绩效工资" },
   check: ({ table, grid }) => {
@@ -113,8 +113,8 @@ const valueInBasis: TableRule = {
   severity: "warning",
   title: { zh: "指标值确定依据一栏里写了另一个指标值", en: "A second target value written in the basis column" },
   message: {
-    zh: (p) => `${p.cell}：指标“${p.name}”的指标值确定依据写成了“${p.value}”（又一个指标值，指标值列为“${p.target}”）；依据应写计划标准、历史标准等。`,
-    en: (p) => `${p.cell}: the basis of "${p.name}" reads "${p.value}", another target (the value column has "${p.target}"); the basis should name a standard (plan, historical …).`,
+    zh: (p) => `指标“${p.name}”的指标值确定依据写成了“${p.value}”（又一个指标值，指标值列为“${p.target}”）；依据应写计划标准、历史标准等。`,
+    en: (p) => `the basis of "${p.name}" reads "${p.value}", another target (the value column has "${p.target}"); the basis should name a standard (plan, historical …).`,
   },
   example: { bad: "职工满意度 | ≥90% | ≥95%", good: "职工满意度 | ≥90% | 计划标准", source: "seed 000 预留奖励绩效工资" },
   check: ({ table }) => {

@@ -99,7 +99,7 @@ describe("value-format.missing-operator", () => {
     // the row-shift finding does not call the row by its cell address
     const shifted = findingsOf(run(grid), "structure.row-shifted")[0];
     expect(shifted.message).toContain("这一行（未填指标名称）整体向左错了 1 列");
-    expect(findingsOf(run(grid, { lang: "en" }), "structure.row-shifted")[0].message).toContain("the row of an indicator with no name is shifted 1 column");
+    expect(findingsOf(run(grid, { lang: "en" }), "structure.row-shifted")[0].message).toContain("The row of an indicator with no name is shifted 1 column");
   });
   it("negative: counts may go without an operator; =100% satisfaction is complete", () => {
     const rows = withCells(cleanRows("four-goal"), 10, { 3: "100%" });
