@@ -231,6 +231,12 @@ export interface WorkbookHost {
   saveSettings(settings: WorkbookSettings): Promise<void>;
   /** Subscribe to value edits; returns an unsubscribe function. */
   onChange(listener: (event: ChangeEvent) => void): () => void;
+  /**
+   * Subscribe to selection changes (the user clicking a cell or switching sheets, and selectCell);
+   * `cell` is the active cell ("E13"). Returns an unsubscribe function. Optional: a host that cannot
+   * report selections leaves it out, and the pane then only follows its own selectCell calls.
+   */
+  onSelectionChanged?(handler: (sel: { sheet: string; cell: string }) => void): () => void;
 }
 
 /** Findings to marks: one mark per cell, the most severe finding wins. */

@@ -79,6 +79,7 @@ export class MemoryHost implements WorkbookHost {
   private readonly inserts = new Map<string, InsertRecord>();
   private insertCounter = 0;
   private readonly added = new Map<string, AddedSheetRecord>();
+  private readonly selectionHandlers = new Set<(sel: { sheet: string; cell: string }) => void>();
   /** messages about the last readSheets (a sheet read only in part), in the host's language */
   readWarnings: string[] = [];
 
@@ -278,6 +279,9 @@ export class MemoryHost implements WorkbookHost {
     const p = this.cellOrThrow(cell);
     if (s.visibility !== "visible") throw new HostError("invalid", hostMessage(this.lang, "sheetHidden", { sheet: s.name }), { sheets: [s.name] });
     this.workbook.select(s.id, { top: p.row, bottom: p.row, left: p.col, right: p.col });
+    // as in Excel, a selection made by the add-in is reported like one made by the user
+    const sel = { sheet: s.name, cell: toA1(p.row, p.col) };
+    for (const h of [...this.selectionHandlers]) h(sel);
   }
 
   async setCellValue(sheet: string, cell: string, value: CellValue, expected: CellValue): Promise<CellChange> {
@@ -426,6 +430,17 @@ export class MemoryHost implements WorkbookHost {
     return () => {
       off();
       batcher.dispose();
+    };
+  }
+
+  /**
+   * Selection changes: every selectCell (the playground's grid click and sheet tabs go through it,
+   * so they are the user's selection).
+   */
+  onSelectionChanged(handler: (sel: { sheet: string; cell: string }) => void): () => void {
+    this.selectionHandlers.add(handler);
+    return () => {
+      this.selectionHandlers.delete(handler);
     };
   }
 
