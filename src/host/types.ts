@@ -45,6 +45,11 @@ export interface WorkbookSettings {
   autoRecheck?: boolean;
   lang?: "zh" | "en";
   /**
+   * The money unit to assume where a table does not declare one (the CLI configuration's
+   * `moneyUnit`, the engine's `defaultMoneyUnit`); absent: say so instead of guessing.
+   */
+  moneyUnit?: "元" | "万元" | "亿元";
+  /**
    * The user's own indicator library (指标库 import), as the JSON text of a library file. Stored as
    * text and validated again (core/library/io) each time it is used: a workbook is untrusted input.
    */
@@ -355,6 +360,7 @@ export function parseWorkbookSettings(raw: unknown): WorkbookSettings {
   }
   if (typeof v.keepMarksOnSave === "boolean") out.keepMarksOnSave = v.keepMarksOnSave;
   if (v.lang === "zh" || v.lang === "en") out.lang = v.lang;
+  if (v.moneyUnit === "元" || v.moneyUnit === "万元" || v.moneyUnit === "亿元") out.moneyUnit = v.moneyUnit;
   if (typeof v.userLibrary === "string" && v.userLibrary.length > 0 && v.userLibrary.length <= USER_LIBRARY_MAX_CHARS) out.userLibrary = v.userLibrary;
   return out;
 }
