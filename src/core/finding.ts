@@ -18,6 +18,7 @@ export const CATEGORIES = [
   "relevance",
   "copy-paste",
   "vague",
+  "self-evaluation",
 ] as const;
 
 export type Category = (typeof CATEGORIES)[number];
@@ -42,6 +43,7 @@ export const CATEGORY_NAMES: Readonly<Record<Category, Readonly<Record<Lang, str
   relevance: { zh: "相关性", en: "Relevance" },
   "copy-paste": { zh: "照搬照抄", en: "Copy-paste" },
   vague: { zh: "表述模糊", en: "Vague" },
+  "self-evaluation": { zh: "绩效自评", en: "Self-evaluation" },
 };
 
 export const SEVERITY_NAMES: Readonly<Record<Severity, Readonly<Record<Lang, string>>>> = {
