@@ -5,6 +5,9 @@
 import type { CellRange, CellValue } from "./grid";
 import type { ParsedValue } from "./value/types";
 
+/** What the rows of a table are: targets set, targets scored after the year, or the year's monitoring. */
+export type TableKind = "target" | "self-evaluation" | "monitoring";
+
 export type MoneyUnit = "元" | "万元" | "亿元";
 
 /** A position on a sheet (1-based) with its A1 address. */
@@ -128,6 +131,11 @@ export interface IndicatorRow {
   /** separate 指标方向 column (正向/反向) */
   direction?: Field;
   note?: Field;
+  /** self-evaluation: 实际完成值, 得分, 偏差原因 */
+  actual?: Field;
+  actualParsed?: ParsedValue;
+  score?: Field;
+  reason?: Field;
   /** 权重 / 分值 */
   weight?: Field;
   /** 指标值确定依据 */
@@ -167,7 +175,13 @@ export type ColumnRole =
   | "direction"
   | "weight"
   | "basis"
-  | "note";
+  | "note"
+  /** self-evaluation: 实际完成值 / 全年实际值 */
+  | "actual"
+  /** self-evaluation: 得分 */
+  | "score"
+  /** self-evaluation: 偏差原因 / 未完成原因分析 */
+  | "reason";
 
 export interface IndicatorHeader {
   row: number;
@@ -207,7 +221,9 @@ export type RecognitionIssueKind =
   /** a 二级 under an 一级 that does not contain it in the detected framework */
   | "level2-wrong-parent"
   /** a 三级 name written in a 一级/二级 column */
-  | "name-misplaced";
+  | "name-misplaced"
+  /** a row of the template left as it was (……) */
+  | "leftover";
 
 export interface RecognitionIssue extends Place {
   kind: RecognitionIssueKind;
@@ -224,6 +240,41 @@ export interface RecognitionIssue extends Place {
   shift?: number;
 }
 
+/** One row of a self-evaluation's budget-execution block (资金情况): 年度资金总额 | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分. */
+export interface ExecutionRow {
+  label: Field;
+  initial?: Amount;
+  /** 全年预算数 / 调整后预算数 / 预算数 */
+  budget?: Amount;
+  spent?: Amount;
+  rate?: Field;
+  weight?: Field;
+  score?: Field;
+  reason?: Field;
+}
+
+export interface BudgetExecution {
+  /** the row of the column headers */
+  headerRow: number;
+  rows: ExecutionRow[];
+  /** the 资金总额 row (the first row when none is labelled as the total) */
+  total?: ExecutionRow;
+  /** the points the block's label gives it: 预算执行情况(10分) */
+  points?: number;
+  pointsLabel?: Field;
+  /** the 原因 column, when the block has one (a reason is asked for) */
+  reasonColumn?: number;
+}
+
+/** The 总分 / 合计 row under a weighted grid. */
+export interface TotalRow {
+  label: Field;
+  weight?: Field;
+  score?: Field;
+  /** a grade written beside the total: 优, 良, 中, 差 */
+  grade?: Field;
+}
+
 export type FrameworkId = "common" | "core-2021" | "evaluation" | "four-goal" | "ndrc-investment";
 
 export interface TargetTable {
@@ -235,6 +286,15 @@ export interface TargetTable {
   range: CellRange;
   /** "A5:F30" */
   rangeA1: string;
+  /** what the table's rows are: targets ("target"), or targets scored after the year ("self-evaluation") */
+  kind: TableKind;
+  /** self-evaluation: the budget-execution block */
+  execution?: BudgetExecution;
+  /** the 总分 / 合计 row under the grid, when the table has one */
+  totalRow?: TotalRow;
+  /** the points the grid's side label gives the indicators: 绩效指标(90分) */
+  indicatorPoints?: number;
+  indicatorPointsLabel?: Field;
   /** the term of a table given as two blocks side by side for one project: "中期" or "年度" */
   term?: string;
   /** the title row: "1. 宣传费项目绩效目标表" */

@@ -2,7 +2,7 @@
  * The read model: what Jixiao read out of a table, in the fixed shape `jixiao read` prints
  * (DESIGN.md "Read model"). Built from a TargetTable only; nothing here reads the grid again.
  */
-import type { Amount, IndicatorRow, MoneyUnit, TargetTable } from "./model";
+import type { Amount, Field, IndicatorRow, MoneyUnit, TableKind, TargetTable } from "./model";
 import { PERIOD_OF, VALUE_ROLES } from "./recognize/lexicon";
 import { convertMoney } from "./value/units";
 
@@ -24,6 +24,10 @@ export interface ReadIndicator {
   unit: string | null;
   weight: number | null;
   basis: string | null;
+  /** self-evaluation: what was achieved, the points scored, why it fell short */
+  actual?: string | null;
+  score?: number | null;
+  reason?: string | null;
   /**
    * which period the entry's target is for, where a row has more than one value column (半年 / 全年,
    * 中期 / 全年) or the table is one term of a project given in two blocks (中期 / 年度)
@@ -41,15 +45,29 @@ export interface ReadBudget {
   cell: string | null;
 }
 
+/** A self-evaluation's budget execution (its 资金总额 row), in the table's money unit, with the cells. */
+export interface ReadExecution {
+  initial: number | null;
+  budget: number | null;
+  spent: number | null;
+  /** as a fraction: 1 for 100% */
+  rate: number | null;
+  weight: number | null;
+  score: number | null;
+  cells: { budget: string | null; spent: string | null; rate: string | null; score: string | null };
+}
+
 export interface ReadTable {
   sheet: string;
   range: string;
   title: string | null;
   project: string | null;
-  kind: "target";
+  kind: TableKind;
   framework: string | null;
   moneyUnit: MoneyUnit | null;
   budget: ReadBudget;
+  /** self-evaluation only */
+  execution?: ReadExecution;
   indicators: ReadIndicator[];
 }
 
@@ -67,17 +85,29 @@ function sumOf(parts: Amount[], unit: MoneyUnit | null): number | null {
   return Number(s.toPrecision(12));
 }
 
-function weightOf(ind: IndicatorRow): number | null {
-  const w = ind.weight;
-  if (!w) return null;
-  if (typeof w.raw === "number") return w.raw;
-  const m = /^\s*(\d+(?:\.\d+)?)\s*%?\s*(分)?\s*$/.exec(w.text);
+/** A number in a cell: 10, "10", "9.5分"; a percentage as written ("100%" -> 100) is not read here. */
+function numberIn(f: Field | undefined): number | null {
+  if (!f) return null;
+  if (typeof f.raw === "number") return f.raw;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*%?\s*(分)?\s*$/.exec(f.text);
   return m ? Number(m[1]) : null;
+}
+
+function weightOf(ind: IndicatorRow): number | null {
+  return numberIn(ind.weight);
+}
+
+/** A rate cell as a fraction: "100.00%" -> 1, 0.95 under a % format -> 0.95. */
+function rateIn(f: Field | undefined): number | null {
+  if (!f) return null;
+  const pct = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(f.text);
+  if (pct) return Number(pct[1]) / 100;
+  return typeof f.raw === "number" ? f.raw : null;
 }
 
 type ValueRole = (typeof VALUE_ROLES)[number];
 
-function entry(ind: IndicatorRow, which: ValueRole, period?: string): ReadIndicator {
+function entry(ind: IndicatorRow, which: ValueRole, period: string | undefined, selfEvaluation: boolean): ReadIndicator {
   const field = ind[which];
   const parsed = which === "value" ? ind.parsed : which === "halfValue" ? ind.halfParsed : ind.midParsed;
   const out: ReadIndicator = {
@@ -94,6 +124,11 @@ function entry(ind: IndicatorRow, which: ValueRole, period?: string): ReadIndica
     basis: ind.basis?.text ?? null,
   };
   if (period !== undefined) out.period = period;
+  if (selfEvaluation) {
+    out.actual = ind.actual?.text ?? null;
+    out.score = numberIn(ind.score);
+    out.reason = ind.reason?.text ?? null;
+  }
   return out;
 }
 
@@ -111,13 +146,13 @@ export function readModelOf(t: TargetTable): ReadTable {
   const periods: ValueRole[] = roles.length > 1 ? [...roles].sort((a, b) => PERIOD_ORDER.indexOf(a) - PERIOD_ORDER.indexOf(b)) : ["value"];
   const indicators: ReadIndicator[] = [];
   for (const ind of t.indicators)
-    for (const role of periods) indicators.push(entry(ind, role, roles.length > 1 ? PERIOD_OF[role] : t.term));
+    for (const role of periods) indicators.push(entry(ind, role, roles.length > 1 ? PERIOD_OF[role] : t.term, t.kind === "self-evaluation"));
   return {
     sheet: t.sheet,
     range: t.rangeA1,
     title: t.title?.text ?? null,
     project: t.projectName?.text ?? null,
-    kind: "target",
+    kind: t.kind,
     framework: t.framework.id,
     moneyUnit: unit,
     budget: {
@@ -127,6 +162,20 @@ export function readModelOf(t: TargetTable): ReadTable {
       carryOver: inTableUnit(b.carryOver, unit),
       cell: total?.address ?? null,
     },
+    ...(t.execution ? { execution: executionOf(t, unit) } : {}),
     indicators,
+  };
+}
+
+function executionOf(t: TargetTable, unit: MoneyUnit | null): ReadExecution {
+  const r = t.execution?.total;
+  return {
+    initial: inTableUnit(r?.initial, unit),
+    budget: inTableUnit(r?.budget, unit),
+    spent: inTableUnit(r?.spent, unit),
+    rate: rateIn(r?.rate),
+    weight: numberIn(r?.weight),
+    score: numberIn(r?.score),
+    cells: { budget: r?.budget?.address ?? null, spent: r?.spent?.address ?? null, rate: r?.rate?.address ?? null, score: r?.score?.address ?? null },
   };
 }

@@ -16,7 +16,7 @@ import type { SheetView } from "./sheet";
  * of its text: a cell whose text has none of them is no header, without working out its key. Keep it
  * in step with GRID_HEADER_WORDS (test/core/recognize.header-chars.test.ts tries every synonym).
  */
-export const HEADER_CHARS = /[指口值单符权据准级评向注年重]/;
+export const HEADER_CHARS = /[指口值单符权据准级评向注年重分因]/;
 
 /** Every ROW_FIELD_LABELS word contains one of these (项目名称, 预算数, 年度目标, 单位名称). */
 const ROW_FIELD_CHARS = /[名预目资金]/;
@@ -28,12 +28,13 @@ interface RoleMatch {
 
 function matchRole(key: string): RoleMatch | undefined {
   for (const w of GRID_HEADER_WORDS) if (w.pattern.test(key)) return { role: w.role, strength: w.strength };
-  // a note in brackets after the header word: 三级指标(具体指标), 指标名称（必填）
-  const bare = key.replace(TRAILING_NOTE, "");
+  // a note in brackets after the header word: 三级指标(具体指标), 指标名称（必填）; a column letter: 年初目标值(A), 实际完成值(B
+  const bare = key.replace(TRAILING_NOTE, "").replace(TRAILING_LETTER, "");
   if (bare !== key && bare) return matchRole(bare);
   return undefined;
 }
 const TRAILING_NOTE = /\([^()]*\)$/;
+const TRAILING_LETTER = /\(?[A-Z](\/[A-Z])?\)?$/;
 
 /** Roles of the short keys seen so far: findHeaders asks for every filled cell of a sheet (issue 7). */
 let roleCache = new Map<string, RoleMatch | null>();
@@ -116,6 +117,34 @@ export function findHeaders(view: SheetView): IndicatorHeader[] {
       current.right = col;
     }
     flush();
+  }
+  return mergeStacked(out);
+}
+
+/**
+ * A header row right above another over the same columns is one header in two rows (绩效指标 |
+ * 年度指标值 | 实际完成值 | 分值 | 得分 over 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位):
+ * each column takes the lower row's role where it has one, the upper row's where the lower is empty.
+ */
+function mergeStacked(headers: IndicatorHeader[]): IndicatorHeader[] {
+  const out: IndicatorHeader[] = [];
+  for (const h of headers) {
+    const above = out.find((o) => o.row === h.row - 1 && o.subRow === undefined && o.left <= h.right && o.right >= h.left);
+    if (!above) {
+      out.push(h);
+      continue;
+    }
+    const taken = new Set(roleColumns(h));
+    const merged: IndicatorHeader = { ...h, row: above.row, subRow: h.row, columns: { ...h.columns }, labels: { ...h.labels } };
+    for (const [role, col] of Object.entries(above.columns) as [keyof IndicatorHeader["columns"], number][]) {
+      if (taken.has(col) || merged.columns[role] !== undefined) continue;
+      merged.columns[role] = col;
+      const f = above.labels[role];
+      if (f) merged.labels[role] = f;
+    }
+    merged.left = Math.min(...roleColumns(merged));
+    merged.right = Math.max(h.right, above.right);
+    out[out.indexOf(above)] = merged;
   }
   return out;
 }

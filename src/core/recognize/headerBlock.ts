@@ -2,13 +2,15 @@
  * The header block above an indicator grid: project name and code, money unit, budget amounts,
  * spending plan, goal and plan texts. Labels are matched on their label key (no spaces, half-width).
  */
-import type { Amount, BudgetBlock, Field, MoneyUnit, MoneyUnitDeclaration, Place, RowFieldRole, SpendingPlan, TargetTable } from "../model";
+import type { Amount, BudgetBlock, BudgetExecution, ExecutionRow, Field, MoneyUnit, MoneyUnitDeclaration, Place, RowFieldRole, SpendingPlan, TargetTable } from "../model";
 import { normaliseForParsing, toHalfWidth } from "../text";
 import {
   AGENCY_LABEL,
   AMOUNT_LABELS,
   BACKGROUND_LABEL,
+  EXECUTION_COLUMNS,
   EXECUTION_WEIGHT_LABEL,
+  POINTS_IN_LABEL,
   DEPARTMENT_LABEL,
   END_LABEL,
   GOAL_LABEL,
@@ -204,6 +206,8 @@ interface BlockResult {
   slots: Partial<Record<SlotRole, FieldSlot>>;
   /** 预算执行率权重: the weight kept for budget execution outside the indicators */
   executionWeight?: Field;
+  /** a self-evaluation's budget-execution block */
+  execution?: BudgetExecution;
   /** the first amount written with its unit ("164万元"), which declares the table's money unit */
   amountUnit?: { unit: MoneyUnit; source: Field };
   /** how many labels of the lexicon the block holds: a header block at all? */
@@ -474,6 +478,9 @@ export function readHeaderBlock(view: SheetView, zone: Zone, unit: MoneyUnitDecl
   }
 
   if (planRow !== undefined) readPlan(view, planRow, zone, out.plan);
+  out.execution = readExecution(view, zone, unit);
+  // a self-evaluation's money is the year's budget column of its execution block (全年预算数 / 调整后预算数)
+  if (out.execution) out.budget = budgetOfExecution(out.execution, out.budget);
   // "绩效目标 | 目标1 | text" reaches the same text through both labels
   out.texts.goals = out.texts.goals.filter((g, i, all) => all.findIndex((x) => x.address === g.address) === i);
   if (out.texts.goals.length === 0 && lastProse) out.texts.goals.push(lastProse.value);
@@ -661,4 +668,92 @@ function readPlan(view: SheetView, labelRow: number, zone: Zone, plan: SpendingP
     }
   }
   plan.points.sort((a, b) => a.month - b.month || a.col - b.col);
+}
+
+type ExecutionColumn = (typeof EXECUTION_COLUMNS)[number][0];
+
+/** The budget block read from the execution block's rows, each amount from the year's budget column. */
+function budgetOfExecution(e: BudgetExecution, read: BudgetBlock): BudgetBlock {
+  const b: BudgetBlock = { ...emptyBudget(), components: read.components, sourceLabels: 0 };
+  for (const r of e.rows) {
+    const role = keyInfo(labelKeyOf(r.label.text)).role;
+    const amount = r.budget ?? r.initial;
+    if (role && SOURCE_ROLES.has(role)) b.sourceLabels = (b.sourceLabels ?? 0) + 1;
+    if (role && amount) assignAmount(b, role, amount);
+  }
+  if (!b.total) {
+    const first = e.total?.budget ?? e.total?.initial;
+    if (first) b.total = first;
+  }
+  return b;
+}
+
+/** The column role of a budget-execution header: 全年预算数(A), 执行数B), 执行率(B/A) read without the letters. */
+function executionColumnOf(key: string): ExecutionColumn | undefined {
+  const bare = key.replace(/\(?[A-Z](\/[A-Z])?\)?$/, "").replace(/\((万元|元)\)$/, "");
+  return EXECUTION_COLUMNS.find(([, re]) => re.test(bare))?.[0];
+}
+
+/**
+ * The budget-execution block of a self-evaluation: a row of column headers (年初预算数 | 全年预算数 |
+ * 全年执行数 | 分值 | 执行率 | 得分) and the rows under it, each a label (年度资金总额, 其中：财政拨款 …)
+ * with its figures in those columns.
+ */
+function readExecution(view: SheetView, zone: Zone, unit: MoneyUnitDeclaration): BudgetExecution | undefined {
+  for (let r = zone.top; r <= zone.bottom; r++) {
+    const columns = new Map<number, ExecutionColumn>();
+    for (const c of view.filledColumns(r, zone.left, zone.right)) {
+      const role = executionColumnOf(view.key(r, c));
+      // a column of figures: under it a number, a percentage, a mark (— /) or nothing, not the rows' labels (年度预算数(万元) over 总额)
+      const below = view.field(r + 1, c);
+      const labels = below && readAmountWithUnit(below.text, below.raw) === undefined && !/^[\d.]+%$|^[—\-/－]+$/.test(below.text.trim());
+      if (role && !(labels && role !== "reason") && ![...columns.values()].includes(role)) columns.set(c, role);
+    }
+    const roles = new Set(columns.values());
+    if (columns.size < 3 || !(roles.has("budget") || roles.has("initial")) || !(roles.has("spent") || roles.has("rate"))) continue;
+    const first = Math.min(...columns.keys());
+    const group = view.field(r, view.firstFilled(r, zone.left, zone.right) ?? first);
+    const points = group && group.col < first ? POINTS_IN_LABEL.exec(view.key(group.row, group.col))?.[1] : undefined;
+    const pointsLabel = points !== undefined ? group : undefined;
+    const rows: ExecutionRow[] = [];
+    for (let rr = r + 1; rr <= zone.bottom; rr++) {
+      // the row's label: the last text left of the figures (项目资金 | 年度资金总额 | 20 …)
+      const leftmost = view.firstFilled(rr, zone.left, zone.right);
+      const labelCol = view.filledColumns(rr, zone.left, first - 1).pop();
+      const label = labelCol === undefined ? undefined : view.field(rr, labelCol);
+      const figures = [...columns.keys()].some((c) => isFigure(view.field(rr, c)));
+      // the block ends at the next field (年度总体目标 …) or a row that is neither a source of money nor figures
+      const nextField = leftmost !== undefined && leftmost !== labelCol && isFieldLabel(view.key(rr, leftmost)) && !isAmountLabel(view.text(rr, leftmost));
+      if (!label || nextField || (!figures && !isAmountLabel(label.text))) break;
+      const row: ExecutionRow = { label };
+      for (const [c, role] of columns) {
+        const f = view.field(rr, c);
+        if (!f) continue;
+        if (role === "initial" || role === "budget" || role === "spent") {
+          const read = readAmountWithUnit(f.text, f.raw);
+          if (read) row[role] = { row: f.row, col: f.col, address: f.address, label: label.text, value: read.value, raw: f.raw, unit: read.unit ?? unit.unit };
+        } else row[role] = f;
+      }
+      rows.push(row);
+    }
+    if (rows.length === 0) return undefined;
+    const total = rows.find((x) => keyInfo(labelKeyOf(x.label.text)).role === "total") ?? rows[0];
+    const reasonColumn = [...columns].find(([, role]) => role === "reason")?.[0];
+    return { headerRow: r, rows, total, points: points !== undefined ? Number(points) : undefined, pointsLabel, reasonColumn };
+  }
+  return undefined;
+}
+
+/** A cell of a figures column: an amount, a percentage, or a mark for "not applicable" (—, /). */
+function isFigure(f: Field | undefined): boolean {
+  if (!f) return false;
+  return readAmountWithUnit(f.text, f.raw) !== undefined || /^[\d.]+\s*%$|^[—\-/－]+$/.test(f.text.trim());
+}
+
+function labelKeyOf(text: string): string {
+  return toHalfWidth(text).replace(/[\s:：]/g, "");
+}
+
+function isAmountLabel(text: string): boolean {
+  return keyInfo(labelKeyOf(text)).role !== undefined;
 }

@@ -3,7 +3,7 @@
  * found by the indicator header row; the header block above it, the grid below it.
  */
 import { rangeToA1, type Grid } from "../grid";
-import type { Amount, Field, FrameworkId, IndicatorHeader, IndicatorRow, MoneyUnit, MoneyUnitDeclaration, TargetTable } from "../model";
+import type { Amount, Field, FrameworkId, IndicatorHeader, IndicatorRow, MoneyUnit, MoneyUnitDeclaration, TableKind, TargetTable, TotalRow } from "../model";
 import { normaliseForParsing } from "../text";
 import { readPrefix, SYMBOL_OPERATORS } from "../value/operators";
 import type { Operator, ParsedValue } from "../value/types";
@@ -13,7 +13,7 @@ import { numberShape } from "../numberFormat";
 import { findHeaders } from "./header";
 import { emptyBudget, emptyPlan, findMoneyUnit, readAmountWithUnit, readHeaderBlock, type Zone } from "./headerBlock";
 import { refineHeader } from "./labelColumns";
-import { FOOTER, TITLE } from "./lexicon";
+import { FOOTER, POINTS_IN_LABEL, TITLE, TOTAL_ROW, TRAILER } from "./lexicon";
 import { readIndicatorGrid, type InheritedLevels } from "./indicatorGrid";
 import { SheetView } from "./sheet";
 import { parseValueCached } from "./valueCache";
@@ -56,6 +56,34 @@ function isFooterRow(view: SheetView, r: number, left: number, right: number): b
   return first !== undefined && FOOTER.test(view.key(r, first));
 }
 
+/** The rows that close a grid: 总分 / 合计, and a self-evaluation's 评价结论, 存在问题, 改进措施 … */
+function isClosingRow(view: SheetView, r: number, left: number, right: number): boolean {
+  const first = view.firstFilled(r, left, right);
+  if (first === undefined) return false;
+  const k = view.key(r, first);
+  return TOTAL_ROW.test(k) || TRAILER.test(k);
+}
+
+/** The 总分 / 合计 row at or just after a grid's end (before a trailer such as 其他需要说明事项 | 无). */
+function totalRowAfter(view: SheetView, h: IndicatorHeader, from: number, limit: number, band: { left: number; right: number }): TotalRow | undefined {
+  for (let r = from; r <= Math.min(limit, view.bottom); r++) {
+    const first = view.firstFilled(r, band.left, band.right);
+    if (first === undefined) continue;
+    const k = view.key(r, first);
+    if (TOTAL_ROW.test(k)) {
+      const at = (c: number | undefined) => (c === undefined ? undefined : view.field(r, c));
+      return { label: view.field(r, first) as Field, weight: at(h.columns.weight), score: at(h.columns.score), grade: at(h.columns.reason) ?? at(h.columns.note) };
+    }
+    if (!TRAILER.test(k)) return undefined;
+  }
+  return undefined;
+}
+
+/** A grid's rows are scored after the year (实际完成值, 得分): a self-evaluation; else targets. */
+function kindOf(h: IndicatorHeader): TableKind {
+  return h.columns.actual !== undefined || h.columns.score !== undefined ? "self-evaluation" : "target";
+}
+
 /** The band of columns a header owns: from the previous header on its row (or the sheet's start) to the next one. */
 function bandOf(h: IndicatorHeader, all: IndicatorHeader[], view: SheetView): { left: number; right: number } {
   const sameRow = all.filter((o) => o.row === h.row && o !== h);
@@ -84,13 +112,14 @@ export function operatorInColumn(text: string): Operator | null {
  * "≥ | 90 | %" across three cells; the value cell alone ("90") would lose the operator and the unit,
  * so a quantitative value without them takes them from those columns ("≥90%").
  */
-function readRowValue(f: Field, ind: IndicatorRow, view: SheetView, options: RecognizeOptions): ParsedValue {
+function readRowValue(f: Field, ind: IndicatorRow, view: SheetView, options: RecognizeOptions, withOperator = true): ParsedValue {
   const opts = { percentFormat: isPercentFormat(view.format(f.row, f.col)), placeholderWords: options.placeholderWords };
   // a number whose format shows words (12 under 0"月", a date serial under a date format): read what it shows
   const shape = typeof f.raw === "number" ? numberShape(f.raw, view.format(f.row, f.col)) : "plain";
   const own = parseValueCached(shape === "date" || shape === "words" ? f.text : f.raw, opts);
   if (own.kind !== "quantitative" || own.number === null) return own;
-  const op = own.op === null && !own.change && ind.operator ? operatorInColumn(ind.operator.text) : null;
+  // (an actual value takes the row's unit, never its target's operator)
+  const op = withOperator && own.op === null && !own.change && ind.operator ? operatorInColumn(ind.operator.text) : null;
   const unit = own.unit === null ? (ind.unit && lookupUnit(ind.unit.text) ? ind.unit.text.trim() : unitInName(ind)) : null;
   if (!op && !unit) return moneyShorthand(own, ind, options);
   const composed = parseValueCached(`${op ?? ""}${f.text}${unit ?? ""}`, { placeholderWords: options.placeholderWords });
@@ -125,6 +154,7 @@ function attachParsedValues(rows: IndicatorRow[], view: SheetView, options: Reco
     if (ind.value) ind.parsed = readRowValue(ind.value, ind, view, options);
     if (ind.halfValue) ind.halfParsed = readRowValue(ind.halfValue, ind, view, options);
     if (ind.midValue) ind.midParsed = readRowValue(ind.midValue, ind, view, options);
+    if (ind.actual) ind.actualParsed = readRowValue(ind.actual, ind, view, options, false);
   }
 }
 
@@ -145,7 +175,7 @@ function extentOf(view: SheetView, h: IndicatorHeader, i: number, headers: Indic
   let end = nextHeader ? nextHeader.row - 1 : view.bottom;
   for (let r = gridTop; r <= end; r++) {
     if (view.firstFilled(r, band.left, band.right) === undefined) continue;
-    if (isTitleRow(view, r, band.left, band.right) || isProjectStart(view, r, band.left, band.right) || isFooterRow(view, r, band.left, band.right)) {
+    if (isTitleRow(view, r, band.left, band.right) || isProjectStart(view, r, band.left, band.right) || isFooterRow(view, r, band.left, band.right) || isClosingRow(view, r, band.left, band.right)) {
       end = r - 1;
       break;
     }
@@ -230,8 +260,16 @@ export function recognizeTables(grid: Grid, options: RecognizeOptions = {}): Tar
     const id = `${grid.sheet}!${rangeToA1(range)}`;
     const { unit: moneyUnit, block } = headerBlockOf(view, zone, x.floor, options);
 
+    const sideText = h.sideLabel !== undefined ? view.key(h.row, h.sideLabel) || view.key(x.gridTop, h.sideLabel) : "";
+    const points = POINTS_IN_LABEL.exec(sideText)?.[1];
+    const nextTop = headers.slice(i + 1).find((o) => o.row > h.row)?.row ?? view.bottom + 1;
     const base = {
       sheet: grid.sheet,
+      kind: kindOf(h),
+      execution: block?.execution,
+      totalRow: totalRowAfter(view, h, x.end + 1, Math.min(nextTop - 1, x.end + 6), x.band),
+      indicatorPoints: points !== undefined ? Number(points) : undefined,
+      indicatorPointsLabel: points !== undefined && h.sideLabel !== undefined ? (view.field(h.row, h.sideLabel) ?? view.field(x.gridTop, h.sideLabel)) : undefined,
       title: block?.title,
       projectName: block?.projectName,
       projectCode: block?.projectCode,

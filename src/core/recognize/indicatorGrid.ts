@@ -11,7 +11,7 @@ import { TOTAL_ROW } from "./lexicon";
 import type { SheetView } from "./sheet";
 
 /** Roles that hold the data of a row (everything right of the 一级/二级 labels). */
-const DATA_ROLES: ColumnRole[] = ["level3", "description", "priorValue", "halfValue", "midValue", "value", "unit", "operator", "direction", "weight", "basis", "note"];
+const DATA_ROLES: ColumnRole[] = ["level3", "description", "priorValue", "halfValue", "midValue", "value", "unit", "operator", "direction", "weight", "basis", "note", "actual", "score", "reason"];
 
 /** The standard qualitative answers written as target values (充分, 规范, 及时, 明显提高 …). */
 const QUALITATIVE_ANSWER =
@@ -41,6 +41,11 @@ function likenessOf(text: string): number {
   if (t.length > 12) return -1;
   return 0;
 }
+
+/** A row of a template left as it was: ……, …, ... */
+const LEFTOVER = /^[.…。·]{2,}$|^…$/;
+/** A template's wording for a label still to be chosen (具体指标, XX指标). */
+const PLACEHOLDER_LABEL = /^(具体指标|具体二级指标|XX指标|xx指标|××指标|二级指标名称)$/;
 
 /** A label no framework knows, by its form: short and ending like one (制度指标, 计划管理指标, 影响力目标). */
 function looksLikeLabel(key: string): boolean {
@@ -246,6 +251,12 @@ export function readIndicatorGrid(
   const labelColumns = labelColumnsOf(header);
   for (let r = top; r <= bottom; r++) {
     if (view.rowIsEmpty(r, header.left, right)) continue;
+    // the template's …… left in a row of its own
+    const filled = view.filledColumns(r, header.left, right);
+    if (filled.every((c) => LEFTOVER.test(view.text(r, c)))) {
+      issues.push({ ...view.place(r, filled[0]), kind: "leftover", text: view.text(r, filled[0]) });
+      continue;
+    }
     // a block beside another one (年度 beside 中期) has no 一级 column of its own: the one in force beside it
     const inherited = inherit?.level1At(r);
     if (inherited && inherited.address !== level1?.address) {
@@ -367,7 +378,9 @@ export function readIndicatorGrid(
         continue;
       }
       const colLevel = u.col === cols.level1 ? 1 : 2;
-      issues.push({ ...view.place(r, u.col), kind: "unknown-label", text: u.text, level: colLevel, key: null, suggestion: suggestLabel(u.text, colLevel, fw) });
+      // the template's own wording for a label to fill in (具体指标): left as it was
+      if (PLACEHOLDER_LABEL.test(view.key(r, u.col))) issues.push({ ...view.place(r, u.col), kind: "leftover", text: u.text, level: colLevel });
+      else issues.push({ ...view.place(r, u.col), kind: "unknown-label", text: u.text, level: colLevel, key: null, suggestion: suggestLabel(u.text, colLevel, fw) });
       const ref: LabelRef = { row: r, col: u.col, address: view.place(r, u.col).address, text: u.text, key: null };
       if (colLevel === 1) {
         level1 = ref;
@@ -389,6 +402,7 @@ export function readIndicatorGrid(
     if (!hasIndicator) continue;
     // 总分 | … | 100 at the foot of a weighted table
     if (name && TOTAL_ROW.test(view.key(name.row, name.col)) && !cells.value && !cells.halfValue) continue;
+
     if (!block || pendingBlock) startBlock(r);
     pendingBlock = false;
     const ind: IndicatorRow = {
@@ -405,6 +419,9 @@ export function readIndicatorGrid(
       operator: cells.operator,
       direction: cells.direction,
       note: cells.note,
+      actual: cells.actual,
+      score: cells.score,
+      reason: cells.reason,
       weight: cells.weight,
       basis: cells.basis,
       shift,

@@ -116,6 +116,8 @@ const fiscalParts: TableRule = {
     const b = table.budget;
     if (!b.fiscal || b.fiscalParts.length === 0) return [];
     const sum = b.fiscalParts.reduce((s, a) => s + a.value, 0);
+    // parts all at the template's 0 beside a positive 财政资金 are sources listed beside it, not its parts
+    if (sum === 0 && b.fiscal.value > 0) return [];
     const withSources = sum + b.otherSources.reduce((s, a) => s + a.value, 0) + (b.carryOver?.value ?? 0);
     if (near(sum, b.fiscal.value, b.fiscal.unit) || near(withSources, b.fiscal.value, b.fiscal.unit)) return [];
     return [{ place: b.fiscal, value: String(b.fiscal.value), params: { cell: b.fiscal.address, label: b.fiscal.label, total: withUnit(b.fiscal), parts: b.fiscalParts.map((a) => a.label).join("、"), sum: fmt(sum) } }];

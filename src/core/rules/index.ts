@@ -14,6 +14,7 @@ import { structureRules } from "./structure";
 import type { Rule } from "./types";
 import { unitRules } from "./unit";
 import { valueFormatRules } from "./valueFormat";
+import { selfEvaluationRules } from "./selfEvaluation";
 
 export const RULES: readonly Rule[] = [
   ...structureRules,
@@ -30,6 +31,7 @@ export const RULES: readonly Rule[] = [
   ...relevanceRules,
   ...copyPasteRules,
   ...vagueRules,
+  ...selfEvaluationRules,
 ];
 
 export function ruleById(id: string): Rule | undefined {

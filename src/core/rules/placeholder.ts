@@ -1,8 +1,14 @@
 /** placeholder: 是/否, n, n%, XX, ××, *, 待定, 请填写 … left in a value or a name. */
+import { toA1 } from "../grid";
+import { tidy } from "../text";
 import { nameOf, valueCells } from "./indicators";
+import { isInstruction } from "./selfEvaluation";
 import type { Hit, TableRule } from "./types";
 
 const PLACEHOLDER_TEXT = /^(x{1,4}|×{1,4}|\*{1,4}|n%?|N%?|待定|待填写|请填写|待补充|TBD|tbd|XX项目|某某)$/i;
+
+/** A sample row of a template: …… */
+const LEFTOVER_ROW = /^[.…。·]+$/;
 
 /** A bracketed prompt of a template with its blank still in it: (≥**%), （XX万元）. */
 const TEMPLATE_PROMPT = /[(（][^()（）]*(\*\*|XX|××|xx)[^()（）]*[)）]/;
@@ -55,4 +61,37 @@ const text: TableRule = {
   },
 };
 
-export const placeholderRules: TableRule[] = [value, text];
+const templateLeft: TableRule = {
+  id: "placeholder.template-text",
+  category: "placeholder",
+  severity: "error",
+  title: { zh: "模板的填写说明或示例留在了表中", en: "The template's instructions or sample rows left in the table" },
+  message: {
+    zh: (p) => (p.label ? `“${p.value}”是模板留下的${p.label}，请改为本项目的内容。` : `“${p.value}”是模板的填写说明，请改为本项目的实际内容。`),
+    en: (p) => (p.label ? `"${p.value}" is the template's ${p.labelEn}; replace it with this project's own.` : `"${p.value}" is the template's instruction; replace it with this project's own text.`),
+  },
+  example: { bad: "年度目标完成情况：对照年度目标，说明相关任务目标的完成情况(100字以内)", good: "年度目标完成情况：工资按月足额发放，社保按时缴纳。", source: "corpus self-evaluation 01 (四川 青神), 02 (……), 04 (二级指标“具体指标”)" },
+  check: ({ table, tables, grid }) => {
+    const hits: Hit[] = [];
+    for (const i of table.issues) {
+      if (i.kind !== "leftover") continue;
+      const sample = LEFTOVER_ROW.test(i.text);
+      hits.push({ place: i, value: i.text, params: { value: i.text, label: sample ? "示例行" : "示例名称", labelEn: sample ? "sample row" : "sample label" } });
+    }
+    // the instructions may stand anywhere in the table and the closing fields under it (评价结论 …)
+    const next = tables.filter((t) => t.sheet === table.sheet && t.range.top > table.range.bottom).map((t) => t.range.top);
+    const bottom = Math.min(table.range.bottom + 8, ...next.map((r) => r - 1), grid.origin.row + grid.cells.length - 1);
+    for (let r = table.range.top; r <= bottom; r++) {
+      const row = grid.cells[r - grid.origin.row] ?? [];
+      row.forEach((v, j) => {
+        if (typeof v !== "string" || v.length > 300 || !isInstruction(v)) return;
+        const col = grid.origin.col + j;
+        const text = tidy(v);
+        hits.push({ place: { row: r, col, address: toA1(r, col) }, value: text, params: { value: text, label: "", labelEn: "" } });
+      });
+    }
+    return hits;
+  },
+};
+
+export const placeholderRules: TableRule[] = [value, text, templateLeft];

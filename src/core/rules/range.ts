@@ -152,7 +152,8 @@ const weightsTotal: TableRule = {
   example: { bad: "权重 20+20+10+10+20+10 = 90", good: "各指标权重合计 100（或 90 另加预算执行率权重 10）", source: "corpus 05, 06, 08, 09 (重庆, 四川)" },
   check: ({ table }) => {
     const col = table.header?.columns.weight;
-    if (col === undefined || !table.header) return [];
+    // a self-evaluation's points are checked by its own family (sections, budget execution, 总分)
+    if (col === undefined || !table.header || table.kind === "self-evaluation") return [];
     let sum = 0;
     let n = 0;
     for (const ind of table.indicators) {

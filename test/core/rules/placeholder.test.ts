@@ -48,3 +48,23 @@ describe("placeholder.text: a template's prompt left in a name (corpus 16, 宁�
     expectNone(run(grid("苗木成活率(造林当年)")), "placeholder.text");
   });
 });
+
+describe("placeholder.template-text", () => {
+  const grid = (goalDone: string, sample: string | null) =>
+    gridFromRows("Sheet1", [
+      ["部门预算项目支出绩效自评表(2023年度)"],
+      ["项目名称", "工资性支出"],
+      ["项目年度目标", "保障工资及时、足额发放", "年度目标完成情况", goalDone],
+      ["一级指标", "二级指标", "三级指标", "指标值", "完成值", "分值", "得分"],
+      ["产出指标", "数量指标", "发放覆盖率", "=100%", "100%", 90, 90],
+      [null, null, sample, null, null, null, null],
+    ]);
+  it("positive: the template's instruction left as the content (corpus self-evaluation 01) and its …… sample row (02)", () => {
+    const r = run(grid("对照年度目标,说明相关任务目标的完成情况(100字以内)", "……"));
+    expectFinding(r, "placeholder.template-text", { cell: "D3", says: [/填写说明/] });
+    expectFinding(r, "placeholder.template-text", { cell: "C6", quoted: "……", says: [/示例行/] });
+  });
+  it("negative: the unit's own text", () => {
+    expectNone(run(grid("工资按月足额发放，社保按时缴纳。", null)), "placeholder.template-text");
+  });
+});
