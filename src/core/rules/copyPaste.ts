@@ -83,6 +83,7 @@ const reused: WorkbookRule = {
       for (const j of similar(i)) {
         if (grouped.has(j)) continue;
         if (projects[i] && projects[i] === projects[j]) continue; // the same project in two places is not copy-paste
+        if (tables[i].kind !== tables[j].kind) continue; // a self-evaluation repeats its target table's indicators
         const s = jaccard(names[i], names[j]);
         if (s >= THRESHOLD) {
           group.push(j);

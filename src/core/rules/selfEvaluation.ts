@@ -10,7 +10,7 @@ import { POINTS_IN_LABEL, TRAILER } from "../recognize/lexicon";
 import { labelKey } from "../text";
 import { parseValueCached } from "../recognize/valueCache";
 import { formatNumber, nameOf } from "./indicators";
-import type { Hit, TableRule } from "./types";
+import type { Hit, TableRule, WorkbookRule } from "./types";
 
 const isSelfEvaluation = (t: TargetTable) => t.kind === "self-evaluation";
 
@@ -470,7 +470,52 @@ const closingEmpty: TableRule = {
   },
 };
 
-export const selfEvaluationRules: TableRule[] = [
+/** A target as a reviewer compares two: operator, number and unit (≥90% = ≥ 90 %), else the text without spaces. */
+function sameTarget(a: string, b: string): boolean {
+  const pa = parseValueCached(a);
+  const pb = parseValueCached(b);
+  if (pa.kind === "quantitative" && pb.kind === "quantitative") return pa.op === pb.op && pa.number === pb.number && (pa.unit ?? "") === (pb.unit ?? "");
+  return labelKey(a) === labelKey(b);
+}
+
+const againstTarget: WorkbookRule = {
+  id: "self-evaluation.target-changed",
+  category: "self-evaluation",
+  severity: "warning",
+  scope: "workbook",
+  title: { zh: "自评表的指标或指标值与绩效目标表不一致", en: "A self-evaluation whose indicators or targets differ from its target table" },
+  message: {
+    zh: (p) => (p.dropped ? `绩效目标表（${p.where}）中的指标“${p.name}”在自评表中没有。` : `指标“${p.name}”的年度指标值写作“${p.value}”，而绩效目标表（${p.where}）为“${p.target}”。`),
+    en: (p) => (p.dropped ? `Indicator "${p.name}" of the target table (${p.where}) is missing from the self-evaluation.` : `The target of "${p.name}" reads "${p.value}", but the target table (${p.where}) says "${p.target}".`),
+  },
+  example: { bad: "目标表：宣传次数 ≥9次；自评表：宣传次数 ≥6次", good: "自评表的年度指标值照抄目标表，完成情况写在实际完成值", source: "财预〔2020〕10号 (自评以批复的绩效目标为依据)" },
+  check: ({ tables }) => {
+    const hits: Hit[] = [];
+    const targets = tables.filter((t) => t.kind === "target" && t.projectName);
+    for (const s of tables) {
+      if (!isSelfEvaluation(s) || !s.projectName) continue;
+      const key = labelKey(s.projectName.text);
+      const t = targets.find((x) => labelKey(x.projectName?.text ?? "") === key && x.term !== "中期");
+      if (!t) continue;
+      const where = `${t.sheet}!${t.rangeA1}`;
+      const mine = new Map(s.indicators.filter((i) => i.name).map((i) => [labelKey(i.name?.text ?? ""), i]));
+      for (const ti of t.indicators) {
+        if (!ti.name) continue;
+        const si = mine.get(labelKey(ti.name.text));
+        if (!si) {
+          const place = s.header?.labels.level3 ?? s.indicators[0]?.name;
+          if (place) hits.push({ place, table: s, value: place.text, indicator: ti.name.text, params: { dropped: "1", name: ti.name.text, where, value: "", target: "" } });
+          continue;
+        }
+        if (ti.value && si.value && !sameTarget(si.parsed?.raw ?? si.value.text, ti.parsed?.raw ?? ti.value.text))
+          hits.push({ place: si.value, table: s, value: si.value.text, indicator: ti.name.text, params: { dropped: "", name: ti.name.text, where, value: si.parsed?.raw ?? si.value.text, target: ti.parsed?.raw ?? ti.value.text } });
+      }
+    }
+    return hits;
+  },
+};
+
+export const selfEvaluationRules: (TableRule | WorkbookRule)[] = [
   executionRate,
   executionScore,
   spentOverBudget,
@@ -485,4 +530,5 @@ export const selfEvaluationRules: TableRule[] = [
   deductionWithoutReason,
   scoreVsAchievement,
   closingEmpty,
+  againstTarget,
 ];

@@ -240,3 +240,33 @@ describe("self-evaluation.closing-empty", () => {
     expectNone(run(grid("无偏差，各项目标均已完成。")), "self-evaluation.closing-empty");
   });
 });
+
+describe("self-evaluation.target-changed", () => {
+  const target = gridFromRows("目标表", [
+    ["项目支出绩效目标表"],
+    ["项目名称", "义务教育营养改善计划专项资金"],
+    ["一级指标", "二级指标", "三级指标", "指标值"],
+    ["产出指标", "数量指标", "学生受资助人数", "≥735人"],
+    [null, "质量指标", "营养改善计划覆盖率", "=100%"],
+    [null, "时效指标", "资金到位及时率", "≥95%"],
+    ["满意度指标", "服务对象满意度指标", "学生满意度", "≥95%"],
+  ]);
+  it("positive: a target changed after the fact, and an indicator dropped", () => {
+    const rows = CLEAN_ROWS.map((r) => r.slice());
+    rows[0][2] = "700";
+    const r = run([target, { ...table({ rows }), sheet: "自评表" }]);
+    expectFinding(r, "self-evaluation.target-changed", { cell: "E10", sheet: "自评表", quoted: ["学生受资助人数", "≥700人", "≥735人"] });
+    expectFinding(r, "self-evaluation.target-changed", { cell: "C9", sheet: "自评表", quoted: "资金到位及时率", says: [/自评表中没有/] });
+  });
+  it("negative: the targets copied as they were (≥ 735 人 = ≥735人)", () => {
+    const t = gridFromRows("目标表", [
+      ["项目支出绩效目标表"],
+      ["项目名称", "义务教育营养改善计划专项资金"],
+      ["一级指标", "二级指标", "三级指标", "指标值"],
+      ["产出指标", "数量指标", "学生受资助人数", "≥ 735 人"],
+      [null, "质量指标", "营养改善计划覆盖率", "=100%"],
+      ["满意度指标", "服务对象满意度指标", "学生满意度", "≥95%"],
+    ]);
+    expectNone(run([t, { ...table(), sheet: "自评表" }]), "self-evaluation.target-changed");
+  });
+});

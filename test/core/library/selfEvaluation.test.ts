@@ -1,0 +1,104 @@
+/**
+ * 新建自评表: a target table made into its self-evaluation (财政部 layout). Read back it is a
+ * self-evaluation of the same project with every target copied; filled in with consistent values it
+ * reports nothing; filled in by the proportional rule with random achievements it gives no score finding.
+ */
+import fc from "fast-check";
+import { validate } from "../../../src/core/engine";
+import type { CellValue, Grid } from "../../../src/core/grid";
+import { DEFAULT_POINTS, selfEvaluationGrid, spreadPoints } from "../../../src/core/library/selfEvaluation";
+import type { NewTable } from "../../../src/core/library/newTable";
+import { recognizeTables } from "../../../src/core/recognize";
+import { buildTable, cleanSpec } from "../../helpers/tableBuilder";
+
+const RUNS = Number(process.env.FC_RUNS ?? 60);
+
+function gridOf(n: NewTable): Grid {
+  return { sheet: n.sheet, origin: { row: 1, col: 1 }, cells: n.cells.map((r) => r.slice()), numberFormats: n.numberFormats.map((r) => r.slice()), merges: n.merges };
+}
+
+const target = () => recognizeTables(buildTable(cleanSpec("common")))[0];
+
+/** Fill the made table as a unit would: what was achieved, its points, a reason for each deduction, the money spent. */
+function fill(n: NewTable, achieve: (i: number, target: number) => number): Grid {
+  const g = gridOf(n);
+  const col = n.columns;
+  const cell = (r: number, c: number, v: CellValue) => (g.cells[r - 1][c - 1] = v);
+  let sum = 0;
+  for (let r = n.headerRow + 1; r <= g.cells.length; r++) {
+    const row = g.cells[r - 1];
+    if (row[0] === "总分") {
+      cell(r, col.score as number, Number((sum + 10).toFixed(1)));
+      const total = sum + 10;
+      cell(r, (col.reason as number), total >= 90 ? "优" : total >= 80 ? "良" : total >= 60 ? "中" : "差");
+      continue;
+    }
+    const targetText = String(row[(col.value as number) - 1] ?? "");
+    const weight = Number(row[(col.weight as number) - 1]);
+    const m = /^(≥|≤|=)?(\d+(?:\.\d+)?)(.*)$/.exec(targetText);
+    if (!m) {
+      cell(r, col.actual as number, "已完成");
+      cell(r, col.score as number, weight);
+      sum += weight;
+      continue;
+    }
+    const t = Number(m[2]);
+    const a = achieve(r, t);
+    const ratio = m[1] === "≤" ? (a <= t ? 1 : t / a) : a >= t || t === 0 ? 1 : a / t;
+    const score = Number((weight * Math.min(1, ratio)).toFixed(1));
+    cell(r, col.actual as number, `${a}${m[3]}`);
+    cell(r, col.score as number, score);
+    if (score < weight) cell(r, col.reason as number, "受天气影响，部分工作顺延至下年");
+    sum += score;
+  }
+  // the money: all spent, full points for budget execution
+  const head = g.cells.findIndex((r) => r.includes("全年执行数"));
+  const total = g.cells[head + 1];
+  total[4] = total[3];
+  total[6] = 1;
+  g.numberFormats![head + 1][6] = "0.00%";
+  total[7] = 10;
+  const fiscal = g.cells[head + 2];
+  fiscal[4] = fiscal[3];
+  return g;
+}
+
+describe("新建自评表 from a target table", () => {
+  it("spreads the default points: 产出 50, 效益 30, 满意度 10 over their rows, 90 in all", () => {
+    const t = target();
+    const points = spreadPoints(t.indicators, DEFAULT_POINTS);
+    expect(points.reduce((a, b) => a + b, 0)).toBe(90);
+    const sat = t.indicators.map((i, k) => (i.level1?.key === "满意度" ? points[k] : 0)).reduce((a, b) => a + b, 0);
+    expect(sat).toBe(10);
+  });
+
+  it("reads back as the same project's self-evaluation with every target copied", () => {
+    const t = target();
+    const made = selfEvaluationGrid(t, { year: 2024 });
+    const s = recognizeTables(gridOf(made))[0];
+    expect([s.kind, s.projectName?.text, s.budget.total?.value, s.moneyUnit.unit]).toEqual(["self-evaluation", t.projectName?.text, t.budget.total?.value, t.moneyUnit.unit]);
+    expect(s.indicators.map((i) => [i.level1?.text, i.level2?.text, i.name?.text, i.value?.text])).toEqual(t.indicators.map((i) => [i.level1?.text, i.level2?.text, i.name?.text, i.parsed?.raw ?? i.value?.text]));
+    expect(s.execution?.total?.weight?.text).toBe("10");
+  });
+
+  it("filled in with consistent values, it reports nothing", () => {
+    const t = target();
+    const grid = fill(selfEvaluationGrid(t), (_r, x) => x);
+    const r = validate([grid]);
+    expect(r.tables[0].kind).toBe("self-evaluation");
+    expect(r.findings.filter((f) => f.severity !== "info").map((f) => `${f.cell} ${f.rule}: ${f.message}`)).toEqual([]);
+  });
+
+  it("property: random achievements scored by the proportional rule give no score finding", () => {
+    const t = target();
+    const made = selfEvaluationGrid(t);
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0.5, max: 1.3, noNaN: true }), { minLength: 40, maxLength: 40 }), (factors) => {
+        const grid = fill(made, (r, x) => Number((x * factors[r % factors.length]).toFixed(2)));
+        const f = validate([grid]).findings.filter((x) => x.category === "self-evaluation");
+        expect(f.map((x) => `${x.cell} ${x.rule}: ${x.message}`)).toEqual([]);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
