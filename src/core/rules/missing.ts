@@ -113,8 +113,8 @@ const projectName: TableRule = {
   severity: "error",
   title: { zh: "没有填写项目名称", en: "No project name" },
   message: {
-    zh: (p) => `这张绩效目标表没有填写项目名称。`,
-    en: (p) => `this target table has no project name.`,
+    zh: () => `这张绩效目标表没有填写项目名称。`,
+    en: () => `this target table has no project name.`,
   },
   example: { bad: "项目名称：（空白）", good: "项目名称：宣传费", source: "illustration (no such mistake in the seeds)" },
   check: ({ table }) => {
@@ -167,8 +167,8 @@ const spendingPlan: TableRule = {
   severity: "error",
   title: { zh: "资金支出计划没有填写", en: "Spending plan left empty" },
   message: {
-    zh: (p) => `资金支出计划（各时间节点累计支出进度）没有填写。`,
-    en: (p) => `the spending plan (cumulative share spent by each date) is empty.`,
+    zh: () => `资金支出计划（各时间节点累计支出进度）没有填写。`,
+    en: () => `the spending plan (cumulative share spent by each date) is empty.`,
   },
   example: { bad: "资金支出计划（%）：3月底/6月底/10月底/12月底 均空白", good: "… 12月底 100%", source: "seed 000 法律顾问经费" },
   check: ({ table }) => {

@@ -239,8 +239,8 @@ const headerMissing: TableRule = {
   severity: "error",
   title: { zh: "找到了表头但没有任何指标行", en: "An indicator header with no indicator rows under it" },
   message: {
-    zh: (p) => `找到了指标表头，但下面没有任何三级指标。`,
-    en: (p) => `the indicator header has no indicator rows under it.`,
+    zh: () => `找到了指标表头，但下面没有任何三级指标。`,
+    en: () => `the indicator header has no indicator rows under it.`,
   },
   example: { bad: "表头“一级指标 | 二级指标 | 三级指标 | … | 指标值”下面一行指标也没有", good: "至少填写产出、效益、满意度指标各一项", source: "illustration (no such mistake in the seeds)" },
   check: ({ table }) => {
