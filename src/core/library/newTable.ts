@@ -75,7 +75,8 @@ export function newTableGrid(spec: NewTableSpec): NewTable {
     if (from < width) merges.push({ top: r, left: from, bottom: r, right: width });
   };
 
-  const title = row([`${spec.projectName}项目绩效目标表`]);
+  // "智慧校园信息化运维项目" is already a 项目: no "…项目项目绩效目标表"
+  const title = row([`${spec.projectName}${/项目$/.test(spec.projectName.trim()) ? "" : "项目"}绩效目标表`]);
   mergeRight(title, 1);
   const unitRow = row([]);
   cells[unitRow - 1][width - 1] = `单位：${unit}`;
