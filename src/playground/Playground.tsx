@@ -4,6 +4,7 @@
  * host inside Excel.
  */
 import {
+  Button,
   FluentProvider,
   MessageBar,
   MessageBarBody,
@@ -17,7 +18,6 @@ import {
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useReducer, useRef, useState, useSyncExternalStore } from "react";
 import type { Lang } from "../core/finding";
-import { parseA1 } from "../core/grid";
 import type { MemoryHost } from "../host/memory";
 import { PaneRoot } from "../taskpane/components/Pane";
 import { t, type MessageKey } from "../taskpane/i18n";
@@ -44,9 +44,10 @@ const useStyles = makeStyles({
   main: { display: "flex", flexGrow: 1, minHeight: 0 },
   book: { display: "flex", flexDirection: "column", flexGrow: 1, minWidth: 0 },
   tabs: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, backgroundColor: tokens.colorNeutralBackground2, overflowX: "auto", flexShrink: 0 },
-  pane: { width: "360px", boxSizing: "border-box", flexShrink: 0, borderLeft: `1px solid ${tokens.colorNeutralStroke2}`, overflowY: "auto", height: "100%" },
+  pane: { boxSizing: "border-box", flexShrink: 0, borderLeft: `1px solid ${tokens.colorNeutralStroke2}`, overflowY: "auto", height: "100%" },
   center: { padding: tokens.spacingHorizontalXXL },
-  fileInput: { fontSize: tokens.fontSizeBase200, maxWidth: "220px" },
+  // the native input is kept for the file dialog; the button (in the page's language) opens it
+  fileInput: { position: "absolute", width: "1px", height: "1px", opacity: 0, overflow: "hidden", pointerEvents: "none" },
 });
 
 type Source = { kind: "example"; name: ExampleName } | { kind: "file"; name: string; data: ArrayBuffer } | { kind: "blank" };
@@ -69,7 +70,8 @@ declare global {
 }
 
 export interface PlaygroundProps {
-  initial: { example: string | null; lang: Lang; theme: Theme; blank: boolean };
+  /** paneWidth: the task pane's width in px (Excel's pane is 320-360 px wide; default 360) */
+  initial: { example: string | null; lang: Lang; theme: Theme; blank: boolean; paneWidth?: number };
 }
 
 export function Playground({ initial }: PlaygroundProps) {
@@ -78,14 +80,19 @@ export function Playground({ initial }: PlaygroundProps) {
     initial.blank ? { kind: "blank" } : { kind: "example", name: isExample(initial.example) ? initial.example : "seed000-stacked.xlsx" },
   );
   const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ key: "pg.openError" | "error.readFile"; name: string; message: string } | null>(null);
+  /** the source of the workbook on screen (a file that failed to open does not replace it) */
+  const [shown, setShown] = useState<Source>(source);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const paneWidth = initial.paneWidth ?? 360;
   const langRef = useRef<Lang>(initial.lang);
   const [chromeLang, setChromeLang] = useState<Lang>(initial.lang);
 
   useEffect(() => {
     let alive = true;
     setError(null);
-    setLoaded(null);
+    // an example or a blank workbook replaces the open one at once; a file only once it has been read
+    if (source.kind !== "file") setLoaded(null);
     const make = async () => {
       if (source.kind === "blank") return blankWorkbook();
       if (source.kind === "file") return hostFromXlsx(source.data);
@@ -97,13 +104,15 @@ export function Playground({ initial }: PlaygroundProps) {
         const session = new PaneSession(host, { lang: langRef.current });
         const label = source.kind === "example" ? source.name : source.kind === "file" ? source.name : "blank";
         setLoaded({ host, widths, session, label, serial: ++serial });
+        setShown(source);
         window.__jixiao = { host, session, ready: true };
       },
       (e: unknown) => {
         if (!alive) return;
         // the reader says what is wrong with a bad file (old .xls, password, damaged) in both languages
         const text = (e as { text?: Record<Lang, string> }).text;
-        setError(text?.[langRef.current] ?? (e instanceof Error ? e.message : String(e)));
+        const message = text?.[langRef.current] ?? (e instanceof Error ? e.message : String(e));
+        setError(source.kind === "file" ? { key: "pg.openError", name: source.name, message } : { key: "error.readFile", name: "", message });
       },
     );
     return () => {
@@ -117,7 +126,7 @@ export function Playground({ initial }: PlaygroundProps) {
   }, []);
 
   const lang = chromeLang;
-  const exampleValue = source.kind === "example" ? source.name : source.kind === "blank" ? "blank" : "";
+  const exampleValue = shown.kind === "example" ? shown.name : shown.kind === "blank" ? "blank" : "";
 
   return (
     <FluentProvider theme={webLightTheme} className={s.app} lang={lang === "zh" ? "zh-CN" : "en"}>
@@ -137,7 +146,7 @@ export function Playground({ initial }: PlaygroundProps) {
               else if (isExample(d.value)) setSource({ kind: "example", name: d.value });
             }}
           >
-            {source.kind === "file" && <option value="">{t(lang, "pg.file", { name: source.name })}</option>}
+            {shown.kind === "file" && <option value="">{t(lang, "pg.file", { name: shown.name })}</option>}
             {EXAMPLES.map((e) => (
               <option key={e} value={e}>
                 {t(lang, `pg.ex.${e}` as MessageKey)}
@@ -146,11 +155,16 @@ export function Playground({ initial }: PlaygroundProps) {
             <option value="blank">{t(lang, "pg.blank")}</option>
           </Select>
         </label>
-        <label className={s.control} title={t(lang, "pg.privacy")}>
-          <span>{t(lang, "pg.open")}</span>
+        <div className={s.control}>
+          <Button size="small" onClick={() => fileRef.current?.click()} title={t(lang, "pg.privacy")} data-action="open-file">
+            {t(lang, "pg.open")}
+          </Button>
           <input
+            ref={fileRef}
             className={s.fileInput}
             type="file"
+            tabIndex={-1}
+            aria-hidden="true"
             accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             data-testid="file-input"
             onChange={(e) => {
@@ -158,21 +172,21 @@ export function Playground({ initial }: PlaygroundProps) {
               if (!file) return;
               file.arrayBuffer().then(
                 (data) => setSource({ kind: "file", name: file.name, data }),
-                (err: unknown) => setError(String(err)),
+                (err: unknown) => setError({ key: "pg.openError", name: file.name, message: String(err) }),
               );
               e.target.value = "";
             }}
           />
-        </label>
+        </div>
       </header>
       {error && (
         <MessageBar intent="error" data-testid="load-error">
-          <MessageBarBody>{t(lang, "error.readFile", { message: error })}</MessageBarBody>
+          <MessageBarBody>{t(lang, error.key, { name: error.name, message: error.message })}</MessageBarBody>
         </MessageBar>
       )}
       <div className={s.main}>
         {loaded ? (
-          <Workbook key={loaded.serial} loaded={loaded} theme={initial.theme} onLang={onLang} />
+          <Workbook key={loaded.serial} loaded={loaded} theme={initial.theme} onLang={onLang} paneWidth={paneWidth} />
         ) : (
           !error && (
             <div className={s.center}>
@@ -185,7 +199,7 @@ export function Playground({ initial }: PlaygroundProps) {
   );
 }
 
-function Workbook({ loaded, theme, onLang }: { loaded: Loaded; theme: Theme; onLang: (lang: Lang) => void }) {
+function Workbook({ loaded, theme, onLang, paneWidth }: { loaded: Loaded; theme: Theme; onLang: (lang: Lang) => void; paneWidth: number }) {
   const s = useStyles();
   const { host, session } = loaded;
   const state = useSyncExternalStore(session.subscribe, session.getState);
@@ -203,16 +217,20 @@ function Workbook({ loaded, theme, onLang }: { loaded: Loaded; theme: Theme; onL
   // widths from the opened file, else those set on the sheet itself (a sheet Jixiao created)
   const ownWidths = host.workbook.sheetByName(active)?.columnWidths?.map((w) => w ?? undefined);
 
-  const selectCell = (cell: string) => {
-    const { row, col } = parseA1(cell);
-    host.workbook.select(active, { top: row, bottom: row, left: col, right: col });
-    bump();
+  // a click in the grid is the user's selection: through the host, which tells the pane (onSelectionChanged)
+  const lastCell = useRef(new Map<string, string>());
+  const selectCell = (sheet: string, cell: string) => {
+    lastCell.current.set(sheet, cell);
+    void host.selectCell(sheet, cell).then(bump, bump);
   };
+  // remember each sheet's selected cell, as Excel does when you come back to a sheet
+  const view = host.view();
+  if (view.selection) lastCell.current.set(view.selection.sheet, view.selection.address.split(":")[0]);
 
   return (
     <>
       <div className={s.book}>
-        <SheetGrid host={host} sheet={active} widths={loaded.widths.get(active) ?? ownWidths} lang={lang} version={version} onSelect={selectCell} />
+        <SheetGrid host={host} sheet={active} widths={loaded.widths.get(active) ?? ownWidths} lang={lang} version={version} onSelect={(cell) => selectCell(active, cell)} />
         {sheets.length > 1 && (
           <TabList
             className={s.tabs}
@@ -220,8 +238,8 @@ function Workbook({ loaded, theme, onLang }: { loaded: Loaded; theme: Theme; onL
             selectedValue={active}
             aria-label={t(lang, "pg.sheets")}
             onTabSelect={(_e, d) => {
-              host.workbook.activate(String(d.value));
-              bump();
+              const name = String(d.value);
+              selectCell(name, lastCell.current.get(name) ?? "A1");
             }}
           >
             {sheets.map((x) => (
@@ -237,7 +255,7 @@ function Workbook({ loaded, theme, onLang }: { loaded: Loaded; theme: Theme; onL
           </div>
         )}
       </div>
-      <aside className={s.pane} aria-label="Jixiao" data-testid="pane-frame">
+      <aside className={s.pane} style={{ width: paneWidth }} aria-label="Jixiao" data-testid="pane-frame">
         <PaneRoot session={session} theme={theme} />
       </aside>
     </>

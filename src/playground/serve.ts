@@ -1,5 +1,5 @@
 /**
- * `npm run playground`: build the playground into dist/playground and serve it on
+ * `npm run playground`: build the playground into build/playground and serve it on
  * http://localhost:3001 (PORT to change it). `--watch` rebuilds when a source file changes
  * (reload the page); `--build-only` just builds.
  */
@@ -9,7 +9,8 @@ import { startStaticServer } from "./server";
 
 async function main(): Promise<void> {
   const args = new Set(process.argv.slice(2));
-  const outDir = path.join(REPO, "dist", "playground");
+  // not under dist/: `npm run build` empties dist/ and would take the running playground's files away
+  const outDir = path.join(REPO, "build", "playground");
   const started = Date.now();
   const built = await buildPlayground({ outDir, minify: !args.has("--watch"), watch: args.has("--watch") });
   console.log(`built ${path.relative(REPO, outDir)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -73,7 +73,10 @@ describe("PaneSession.createTable", () => {
     expect(s.report?.tables).toHaveLength(1);
     expect(s.report?.tables[0].framework.id).toBe("core-2021");
     expect(s.report?.tables[0].sheet).toBe("业务培训费");
-    expect(s.notice).toMatchObject({ kind: "success", key: "newTable.created", undo: "sheet", params: { sheet: "业务培训费", n: 9 } });
+    expect(s.notice).toMatchObject({ kind: "success", key: "newTable.created", place: "new-table", historyId: s.history[0].id, params: { sheet: "业务培训费", n: 9 } });
+    expect(s.history.map((h) => h.kind)).toEqual(["sheet"]);
+    // 指标库 now targets the new table (its sheet is the active one)
+    expect(s.activeSheet).toBe("业务培训费");
     expect(s.stale).toBe(false);
     expect(workbook.activeSheet?.name).toBe("业务培训费");
     // user-filled values are marked for the user to fill in
@@ -82,16 +85,21 @@ describe("PaneSession.createTable", () => {
     expect(await session.undoCreateTable()).toBe(true);
     expect(workbook.sheets.map((x) => x.name)).toEqual(["Sheet1"]);
     expect(session.getState().notice).toMatchObject({ key: "newTable.removed" });
-    expect(session.getState().addedSheets).toEqual([]);
+    expect(session.getState().history).toEqual([]);
   });
 
   it("keeps an edited new sheet and deletes it only when the user confirms", async () => {
     const { host, session, workbook } = await setup();
     const { table } = trainingTable();
     const r = await session.createTable(table);
+    // after the echo of Jixiao's own writes (a few seconds)
+    const now = Date.now() + 4000;
+    const clock = jest.spyOn(Date, "now").mockReturnValue(now);
     host.userEdit(r!.sheet, "E20", "我的值");
+    clock.mockRestore();
     expect(await session.undoCreateTable()).toBe(false);
-    expect(session.getState().notice).toMatchObject({ kind: "warning", key: "newTable.edited", undo: "sheet-force" });
+    expect(session.getState().history[0].edited).toBe(true);
+    expect(session.getState().notice).toMatchObject({ kind: "warning", key: "newTable.edited", force: true, historyId: session.getState().history[0].id });
     expect(workbook.sheetByName(r!.sheet)).toBeDefined();
     expect(await session.undoCreateTable(true)).toBe(true);
     expect(workbook.sheetByName(r!.sheet)).toBeUndefined();

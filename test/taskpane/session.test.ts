@@ -80,8 +80,10 @@ describe("PaneSession on seed 000 (stacked)", () => {
     const s = session.getState();
     expect(s.report!.findings.some((x) => findingId(x) === findingId(f))).toBe(false);
     expect(s.report!.findings.length).toBeLessThan(before.findings.length);
-    expect(s.notice).toMatchObject({ kind: "success", key: "finding.fixApplied", undo: "fix" });
-    expect(s.fixes).toHaveLength(1);
+    expect(s.notice).toMatchObject({ kind: "success", key: "finding.fixApplied", place: "list", historyId: s.history[0].id });
+    expect(s.history.map((h) => h.kind)).toEqual(["fix"]);
+    // the sheet shows the changed cell
+    expect(host.view().selection).toEqual({ sheet: f.fix!.sheet, address: f.fix!.cell });
     // the value is in the workbook, and a fresh check agrees with the session's
     const grids = await host.readSheets({ kind: "all" });
     const fresh = validate(grids, { lang: "zh" });
@@ -92,7 +94,7 @@ describe("PaneSession on seed 000 (stacked)", () => {
     expect(s.selectedId).toBeDefined();
 
     expect(await session.undoFix()).toBe(true);
-    expect(session.getState().fixes).toHaveLength(0);
+    expect(session.getState().history).toHaveLength(0);
     expect(session.getState().report!.findings.map((x) => x.key)).toEqual(before.findings.map((x) => x.key));
     await session.clearMarks();
     expect(host.snapshot()).toEqual(original);
@@ -293,7 +295,10 @@ describe("PaneSession: templates", () => {
     const results = await session.insertRows(plan.requests);
     expect(results).toHaveLength(plan.requests.length);
     let s = session.getState();
-    expect(s.notice).toMatchObject({ kind: "success", key: "templates.inserted", params: { n: plan.rows.length }, undo: "insert" });
+    expect(s.notice).toMatchObject({ kind: "success", key: "templates.inserted", params: { n: plan.rows.length }, place: "insert", historyId: s.history[0].id });
+    // the sheet shows the first inserted row
+    const top = results!.reduce((a, b) => (b.range.top < a.range.top ? b : a)).range;
+    expect(host.view().selection?.address).toBe(`${String.fromCharCode(64 + top.left)}${top.top}`);
     expect(s.stale).toBe(false);
     expect(host.workbook.usedRange(host.workbook.sheets[0], true)!.bottom).toBe(rowsBefore + plan.rows.length);
     // the inserted indicators are in the re-checked table, and none of them is reported
@@ -306,7 +311,7 @@ describe("PaneSession: templates", () => {
 
     expect(await session.undoInsert()).toBe(true);
     s = session.getState();
-    expect(s.insertions).toHaveLength(0);
+    expect(s.history).toHaveLength(0);
     expect(s.stale).toBe(false);
     await session.clearMarks();
     expect(host.snapshot()).toEqual(original);

@@ -22,8 +22,8 @@ describe("i18n", () => {
   });
 
   it("fills placeholders and leaves unknown ones visible", () => {
-    expect(t("zh", "summary.errors", { n: 3 })).toBe("错误 3");
-    expect(t("en", "summary.errors", { n: 3 })).toBe("3 errors");
+    expect(t("zh", "summary.error", { n: 3 })).toBe("错误 3");
+    expect(t("en", "summary.error", { n: 3 })).toBe("3 errors");
     expect(t("en", "nav.position", { i: 1 })).toBe("1 of {n}");
   });
 

@@ -10,10 +10,12 @@ import type { Library } from "../../core/library/schema";
 import { t } from "../i18n";
 import { templatesForNewTable, type LibraryModule } from "../state/library";
 import type { PaneSession, PaneState } from "../state/session";
+import { NoticeBar } from "./NoticeBar";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  row: { display: "flex", gap: tokens.spacingHorizontalS, "& > *": { flexGrow: 1, flexBasis: 0, minWidth: 0 } },
+  // side by side where there is room, one under the other in a narrow pane
+  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, "& > *": { flexGrow: 1, flexBasis: "120px", minWidth: 0 } },
   hint: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, margin: 0 },
 });
 
@@ -69,7 +71,8 @@ export function NewTableForm({ session, state, lib, library }: NewTableFormProps
     if (done) {
       setName("");
       setBudget("");
-      setChosenType(null);
+      // the type just used stays chosen (the next table of a batch is often of the same kind)
+      setChosenType(typeId);
       setTried(false);
     }
   };
@@ -127,6 +130,7 @@ export function NewTableForm({ session, state, lib, library }: NewTableFormProps
           {t(lang, "newTable.create")}
         </Button>
       </div>
+      {state.notice?.place === "new-table" && <NoticeBar session={session} state={state} notice={state.notice} testId="new-table-notice" />}
     </form>
   );
 }

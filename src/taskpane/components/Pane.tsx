@@ -19,8 +19,9 @@ import {
 import { lazy, Suspense, useEffect, useState, useSyncExternalStore, type KeyboardEvent } from "react";
 import { t } from "../i18n";
 import { loadLibrary, type LibraryModule } from "../state/library";
-import type { PaneSession } from "../state/session";
+import type { NoticePlace, PaneSession } from "../state/session";
 import type { Theme } from "../theme";
+import { focusSelectedEntry, NoticeBar } from "./NoticeBar";
 import { ValidateView } from "./ValidateView";
 
 // Settings and Templates are not needed to open the pane: separate chunks.
@@ -40,8 +41,23 @@ const useStyles = makeStyles({
     fontFamily: tokens.fontFamilyBase,
     fontSize: tokens.fontSizeBase300,
   },
-  tabs: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, flexShrink: 0 },
-  body: { padding: tokens.spacingHorizontalM, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, flexGrow: 1 },
+  // the tab bar stays in view while the list scrolls
+  tabs: {
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    flexShrink: 0,
+    position: "sticky",
+    top: 0,
+    zIndex: 2,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  body: {
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    flexGrow: 1,
+    minWidth: 0,
+  },
 });
 
 export interface PaneProps {
@@ -51,6 +67,13 @@ export interface PaneProps {
   initialView?: View;
   /** validate as soon as the pane is ready (the ribbon's 校验本表 button) */
   autoValidate?: boolean;
+}
+
+/** The view a placed notice belongs to. */
+function viewOf(place: NoticePlace | undefined): View | null {
+  if (place === "list") return "validate";
+  if (place === "insert" || place === "new-table") return "templates";
+  return null;
 }
 
 export function Pane({ session, loadLibrary: load = loadLibrary, initialView = "validate", autoValidate = false }: PaneProps) {
@@ -74,13 +97,18 @@ export function Pane({ session, loadLibrary: load = loadLibrary, initialView = "
     document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
   }, [lang]);
 
-  // F8 / Shift+F8: next / previous problem, from anywhere in the pane
+  // F8 / Shift+F8: next / previous problem, from anywhere in the pane (focus follows to its card)
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key === "F8" && state.report) {
       e.preventDefault();
-      void session.step(e.shiftKey ? -1 : 1);
+      if (view !== "validate") setView("validate");
+      void session.step(e.shiftKey ? -1 : 1).then(() => focusSelectedEntry());
     }
   };
+
+  // a notice placed in a view shows there while that view is open, else at the top
+  const placedView = viewOf(notice?.place);
+  const topNotice = notice && (placedView === null || placedView !== view) ? notice : null;
 
   return (
     <div className={s.root} onKeyDown={onKey} lang={lang === "zh" ? "zh-CN" : "en"} data-testid="pane" data-lang={lang} data-busy={state.busy ? state.busy.op : ""}>
@@ -102,51 +130,33 @@ export function Pane({ session, loadLibrary: load = loadLibrary, initialView = "
         </Tab>
       </TabList>
       <main className={s.body}>
-        {notice && (
-          <MessageBar intent={notice.kind} data-testid="notice" data-notice={notice.key}>
-            <MessageBarBody>{t(lang, notice.key, notice.params)}</MessageBarBody>
-            <MessageBarActions
-              containerAction={
-                <Button appearance="transparent" size="small" aria-label={t(lang, "notice.dismiss")} title={t(lang, "notice.dismiss")} onClick={() => session.dismissNotice()}>
-                  ×
-                </Button>
-              }
-            >
-              {notice.undo === "fix" && state.fixes.length > 0 && (
-                <Button size="small" disabled={!!state.busy} onClick={() => void session.undoFix()} data-action="undo-fix">
-                  {t(lang, "finding.undo")}
-                </Button>
-              )}
-              {notice.undo === "sheet" && state.addedSheets.length > 0 && (
-                <Button size="small" disabled={!!state.busy} onClick={() => void session.undoCreateTable()} data-action="undo-sheet">
-                  {t(lang, "newTable.undo")}
-                </Button>
-              )}
-              {notice.undo === "sheet-force" && state.addedSheets.length > 0 && (
-                <Button size="small" disabled={!!state.busy} onClick={() => void session.undoCreateTable(true)} data-action="undo-sheet-force">
-                  {t(lang, "newTable.forceRemove")}
-                </Button>
-              )}
-              {notice.undo === "insert" && state.insertions.length > 0 && (
-                <Button size="small" disabled={!!state.busy} onClick={() => void session.undoInsert()} data-action="undo-insert">
-                  {t(lang, "templates.undoInsert")}
-                </Button>
-              )}
-            </MessageBarActions>
-          </MessageBar>
-        )}
-        {state.markStatus?.present && state.marksShown && view === "validate" && (
+        {topNotice && <NoticeBar session={session} state={state} notice={topNotice} testId="notice" />}
+        {state.markStatus?.present && state.marksShown && !state.markAdviceDismissed && view === "validate" && (
           <MessageBar intent="info" data-testid="mark-advice">
             <MessageBarBody>
               {t(lang, state.settings.keepMarksOnSave ? "marks.adviceKeep" : state.markStatus.autoSave ? "marks.adviceAutoSave" : "marks.adviceSaved")}
             </MessageBarBody>
+            <MessageBarActions
+              containerAction={
+                <Button
+                  appearance="transparent"
+                  size="small"
+                  aria-label={t(lang, "marks.adviceDismiss")}
+                  title={t(lang, "marks.adviceDismiss")}
+                  onClick={() => session.dismissMarkAdvice()}
+                  data-action="dismiss-advice"
+                >
+                  ×
+                </Button>
+              }
+            />
           </MessageBar>
         )}
         {view === "validate" && <ValidateView session={session} state={state} />}
         <Suspense fallback={null}>
           {templatesOpened && (
             <div hidden={view !== "templates"}>
-              <TemplatesView session={session} state={state} load={load} />
+              <TemplatesView session={session} state={state} load={load} active={view === "templates"} />
             </div>
           )}
           {view === "settings" && <SettingsView session={session} state={state} />}

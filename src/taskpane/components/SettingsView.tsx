@@ -10,12 +10,12 @@ import type { PaneSession, PaneState } from "../state/session";
 import { isRuleEnabled, setRuleEnabled } from "../state/settings";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, minWidth: 0, overflowWrap: "anywhere" },
   help: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, margin: 0 },
   fieldset: { border: "none", padding: 0, margin: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   legend: { fontWeight: tokens.fontWeightSemibold, padding: 0, marginBottom: tokens.spacingVerticalXS },
   cat: { fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2, margin: `${tokens.spacingVerticalS} 0 0` },
-  ruleId: { fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground2, fontFamily: tokens.fontFamilyMonospace },
+  ruleId: { fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground2, fontFamily: tokens.fontFamilyMonospace, overflowWrap: "anywhere" },
 });
 
 export function SettingsView({ session, state }: { session: PaneSession; state: PaneState }) {
@@ -40,6 +40,22 @@ export function SettingsView({ session, state }: { session: PaneSession; state: 
         >
           <option value="">{t(lang, "settings.framework.auto")}</option>
           <FrameworkOptions lang={lang} />
+        </Select>
+      </Field>
+
+      <Field label={t(lang, "settings.moneyUnit")} hint={t(lang, "settings.moneyUnit.help")}>
+        <Select
+          value={settings.moneyUnit ?? ""}
+          disabled={!!busy}
+          data-setting="money-unit"
+          onChange={(_e, d) => void session.updateSettings({ moneyUnit: d.value === "元" || d.value === "万元" || d.value === "亿元" ? d.value : undefined })}
+        >
+          <option value="">{t(lang, "settings.moneyUnit.none")}</option>
+          {(["元", "万元", "亿元"] as const).map((u) => (
+            <option key={u} value={u}>
+              {u}
+            </option>
+          ))}
         </Select>
       </Field>
 
@@ -90,6 +106,13 @@ export function SettingsView({ session, state }: { session: PaneSession; state: 
           </div>
         ))}
       </fieldset>
+
+      <section aria-labelledby="settings-keyboard">
+        <h3 className={s.legend} id="settings-keyboard">
+          {t(lang, "settings.keyboard")}
+        </h3>
+        <p className={s.help}>{t(lang, "nav.keyboardHint")}</p>
+      </section>
     </div>
   );
 }

@@ -22,8 +22,9 @@ import { t } from "../i18n";
 import { tableName } from "../../core/readModel";
 import { tableLabels } from "../state/findings";
 import { effectiveLibrary, groupBy, targetText, type LibraryModule } from "../state/library";
-import type { PaneSession, PaneState } from "../state/session";
+import { targetTable, type PaneSession, type PaneState } from "../state/session";
 import { EmptyState } from "./EmptyState";
+import { NoticeBar } from "./NoticeBar";
 import { NewTableForm } from "./NewTableForm";
 import { UserLibrary } from "./UserLibrary";
 
@@ -50,6 +51,16 @@ const useStyles = makeStyles({
   },
   planRows: { margin: 0, paddingLeft: "18px", fontSize: tokens.fontSizeBase200, maxHeight: "160px", overflowY: "auto" },
   hint: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, margin: 0 },
+  targetBox: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "2px",
+    padding: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  targetLine: { margin: 0, overflowWrap: "anywhere", display: "flex", flexDirection: "column", gap: "4px", alignItems: "flex-start" },
+  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
   tools: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   panel: { paddingBottom: tokens.spacingVerticalS },
 });
@@ -59,14 +70,15 @@ export interface TemplatesViewProps {
   state: PaneState;
   /** loads the library chunk (lazy) */
   load: () => Promise<LibraryModule>;
+  /** the view is the one shown (it stays mounted, hidden, to keep what the user typed) */
+  active?: boolean;
 }
 
-export function TemplatesView({ session, state, load }: TemplatesViewProps) {
+export function TemplatesView({ session, state, load, active = true }: TemplatesViewProps) {
   const s = useStyles();
   const { lang, report, busy } = state;
   const [lib, setLib] = useState<LibraryModule | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [tableIndex, setTableIndex] = useState(0);
   const [query, setQuery] = useState("");
   const [typeFilter, setTypeFilter] = useState<string | null>(null);
   const [checked, setChecked] = useState<string[]>([]);
@@ -83,8 +95,19 @@ export function TemplatesView({ session, state, load }: TemplatesViewProps) {
     };
   }, [load]);
 
-  const tables = report?.tables ?? [];
-  const table: TargetTable | undefined = tables[Math.min(tableIndex, tables.length - 1)];
+  const tables = useMemo(() => report?.tables ?? [], [report]);
+  // the table under the active cell, else the active sheet's (or the one the user picked)
+  const target = useMemo(
+    () => targetTable(tables, { pickedTable: state.pickedTable, activeCell: state.activeCell, activeSheet: state.activeSheet }),
+    [tables, state.pickedTable, state.activeCell, state.activeSheet],
+  );
+  const table: TargetTable | undefined = target?.table;
+  const [picking, setPicking] = useState(false);
+  // another table: what was ticked was for the one before
+  useEffect(() => {
+    setChecked([]);
+    setTypeFilter(null);
+  }, [table?.id]);
   const labels = useMemo(() => tableLabels(tables), [tables]);
   const stored = state.settings.userLibrary;
   const effective = useMemo(() => (lib ? effectiveLibrary(lib, stored) : null), [lib, stored]);
@@ -122,6 +145,9 @@ export function TemplatesView({ session, state, load }: TemplatesViewProps) {
     const done = await session.insertRows(plan.requests);
     if (done) setChecked([]);
   };
+  const insertNotice = active && state.notice?.place === "insert" ? state.notice : null;
+  const activeSheet = state.activeCell?.sheet ?? state.activeSheet ?? "";
+  const byKey = target?.by === "cell" ? "templates.targetByCell" : target?.by === "picked" ? "templates.targetPicked" : "templates.targetBySheet";
 
   return (
     <div className={s.root}>
@@ -149,23 +175,55 @@ export function TemplatesView({ session, state, load }: TemplatesViewProps) {
           {t(lang, "templates.noTables")}
         </p>
       ) : (
-        <Field label={t(lang, "templates.table")} size="small">
-          <Select
-            size="small"
-            value={String(Math.min(tableIndex, tables.length - 1))}
-            onChange={(_e, d) => {
-              setTableIndex(Number(d.value));
-              setChecked([]);
-              setTypeFilter(null);
-            }}
-          >
-            {tables.map((tb, i) => (
-              <option key={tb.id} value={i}>
-                {labels.get(tb.id) ?? tableName(tb)}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <section className={s.targetBox} aria-label={t(lang, "templates.table")} data-testid="insert-target" data-table={table?.id ?? ""}>
+          {table ? (
+            <p className={s.targetLine}>
+              <strong>{t(lang, "templates.insertTarget", { name: labels.get(table.id) ?? tableName(table), where: `${table.sheet}!${table.rangeA1}` })}</strong>{" "}
+              <span className={s.hint}>· {t(lang, byKey)}</span>
+            </p>
+          ) : (
+            <div className={s.targetLine} data-testid="templates-no-table-here">
+              <p className={s.hint}>{t(lang, "templates.noTableHere", { sheet: activeSheet })}</p>
+              <Button size="small" disabled={!!busy} onClick={() => void (async () => {
+                session.setScope("active");
+                await session.validate();
+              })()} data-action="validate-here">
+                {t(lang, "templates.checkHere")}
+              </Button>
+            </div>
+          )}
+          {picking || !table ? (
+            <Field label={t(lang, "templates.table")} size="small">
+              <Select
+                size="small"
+                value={table?.id ?? ""}
+                data-field="target-table"
+                onChange={(_e, d) => {
+                  session.pickTable(d.value || null);
+                  setPicking(false);
+                }}
+              >
+                {!table && <option value="">—</option>}
+                {tables.map((tb) => (
+                  <option key={tb.id} value={tb.id}>
+                    {labels.get(tb.id) ?? tableName(tb)} ({tb.sheet}!{tb.rangeA1})
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          ) : (
+            <div className={s.row}>
+              <Button size="small" appearance="transparent" onClick={() => setPicking(true)} data-action="pick-table">
+                {t(lang, "templates.otherTable")}
+              </Button>
+              {target?.by === "picked" && (
+                <Button size="small" appearance="transparent" onClick={() => session.pickTable(null)} data-action="follow-selection">
+                  {t(lang, "templates.followSelection")}
+                </Button>
+              )}
+            </div>
+          )}
+        </section>
       )}
 
       <Field label={t(lang, "templates.search")} size="small">
@@ -248,8 +306,14 @@ export function TemplatesView({ session, state, load }: TemplatesViewProps) {
         ))}
       </div>
 
+      {insertNotice && !(plan && table) && (
+        <div className={s.plan}>
+          <NoticeBar session={session} state={state} notice={insertNotice} testId="insert-notice" />
+        </div>
+      )}
       {plan && table && (
         <section className={s.plan} aria-label={t(lang, "templates.preview")} data-testid="insert-plan">
+          {insertNotice && <NoticeBar session={session} state={state} notice={insertNotice} testId="insert-notice" />}
           <ol className={s.planRows}>
             {plan.rows.map((r) => (
               <li key={r.template.id} value={r.row}>

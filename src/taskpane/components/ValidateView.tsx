@@ -1,80 +1,63 @@
-/** 校验 / Validate: run the check, see the summary, walk the findings, fix or ignore them. */
+/**
+ * 校验 / Validate: a compact toolbar (check, scope, clear, grouping), the counts as the severity
+ * filter, a hint when other sheets hold tables, then the findings list — errors first — with the
+ * tables found, the ignored problems and the change history below it.
+ */
 import {
-  Badge,
   Button,
-  Field,
+  Menu,
+  MenuButton,
+  MenuItemRadio,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  MenuGroup,
+  MenuGroupHeader,
   ProgressBar,
-  Radio,
-  RadioGroup,
-  Select,
+  SplitButton,
   ToggleButton,
   makeStyles,
   tokens,
+  type MenuButtonProps,
 } from "@fluentui/react-components";
-import { useEffect, useMemo, useRef, type KeyboardEvent } from "react";
-import { SEVERITIES, type Category, type Finding, type Lang } from "../../core/finding";
+import { useMemo, useRef, useState } from "react";
+import { SEVERITIES, type Lang, type Severity } from "../../core/finding";
 import { tableName } from "../../core/readModel";
-import { categoryName, severityName, t, type MessageKey } from "../i18n";
-import {
-  applyFilters,
-  categoriesPresent,
-  countBySeverity,
-  displayOrder,
-  findingId,
-  groupFindings,
-  isFiltered,
-  positionOf,
-  toggle,
-  ALL_FILTERS,
-} from "../state/findings";
+import { severityName, t, type MessageKey } from "../i18n";
+import { entryOrder, severityFilter } from "../state/entries";
+import { ALL_FILTERS, countBySeverity, findingId } from "../state/findings";
 import type { PaneSession, PaneState } from "../state/session";
+import { ChangeHistory } from "./ChangeHistory";
 import { EmptyState } from "./EmptyState";
-import { FindingItem } from "./FindingItem";
+import { FindingsList } from "./FindingsList";
+import { NoticeBar } from "./NoticeBar";
 import { SeverityIcon } from "./SeverityIcon";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  toolbar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
-  scope: { display: "flex", flexWrap: "wrap" },
-  summary: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
-    padding: tokens.spacingHorizontalS,
-    backgroundColor: tokens.colorNeutralBackground2,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  badges: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS, alignItems: "center" },
-  tables: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
-  tableList: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: "18px" },
-  filters: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
-  sevToggles: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
-  nav: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
-  position: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, flexGrow: 1 },
-  list: { margin: 0, padding: 0 },
-  tableHeading: {
-    fontSize: tokens.fontSizeBase300,
-    fontWeight: tokens.fontWeightSemibold,
-    margin: `${tokens.spacingVerticalM} 0 ${tokens.spacingVerticalXS}`,
-    display: "flex",
-    gap: tokens.spacingHorizontalS,
-    alignItems: "baseline",
-  },
-  catHeading: {
-    fontSize: tokens.fontSizeBase200,
-    fontWeight: tokens.fontWeightSemibold,
-    color: tokens.colorNeutralForeground2,
-    margin: `${tokens.spacingVerticalS} 0 2px`,
-    display: "flex",
-    gap: tokens.spacingHorizontalXS,
-    alignItems: "center",
-  },
-  count: { fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
-  ul: { margin: 0, padding: 0 },
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
+  toolbar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS, alignItems: "center" },
+  spacer: { flexGrow: 1 },
+  counts: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS, alignItems: "center" },
+  countButton: { minWidth: 0, paddingLeft: tokens.spacingHorizontalS, paddingRight: tokens.spacingHorizontalS, fontWeight: tokens.fontWeightRegular },
   hint: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, margin: 0 },
-  ignored: { marginTop: tokens.spacingVerticalM, fontSize: tokens.fontSizeBase200 },
-  ignoredItem: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-start", justifyContent: "space-between", padding: "4px 0" },
-  ignoredText: { overflowWrap: "anywhere" },
+  scopeHint: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalXS,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+  },
+  nav: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
+  position: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, flexGrow: 1 },
+  below: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, marginTop: tokens.spacingVerticalS },
+  details: { fontSize: tokens.fontSizeBase200 },
+  summaryLine: { cursor: "pointer", padding: "2px 0" },
+  tableList: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: "18px", color: tokens.colorNeutralForeground2 },
+  ul: { margin: 0, padding: 0 },
+  ignoredItem: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-start", justifyContent: "space-between", padding: "4px 0", listStyleType: "none" },
+  ignoredText: { overflowWrap: "anywhere", minWidth: 0 },
+  cellChip: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold },
 });
 
 export interface ValidateViewProps {
@@ -85,47 +68,16 @@ export interface ValidateViewProps {
 export function ValidateView({ session, state }: ValidateViewProps) {
   const s = useStyles();
   const { lang, report, filters, selectedId, busy } = state;
-  const refs = useRef(new Map<string, HTMLButtonElement>());
-  const focusNext = useRef(false);
+  const ignoredRef = useRef<HTMLDetailsElement>(null);
+  const tablesRef = useRef<HTMLDetailsElement>(null);
+  const [menuOpen, setMenuOpen] = useState(false);
 
-  const visible = useMemo(() => (report ? applyFilters(report.findings, filters) : []), [report, filters]);
-  const groups = useMemo(() => (report ? groupFindings(visible, report.tables) : []), [report, visible]);
-  const order = useMemo(() => displayOrder(groups), [groups]);
+  const groups = session.groups();
+  const collapsed = useMemo(() => new Set(state.collapsed), [state.collapsed]);
+  const order = useMemo(() => entryOrder(groups, collapsed), [groups, collapsed]);
   const counts = useMemo(() => countBySeverity(report?.findings ?? []), [report]);
-  const cats = useMemo(() => categoriesPresent(report?.findings ?? []), [report]);
-  const position = positionOf(order, selectedId);
-  const firstId = order[0] ? findingId(order[0]) : undefined;
-  const tabbableId = position > 0 ? selectedId : firstId;
-
-  // move focus with the selection when the keyboard moved it
-  useEffect(() => {
-    if (!focusNext.current || !selectedId) return;
-    focusNext.current = false;
-    const el = refs.current.get(selectedId);
-    el?.focus();
-    el?.scrollIntoView?.({ block: "nearest" });
-  }, [selectedId]);
-
-  const move = (dir: 1 | -1) => {
-    focusNext.current = true;
-    void session.step(dir);
-  };
-
-  const onListKey = (e: KeyboardEvent<HTMLElement>) => {
-    if ((e.target as HTMLElement).closest("input, textarea, form")) return;
-    const k = e.key;
-    if (k === "ArrowDown" || k === "j" || k === "J") {
-      e.preventDefault();
-      move(1);
-    } else if (k === "ArrowUp" || k === "k" || k === "K") {
-      e.preventDefault();
-      move(-1);
-    } else if ((k === "Home" || k === "End") && order.length > 0) {
-      e.preventDefault();
-      focusNext.current = true;
-      void session.select(order[k === "Home" ? 0 : order.length - 1]);
-    }
-  };
+  const position = selectedId ? order.findIndex((e) => e.id === selectedId) + 1 : 0;
+  const only = severityFilter(filters);
 
   const stageKey: Record<string, MessageKey> = {
     reading: "progress.reading",
@@ -134,33 +86,85 @@ export function ValidateView({ session, state }: ValidateViewProps) {
     clearing: "progress.clearing",
   };
   const running = busy?.op === "validate";
+  const others = state.others;
+  const listNotice = state.notice?.place === "list" ? state.notice : null;
+  const selectedShown = !!selectedId && order.some((e) => e.id === selectedId);
+
+  const filterTo = (sev: Severity) => session.setFilters(only === sev ? ALL_FILTERS : { severities: [sev], categories: [] });
+  const open = (el: HTMLDetailsElement | null) => {
+    if (!el) return;
+    el.open = true;
+    el.scrollIntoView?.({ block: "nearest" });
+    el.querySelector<HTMLElement>("summary")?.focus();
+  };
 
   return (
     <div className={s.root}>
-      <div className={s.toolbar}>
-        <Button appearance="primary" disabled={!!busy} onClick={() => void session.validate()} data-action="validate">
-          {report ? t(lang, "validate.rerun") : t(lang, "validate.run")}
-        </Button>
-        <Button disabled={!!busy || !state.marksShown} onClick={() => void session.clearMarks()} data-action="clear">
+      <div className={s.toolbar} role="toolbar" aria-label={t(lang, "toolbar.label")}>
+        <Menu
+          open={menuOpen}
+          onOpenChange={(_e, d) => setMenuOpen(d.open)}
+          checkedValues={{ scope: [state.scope] }}
+          onCheckedValueChange={(_e, d) => {
+            if (d.name === "scope") session.setScope(d.checkedItems[0] === "all" ? "all" : "active");
+          }}
+        >
+          <MenuTrigger disableButtonEnhancement>
+            {(triggerProps: MenuButtonProps) => (
+              <SplitButton
+                appearance="primary"
+                size="small"
+                disabled={!!busy}
+                menuButton={{ ...triggerProps, "aria-label": t(lang, "validate.scope") } as MenuButtonProps}
+                primaryActionButton={{ onClick: () => void session.validate(), "data-action": "validate" } as never}
+              >
+                {t(lang, state.scope === "all" ? "validate.runAll" : "validate.runActive")}
+              </SplitButton>
+            )}
+          </MenuTrigger>
+          <MenuPopover>
+            <MenuList>
+              <MenuGroup>
+                <MenuGroupHeader>{t(lang, "validate.scope")}</MenuGroupHeader>
+                <MenuItemRadio name="scope" value="active" data-scope="active">
+                  {t(lang, "validate.scope.active")}
+                </MenuItemRadio>
+                <MenuItemRadio name="scope" value="all" data-scope="all">
+                  {t(lang, "validate.scope.all")}
+                </MenuItemRadio>
+              </MenuGroup>
+            </MenuList>
+          </MenuPopover>
+        </Menu>
+        <Button size="small" disabled={!!busy || !state.marksShown} onClick={() => void session.clearMarks()} data-action="clear">
           {t(lang, "validate.clear")}
         </Button>
-        {state.fixes.length > 0 && (
-          <Button appearance="subtle" disabled={!!busy} onClick={() => void session.undoFix()} data-action="undo-fix-toolbar">
-            {t(lang, "finding.undoCount", { n: state.fixes.length })}
-          </Button>
+        <span className={s.spacer} />
+        {report && report.findings.length > 0 && (
+          <Menu
+            checkedValues={{ groupBy: [state.groupBy] }}
+            onCheckedValueChange={(_e, d) => {
+              if (d.name === "groupBy") session.setGroupBy(d.checkedItems[0] === "table" ? "table" : "severity");
+            }}
+          >
+            <MenuTrigger disableButtonEnhancement>
+              <MenuButton size="small" appearance="subtle" data-action="group-menu">
+                {t(lang, "group.label")}
+              </MenuButton>
+            </MenuTrigger>
+            <MenuPopover>
+              <MenuList>
+                <MenuItemRadio name="groupBy" value="severity" data-group="severity">
+                  {t(lang, "group.severity")}
+                </MenuItemRadio>
+                <MenuItemRadio name="groupBy" value="table" data-group="table">
+                  {t(lang, "group.table")}
+                </MenuItemRadio>
+              </MenuList>
+            </MenuPopover>
+          </Menu>
         )}
       </div>
-      <RadioGroup
-        className={s.scope}
-        layout="horizontal"
-        aria-label={t(lang, "validate.scope")}
-        value={state.scope}
-        onChange={(_e, d) => session.setScope(d.value === "active" ? "active" : "all")}
-        disabled={!!busy}
-      >
-        <Radio value="active" label={t(lang, "validate.scope.active")} />
-        <Radio value="all" label={t(lang, "validate.scope.all")} />
-      </RadioGroup>
 
       {running && busy && (
         <ProgressLine
@@ -187,42 +191,48 @@ export function ValidateView({ session, state }: ValidateViewProps) {
         </div>
       )}
 
-      {!report && !running && <EmptyState title={t(lang, "validate.run")} body={t(lang, "validate.hint")} />}
+      {!report && !running && <EmptyState title={t(lang, "validate.runActive")} body={t(lang, "validate.hint")} />}
 
       {report && (
-        <section className={s.summary} aria-label={t(lang, "summary.label")} data-testid="summary">
-          <div className={s.badges}>
-            <Badge appearance="tint" color="danger" data-count="error" data-n={counts.error}>
-              {t(lang, "summary.errors", { n: counts.error })}
-            </Badge>
-            <Badge appearance="tint" color="warning" data-count="warning" data-n={counts.warning}>
-              {t(lang, "summary.warnings", { n: counts.warning })}
-            </Badge>
-            <Badge appearance="tint" color="informative" data-count="info" data-n={counts.info}>
-              {t(lang, "summary.infos", { n: counts.info })}
-            </Badge>
-            {report.ignored.length > 0 && (
-              <Badge appearance="outline" color="subtle" data-count="ignored" data-n={report.ignored.length}>
-                {t(lang, "summary.ignored", { n: report.ignored.length })}
-              </Badge>
-            )}
-          </div>
-          <details className={s.tables}>
-            <summary data-count="tables" data-n={report.tables.length}>
-              {t(lang, "summary.tables", { n: report.tables.length })}
-            </summary>
-            <ol className={s.tableList}>
-              {report.tables.map((tb) => (
-                <li key={tb.id}>
-                  {tableName(tb)} <span>({tb.sheet}!{tb.rangeA1})</span>
-                </li>
-              ))}
-            </ol>
-          </details>
-          {report.tables.length > 0 && report.sheetsWithoutTables.length > 0 && (
-            <div className={s.tables}>{t(lang, "summary.noTableSheets", { sheets: report.sheetsWithoutTables.join("、") })}</div>
+        <section className={s.counts} aria-label={t(lang, "summary.label")} data-testid="summary">
+          {SEVERITIES.map((sev) => (
+            <ToggleButton
+              key={sev}
+              size="small"
+              className={s.countButton}
+              checked={only === sev}
+              disabled={counts[sev] === 0 && only !== sev}
+              icon={<SeverityIcon severity={sev} />}
+              onClick={() => filterTo(sev)}
+              title={t(lang, only === sev ? "filter.showAll" : "filter.only", { severity: severityName(lang, sev) })}
+              data-count={sev}
+              data-n={counts[sev]}
+            >
+              {t(lang, `summary.${sev}` as MessageKey, { n: counts[sev] })}
+            </ToggleButton>
+          ))}
+          <Button size="small" appearance="transparent" className={s.countButton} onClick={() => open(tablesRef.current)} data-count="tables" data-n={report.tables.length}>
+            {t(lang, "summary.tables", { n: report.tables.length })}
+          </Button>
+          {report.ignored.length > 0 && (
+            <Button size="small" appearance="transparent" className={s.countButton} onClick={() => open(ignoredRef.current)} data-count="ignored" data-n={report.ignored.length}>
+              {t(lang, "summary.ignored", { n: report.ignored.length })}
+            </Button>
           )}
         </section>
+      )}
+
+      {report && state.scope === "active" && others && others.tables > 0 && (
+        <div className={s.scopeHint} role="status" data-testid="scope-hint">
+          <span>
+            {report.tables.length === 0
+              ? t(lang, "scope.noneHere", { sheets: others.withTables, n: others.tables })
+              : t(lang, "scope.moreElsewhere", { sheets: others.withTables, n: others.tables })}
+          </span>
+          <Button size="small" appearance="transparent" disabled={!!busy} onClick={() => void session.validateAll()} data-action="validate-all">
+            {t(lang, "scope.checkAll")}
+          </Button>
+        </div>
       )}
 
       {report && report.tables.length === 0 && (
@@ -232,117 +242,51 @@ export function ValidateView({ session, state }: ValidateViewProps) {
         <EmptyState title={t(lang, "empty.clean.title")} body={t(lang, "empty.clean.body", { n: report.tables.length })} testId="empty-clean" />
       )}
 
+      {listNotice && !selectedShown && <NoticeBar session={session} state={state} notice={listNotice} testId="list-notice" />}
+
       {report && report.findings.length > 0 && (
         <>
-          <fieldset className={s.filters} style={{ border: "none", padding: 0, margin: 0 }}>
-            <legend className={s.hint}>{t(lang, "filter.label")}</legend>
-            <div className={s.sevToggles} role="group" aria-label={t(lang, "filter.severity")}>
-              {SEVERITIES.map((sev) => (
-                <ToggleButton
-                  key={sev}
-                  size="small"
-                  checked={filters.severities.includes(sev)}
-                  icon={<SeverityIcon severity={sev} />}
-                  onClick={() => session.setFilters({ ...filters, severities: toggle(filters.severities, sev) })}
-                  data-filter={sev}
-                >
-                  {severityName(lang, sev)} {counts[sev]}
-                </ToggleButton>
-              ))}
-            </div>
-            <Field label={t(lang, "filter.category")} size="small">
-              <Select
-                size="small"
-                value={filters.categories[0] ?? ""}
-                onChange={(_e, d) => session.setFilters({ ...filters, categories: d.value ? [d.value as Category] : [] })}
-              >
-                <option value="">{t(lang, "filter.allCategories")}</option>
-                {cats.map((c) => (
-                  <option key={c.category} value={c.category}>
-                    {categoryName(lang, c.category)} ({c.count})
-                  </option>
-                ))}
-              </Select>
-            </Field>
-          </fieldset>
-
           <div className={s.nav}>
-            <Button size="small" onClick={() => move(-1)} disabled={order.length === 0} aria-keyshortcuts="Shift+F8" data-action="prev">
+            <span className={s.position} aria-live="polite" data-testid="position">
+              {position > 0
+                ? t(lang, "nav.position", { i: position, n: order.length })
+                : only
+                  ? t(lang, "filter.shown", { shown: countBySeverity(report.findings)[only], total: report.findings.length })
+                  : t(lang, "nav.count", { n: order.length })}
+            </span>
+            <Button size="small" appearance="subtle" onClick={() => void session.step(-1)} disabled={order.length === 0} aria-keyshortcuts="Shift+F8" title={`${t(lang, "nav.previous")} (Shift+F8)`} data-action="prev">
               {t(lang, "nav.previous")}
             </Button>
-            <Button size="small" onClick={() => move(1)} disabled={order.length === 0} aria-keyshortcuts="F8" data-action="next">
+            <Button size="small" appearance="subtle" onClick={() => void session.step(1)} disabled={order.length === 0} aria-keyshortcuts="F8" title={`${t(lang, "nav.next")} (F8)`} data-action="next">
               {t(lang, "nav.next")}
             </Button>
-            <span className={s.position} aria-live="polite">
-              {position > 0 ? t(lang, "nav.position", { i: position, n: order.length }) : t(lang, "filter.shown", { shown: order.length, total: report.findings.length })}
-            </span>
           </div>
-          <p className={s.hint}>{t(lang, "nav.keyboardHint")}</p>
-
-          {order.length === 0 && (
-            <div>
-              <p>{t(lang, "empty.filtered")}</p>
-              <Button size="small" onClick={() => session.setFilters(ALL_FILTERS)} disabled={!isFiltered(filters)}>
-                {t(lang, "filter.reset")}
-              </Button>
-            </div>
-          )}
-
-          <div className={s.list} aria-label={t(lang, "list.label")} role="region" onKeyDown={onListKey} data-testid="findings">
-            {groups.map((g) => (
-              <section key={g.table ?? `sheet:${g.sheet}`} aria-label={g.name}>
-                <h3 className={s.tableHeading}>
-                  <span>{g.name}</span>
-                  <span className={s.count}>{t(lang, "list.count", { n: g.count })}</span>
-                </h3>
-                {g.categories.map((c) => (
-                  <div key={c.category}>
-                    <h4 className={s.catHeading}>
-                      <SeverityIcon severity={c.severity} />
-                      {categoryName(lang, c.category)}
-                      <span className={s.count}>({c.findings.length})</span>
-                    </h4>
-                    <ul className={s.ul}>
-                      {c.findings.map((f: Finding) => {
-                        const id = findingId(f);
-                        return (
-                          <FindingItem
-                            key={id}
-                            id={`finding-${cssId(id)}`}
-                            ref={(el) => {
-                              if (el) refs.current.set(id, el);
-                              else refs.current.delete(id);
-                            }}
-                            finding={f}
-                            lang={lang}
-                            selected={id === selectedId}
-                            tabbable={id === tabbableId}
-                            disabled={!!busy}
-                            onSelect={(x) => void session.select(x)}
-                            onFix={(x) => void session.applyFix(x)}
-                            onIgnore={(x, reason) => void session.ignore(x, reason)}
-                          />
-                        );
-                      })}
-                    </ul>
-                  </div>
-                ))}
-              </section>
-            ))}
-          </div>
+          <FindingsList session={session} state={state} groups={groups} listNotice={selectedShown ? listNotice : null} />
         </>
       )}
 
-      {report && <IgnoredList session={session} state={state} lang={lang} />}
+      {report && (
+        <div className={s.below}>
+          <details className={s.details} ref={tablesRef} data-testid="tables">
+            <summary className={s.summaryLine}>{t(lang, "summary.tablesList", { n: report.tables.length })}</summary>
+            <ol className={s.tableList}>
+              {report.tables.map((tb) => (
+                <li key={tb.id}>
+                  {tableName(tb)} <span>({tb.sheet}!{tb.rangeA1})</span>
+                </li>
+              ))}
+            </ol>
+            {report.tables.length > 0 && report.sheetsWithoutTables.length > 0 && (
+              <div className={s.hint}>{t(lang, "summary.noTableSheets", { sheets: report.sheetsWithoutTables.join("、") })}</div>
+            )}
+          </details>
+          <IgnoredList session={session} state={state} lang={lang} detailsRef={ignoredRef} />
+          <ChangeHistory session={session} state={state} />
+          <p className={s.hint}>{t(lang, "nav.keyboardHint")}</p>
+        </div>
+      )}
     </div>
   );
-}
-
-/** A stable, attribute-safe id for a finding. */
-function cssId(id: string): string {
-  let h = 0;
-  for (let i = 0; i < id.length; i++) h = (Math.imul(h, 31) + id.charCodeAt(i)) | 0;
-  return (h >>> 0).toString(36);
 }
 
 function ProgressLine({ lang, label, done, total, onCancel }: { lang: Lang; label: string; done: number; total: number; onCancel?: () => void }) {
@@ -364,21 +308,21 @@ function ProgressLine({ lang, label, done, total, onCancel }: { lang: Lang; labe
   );
 }
 
-function IgnoredList({ session, state, lang }: { session: PaneSession; state: PaneState; lang: Lang }) {
+function IgnoredList({ session, state, lang, detailsRef }: { session: PaneSession; state: PaneState; lang: Lang; detailsRef: React.RefObject<HTMLDetailsElement | null> }) {
   const s = useStyles();
   const report = state.report;
   if (!report || report.ignored.length === 0) return null;
   const reasons = new Map(state.settings.ignored.map((i) => [i.key, i.reason]));
   return (
-    <details className={s.ignored} data-testid="ignored">
-      <summary>{t(lang, "ignored.title", { n: report.ignored.length })}</summary>
+    <details className={s.details} data-testid="ignored" ref={detailsRef}>
+      <summary className={s.summaryLine}>{t(lang, "ignored.title", { n: report.ignored.length })}</summary>
       <ul className={s.ul}>
         {report.ignored.map((f) => {
           const reason = reasons.get(f.key);
           return (
-            <li key={findingId(f)} className={s.ignoredItem} style={{ listStyleType: "none" }} data-ignored={f.key}>
+            <li key={findingId(f)} className={s.ignoredItem} data-ignored={f.key}>
               <span className={s.ignoredText}>
-                <strong>{f.cell}</strong> {f.message}
+                <span className={s.cellChip}>{f.cell}</span> {f.message}
                 {reason && (
                   <>
                     <br />

@@ -7,7 +7,9 @@
 import { revalidate, validate, type Report, type ValidateOptions } from "../../core/engine";
 import type { Finding, Lang } from "../../core/finding";
 import type { CellRange, CellValue, Grid } from "../../core/grid";
-import { parseA1 } from "../../core/grid";
+import { parseA1, toA1 } from "../../core/grid";
+import type { TargetTable } from "../../core/model";
+import { recognizeWorkbook } from "../../core/recognize";
 import {
   DEFAULT_SETTINGS,
   HostError,
@@ -22,7 +24,9 @@ import {
   type WorkbookSettings,
 } from "../../host/types";
 import type { MessageKey, Params } from "../i18n";
-import { ALL_FILTERS, applyFilters, displayOrder, findingId, groupFindings, reselect, step, type Filters } from "./findings";
+import { entryAtCell, entryOf, entryOrder, groupEntries, keysOf, reselectEntry, stepEntry, type Entry, type EntryGroup, type GroupBy } from "./entries";
+import { ALL_FILTERS, applyFilters, findingId, type Filters } from "./findings";
+import { browserPrefs, type Prefs } from "./prefs";
 
 export type Scope = "active" | "all";
 export type Stage = "reading" | "checking" | "marking" | "clearing";
@@ -36,23 +40,48 @@ export interface Busy {
   cancellable: boolean;
 }
 
+/**
+ * Where a notice is shown: "top" (the pane's message bar), "list" (in the findings list, beside
+ * the entry the user acted on), "insert" (beside the 指标库 insert button), "new-table" (under the
+ * new-table form). The result of an action appears where the user is looking.
+ */
+export type NoticePlace = "top" | "list" | "insert" | "new-table";
+
 export interface Notice {
   kind: "success" | "error" | "info" | "warning";
   key: MessageKey;
   params?: Params;
-  /** offer an undo button next to the notice ("sheet-force": delete an edited new sheet anyway) */
-  undo?: "fix" | "insert" | "sheet" | "sheet-force";
+  place?: NoticePlace;
+  /** the change-history entry this notice reports: offer its undo beside the notice */
+  historyId?: string;
+  /** offer "delete anyway" for an edited new sheet (historyId) */
+  force?: boolean;
+  /** finding keys just ignored: offer to take the decision back */
+  unignore?: string[];
 }
 
-export interface FixRecord {
-  change: CellChange;
-  label: string;
+/** One change Jixiao made to the workbook, undoable until the user edits what it wrote. */
+export type HistoryEntry =
+  | { id: string; kind: "fix"; at: string; changes: CellChange[]; label: string; edited: boolean }
+  | { id: string; kind: "insert"; at: string; results: InsertRowsResult[]; rows: number; sheet: string; edited: boolean }
+  | { id: string; kind: "sheet"; at: string; result: AddSheetResult; indicators: number; edited: boolean };
+
+/** A history entry before it has its id, time and edited flag. */
+type NewHistoryEntry = HistoryEntry extends infer H ? (H extends HistoryEntry ? Omit<H, "id" | "at" | "edited"> : never) : never;
+
+export interface CellRef {
+  sheet: string;
+  cell: string;
 }
 
-export interface InsertRecord {
-  /** one result per request of the plan, in the order applied */
-  results: InsertRowsResult[];
-  rows: number;
+/** What a check of the active sheet says about the other sheets (read, not checked). */
+export interface OtherSheets {
+  /** visible sheets outside the last check */
+  sheets: number;
+  /** of those, the ones holding at least one table */
+  withTables: number;
+  /** tables on them */
+  tables: number;
 }
 
 export interface PaneState {
@@ -63,13 +92,18 @@ export interface PaneState {
   /** the last completed check; null before the first */
   report: Report | null;
   filters: Filters;
-  /** findingId of the selected finding */
+  /** group the list by severity (errors first) or by table */
+  groupBy: GroupBy;
+  /** keys of collapsed groups and category blocks */
+  collapsed: string[];
+  /** entry id (findingId of its lead) of the selected entry */
   selectedId?: string;
-  /** fixes applied, most recent last */
-  fixes: FixRecord[];
-  insertions: InsertRecord[];
-  /** sheets made by "new table from template", most recent last (for undo) */
-  addedSheets: AddSheetResult[];
+  /** the member cell selected inside the selected entry */
+  selectedCell?: CellRef;
+  /** bumps when the selection came from the sheet (the list scrolls it into view, focus stays in the sheet) */
+  revealSerial: number;
+  /** Jixiao's changes, oldest first */
+  history: HistoryEntry[];
   /** Jixiao's marks are on the sheets */
   marksShown: boolean;
   /** the workbook changed after the last check */
@@ -77,6 +111,15 @@ export interface PaneState {
   notice: Notice | null;
   /** whether marks are in the workbook and whether it saves continuously (AutoSave), per the host */
   markStatus: { present: boolean; autoSave: boolean } | null;
+  /** the user closed the advice about marks and saving (remembered on this computer) */
+  markAdviceDismissed: boolean;
+  /** the active sheet and cell as the host last reported them */
+  activeSheet: string | null;
+  activeCell: CellRef | null;
+  /** the table the user picked in 指标库 (id), until the selection moves */
+  pickedTable: string | null;
+  /** after a check of the active sheet: the other sheets and their tables; null when unknown */
+  others: OtherSheets | null;
 }
 
 export interface SessionOptions {
@@ -87,6 +130,8 @@ export interface SessionOptions {
   yieldToUi?: () => Promise<void>;
   /** how long after the last edit the edited sheets are checked again (ms) */
   recheckDelayMs?: number;
+  /** the user's own preferences on this computer (grouping, dismissed advice); default localStorage */
+  prefs?: Prefs;
 }
 
 /** Typing a row of values raises several change events: wait for a pause before checking again. */
@@ -99,13 +144,24 @@ const OWN_CHANGE_MS = 3000;
 const MAX_ROWS = 1_048_576;
 const MAX_COLS = 16_384;
 
-function errorNotice(e: unknown, cell?: string): Notice {
+const PREF_GROUP_BY = "jixiao.pane.groupBy";
+const PREF_ADVICE = "jixiao.pane.markAdviceDismissed";
+
+function errorNotice(e: unknown, cell?: string, place: NoticePlace = "top"): Notice {
   if (e instanceof HostError) {
-    if (e.code === "conflict") return { kind: "error", key: "error.conflict", params: { cell: cell ?? "" } };
-    if (e.code === "protected") return { kind: "error", key: "error.protected" };
+    if (e.code === "conflict") return { kind: "error", key: "error.conflict", params: { cell: cell ?? "" }, place };
+    if (e.code === "protected") return { kind: "error", key: "error.protected", place };
   }
   const message = e instanceof Error ? e.message : String(e);
-  return { kind: "error", key: "error.generic", params: { message } };
+  return { kind: "error", key: "error.generic", params: { message }, place };
+}
+
+function intersects(a: CellRange, b: CellRange): boolean {
+  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+}
+
+function contains(r: CellRange, row: number, col: number): boolean {
+  return row >= r.top && row <= r.bottom && col >= r.left && col <= r.right;
 }
 
 /** Put `value` into the cached grid of `sheet` at `cell`, growing the grid when the cell lies outside it. */
@@ -135,6 +191,29 @@ export function patchGrid(grids: Grid[], sheet: string, cell: string, value: Cel
   line[c] = value;
 }
 
+/**
+ * The table 指标库 inserts into: the one the user picked, else the one under the active cell,
+ * else the first on the active sheet; undefined when the active sheet holds no checked table.
+ */
+export function targetTable(
+  tables: readonly TargetTable[],
+  state: Pick<PaneState, "pickedTable" | "activeCell" | "activeSheet">,
+): { table: TargetTable; by: "picked" | "cell" | "sheet" } | undefined {
+  if (state.pickedTable) {
+    const t = tables.find((x) => x.id === state.pickedTable);
+    if (t) return { table: t, by: "picked" };
+  }
+  const cell = state.activeCell;
+  if (cell) {
+    const { row, col } = parseA1(cell.cell);
+    const t = tables.find((x) => x.sheet === cell.sheet && contains(x.range, row, col));
+    if (t) return { table: t, by: "cell" };
+  }
+  const sheet = cell?.sheet ?? state.activeSheet;
+  const t = sheet ? tables.find((x) => x.sheet === sheet) : undefined;
+  return t ? { table: t, by: "sheet" } : undefined;
+}
+
 export class PaneSession {
   private state: PaneState;
   private readonly listeners = new Set<() => void>();
@@ -143,12 +222,19 @@ export class PaneSession {
   private run = 0;
   /** areas Jixiao wrote itself, until when: their change events do not make the report stale */
   private ownAreas: { sheet: string; range: CellRange; until: number }[] = [];
+  /** the cell Jixiao itself is selecting: its selection event does not pick an entry */
+  private ownSelection: CellRef | null = null;
   private unsubscribe: (() => void) | null = null;
+  private unsubscribeSelection: (() => void) | null = null;
   private readonly yieldToUi: () => Promise<void>;
   /** sheets edited since the last check, waiting for the re-check */
   private touched = new Set<string>();
   private recheckTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly recheckDelayMs: number;
+  private readonly prefs: Prefs;
+  private historySerial = 0;
+  /** groups of the current report, filters and grouping (computed once per change) */
+  private groupsCache: { report: Report | null; filters: Filters; groupBy: GroupBy; groups: EntryGroup[] } | null = null;
 
   constructor(
     readonly host: WorkbookHost,
@@ -156,6 +242,8 @@ export class PaneSession {
   ) {
     this.yieldToUi = options.yieldToUi ?? defaultYield;
     this.recheckDelayMs = options.recheckDelayMs ?? RECHECK_DELAY_MS;
+    this.prefs = options.prefs ?? browserPrefs();
+    const groupBy = this.prefs.get(PREF_GROUP_BY) === "table" ? "table" : "severity";
     this.state = {
       lang: options.lang ?? "zh",
       settings: { ...DEFAULT_SETTINGS },
@@ -164,13 +252,19 @@ export class PaneSession {
       busy: null,
       report: null,
       filters: ALL_FILTERS,
-      fixes: [],
-      insertions: [],
-      addedSheets: [],
+      groupBy,
+      collapsed: [],
+      revealSerial: 0,
+      history: [],
       marksShown: false,
       stale: false,
       notice: null,
       markStatus: null,
+      markAdviceDismissed: this.prefs.get(PREF_ADVICE) === "1",
+      activeSheet: null,
+      activeCell: null,
+      pickedTable: null,
+      others: null,
     };
   }
 
@@ -190,7 +284,7 @@ export class PaneSession {
 
   // ---- lifecycle ----
 
-  /** Load the workbook's settings and listen for edits. */
+  /** Load the workbook's settings, learn the active sheet, and listen for edits and selections. */
   async start(): Promise<void> {
     try {
       const saved = await this.host.loadSettings();
@@ -199,15 +293,56 @@ export class PaneSession {
     } catch (e) {
       this.set({ notice: errorNotice(e) });
     }
+    await this.refreshActiveSheet();
     this.unsubscribe?.();
     this.unsubscribe = this.host.onChange((ev) => {
       if (this.isOwnChange(ev.sheet, ev.range)) return;
+      this.markEdited(ev.sheet, ev.range);
       // only edits on the sheets of the last check change its result
       if (!this.state.report || !this.grids.some((g) => g.sheet === ev.sheet)) return;
       this.touched.add(ev.sheet);
       if (!this.state.stale) this.set({ stale: true });
       if (this.state.settings.autoRecheck !== false) this.scheduleRecheck();
     });
+    this.unsubscribeSelection?.();
+    this.unsubscribeSelection = this.host.onSelectionChanged?.((sel) => this.onHostSelection(sel)) ?? null;
+  }
+
+  private async refreshActiveSheet(): Promise<void> {
+    try {
+      const sheets = await this.host.listSheets();
+      const active = sheets.find((s) => s.active)?.name ?? null;
+      if (active !== this.state.activeSheet) {
+        const cell = this.state.activeCell && this.state.activeCell.sheet === active ? this.state.activeCell : null;
+        this.set({ activeSheet: active, activeCell: cell });
+      }
+    } catch {
+      // the active sheet stays unknown: 指标库 then asks the user to pick a table
+    }
+  }
+
+  /** The user (or Jixiao) selected a cell in the sheet: select the entry standing for it. */
+  private onHostSelection(sel: CellRef): void {
+    const own = this.ownSelection;
+    this.ownSelection = null;
+    const patch: Partial<PaneState> = { activeCell: { sheet: sel.sheet, cell: sel.cell }, activeSheet: sel.sheet };
+    const moved = !this.state.activeCell || this.state.activeCell.sheet !== sel.sheet || this.state.activeCell.cell !== sel.cell;
+    if (moved) patch.pickedTable = null;
+    if (own && own.sheet === sel.sheet && own.cell === sel.cell) {
+      this.set(patch);
+      return;
+    }
+    const groups = this.groups();
+    const all = entryOrder(groups);
+    const e = entryAtCell(all, sel.sheet, sel.cell, this.state.selectedId);
+    if (e) {
+      const keys = new Set(keysOf(groups, e.id));
+      patch.selectedId = e.id;
+      patch.selectedCell = { sheet: sel.sheet, cell: sel.cell };
+      patch.collapsed = this.state.collapsed.filter((k) => !keys.has(k));
+      patch.revealSerial = this.state.revealSerial + 1;
+    }
+    this.set(patch);
   }
 
   private scheduleRecheck(): void {
@@ -267,9 +402,27 @@ export class PaneSession {
     );
   }
 
+  /** The user edited `range`: changes of Jixiao's that it touches can no longer be undone safely. */
+  private markEdited(sheet: string, range: CellRange): void {
+    let changed = false;
+    const history = this.state.history.map((h) => {
+      if (h.edited) return h;
+      let hit = false;
+      if (h.kind === "fix") hit = h.changes.some((c) => c.sheet === sheet && contains(range, parseA1(c.cell).row, parseA1(c.cell).col));
+      else if (h.kind === "insert") hit = h.results.some((r) => r.sheet === sheet && intersects(range, { ...r.range, left: 1, right: MAX_COLS }));
+      else hit = h.result.sheet === sheet;
+      if (!hit) return h;
+      changed = true;
+      return { ...h, edited: true };
+    });
+    if (changed) this.set({ history });
+  }
+
   dispose(): void {
     this.unsubscribe?.();
     this.unsubscribe = null;
+    this.unsubscribeSelection?.();
+    this.unsubscribeSelection = null;
     if (this.recheckTimer !== null) clearTimeout(this.recheckTimer);
     this.recheckTimer = null;
   }
@@ -283,14 +436,33 @@ export class PaneSession {
       disabledRules: s.disabledRules,
       ignored: s.ignored.map((i) => i.key),
       frameworkOverride: Object.keys(s.frameworkOverride).length > 0 ? s.frameworkOverride : undefined,
+      ...(s.moneyUnit ? { defaultMoneyUnit: s.moneyUnit } : {}),
     };
   }
 
-  /** The findings in list order after the filters. */
+  /** The list's groups for the current report, filters and grouping. */
+  groups(): EntryGroup[] {
+    const { report, filters, groupBy } = this.state;
+    const c = this.groupsCache;
+    if (c && c.report === report && c.filters === filters && c.groupBy === groupBy) return c.groups;
+    const groups = report ? groupEntries(applyFilters(report.findings, filters), report.tables, groupBy) : [];
+    this.groupsCache = { report, filters, groupBy, groups };
+    return groups;
+  }
+
+  /** The entries in list order after the filters, leaving out collapsed groups. */
+  visibleEntries(): Entry[] {
+    return entryOrder(this.groups(), new Set(this.state.collapsed));
+  }
+
+  /** The lead findings of the entries in list order (what next/previous step through). */
   visibleOrder(): Finding[] {
-    const r = this.state.report;
-    if (!r) return [];
-    return displayOrder(groupFindings(applyFilters(r.findings, this.state.filters), r.tables));
+    return this.visibleEntries().map((e) => e.lead);
+  }
+
+  /** The entry (among all after the filters, collapsed or not) that holds `f`. */
+  entryFor(f: Finding): Entry | undefined {
+    return entryOf(entryOrder(this.groups()), f);
   }
 
   setFilters(filters: Filters): void {
@@ -301,8 +473,32 @@ export class PaneSession {
     this.set({ scope });
   }
 
+  setGroupBy(groupBy: GroupBy): void {
+    this.prefs.set(PREF_GROUP_BY, groupBy);
+    this.set({ groupBy, collapsed: [] });
+  }
+
+  /** Collapse or expand a group or category block. */
+  toggleCollapsed(key: string, collapsed?: boolean): void {
+    const now = this.state.collapsed.includes(key);
+    const want = collapsed ?? !now;
+    if (want === now) return;
+    this.set({ collapsed: want ? [...this.state.collapsed, key] : this.state.collapsed.filter((k) => k !== key) });
+  }
+
   dismissNotice(): void {
     this.set({ notice: null });
+  }
+
+  /** Close the advice about marks and saving, on this computer, for good. */
+  dismissMarkAdvice(): void {
+    this.prefs.set(PREF_ADVICE, "1");
+    this.set({ markAdviceDismissed: true });
+  }
+
+  /** 指标库: insert into this table (id) until the selection moves; null goes back to following it. */
+  pickTable(id: string | null): void {
+    this.set({ pickedTable: id });
   }
 
   // ---- validate ----
@@ -314,9 +510,10 @@ export class PaneSession {
     const reading: Progress = (stage, done, total) => {
       if (run === this.run) this.set({ busy: { op: "validate", stage, done, total, cancellable: true } });
     };
+    const scope = this.state.scope;
     this.set({ busy: { op: "validate", stage: "reading", done: 0, total: 0, cancellable: true }, notice: null });
     try {
-      const grids = await this.host.readSheets(this.state.scope === "active" ? { kind: "active" } : { kind: "all" }, reading);
+      const grids = await this.host.readSheets(scope === "active" ? { kind: "active" } : { kind: "all" }, reading);
       if (run !== this.run) return false;
       this.set({ busy: { op: "validate", stage: "checking", done: 0, total: grids.length, cancellable: true } });
       await this.yieldToUi();
@@ -326,11 +523,40 @@ export class PaneSession {
       this.grids = grids;
       this.touched = new Set();
       await this.showReport(report, "validate");
-      this.set({ stale: false });
+      this.set({ stale: false, others: null });
+      await this.refreshActiveSheet();
+      if (scope === "active") await this.scanOtherSheets(run);
       return true;
     } catch (e) {
       if (run === this.run) this.set({ busy: null, notice: errorNotice(e) });
       return false;
+    }
+  }
+
+  /** Check the whole workbook (the scope hint's one-click switch). */
+  async validateAll(): Promise<boolean> {
+    this.set({ scope: "all" });
+    return this.validate();
+  }
+
+  /**
+   * After a check of the active sheet: read the other visible sheets and find their tables (no
+   * rules), so the pane can say that more tables are there. Failing quietly: it is only a hint.
+   */
+  private async scanOtherSheets(run: number): Promise<void> {
+    try {
+      const checked = new Set(this.grids.map((g) => g.sheet));
+      const others = (await this.host.listSheets()).filter((s) => s.visibility === "visible" && !checked.has(s.name)).map((s) => s.name);
+      if (others.length === 0) {
+        if (run === this.run) this.set({ others: { sheets: 0, withTables: 0, tables: 0 } });
+        return;
+      }
+      const grids = await this.host.readSheets({ kind: "named", names: others });
+      if (run !== this.run) return;
+      const tables = recognizeWorkbook(grids, this.options());
+      this.set({ others: { sheets: others.length, withTables: new Set(tables.map((t) => t.sheet)).size, tables: tables.length } });
+    } catch {
+      if (run === this.run) this.set({ others: null });
     }
   }
 
@@ -344,7 +570,7 @@ export class PaneSession {
 
   /** Install a new report: keep the selection where it makes sense, refresh the marks if they are shown. */
   private async showReport(report: Report, op: Busy["op"]): Promise<void> {
-    const before = this.visibleOrder();
+    const before = this.visibleEntries();
     const prevSelected = this.state.selectedId;
     const marks = op === "validate" || this.state.marksShown;
     if (marks) {
@@ -357,8 +583,12 @@ export class PaneSession {
     }
     this.set({ report, busy: null, marksShown: marks || this.state.marksShown });
     if (marks) await this.refreshMarkStatus();
-    const selectedId = reselect(before, this.visibleOrder(), prevSelected);
-    this.set({ selectedId });
+    const after = this.visibleEntries();
+    const selectedId = reselectEntry(before, after, prevSelected);
+    const entry = after.find((e) => e.id === selectedId);
+    const cell = this.state.selectedCell;
+    const keepCell = entry && cell && entry.members.some((m) => m.sheet === cell.sheet && m.cell === cell.cell);
+    this.set({ selectedId, selectedCell: entry ? (keepCell ? cell : { sheet: entry.lead.sheet, cell: entry.lead.cell }) : undefined });
   }
 
   /** Run the engine again over the grids already read (after ignore, settings, language). */
@@ -370,20 +600,63 @@ export class PaneSession {
 
   // ---- navigation ----
 
+  /** Select a finding's entry and its cell in the sheet. */
   async select(f: Finding): Promise<void> {
-    this.set({ selectedId: findingId(f) });
+    const groups = this.groups();
+    const entry = entryOf(entryOrder(groups), f);
+    const keys = new Set(entry ? keysOf(groups, entry.id) : []);
+    this.set({
+      selectedId: entry ? entry.id : findingId(f),
+      selectedCell: { sheet: f.sheet, cell: f.cell },
+      collapsed: this.state.collapsed.filter((k) => !keys.has(k)),
+    });
+    await this.selectInSheet(f.sheet, f.cell);
+  }
+
+  /** Select a cell in the sheet without picking an entry for it (Jixiao's own selection). */
+  private async selectInSheet(sheet: string, cell: string): Promise<void> {
+    this.ownSelection = { sheet, cell };
     try {
-      await this.host.selectCell(f.sheet, f.cell);
+      await this.host.selectCell(sheet, cell);
+      if (!this.host.onSelectionChanged) this.set({ activeCell: { sheet, cell }, activeSheet: sheet, pickedTable: null });
     } catch (e) {
       this.set({ notice: errorNotice(e) });
+    } finally {
+      this.ownSelection = null;
     }
   }
 
-  /** Select the next (1) or previous (-1) finding of the filtered list. */
+  /** Select the next (1) or previous (-1) entry of the list; resolves to its lead finding. */
   async step(dir: 1 | -1): Promise<Finding | undefined> {
-    const f = step(this.visibleOrder(), this.state.selectedId, dir);
-    if (f) await this.select(f);
-    return f;
+    const e = stepEntry(this.visibleEntries(), this.state.selectedId, dir);
+    if (e) await this.select(e.lead);
+    return e?.lead;
+  }
+
+  // ---- history ----
+
+  private pushHistory(entry: NewHistoryEntry): string {
+    const id = `h${++this.historySerial}`;
+    const full = { ...entry, id, at: new Date().toISOString(), edited: false } as HistoryEntry;
+    this.set({ history: [...this.state.history, full] });
+    return id;
+  }
+
+  private dropHistory(id: string): void {
+    this.set({ history: this.state.history.filter((h) => h.id !== id) });
+  }
+
+  /** Undo one change of the history (any, not only the last); `force` deletes an edited new sheet. */
+  async undo(id: string, options: { force?: boolean } = {}): Promise<boolean> {
+    const h = this.state.history.find((x) => x.id === id);
+    if (!h || this.state.busy) return false;
+    if (h.kind === "fix") return this.undoFixEntry(h);
+    if (h.kind === "insert") return this.undoInsertEntry(h);
+    return this.undoSheetEntry(h, options.force ?? false);
+  }
+
+  private lastOf(kind: HistoryEntry["kind"]): HistoryEntry | undefined {
+    return [...this.state.history].reverse().find((h) => h.kind === kind);
   }
 
   // ---- fixes ----
@@ -395,56 +668,111 @@ export class PaneSession {
   }
 
   /** Apply a finding's fix, then check again. */
-  async applyFix(f: Finding): Promise<boolean> {
-    const fix = f.fix;
-    if (!fix || this.state.busy) return false;
-    this.set({ busy: { op: "fix", done: 0, total: 1, cancellable: false }, notice: null });
-    try {
-      const change = await this.write(fix.sheet, fix.cell, fix.value, fix.previous);
-      patchGrid(this.grids, fix.sheet, fix.cell, change.value);
-      this.set({ fixes: [...this.state.fixes, { change, label: fix.label }] });
-      await this.recompute("fix");
-      this.set({ busy: null, notice: { kind: "success", key: "finding.fixApplied", params: { cell: fix.cell }, undo: "fix" } });
-      return true;
-    } catch (e) {
-      this.set({ busy: null, notice: errorNotice(e, fix.cell) });
-      return false;
-    }
+  applyFix(f: Finding): Promise<boolean> {
+    return this.applyFixes([f]);
   }
 
-  /** Undo the most recent fix (puts the previous value back unless the user changed the cell since). */
-  async undoFix(): Promise<boolean> {
-    const last = this.state.fixes[this.state.fixes.length - 1];
-    if (!last || this.state.busy) return false;
-    const { change } = last;
-    this.set({ busy: { op: "undo", done: 0, total: 1, cancellable: false }, notice: null });
+  /**
+   * Apply the fixes of these findings (an entry's members) as one change, then check again; the
+   * sheet shows the changed cell and the list keeps the selection on the entry that takes its place.
+   * A write that fails puts back the ones made before it.
+   */
+  async applyFixes(findings: readonly Finding[]): Promise<boolean> {
+    const fixes = findings.flatMap((f) => (f.fix ? [f.fix] : []));
+    if (fixes.length === 0 || this.state.busy) return false;
+    this.set({ busy: { op: "fix", done: 0, total: fixes.length, cancellable: false }, notice: null });
+    const changes: CellChange[] = [];
     try {
-      await this.write(change.sheet, change.cell, change.previous, change.value);
-      patchGrid(this.grids, change.sheet, change.cell, change.previous);
-      this.set({ fixes: this.state.fixes.slice(0, -1) });
-      await this.recompute("undo");
-      this.set({ busy: null, notice: { kind: "success", key: "finding.undone", params: { cell: change.cell } } });
-      return true;
+      for (const fix of fixes) {
+        const change = await this.write(fix.sheet, fix.cell, fix.value, fix.previous);
+        patchGrid(this.grids, fix.sheet, fix.cell, change.value);
+        changes.push(change);
+      }
     } catch (e) {
-      this.set({ busy: null, notice: errorNotice(e, change.cell) });
+      const failed = fixes[changes.length];
+      for (const c of [...changes].reverse()) {
+        await this.write(c.sheet, c.cell, c.previous, c.value).then(
+          () => patchGrid(this.grids, c.sheet, c.cell, c.previous),
+          () => undefined,
+        );
+      }
+      this.set({ busy: null, notice: errorNotice(e, failed?.cell, "list") });
       return false;
     }
+    const historyId = this.pushHistory({ kind: "fix", changes, label: fixes.length === 1 ? fixes[0].label : "" });
+    await this.recompute("fix");
+    await this.selectInSheet(changes[0].sheet, changes[0].cell);
+    const cells = changes.map((c) => c.cell).join("、");
+    this.set({ busy: null, notice: { kind: "success", key: "finding.fixApplied", params: { cell: cells }, place: "list", historyId } });
+    return true;
+  }
+
+  /** Undo the most recent fix (puts the previous values back unless the user changed the cells since). */
+  async undoFix(): Promise<boolean> {
+    const last = this.lastOf("fix");
+    return last ? this.undo(last.id) : false;
+  }
+
+  private async undoFixEntry(h: Extract<HistoryEntry, { kind: "fix" }>): Promise<boolean> {
+    this.set({ busy: { op: "undo", done: 0, total: h.changes.length, cancellable: false }, notice: null });
+    const place: NoticePlace = "list";
+    try {
+      for (const change of [...h.changes].reverse()) {
+        await this.write(change.sheet, change.cell, change.previous, change.value);
+        patchGrid(this.grids, change.sheet, change.cell, change.previous);
+      }
+    } catch (e) {
+      this.set({ busy: null, notice: errorNotice(e, h.changes.map((c) => c.cell).join("、"), place) });
+      return false;
+    }
+    this.dropHistory(h.id);
+    await this.recompute("undo");
+    // back on the finding the fix had solved, its cell selected
+    const first = h.changes[0];
+    const again = this.state.report?.findings.find((f) => f.sheet === first.sheet && f.cell === first.cell);
+    if (again) await this.select(again);
+    else await this.selectInSheet(first.sheet, first.cell);
+    this.set({ busy: null, notice: { kind: "success", key: "finding.undone", params: { cell: h.changes.map((c) => c.cell).join("、") }, place } });
+    return true;
   }
 
   // ---- ignore ----
 
   async ignore(f: Finding, reason?: string): Promise<void> {
+    await this.ignoreMany([f], reason);
+  }
+
+  /** Ignore these findings (an entry's members) with one reason; the decision is kept in the workbook. */
+  async ignoreMany(findings: readonly Finding[], reason?: string): Promise<void> {
     if (this.state.busy) return;
     const s = this.state.settings;
-    if (s.ignored.some((i) => i.key === f.key)) return;
-    const entry = { key: f.key, at: new Date().toISOString(), ...(reason && reason.trim() ? { reason: reason.trim() } : {}) };
-    await this.updateSettings({ ignored: [...s.ignored, entry] }, "ignore");
-    if (this.state.notice?.kind !== "error") this.set({ notice: { kind: "success", key: "finding.ignored" } });
+    const at = new Date().toISOString();
+    const known = new Set(s.ignored.map((i) => i.key));
+    const keys = [...new Set(findings.map((f) => f.key))].filter((k) => !known.has(k));
+    if (keys.length === 0) return;
+    const extra = reason && reason.trim() ? { reason: reason.trim() } : {};
+    await this.updateSettings({ ignored: [...s.ignored, ...keys.map((key) => ({ key, at, ...extra }))] }, "ignore");
+    if (this.state.notice?.kind !== "error") {
+      this.set({ notice: { kind: "success", key: keys.length > 1 ? "finding.ignoredMany" : "finding.ignored", params: { n: keys.length }, place: "list", unignore: keys } });
+    }
   }
 
   async unignore(key: string): Promise<void> {
+    await this.unignoreMany([key]);
+  }
+
+  async unignoreMany(keys: readonly string[]): Promise<void> {
     if (this.state.busy) return;
-    await this.updateSettings({ ignored: this.state.settings.ignored.filter((i) => i.key !== key) }, "ignore");
+    const drop = new Set(keys);
+    await this.updateSettings({ ignored: this.state.settings.ignored.filter((i) => !drop.has(i.key)) }, "ignore");
+  }
+
+  /** Take back the decision the last notice reports (its Undo button). */
+  async undoIgnore(): Promise<void> {
+    const keys = this.state.notice?.unignore;
+    if (!keys) return;
+    await this.unignoreMany(keys);
+    if (this.state.notice?.kind !== "error") this.set({ notice: { kind: "success", key: "finding.unignored", params: { n: keys.length }, place: "list" } });
   }
 
   // ---- settings ----
@@ -453,6 +781,7 @@ export class PaneSession {
   async updateSettings(patch: Partial<WorkbookSettings>, op: Busy["op"] = "settings"): Promise<void> {
     if (this.state.busy) return;
     const settings = { ...this.state.settings, ...patch };
+    for (const k of Object.keys(patch) as (keyof WorkbookSettings)[]) if (patch[k] === undefined) delete settings[k];
     const lang = settings.lang ?? this.state.lang;
     this.set({ settings, lang, busy: { op, done: 0, total: 1, cancellable: false } });
     try {
@@ -470,20 +799,23 @@ export class PaneSession {
 
   // ---- marks ----
 
-  /** Remove every mark; the list stays so the user can still navigate. */
+  /** Remove every mark; the list stays so the user can still navigate. Jixiao's changes stay (the history says so). */
   async clearMarks(): Promise<void> {
     if (this.state.busy) return;
     this.set({ busy: { op: "clear", stage: "clearing", done: 0, total: 1, cancellable: false }, notice: null });
     try {
       const result = await this.host.clearMarks();
       const skipped = result?.skipped ?? [];
+      const changes = this.state.history.filter((h) => !h.edited).length;
       this.set({
         busy: null,
         marksShown: skipped.length > 0,
         notice:
           skipped.length > 0
             ? { kind: "warning", key: "marks.clearSkipped", params: { sheets: skipped.map((x) => x.sheet).join("、") } }
-            : { kind: "success", key: "validate.cleared" },
+            : changes > 0
+              ? { kind: "success", key: "validate.clearedWithChanges", params: { n: changes } }
+              : { kind: "success", key: "validate.cleared" },
       });
       await this.refreshMarkStatus();
     } catch (e) {
@@ -495,7 +827,8 @@ export class PaneSession {
 
   /**
    * Apply an insertion plan (requests in the order given), then check again so the list and the
-   * marks follow the shifted rows. A request that fails undoes the ones applied before it.
+   * marks follow the shifted rows; the sheet shows the first inserted row. A request that fails
+   * undoes the ones applied before it.
    */
   async insertRows(requests: readonly InsertRowsRequest[]): Promise<InsertRowsResult[] | undefined> {
     if (this.state.busy || requests.length === 0) return undefined;
@@ -509,42 +842,44 @@ export class PaneSession {
       }
     } catch (e) {
       for (const r of [...results].reverse()) await this.host.undoInsert(r.undoToken).catch(() => undefined);
-      this.set({ busy: null, notice: errorNotice(e) });
+      this.set({ busy: null, notice: errorNotice(e, undefined, "insert") });
       return undefined;
     }
     const rows = requests.reduce((n, r) => n + r.values.length, 0);
-    this.set({ busy: null, insertions: [...this.state.insertions, { results, rows }] });
+    this.set({ busy: null });
+    const historyId = this.pushHistory({ kind: "insert", results, rows, sheet: requests[0].sheet });
     if (this.state.report) await this.validate();
-    this.set({
-      notice: {
-        kind: "success",
-        key: "templates.inserted",
-        params: { n: rows, sheet: requests[0].sheet },
-        undo: "insert",
-      },
-    });
+    const first = results.reduce((a, b) => (b.range.top < a.range.top ? b : a));
+    await this.selectInSheet(first.sheet, toA1(first.range.top, first.range.left));
+    this.set({ notice: { kind: "success", key: "templates.inserted", params: { n: rows, sheet: requests[0].sheet }, place: "insert", historyId } });
     return results;
   }
 
   /** Remove the rows of the last insertion. */
   async undoInsert(): Promise<boolean> {
-    const last = this.state.insertions[this.state.insertions.length - 1];
-    if (!last || this.state.busy) return false;
-    this.set({ busy: { op: "insert", done: 0, total: last.results.length, cancellable: false }, notice: null });
+    const last = this.lastOf("insert");
+    return last ? this.undo(last.id) : false;
+  }
+
+  private async undoInsertEntry(h: Extract<HistoryEntry, { kind: "insert" }>): Promise<boolean> {
+    this.set({ busy: { op: "insert", done: 0, total: h.results.length, cancellable: false }, notice: null });
     try {
       // undo in the reverse order of application
-      for (const r of [...last.results].reverse()) {
+      for (const r of [...h.results].reverse()) {
         this.expectOwnChange(r.sheet, { top: r.range.top, bottom: MAX_ROWS, left: 1, right: MAX_COLS });
         await this.host.undoInsert(r.undoToken);
       }
-      this.set({ busy: null, insertions: this.state.insertions.slice(0, -1) });
-      if (this.state.report) await this.validate();
-      this.set({ notice: { kind: "success", key: "templates.insertUndone" } });
-      return true;
     } catch (e) {
-      this.set({ busy: null, notice: errorNotice(e) });
+      this.set({ busy: null, notice: errorNotice(e, undefined, "insert") });
       return false;
     }
+    this.set({ busy: null });
+    this.dropHistory(h.id);
+    if (this.state.report) await this.validate();
+    const first = h.results[0];
+    await this.selectInSheet(first.sheet, toA1(Math.max(1, first.range.top - 1), first.range.left));
+    this.set({ notice: { kind: "success", key: "templates.insertUndone", place: "insert" } });
+    return true;
   }
 
   // ---- new table from template ----
@@ -561,13 +896,14 @@ export class PaneSession {
       result = await this.host.addSheet(request);
       this.expectOwnChange(result.sheet, { top: 1, left: 1, bottom: MAX_ROWS, right: MAX_COLS });
     } catch (e) {
-      this.set({ busy: null, notice: errorNotice(e) });
+      this.set({ busy: null, notice: errorNotice(e, undefined, "new-table") });
       return undefined;
     }
-    this.set({ busy: null, addedSheets: [...this.state.addedSheets, result] });
+    this.set({ busy: null, activeSheet: result.sheet, activeCell: { sheet: result.sheet, cell: "A1" }, pickedTable: null });
+    const historyId = this.pushHistory({ kind: "sheet", result, indicators });
     await this.validate();
     if (this.state.notice?.kind !== "error") {
-      this.set({ notice: { kind: "success", key: "newTable.created", params: { sheet: result.sheet, n: indicators }, undo: "sheet" } });
+      this.set({ notice: { kind: "success", key: "newTable.created", params: { sheet: result.sheet, n: indicators }, place: "new-table", historyId } });
     }
     return result;
   }
@@ -577,23 +913,29 @@ export class PaneSession {
    * whether to delete it anyway (`force`).
    */
   async undoCreateTable(force = false): Promise<boolean> {
-    const last = this.state.addedSheets[this.state.addedSheets.length - 1];
-    if (!last || this.state.busy) return false;
+    const last = this.lastOf("sheet");
+    return last ? this.undo(last.id, { force }) : false;
+  }
+
+  private async undoSheetEntry(h: Extract<HistoryEntry, { kind: "sheet" }>, force: boolean): Promise<boolean> {
+    const place: NoticePlace = this.state.notice?.place === "new-table" ? "new-table" : "top";
     this.set({ busy: { op: "create", done: 0, total: 1, cancellable: false }, notice: null });
     try {
-      await this.host.removeAddedSheet(last.undoToken, { force });
+      await this.host.removeAddedSheet(h.result.undoToken, { force });
     } catch (e) {
       if (e instanceof HostError && e.code === "conflict" && !force) {
-        this.set({ busy: null, notice: { kind: "warning", key: "newTable.edited", params: { sheet: last.sheet }, undo: "sheet-force" } });
+        this.set({ busy: null, notice: { kind: "warning", key: "newTable.edited", params: { sheet: h.result.sheet }, place, historyId: h.id, force: true } });
       } else {
-        if (e instanceof HostError && e.code === "not-found") this.set({ addedSheets: this.state.addedSheets.slice(0, -1) });
-        this.set({ busy: null, notice: errorNotice(e) });
+        if (e instanceof HostError && e.code === "not-found") this.dropHistory(h.id);
+        this.set({ busy: null, notice: errorNotice(e, undefined, place) });
       }
       return false;
     }
-    this.set({ busy: null, addedSheets: this.state.addedSheets.slice(0, -1) });
+    this.set({ busy: null });
+    this.dropHistory(h.id);
+    await this.refreshActiveSheet();
     if (this.state.report) await this.validate();
-    if (this.state.notice?.kind !== "error") this.set({ notice: { kind: "success", key: "newTable.removed", params: { sheet: last.sheet } } });
+    if (this.state.notice?.kind !== "error") this.set({ notice: { kind: "success", key: "newTable.removed", params: { sheet: h.result.sheet }, place } });
     return true;
   }
 
