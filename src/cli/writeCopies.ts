@@ -1,16 +1,36 @@
-/** Annotated and fixed copies of a workbook (exceljs). The input file is only ever read. */
-import { existsSync, mkdirSync, realpathSync, statSync, writeFileSync } from "node:fs";
+/**
+ * Annotated and fixed copies of a workbook. The input file is only ever read.
+ *
+ * A copy is the input file with a few parts edited in place (./xlsx/): the marked cells get a
+ * format of their own (their format with the severity's fill) and a note, the fixed cells a new
+ * value; every other cell keeps its format index, value and formula, and the sheets their page
+ * setup, print areas, merges, widths, drawings and everything else exactly as the file has them.
+ * (The copies used to be exceljs's model of the file written again: a fill set on one cell
+ * recoloured every cell sharing its style, and LibreOffice's fit-to-page printing was lost.)
+ */
+import { existsSync, mkdirSync, readFileSync, realpathSync, statSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import ExcelJS from "exceljs";
-import type { Finding, Severity } from "../core/finding";
+import type ExcelJS from "exceljs";
+import { categoryName, compareSeverity, severityName, type Finding, type Lang, type Severity } from "../core/finding";
+import type { CellValue, Grid } from "../core/grid";
+import type { TargetTable } from "../core/model";
+import { tableName } from "../core/readModel";
+import { MARK_FILL } from "../host/types";
 import { UsageError } from "./io";
 import { t } from "./messages";
-import { keepNumberFormatCodes } from "../host/xlsx/numFmtCodes";
+import { addNotes } from "./xlsx/notes";
+import { worksheetXml, type NewCell } from "./xlsx/newSheet";
+import { REL, XlsxPackage } from "./xlsx/package";
+import { parseRef, SheetEditor, sharedStrings, type StoredValue } from "./xlsx/sheet";
+import { StylesEditor } from "./xlsx/styles";
+import { findElement, findElements, getAttr, prefixOf } from "./xlsx/xml";
 
-// a copy keeps every cell's number format (exceljs alone drops Chinese Excel's built-in dates)
-keepNumberFormatCodes();
-
-const FILL: Record<Severity, string> = { error: "FFFFC7CE", warning: "FFFFEB9C", info: "FFDDEBF7" };
+/** The fill of a marked cell, per severity: the pane's marks (MARK_FILL) as ARGB. */
+export const SEVERITY_ARGB: Readonly<Record<Severity, string>> = {
+  error: "FF" + MARK_FILL.error.slice(1).toUpperCase(),
+  warning: "FF" + MARK_FILL.warning.slice(1).toUpperCase(),
+  info: "FF" + MARK_FILL.info.slice(1).toUpperCase(),
+};
 
 function resolved(p: string): string {
   try {
@@ -65,47 +85,237 @@ export function writeNewFile(data: Buffer | string, wanted: string, inputs: read
   }
 }
 
-function writeCopy(wb: ExcelJS.Workbook, input: string, dir: string): Promise<string> {
-  return writeNewWorkbook(wb, path.join(dir, path.basename(input)), [input]);
+// ---- the parts a copy edits ----
+
+interface Workbook {
+  pkg: XlsxPackage;
+  sheets: Map<string, string>;
+  stylesPart: string;
+  styles: StylesEditor;
+  stylesMissing: boolean;
+  editors: Map<string, SheetEditor>;
 }
 
-export async function writeAnnotatedCopy(input: string, dir: string, findings: Finding[], lang: "zh" | "en"): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(input);
-  const bySheetCell = new Map<string, Finding[]>();
-  for (const f of findings) {
-    const k = `${f.sheet}\u0000${f.cell}`;
-    bySheetCell.set(k, [...(bySheetCell.get(k) ?? []), f]);
-  }
-  for (const [k, fs] of bySheetCell) {
-    const [sheet, cell] = k.split("\u0000");
-    const ws = wb.getWorksheet(sheet);
-    if (!ws) continue;
-    const c = ws.getCell(cell);
-    const worst = fs.some((f) => f.severity === "error") ? "error" : fs.some((f) => f.severity === "warning") ? "warning" : "info";
-    c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: FILL[worst] } };
-    c.note = fs.map((f) => `[${t(lang, `severity_${f.severity}`)}] ${f.message}`).join("\n");
-  }
-  let name = t(lang, "summarySheet");
-  for (let i = 2; wb.getWorksheet(name); i++) name = `${t(lang, "summarySheet")} ${i}`;
-  const summary = wb.addWorksheet(name);
-  summary.addRow(t(lang, "summaryHeader").split("|")).font = { bold: true };
-  for (const f of findings) summary.addRow([f.sheet, f.cell, t(lang, `severity_${f.severity}`), f.category, f.rule, f.message]);
-  summary.columns.forEach((col, i) => (col.width = [16, 8, 8, 14, 28, 90][i]));
-  return writeCopy(wb, input, dir);
+async function openWorkbook(input: string): Promise<Workbook> {
+  const pkg = await XlsxPackage.load(readFileSync(input));
+  const wbPart = pkg.workbookPart();
+  const stylesPart = pkg.relOfType(wbPart, REL.styles)?.part ?? path.posix.join(path.posix.dirname(wbPart), "styles.xml");
+  const stylesXml = pkg.text(stylesPart);
+  return {
+    pkg,
+    sheets: new Map(pkg.sheets().map((s) => [s.name, s.part])),
+    stylesPart,
+    styles: new StylesEditor(stylesXml),
+    stylesMissing: StylesEditor.missing(stylesXml),
+    editors: new Map(),
+  };
 }
 
-/** Apply every fix that needs no confirmation (and the others with `confirmAll`). */
-export async function writeFixedCopy(input: string, dir: string, findings: Finding[], confirmAll: boolean): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(input);
-  for (const f of findings) {
-    if (!f.fix || (f.fix.confirm && !confirmAll)) continue;
-    const ws = wb.getWorksheet(f.fix.sheet);
-    if (!ws) continue;
-    const c = ws.getCell(f.fix.cell);
-    if (String(c.text ?? "") !== String(f.fix.previous ?? "") && c.value !== f.fix.previous) continue;
-    c.value = f.fix.value as ExcelJS.CellValue;
+function editorOf(wb: Workbook, sheet: string): SheetEditor | undefined {
+  const part = wb.sheets.get(sheet);
+  if (!part) return undefined;
+  let ed = wb.editors.get(part);
+  if (!ed) {
+    const xml = wb.pkg.text(part);
+    if (xml === undefined) return undefined;
+    ed = new SheetEditor(xml);
+    wb.editors.set(part, ed);
   }
-  return writeCopy(wb, input, dir);
+  return ed;
+}
+
+function saveStyles(wb: Workbook): void {
+  const xml = wb.styles.toXml();
+  if (wb.stylesMissing) {
+    wb.pkg.addRel(wb.pkg.workbookPart(), REL.styles, wb.stylesPart);
+    wb.pkg.addContentType(wb.stylesPart, "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml");
+  }
+  wb.pkg.setText(wb.stylesPart, xml);
+}
+
+/** The merged ranges of a sheet, as [top, left, bottom, right]. */
+function mergesOf(xml: string): [number, number, number, number][] {
+  const pfx = prefixOf(xml, "worksheet");
+  const el = findElement(xml, pfx, "mergeCells");
+  if (!el?.inner) return [];
+  return findElements(el.inner, pfx, "mergeCell").flatMap((m) => {
+    const [a, b] = (getAttr(m.tag, "ref") ?? "").split(":").map(parseRef);
+    return a && b ? [[Math.min(a.row, b.row), Math.min(a.col, b.col), Math.max(a.row, b.row), Math.max(a.col, b.col)] as [number, number, number, number]] : [];
+  });
+}
+
+/**
+ * Where a finding's mark goes: its cell, or the first cell of the merged range the cell lies in
+ * (a merged range shows its first cell's format and note only).
+ */
+export function markCell(cell: string, merges: readonly [number, number, number, number][]): string {
+  const at = parseRef(cell);
+  if (!at) return cell;
+  const m = merges.find(([top, left, bottom, right]) => top <= at.row && at.row <= bottom && left <= at.col && at.col <= right);
+  if (!m || (m[0] === at.row && m[1] === at.col)) return cell.replace(/\$/g, "").toUpperCase();
+  return `${colLetters(m[1])}${m[0]}`;
+}
+
+function colLetters(col: number): string {
+  let s = "";
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+const worst = (fs: readonly Finding[]): Severity => fs.reduce<Severity>((w, f) => (compareSeverity(f.severity, w) < 0 ? f.severity : w), "info");
+
+/** A formula reference to a cell of a sheet: 'Sheet 1'!E13. */
+const sheetRef = (sheet: string, cell: string) => `'${sheet.replace(/'/g, "''")}'!${cell}`;
+
+/** The findings' sheet and cell, as the copies mark them: sheet -> mark cell -> findings. */
+function marksBySheet(wb: Workbook, findings: readonly Finding[]): Map<string, Map<string, Finding[]>> {
+  const out = new Map<string, Map<string, Finding[]>>();
+  const merges = new Map<string, [number, number, number, number][]>();
+  for (const f of findings) {
+    const part = wb.sheets.get(f.sheet);
+    if (!part || !parseRef(f.cell)) continue;
+    if (!merges.has(part)) merges.set(part, mergesOf(wb.pkg.text(part) ?? ""));
+    const cell = markCell(f.cell, merges.get(part)!);
+    const cells = out.get(f.sheet) ?? new Map<string, Finding[]>();
+    out.set(f.sheet, cells);
+    cells.set(cell, [...(cells.get(cell) ?? []), f]);
+  }
+  return out;
+}
+
+/** A finding as a note's line: 【错误·成本指标】成本指标应写上限 … */
+function noteLine(f: Finding, lang: Lang): string {
+  return t(lang, "noteLine", severityName(lang, f.severity), categoryName(lang, f.category), f.message);
+}
+
+/**
+ * Is this the list of findings an annotated copy carries (校验结果 / Findings)? Its first row is
+ * the list's header, exactly; checking an annotated copy again leaves it out (its messages quote
+ * table words and would read as a table without a header).
+ */
+export function isFindingsSheet(grid: Grid): boolean {
+  if (grid.origin.row !== 1 || grid.origin.col !== 1) return false;
+  const head = (grid.cells[0] ?? []).map((v) => (v === null || v === undefined ? "" : String(v)));
+  return (["zh", "en"] as const).some((lang) => head.join("|") === t(lang, "summaryHeader"));
+}
+
+function summarySheetName(wb: Workbook, lang: Lang): string {
+  const taken = new Set(wb.pkg.sheetNames().map((n) => n.toLowerCase()));
+  const base = t(lang, "summarySheet");
+  let name = base;
+  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base} ${i}`;
+  return name;
+}
+
+/**
+ * The annotated copy: every finding's cell filled by its worst severity with a note listing its
+ * findings (added to a note the cell already has), and a sheet 校验结果 / Findings listing them all
+ * with a link to each cell. Returns the copy's path.
+ */
+export async function writeAnnotatedCopy(input: string, dir: string, findings: readonly Finding[], lang: Lang, tables: readonly TargetTable[] = []): Promise<string> {
+  const wb = await openWorkbook(input);
+  const marks = marksBySheet(wb, findings);
+  const vmlParts = () => wb.pkg.partNames().filter((n) => /\.vml$/i.test(n));
+  for (const [sheet, cells] of marks) {
+    const part = wb.sheets.get(sheet) as string;
+    const ed = editorOf(wb, sheet);
+    if (!ed) continue;
+    const notes = new Map<string, string>();
+    for (const [cell, fs] of cells) {
+      ed.setStyle(cell, wb.styles.withFill(ed.styleOf(cell), SEVERITY_ARGB[worst(fs)]));
+      const ordered = [...fs].sort((a, b) => compareSeverity(a.severity, b.severity));
+      notes.set(cell, [t(lang, "noteHead"), ...ordered.map((f) => noteLine(f, lang))].join("\n"));
+    }
+    const rootTag = addNotes(wb.pkg, part, ed, notes, vmlParts);
+    wb.pkg.setText(part, ed.toXml(rootTag));
+    wb.editors.delete(part);
+  }
+
+  // the list of findings, each with a link to its cell
+  const bold = wb.styles.format({ bold: true });
+  const link = wb.styles.format({ color: "FF0563C1", underline: true });
+  const wrap = wb.styles.format({ wrap: true, vertical: "top" });
+  const sevStyle: Record<Severity, number> = {
+    error: wb.styles.format({ fillArgb: SEVERITY_ARGB.error }),
+    warning: wb.styles.format({ fillArgb: SEVERITY_ARGB.warning }),
+    info: wb.styles.format({ fillArgb: SEVERITY_ARGB.info }),
+  };
+  const names = new Map(tables.map((tb) => [tb.id, tableName(tb)]));
+  const rows: NewCell[][] = [t(lang, "summaryHeader").split("|").map((h) => ({ value: h, style: bold }))];
+  for (const f of findings) {
+    const linked = wb.sheets.has(f.sheet) && parseRef(f.cell) !== undefined;
+    rows.push([
+      { value: f.sheet },
+      { value: f.cell, ...(linked ? { style: link, link: sheetRef(f.sheet, f.cell) } : {}) },
+      { value: f.table ? names.get(f.table) ?? f.table : t(lang, "wholeWorkbook") },
+      { value: f.indicator ?? "" },
+      { value: severityName(lang, f.severity), style: sevStyle[f.severity] },
+      { value: categoryName(lang, f.category) },
+      { value: f.rule },
+      { value: f.message, style: wrap },
+    ]);
+  }
+  const columns = [18, 8, 26, 22, 8, 12, 28, 80].map((width) => ({ width }));
+  wb.pkg.addWorksheet(summarySheetName(wb, lang), worksheetXml({ columns, rows, header: true }));
+  saveStyles(wb);
+  return writeNewFile(await wb.pkg.toBuffer(), path.join(dir, path.basename(input)), [input]);
+}
+
+/** What a fixed copy did: how many fixes it applied, and why the others were not. */
+export interface FixOutcome {
+  /** the copy, when one was written (not when no fix was applied) */
+  file?: string;
+  applied: number;
+  /** fixes that ask for confirmation (--yes), not applied */
+  needConfirmation: number;
+  /** fixes whose cell no longer holds the value they replace (or a formula, or a second fix of one cell) */
+  stale: number;
+  /** the cells changed, as sheet!cell */
+  cells: string[];
+}
+
+/** Does the stored value hold what the fix replaces? */
+function holds(v: StoredValue, previous: CellValue): boolean {
+  if (previous === null || previous === undefined || previous === "") return v.kind === "empty" || (v.kind === "string" && v.text === "");
+  if (typeof previous === "number") return (v.kind === "number" && Math.abs(v.n - previous) <= 1e-9 * Math.max(1, Math.abs(previous))) || (v.kind === "string" && v.text.trim() === String(previous));
+  if (typeof previous === "boolean") return v.kind === "boolean" && v.b === previous;
+  if (typeof previous === "string") return (v.kind === "string" && v.text === previous) || (v.kind === "number" && String(v.n) === previous.trim());
+  return false;
+}
+
+/**
+ * The fixed copy: every fix that needs no confirmation applied (and the others with `confirmAll`),
+ * only where the cell still holds what the check saw. Only those cells change. No copy is
+ * written when no fix was applied.
+ */
+export async function writeFixedCopy(input: string, dir: string, findings: readonly Finding[], confirmAll: boolean): Promise<FixOutcome> {
+  const out: FixOutcome = { applied: 0, needConfirmation: 0, stale: 0, cells: [] };
+  const fixes = findings.filter((f) => f.fix);
+  if (fixes.length === 0) return out;
+  const wb = await openWorkbook(input);
+  const sstPart = wb.pkg.relOfType(wb.pkg.workbookPart(), REL.sharedStrings)?.part;
+  const shared = sharedStrings(sstPart ? wb.pkg.text(sstPart) : undefined);
+  const done = new Set<string>();
+  for (const f of fixes) {
+    const fix = f.fix!;
+    if (fix.confirm && !confirmAll) {
+      out.needConfirmation++;
+      continue;
+    }
+    const ed = editorOf(wb, fix.sheet);
+    const key = `${fix.sheet}!${fix.cell}`;
+    const value = fix.value;
+    if (!ed || !parseRef(fix.cell) || done.has(key) || !holds(ed.value(fix.cell, shared), fix.previous) || (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean")) {
+      out.stale++;
+      continue;
+    }
+    ed.setValue(fix.cell, value);
+    done.add(key);
+    out.applied++;
+    out.cells.push(key);
+  }
+  if (out.applied === 0) return out;
+  for (const [part, ed] of wb.editors) wb.pkg.setText(part, ed.toXml());
+  out.file = writeNewFile(await wb.pkg.toBuffer(), path.join(dir, path.basename(input)), [input]);
+  return out;
 }

@@ -52,6 +52,16 @@ export const SEVERITY_NAMES: Readonly<Record<Severity, Readonly<Record<Lang, str
   info: { zh: "建议", en: "Suggestion" },
 };
 
+/** A category's display name (表格结构 / Structure): the one name every surface shows. */
+export function categoryName(lang: Lang, category: Category): string {
+  return CATEGORY_NAMES[category]?.[lang] ?? category;
+}
+
+/** A severity's display name (错误 / Error): the one name every surface shows. */
+export function severityName(lang: Lang, severity: Severity): string {
+  return SEVERITY_NAMES[severity]?.[lang] ?? severity;
+}
+
 /** A change a host can apply: put `value` into `cell` (which held `previous`). */
 export interface Fix {
   sheet: string;
