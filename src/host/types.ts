@@ -1,11 +1,19 @@
 /**
  * WorkbookHost: everything the task pane and commands may do to a workbook.
- * Implementations: excel/ (Office.js, batched syncs) and memory/ (playground, tests).
- * The pane never calls Excel.run; it receives a WorkbookHost.
+ * Implementations: excel/ (Office.js, batched syncs) and memory/ (playground, tests); the logic both
+ * share lives in shared/, and neither host imports the other. The pane never calls Excel.run; it
+ * receives a WorkbookHost.
  */
 import type { CellRange, CellValue, Grid } from "../core/grid";
-import type { Finding, Severity } from "../core/finding";
+import type { Severity } from "../core/finding";
+import type { InsertRowsRequest } from "../core/library/insert";
 import type { FrameworkId } from "../core/model";
+
+// The helpers every host and the pane use, kept importable from here (their code lives in shared/).
+export { MARK_FILL, MARKS_KEY, markFormula, markSeverityOfFormula, marksFromFindings, parseMarksRecord, type MarksRecord } from "./shared/marks";
+export { SETTINGS_KEY, USER_LIBRARY_MAX_CHARS, parseWorkbookSettings } from "./shared/settings";
+/** The insertion request is planned by core (core/library/insert) and carried out by a host. */
+export type { InsertRowsRequest };
 
 export interface SheetInfo {
   name: string;
@@ -56,29 +64,12 @@ export interface WorkbookSettings {
   userLibrary?: string;
 }
 
-/** Longest user library kept in the workbook's settings (Office keeps settings small: about 2 MB in all). */
-export const USER_LIBRARY_MAX_CHARS = 1_000_000;
-
 export const DEFAULT_SETTINGS: WorkbookSettings = {
   ignored: [],
   frameworkOverride: {},
   disabledRules: [],
   keepMarksOnSave: false,
 };
-
-/** Rows to insert into a table: below `afterRow`, formatted like `formatFromRow`. */
-export interface InsertRowsRequest {
-  sheet: string;
-  /** new rows go directly below this sheet row */
-  afterRow: number;
-  /** first sheet column of `values` */
-  startCol: number;
-  values: CellValue[][];
-  /** copy formats (fill, borders, fonts, number formats, alignment) from this row */
-  formatFromRow: number;
-  /** columns whose merged label cell (一级/二级) should grow to cover the new rows */
-  extendMergesInColumns: number[];
-}
 
 export interface InsertRowsResult {
   sheet: string;
@@ -244,123 +235,3 @@ export interface WorkbookHost {
   onSelectionChanged?(handler: (sel: { sheet: string; cell: string }) => void): () => void;
 }
 
-/** Findings to marks: one mark per cell, the most severe finding wins. */
-export function marksFromFindings(findings: readonly Finding[]): Mark[] {
-  const order: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-  const byCell = new Map<string, Mark>();
-  for (const f of findings) {
-    const key = `${f.sheet}\u0000${f.cell}`;
-    const prev = byCell.get(key);
-    if (!prev || order[f.severity] < order[prev.severity]) {
-      byCell.set(key, { sheet: f.sheet, cell: f.cell, severity: f.severity, message: f.message });
-    }
-  }
-  return [...byCell.values()];
-}
-
-// ---------------------------------------------------------------------------------------------
-// Marks as both hosts make them: one conditional format per sheet, severity and address chunk,
-// with a custom formula that is always TRUE and carries Jixiao's signature. The signature is what
-// identifies Jixiao's marks (ids of conditional formats do not survive saving and reopening), so
-// clearing finds and removes exactly these and never a user's own conditional format.
-
-/** Fill colours per severity (Excel's own "light red / yellow / blue fill" family). */
-export const MARK_FILL: Readonly<Record<Severity, string>> = {
-  error: "#FFC7CE",
-  warning: "#FFEB9C",
-  info: "#DDEBF7",
-};
-
-const MARK_SIGNATURE = "jixiao-mark:";
-
-/** The custom conditional-format formula of a mark: `=ISTEXT("jixiao-mark:error")`, always TRUE. */
-export function markFormula(severity: Severity): string {
-  return `=ISTEXT("${MARK_SIGNATURE}${severity}")`;
-}
-
-/** The severity a conditional-format formula marks, or null when it is not one of Jixiao's. */
-export function markSeverityOfFormula(formula: string | null | undefined): Severity | null {
-  if (typeof formula !== "string") return null;
-  const m = /jixiao-mark:(error|warning|info)/i.exec(formula);
-  return m ? (m[1].toLowerCase() as Severity) : null;
-}
-
-/** Workbook setting keys (Office.js workbook.settings; the memory host's settings map). */
-export const SETTINGS_KEY = "jixiao.settings";
-/** Record of the marks currently shown: which sheets, how many cells. Removed by clearMarks. */
-export const MARKS_KEY = "jixiao.marks";
-
-/** The stored record behind MarkStatus. Sheets by id (ids survive renames) and by name (for messages). */
-export interface MarksRecord {
-  v: 1;
-  sheets: { id: string; name: string; cells: number }[];
-  /** ISO time of the last applyMarks */
-  at: string;
-}
-
-export function parseMarksRecord(raw: unknown): MarksRecord | null {
-  const value = typeof raw === "string" ? safeJson(raw) : raw;
-  if (!value || typeof value !== "object") return null;
-  const v = value as { v?: unknown; sheets?: unknown; at?: unknown };
-  if (v.v !== 1 || !Array.isArray(v.sheets)) return null;
-  const sheets: MarksRecord["sheets"] = [];
-  for (const s of v.sheets.slice(0, 10_000)) {
-    if (!s || typeof s !== "object") continue;
-    const { id, name, cells } = s as { id?: unknown; name?: unknown; cells?: unknown };
-    if (typeof id === "string" && typeof name === "string" && typeof cells === "number" && Number.isFinite(cells)) {
-      sheets.push({ id, name, cells });
-    }
-  }
-  return { v: 1, sheets, at: typeof v.at === "string" ? v.at : "" };
-}
-
-function safeJson(text: string): unknown {
-  if (text.length > 2_000_000) return null;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return null;
-  }
-}
-
-const FRAMEWORK_IDS: readonly FrameworkId[] = ["common", "core-2021", "evaluation", "four-goal", "ndrc-investment"];
-const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
-
-/**
- * Stored settings -> WorkbookSettings. The stored value is untrusted (anyone can edit a file):
- * unknown keys are dropped, wrong entries are dropped one by one, sizes are capped, and keys that
- * could pollute prototypes are refused. Never throws; the worst case is DEFAULT_SETTINGS.
- */
-export function parseWorkbookSettings(raw: unknown): WorkbookSettings {
-  const value = typeof raw === "string" ? safeJson(raw) : raw;
-  const out: WorkbookSettings = { ignored: [], frameworkOverride: {}, disabledRules: [], keepMarksOnSave: false };
-  if (!value || typeof value !== "object" || Array.isArray(value)) return out;
-  const v = value as Record<string, unknown>;
-  if (Array.isArray(v.ignored)) {
-    for (const item of v.ignored.slice(0, 50_000)) {
-      if (!item || typeof item !== "object") continue;
-      const { key, reason, at } = item as Record<string, unknown>;
-      if (typeof key !== "string" || key.length === 0 || key.length > 2_000) continue;
-      const entry: IgnoredFinding = { key, at: typeof at === "string" && at.length <= 40 ? at : "" };
-      if (typeof reason === "string" && reason.length > 0) entry.reason = reason.slice(0, 2_000);
-      out.ignored.push(entry);
-    }
-  }
-  if (v.frameworkOverride && typeof v.frameworkOverride === "object" && !Array.isArray(v.frameworkOverride)) {
-    const entries = Object.entries(v.frameworkOverride as Record<string, unknown>).slice(0, 10_000);
-    const clean: [string, FrameworkId][] = [];
-    for (const [k, f] of entries) {
-      if (FORBIDDEN_KEYS.has(k) || k.length > 300) continue;
-      if (typeof f === "string" && (FRAMEWORK_IDS as readonly string[]).includes(f)) clean.push([k, f as FrameworkId]);
-    }
-    out.frameworkOverride = Object.fromEntries(clean);
-  }
-  if (Array.isArray(v.disabledRules)) {
-    out.disabledRules = v.disabledRules.filter((r): r is string => typeof r === "string" && r.length > 0 && r.length <= 200).slice(0, 1_000);
-  }
-  if (typeof v.keepMarksOnSave === "boolean") out.keepMarksOnSave = v.keepMarksOnSave;
-  if (v.lang === "zh" || v.lang === "en") out.lang = v.lang;
-  if (v.moneyUnit === "元" || v.moneyUnit === "万元" || v.moneyUnit === "亿元") out.moneyUnit = v.moneyUnit;
-  if (typeof v.userLibrary === "string" && v.userLibrary.length > 0 && v.userLibrary.length <= USER_LIBRARY_MAX_CHARS) out.userLibrary = v.userLibrary;
-  return out;
-}

@@ -1,5 +1,10 @@
 /**
- * A fake of the Office.js Excel object model, faithful where Jixiao depends on it:
+ * A fake of the Office.js Excel object model, faithful where Jixiao depends on it, and as strict as
+ * Microsoft's documents say Excel is: see ./excelBehaviours.ts for each documented behaviour and its
+ * source (all on by default; a test may switch one off). In short: merged areas only by their
+ * top-left cell and never more than 512, 5M-cell gets refused (or answered with null values) on every
+ * platform, 5 MB payloads on the web only, strings parsed as if typed, null leaving a cell alone,
+ * batches refused in cell-edit mode unless delayed, proxies bound to their request context.
  *
  *  - proxies: every object is a proxy; methods and property writes are queued, nothing touches the
  *    workbook until `context.sync()`; properties are unreadable until `load` + `sync` (they throw
@@ -33,8 +38,11 @@ import {
   type ConditionalFormatType,
   type MemorySheet,
 } from "../../src/host/memory/workbook";
-import { pointsToChars } from "../../src/host/newSheet";
+import { pointsToChars } from "../../src/host/shared/newSheet";
 import type { OfficeApi } from "../../src/host/excel/host";
+import { DOCUMENTED_BEHAVIOURS, WEB_PAYLOAD_LIMIT_BYTES, parseTyped, type ExcelBehaviours, type FakePlatform } from "./excelBehaviours";
+
+export { DOCUMENTED_BEHAVIOURS, type ExcelBehaviours, type FakePlatform } from "./excelBehaviours";
 
 export class FakeOfficeError extends Error {
   readonly debugInfo: { code: string; message: string };
@@ -71,11 +79,16 @@ export interface SyncRecord {
 export interface FakeExcelOptions {
   /** requirement sets and their highest supported version; default ExcelApi 1.17 */
   requirementSets?: Record<string, string>;
+  /** which Excel: payload limits apply on the web only (excelBehaviours [payload-web]); default "web" */
+  platform?: FakePlatform;
+  /** request / response payload limits on the web (default 5 MB each) */
   maxRequestBytes?: number;
   maxResponseBytes?: number;
-  /** cells one range may return (Excel: 5M) */
+  /** cells one get may return (Excel: 5M); shorthand for behaviours.cellLimit.cells */
   maxCellsPerGet?: number;
   autoSave?: boolean;
+  /** documented behaviours to switch off or tune (all on by default) */
+  behaviours?: Partial<ExcelBehaviours>;
 }
 
 interface Op {
@@ -89,22 +102,32 @@ type EventHandler = (args: Record<string, unknown>) => Promise<unknown> | void;
 export class FakeExcel {
   readonly workbook: MemoryWorkbook;
   readonly syncs: SyncRecord[] = [];
-  readonly options: Required<Omit<FakeExcelOptions, "requirementSets">> & { requirementSets: Record<string, string> };
+  readonly options: Required<Omit<FakeExcelOptions, "requirementSets" | "behaviours" | "maxCellsPerGet">> & { requirementSets: Record<string, string> };
+  readonly behaviours: ExcelBehaviours;
   /** handlers registered through worksheets.onChanged */
   readonly changeHandlers = new Set<EventHandler>();
+  /** handlers registered through worksheets.onSelectionChanged */
+  readonly selectionHandlers = new Set<EventHandler>();
+  /** run options of every Excel.run, in order (to check which batches asked for delayForCellEdit) */
+  readonly runs: { delayForCellEdit: boolean }[] = [];
   /** make a coming sync fail: `sync` counts from 1 at the next sync; after `afterOps` commands ran */
   private failure: { sync: number; afterOps: number; code: string } | null = null;
   private pendingEvents: Promise<unknown>[] = [];
+  /** [cell-edit] the user is editing a cell; delayed batches wait for `endCellEdit()` */
+  private editing: { done: Promise<void>; end: () => void } | null = null;
 
   constructor(workbook: MemoryWorkbook = new MemoryWorkbook(), options: FakeExcelOptions = {}) {
     this.workbook = workbook;
     this.options = {
       requirementSets: options.requirementSets ?? { ExcelApi: "1.17" },
-      maxRequestBytes: options.maxRequestBytes ?? 5 * 1024 * 1024,
-      maxResponseBytes: options.maxResponseBytes ?? 5 * 1024 * 1024,
-      maxCellsPerGet: options.maxCellsPerGet ?? 5_000_000,
+      platform: options.platform ?? "web",
+      maxRequestBytes: options.maxRequestBytes ?? WEB_PAYLOAD_LIMIT_BYTES,
+      maxResponseBytes: options.maxResponseBytes ?? WEB_PAYLOAD_LIMIT_BYTES,
       autoSave: options.autoSave ?? false,
     };
+    const behaviours: ExcelBehaviours = { ...DOCUMENTED_BEHAVIOURS, ...options.behaviours };
+    if (options.maxCellsPerGet !== undefined) behaviours.cellLimit = { answer: behaviours.cellLimit?.answer ?? "error", cells: options.maxCellsPerGet };
+    this.behaviours = behaviours;
     workbook.onChange((c) => {
       if (this.changeHandlers.size === 0) return;
       const args = {
@@ -149,14 +172,68 @@ export class FakeExcel {
     return a1 > b1 || (a1 === b1 && a2 >= b2);
   }
 
-  /** Excel.run: `run(batch)` or `run(context, batch)`. Pending commands are synced at the end, as Office.js does. */
+  /**
+   * Excel.run: `run(batch)`, `run(options, batch)` (RunOptions: delayForCellEdit), `run(context, batch)`
+   * or `run(object(s), batch)` (resume the objects' context). Pending commands are synced at the end,
+   * as Office.js does; afterwards the context is closed ([context-bound]) until resumed.
+   */
   run = async <T>(a: unknown, b?: unknown): Promise<T> => {
     const batch = (typeof a === "function" ? a : b) as (ctx: FakeContext) => Promise<T>;
-    const ctx = a instanceof FakeContext ? a : new FakeContext(this);
-    const result = await batch(ctx);
-    if (ctx.pending()) await ctx.sync();
-    return result;
+    let ctx: FakeContext;
+    const first = Array.isArray(a) ? (a[0] as unknown) : a;
+    if (first instanceof FakeContext) ctx = first;
+    else if (first instanceof FakeProxy || first instanceof FakeEventHandlerResult) ctx = first.context;
+    else {
+      const options = typeof a === "object" && a !== null ? (a as { delayForCellEdit?: unknown }) : {};
+      ctx = new FakeContext(this, options.delayForCellEdit === true);
+    }
+    this.runs.push({ delayForCellEdit: ctx.delayForCellEdit });
+    const wasOpen = ctx.open;
+    ctx.open = true;
+    try {
+      const result = await batch(ctx);
+      if (ctx.pending()) await ctx.sync();
+      return result;
+    } finally {
+      ctx.open = wasOpen;
+    }
   };
+
+  /** [cell-edit] The user starts editing a cell (F2, or typing): batches now fail or wait. */
+  startCellEdit(): void {
+    if (this.editing) return;
+    let end = () => undefined as void;
+    const done = new Promise<void>((resolve) => {
+      end = resolve;
+    });
+    this.editing = { done, end };
+  }
+
+  /** [cell-edit] The user presses Enter or Esc: delayed batches run. */
+  endCellEdit(): void {
+    const e = this.editing;
+    this.editing = null;
+    e?.end();
+  }
+
+  get inCellEdit(): boolean {
+    return this.editing !== null;
+  }
+
+  /** Simulate a person selecting cells ([selection-event]). */
+  userSelect(sheet: string, a1: string): void {
+    const s = this.workbook.requireSheet(sheet);
+    this.workbook.select(s.id, parseAddress(a1));
+    this.emitSelection(s.id);
+  }
+
+  /** @internal raise worksheets.onSelectionChanged for the current selection */
+  emitSelection(sheetId: string): void {
+    if (this.selectionHandlers.size === 0) return;
+    const sel = this.workbook.view().selection;
+    const args = { type: "WorksheetSelectionChanged", worksheetId: sheetId, address: sel?.address ?? "A1" };
+    for (const h of [...this.selectionHandlers]) this.pendingEvents.push(Promise.resolve().then(() => h(args)));
+  }
 
   api(): OfficeApi {
     return { run: this.run as unknown as OfficeApi["run"], isSetSupported: (n, v) => this.isSetSupported(n, v) };
@@ -172,6 +249,17 @@ export class FakeExcel {
   /** @internal run a context's queue */
   async executeSync(ctx: FakeContext, ops: Op[]): Promise<void> {
     try {
+      if (this.editing) {
+        // [cell-edit] refused, or held until the user leaves the cell
+        if (!ctx.delayForCellEdit) {
+          this.syncs.push({ requestBytes: 0, responseBytes: 0, ops: ops.length, names: ops.map((o) => o.name) });
+          throw new FakeOfficeError(
+            this.behaviours.cellEditErrorCode,
+            "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.",
+          );
+        }
+        while (this.editing) await this.editing.done;
+      }
       await this.executeOps(ops);
     } catch (e) {
       const last = this.syncs[this.syncs.length - 1];
@@ -186,7 +274,8 @@ export class FakeExcel {
     const record: SyncRecord = { requestBytes, responseBytes: 0, ops: ops.length, names: ops.map((o) => o.name) };
     this.syncs.push(record);
     await Promise.resolve(); // a round trip is asynchronous
-    if (requestBytes > this.options.maxRequestBytes) {
+    const web = this.options.platform === "web"; // [payload-web]
+    if (web && requestBytes > this.options.maxRequestBytes) {
       throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit.");
     }
     let fail: { afterOps: number; code: string } | null = null;
@@ -205,7 +294,7 @@ export class FakeExcel {
     });
     if (fail) throw new FakeOfficeError(fail.code, `Injected failure after ${fail.afterOps} commands.`);
     record.responseBytes = Buffer.byteLength(JSON.stringify(responses));
-    if (record.responseBytes > this.options.maxResponseBytes) {
+    if (web && record.responseBytes > this.options.maxResponseBytes) {
       throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.");
     }
   }
@@ -218,14 +307,29 @@ let proxyIds = 0;
 export class FakeContext {
   private queue: Op[] = [];
   readonly workbook: FakeWorkbook;
-  constructor(readonly fake: FakeExcel) {
+  /** inside its Excel.run batch (or resumed by Excel.run(context | object, …)) */
+  open = false;
+  constructor(
+    readonly fake: FakeExcel,
+    readonly delayForCellEdit = false,
+  ) {
     this.workbook = new FakeWorkbook(this);
   }
   pending(): boolean {
     return this.queue.length > 0;
   }
   enqueue(name: string, desc: unknown, exec: () => unknown): void {
+    // [context-bound] an object used after its batch ended, without resuming its context
+    if (!this.open && this.fake.behaviours.contextBound) {
+      throw new FakeOfficeError("InvalidObjectPath", `The object path '${name}' isn't working for what you're trying to do: its request context has ended (use Excel.run(object, …) or track()).`);
+    }
     this.queue.push({ name, desc, exec });
+  }
+  /** [context-bound] an object of another request context given as an argument */
+  checkSameContext(other: { context: FakeContext }): void {
+    if (other.context !== this && this.fake.behaviours.contextBound) {
+      throw new FakeOfficeError("InvalidRequestContext", "Cannot use the object across different request contexts.");
+    }
   }
   async sync(): Promise<void> {
     const ops = this.queue;
@@ -387,17 +491,6 @@ function isUnbounded(r: CellRange): boolean {
   return (r.left === 1 && r.right === MAX_COLS) || (r.top === 1 && r.bottom === MAX_ROWS);
 }
 
-/** What Excel stores when Range.values receives a JS value. */
-function fromWritten(v: unknown): { value: CellValue; formula?: string } {
-  if (v === null || v === undefined || v === "") return { value: null };
-  if (typeof v === "number" || typeof v === "boolean") return { value: v };
-  const s = String(v);
-  if (s.startsWith("'")) return { value: s.slice(1) };
-  if (/^[+-]?\d+(\.\d+)?$/.test(s)) return { value: Number(s) };
-  if (/^[=+-]/.test(s)) return { value: "#NAME?", formula: s.startsWith("=") ? s : `=${s}` };
-  return { value: s };
-}
-
 // ---------------------------------------------------------------------------------- workbook
 
 class FakeWorkbook extends FakeProxy<MemoryWorkbook> {
@@ -488,11 +581,19 @@ class FakeWorksheetCollection extends FakeProxy<MemoryWorkbook> {
     );
   }
   get onChanged(): { add(handler: EventHandler): FakeEventHandlerResult } {
+    return this.eventHandlers("onChanged", this.context.fake.changeHandlers);
+  }
+  /** [selection-event] ExcelApi 1.9 */
+  get onSelectionChanged(): { add(handler: EventHandler): FakeEventHandlerResult } {
+    if (!this.context.fake.isSetSupported("ExcelApi", "1.9")) throw new FakeOfficeError("ApiNotFound", "worksheets.onSelectionChanged needs ExcelApi 1.9");
+    return this.eventHandlers("onSelectionChanged", this.context.fake.selectionHandlers);
+  }
+  private eventHandlers(name: string, set: Set<EventHandler>): { add(handler: EventHandler): FakeEventHandlerResult } {
     return {
       add: (handler: EventHandler) => {
-        const result = new FakeEventHandlerResult(this.context, handler);
-        this.context.enqueue("onChanged.add", { m: "onChanged.add" }, () => {
-          this.context.fake.changeHandlers.add(handler);
+        const result = new FakeEventHandlerResult(this.context, handler, name, set);
+        this.context.enqueue(`${name}.add`, { m: `${name}.add` }, () => {
+          set.add(handler);
           return undefined;
         });
         return result;
@@ -505,10 +606,12 @@ export class FakeEventHandlerResult {
   constructor(
     readonly context: FakeContext,
     private readonly handler: EventHandler,
+    private readonly name: string,
+    private readonly set: Set<EventHandler>,
   ) {}
   remove(): void {
-    this.context.enqueue("onChanged.remove", { m: "onChanged.remove" }, () => {
-      this.context.fake.changeHandlers.delete(this.handler);
+    this.context.enqueue(`${this.name}.remove`, { m: `${this.name}.remove` }, () => {
+      this.set.delete(this.handler);
       return undefined;
     });
   }
@@ -662,14 +765,21 @@ class FakeRange extends FakeProxy<RangeEntity> {
           }
         }
       }
-      const values: CellValue[][] = v.map((line) => line.map((x) => (x === null ? null : fromWritten(x).value)));
-      this.context.wb.setValues(s, e.range.top, e.range.left, values, "host");
+      const behaviours = this.context.fake.behaviours;
+      const wb = this.context.wb;
+      let changed = false;
       v.forEach((line, i) =>
         line.forEach((x, j) => {
-          const f = fromWritten(x).formula;
-          if (f) this.context.wb.patchCell(s, e.range.top + i, e.range.left + j, { formula: f });
+          const row = e.range.top + i;
+          const col = e.range.left + j;
+          if (x === null && behaviours.nullLeavesCellUnchanged) return; // [null-unchanged]
+          const stored = parseTyped(x, wb.getCell(s, row, col)?.numberFormat, behaviours); // [typed-strings]
+          wb.patchCell(s, row, col, { value: stored.value, formula: stored.formula });
+          if (stored.numberFormat) wb.patchCell(s, row, col, { numberFormat: stored.numberFormat });
+          changed = true;
         }),
       );
+      if (changed) wb.emitValuesChanged(s, e.range, "host");
     });
   }
   get numberFormat(): unknown[][] {
@@ -686,6 +796,7 @@ class FakeRange extends FakeProxy<RangeEntity> {
       }
       v.forEach((line, i) =>
         line.forEach((f, j) => {
+          if (f === null && this.context.fake.behaviours.nullLeavesCellUnchanged) return; // [null-unchanged]
           const nf = typeof f === "string" && f !== "" && f !== "General" ? f : undefined;
           this.context.wb.patchCell(s, e.range.top + i, e.range.left + j, { numberFormat: nf });
         }),
@@ -726,9 +837,14 @@ class FakeRange extends FakeProxy<RangeEntity> {
     const s = sheetOf(this.context.wb, e.sheetId);
     const r = e.range;
     const cells = (r.bottom - r.top + 1) * (r.right - r.left + 1);
+    const behaviours = this.context.fake.behaviours;
     const grid = (f: (row: number, col: number) => unknown): unknown[][] | null => {
-      if (isUnbounded(r)) return null;
-      if (cells > this.context.fake.options.maxCellsPerGet) throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", "The range is too large.");
+      if (isUnbounded(r) && behaviours.unboundedValuesNull) return null; // [unbounded-null]
+      const limit = behaviours.cellLimit; // [cells-5m], on every platform
+      if (limit && cells > limit.cells) {
+        if (limit.answer === "null") return null;
+        throw new FakeOfficeError("RangeExceedsLimit", "The cell count in the range has exceeded the maximum supported number. See the article for more information.");
+      }
       const out: unknown[][] = [];
       for (let row = r.top; row <= r.bottom; row++) {
         const line: unknown[] = [];
@@ -797,6 +913,7 @@ class FakeRange extends FakeProxy<RangeEntity> {
       guardProtected(s);
       if (copyType !== "Formats") throw new FakeOfficeError("NotImplemented", "fake: only copyFrom(..., \"Formats\")");
       if (typeof source === "string") throw new FakeOfficeError("NotImplemented", "fake: copyFrom needs a Range");
+      this.context.checkSameContext(source); // [context-bound]
       const src = source._e();
       if (src.sheetId !== e.sheetId) throw new FakeOfficeError("NotImplemented", "fake: copyFrom within one sheet");
       wrapModelError(() => this.context.wb.copyFormats(s, src.range, e.range));
@@ -822,6 +939,7 @@ class FakeRange extends FakeProxy<RangeEntity> {
       const s = sheetOf(this.context.wb, e.sheetId);
       if (this.context.wb.activeSheet?.id !== s.id) throw new FakeOfficeError("InvalidOperation", "The range's worksheet is not active.");
       this.context.wb.select(s.id, e.range);
+      this.context.fake.emitSelection(s.id); // [selection-event]: the selection changed
     });
   }
   getMergedAreasOrNullObject(): FakeRangeAreas {
@@ -831,7 +949,16 @@ class FakeRange extends FakeProxy<RangeEntity> {
         if (!this.context.fake.isSetSupported("ExcelApi", "1.13")) throw new FakeOfficeError("ApiNotFound", "getMergedAreasOrNullObject needs ExcelApi 1.13");
         const e = this._e();
         const s = sheetOf(this.context.wb, e.sheetId);
-        const merges = s.merges.filter((m) => rangesIntersect(m, e.range));
+        const behaviours = this.context.fake.behaviours;
+        const merges = s.merges.filter((m) =>
+          behaviours.mergedAreasTopLeftOnly
+            ? e.range.top <= m.top && m.top <= e.range.bottom && e.range.left <= m.left && m.left <= e.range.right // [merged-top-left]
+            : rangesIntersect(m, e.range),
+        );
+        if (behaviours.mergedAreasLimit !== null && merges.length > behaviours.mergedAreasLimit) {
+          // [merged-512]: the note says only that the method fails; the code here is a guess the host must not rely on
+          throw new FakeOfficeError("GeneralException", `There was an internal error while processing the request (${merges.length} merged areas, more than ${behaviours.mergedAreasLimit}).`);
+        }
         return merges.length ? { sheetId: s.id, ranges: merges.map((m) => ({ ...m })) } : null;
       },
       { name: "getMergedAreasOrNullObject" },

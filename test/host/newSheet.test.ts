@@ -11,7 +11,7 @@ import type { FrameworkId } from "../../src/core/model";
 import { ExcelHost } from "../../src/host/excel/host";
 import { MemoryHost } from "../../src/host/memory";
 import { MemoryWorkbook, formatAddress, type SheetSnapshot } from "../../src/host/memory/workbook";
-import { charsToPoints, cleanSheetName, holdsOnlyWritten, layoutNewSheet, pointsToChars, uniqueSheetName } from "../../src/host/newSheet";
+import { charsToPoints, cleanSheetName, holdsOnlyWritten, layoutNewSheet, pointsToChars, uniqueSheetName } from "../../src/host/shared/newSheet";
 import { HostError, type WorkbookHost } from "../../src/host/types";
 import { FakeExcel } from "../fakes/excel";
 import { sampleWorkbook } from "../fakes/workbooks";

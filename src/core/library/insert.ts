@@ -10,12 +10,28 @@
  */
 import type { CellValue } from "../grid";
 import type { ColumnRole, LabelBlock, MoneyUnit, TargetTable } from "../model";
-import type { InsertRowsRequest } from "../../host/types";
 import { placementIn, type Placement } from "./placement";
 import { renderValue, type RenderContext, type RenderedValue } from "./render";
 import { isPresent } from "./recommend";
 import type { Template } from "./schema";
 import { labelFor, skeleton } from "./skeleton";
+
+/**
+ * Rows to insert into a table: below `afterRow`, formatted like `formatFromRow`. Planned here and
+ * carried out by a host (WorkbookHost.insertRows), which re-exports this type.
+ */
+export interface InsertRowsRequest {
+  sheet: string;
+  /** new rows go directly below this sheet row */
+  afterRow: number;
+  /** first sheet column of `values` */
+  startCol: number;
+  values: CellValue[][];
+  /** copy formats (fill, borders, fonts, number formats, alignment) from this row */
+  formatFromRow: number;
+  /** columns whose merged label cell (一级/二级) should grow to cover the new rows */
+  extendMergesInColumns: number[];
+}
 
 const MONEY: Record<MoneyUnit, number> = { 元: 1, 万元: 1e4, 亿元: 1e8 };
 

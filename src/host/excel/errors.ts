@@ -1,6 +1,6 @@
 /** Office.js errors -> HostError with a clear code and a message in the user's language. */
 import { HostError } from "../types";
-import { hostMessage, type HostLang } from "./messages";
+import { hostMessage, type HostLang } from "../shared/messages";
 
 /** The shape of OfficeExtension.Error that matters here. */
 interface OfficeLikeError {
@@ -17,17 +17,43 @@ export function officeErrorCode(e: unknown): string | undefined {
   return undefined;
 }
 
-const PAYLOAD_CODES = new Set(["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded", "PayloadTooLarge"]);
+function messageOf(e: unknown): string {
+  if (!e || typeof e !== "object") return "";
+  const err = e as OfficeLikeError;
+  return [err.message, err.debugInfo?.message].filter((m): m is string => typeof m === "string").join(" ");
+}
 
-export function isPayloadError(e: unknown): boolean {
+/**
+ * Errors that mean "too much at once": the web's 5 MB payload limits and the 5M-cell limit of a get
+ * (RangeExceedsLimit, every platform). Known by their codes; the messages are localized, so the
+ * English fallback is only a hint, and the reader also measures before giving up (see read.ts).
+ */
+const TOO_LARGE_CODES = new Set(["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded", "PayloadTooLarge", "RangeExceedsLimit"]);
+
+export function isTooLarge(e: unknown): boolean {
   const code = officeErrorCode(e);
-  if (code && PAYLOAD_CODES.has(code)) return true;
-  const msg = e && typeof e === "object" ? (e as OfficeLikeError).message : undefined;
-  return typeof msg === "string" && /payload size/i.test(msg);
+  if (code && TOO_LARGE_CODES.has(code)) return true;
+  return /payload size|exceeded the maximum|too large/i.test(messageOf(e));
 }
 
 export function isItemNotFound(e: unknown): boolean {
   return officeErrorCode(e) === "ItemNotFound";
+}
+
+/**
+ * A batch refused because the user is editing a cell: InvalidOperationInCellEditMode, or the generic
+ * InvalidOperation some builds report for it with the cell-editing message.
+ */
+export function isCellEditError(e: unknown): boolean {
+  const code = officeErrorCode(e);
+  if (code === "InvalidOperationInCellEditMode") return true;
+  return code === "InvalidOperation" && /cell[- ]?edit|edit mode|编辑模式|编辑状态/i.test(messageOf(e));
+}
+
+/** Errors that say nothing about the size or shape of what was asked: retrying another way cannot help. */
+export function isFinalError(e: unknown): boolean {
+  const code = officeErrorCode(e);
+  return isCellEditError(e) || code === "AccessDenied" || code === "ItemNotFound" || code === "ApiNotFound" || code === "InvalidRequestContext";
 }
 
 export interface ErrorContext {
@@ -41,6 +67,7 @@ export function toHostError(e: unknown, lang: HostLang, context: ErrorContext = 
   const raw = e && typeof e === "object" && typeof (e as OfficeLikeError).message === "string" ? ((e as OfficeLikeError).message as string) : String(e);
   const sheet = context.sheet ?? "";
   const opts = { platformCode: code, cause: e, ...(sheet ? { sheets: [sheet] } : {}) };
+  if (isCellEditError(e)) return new HostError("office", hostMessage(lang, "cellEditMode"), opts);
   switch (code) {
     case "AccessDenied":
       return new HostError("protected", hostMessage(lang, "protected", { sheet }), opts);
@@ -50,10 +77,13 @@ export function toHostError(e: unknown, lang: HostLang, context: ErrorContext = 
     case "NotImplemented":
     case "UnsupportedFeature":
       return new HostError("requirement", hostMessage(lang, "requirement", { set: "ExcelApi", version: "" }), opts);
-    case "InvalidOperationInCellEditMode":
-      return new HostError("office", hostMessage(lang, "cellEditMode"), opts);
     default:
-      if (isPayloadError(e)) return new HostError("office", hostMessage(lang, "payload"), opts);
+      if (isTooLarge(e)) return new HostError("office", hostMessage(lang, "payload"), opts);
       return new HostError("office", hostMessage(lang, "office", { detail: code ? `${code}: ${raw}` : raw }), opts);
   }
+}
+
+/** The Office error behind a HostError (what toHostError wrapped). */
+export function causeOf(e: unknown): unknown {
+  return e && typeof e === "object" ? (e as { cause?: unknown }).cause : undefined;
 }

@@ -6,18 +6,10 @@
  * the workbook exactly (compare `snapshot()` before and after). Protection, conflicts and missing
  * sheets raise the same HostErrors as the Excel host.
  */
-import type { CellRange, CellValue, Grid } from "../../core/grid";
+import type { CellValue, Grid } from "../../core/grid";
 import { rangeToA1, toA1 } from "../../core/grid";
-import type { Severity } from "../../core/finding";
 import {
   HostError,
-  MARK_FILL,
-  MARKS_KEY,
-  SETTINGS_KEY,
-  markFormula,
-  markSeverityOfFormula,
-  parseMarksRecord,
-  parseWorkbookSettings,
   type AddSheetRequest,
   type AddSheetResult,
   type ApplyMarksResult,
@@ -28,7 +20,6 @@ import {
   type InsertRowsResult,
   type Mark,
   type MarkStatus,
-  type MarksRecord,
   type Progress,
   type SheetInfo,
   type SheetSelection,
@@ -36,11 +27,16 @@ import {
   type WorkbookHost,
   type WorkbookSettings,
 } from "../types";
-import { ChangeBatcher, type Timers } from "../excel/changes";
-import { holdsOnlyWritten, invalidRequest, layoutCellStyle, layoutNewSheet, uniqueSheetName } from "../newSheet";
-import { hostMessage, markAdvice, quoteValue, type HostLang } from "../excel/messages";
-import { compressCells, parseCellAddress, planInsert, sameCellValue } from "../excel/plan";
-import { MAX_COLS, MAX_ROWS, MemoryWorkbook, rangesIntersect, type MemorySheet, type ViewState, type WorkbookSnapshot } from "./workbook";
+import { compressCells, parseCellAddress } from "../shared/addresses";
+import { sameCellValue } from "../shared/cells";
+import { ChangeBatcher, type Timers } from "../shared/changes";
+import { checkInsertRequest, insertedRowsUntouched, mergesForInsert, planInsert, writtenValues, type InsertRecord } from "../shared/insert";
+import { MARK_ADD_ORDER, MARK_FILL, MARKS_KEY, cellsOfSeverity, groupMarks, markFormula, markSeverityOfFormula, parseMarksRecord, type MarksRecord } from "../shared/marks";
+import { hostMessage, markAdvice, quoteValue, type HostLang } from "../shared/messages";
+import { holdsOnlyWritten, invalidRequest, layoutNewSheet, uniqueSheetName } from "../shared/newSheet";
+import { SETTINGS_KEY, parseWorkbookSettings } from "../shared/settings";
+import { layoutCellStyle } from "./layout";
+import { MemoryWorkbook, keyCol, keyRow, type MemorySheet, type ViewState, type WorkbookSnapshot } from "./workbook";
 
 export interface MemoryHostOptions {
   /** language of HostError messages and advice; default zh */
@@ -54,12 +50,8 @@ export interface MemoryHostOptions {
   readLimit?: { maxRows: number; maxCols: number };
 }
 
-interface InsertRecord {
+interface MemoryInsertRecord extends InsertRecord {
   sheetId: string;
-  top: number;
-  count: number;
-  area: CellRange;
-  written: CellValue[][];
 }
 
 interface AddedSheetRecord {
@@ -68,15 +60,13 @@ interface AddedSheetRecord {
   written: CellValue[][];
 }
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
 export class MemoryHost implements WorkbookHost {
   readonly kind = "memory" as const;
   readonly workbook: MemoryWorkbook;
   private readonly lang: HostLang;
   private readonly options: MemoryHostOptions;
   private readonly messages = new Map<string, Mark>();
-  private readonly inserts = new Map<string, InsertRecord>();
+  private readonly inserts = new Map<string, MemoryInsertRecord>();
   private insertCounter = 0;
   private readonly added = new Map<string, AddedSheetRecord>();
   private readonly selectionHandlers = new Set<(sel: { sheet: string; cell: string }) => void>();
@@ -161,22 +151,16 @@ export class MemoryHost implements WorkbookHost {
   }
 
   async applyMarks(marks: Mark[], progress?: Progress): Promise<ApplyMarksResult> {
-    const skipped: SkippedSheet[] = [];
-    const bySheet = new Map<MemorySheet, Map<string, Mark>>();
-    for (const m of marks) {
-      const sheet = this.workbook.sheetByName(m.sheet);
-      const p = parseCellAddress(m.cell);
-      if (!sheet) {
-        if (!skipped.some((s) => s.sheet === m.sheet)) skipped.push({ sheet: m.sheet, code: "not-found", message: hostMessage(this.lang, "sheetNotFound", { sheet: m.sheet }) });
-        continue;
-      }
-      if (!p) continue;
-      const cells = bySheet.get(sheet) ?? new Map<string, Mark>();
-      bySheet.set(sheet, cells);
-      const a1 = toA1(p.row, p.col);
-      const prev = cells.get(a1);
-      if (!prev || SEVERITY_RANK[m.severity] < SEVERITY_RANK[prev.severity]) cells.set(a1, { ...m, sheet: sheet.name, cell: a1 });
-    }
+    const grouped = groupMarks(
+      marks,
+      (name) => {
+        const sheet = this.workbook.sheetByName(name);
+        return sheet ? { key: sheet, name: sheet.name } : undefined;
+      },
+      this.lang,
+    );
+    const skipped: SkippedSheet[] = grouped.skipped;
+    const bySheet = grouped.bySheet;
     const total = bySheet.size;
     progress?.("marking", 0, total);
     const record: MarksRecord = { v: 1, sheets: [], at: this.now() };
@@ -202,18 +186,10 @@ export class MemoryHost implements WorkbookHost {
         skipped.push({ sheet: sheet.name, code: "protected", message: hostMessage(this.lang, "marksProtected", { sheet: sheet.name }) });
         continue;
       }
-      const bySeverity = new Map<Severity, { row: number; col: number }[]>();
-      for (const m of cells.values()) {
-        const p = parseCellAddress(m.cell) as { row: number; col: number };
-        const list = bySeverity.get(m.severity) ?? [];
-        list.push(p);
-        bySeverity.set(m.severity, list);
-        this.messages.set(`${sheet.id}\u0000${m.cell}`, m);
-      }
-      // least severe first, so the most severe ends at the top priority
-      for (const sev of ["info", "warning", "error"] as const) {
-        const list = bySeverity.get(sev);
-        if (!list) continue;
+      for (const c of cells.values()) this.messages.set(`${sheet.id}\u0000${c.mark.cell}`, c.mark);
+      for (const sev of MARK_ADD_ORDER) {
+        const list = cellsOfSeverity(cells, sev);
+        if (!list.length) continue;
         this.workbook.addConditionalFormat(sheet, {
           type: "Custom",
           ranges: compressCells(list),
@@ -301,19 +277,9 @@ export class MemoryHost implements WorkbookHost {
 
   async insertRows(request: InsertRowsRequest): Promise<InsertRowsResult> {
     const s = this.sheetOrThrow(request.sheet);
-    const count = request.values.length;
-    const width = Math.max(0, ...request.values.map((r) => r.length));
-    if (count === 0 || width === 0) throw new HostError("invalid", hostMessage(this.lang, "nothingToInsert"));
-    for (const row of [request.afterRow, request.formatFromRow]) {
-      if (!Number.isInteger(row) || row < 1 || row + count > MAX_ROWS) throw new HostError("invalid", hostMessage(this.lang, "badRow", { row }));
-    }
-    if (!Number.isInteger(request.startCol) || request.startCol < 1 || request.startCol + width - 1 > MAX_COLS) {
-      throw new HostError("invalid", hostMessage(this.lang, "badAddress", { cell: `C${request.startCol}` }));
-    }
+    const { count, width } = checkInsertRequest(request, this.lang);
     if (s.protected) throw new HostError("protected", hostMessage(this.lang, "protected", { sheet: s.name }), { sheets: [s.name] });
-
-    const rowsOf = (r: number): CellRange => ({ top: r, bottom: r, left: 1, right: MAX_COLS });
-    const merges = s.merges.filter((m) => rangesIntersect(m, rowsOf(request.afterRow)) || rangesIntersect(m, rowsOf(request.formatFromRow)));
+    const merges = mergesForInsert(s.merges, request);
     const plan = planInsert({
       afterRow: request.afterRow,
       count,
@@ -333,12 +299,7 @@ export class MemoryHost implements WorkbookHost {
         { top, bottom, left: span.left, right: span.right },
       );
     }
-    const written: CellValue[][] = request.values.map((line, i) =>
-      Array.from({ length: width }, (_, j) => {
-        const v = line[j] ?? null;
-        return plan.isCovered(top + i, request.startCol + j) || v === "" ? null : v;
-      }),
-    );
+    const written = writtenValues(request, plan, width);
     this.workbook.setValues(s, top, request.startCol, written, "host");
     for (const area of plan.extend) this.workbook.merge(s, area);
 
@@ -357,17 +318,9 @@ export class MemoryHost implements WorkbookHost {
     if (s.protected) throw new HostError("protected", hostMessage(this.lang, "protected", { sheet: s.name }), { sheets: [s.name] });
     const rowsText = `${rec.top}:${rec.top + rec.count - 1}`;
     // the rows must still hold exactly what was inserted and nothing else
-    const now = this.workbook.values(s, rec.area);
-    const same = now.every((line, i) => line.every((v, j) => sameCellValue(v, rec.written[i][j])));
-    let outside = false;
-    for (const [k, c] of s.cells) {
-      const row = Math.floor(k / MAX_COLS);
-      const col = (k % MAX_COLS) + 1;
-      if (row < rec.top || row > rec.top + rec.count - 1) continue;
-      if (col >= rec.area.left && col <= rec.area.right) continue;
-      if (c.value !== null || c.formula !== undefined) outside = true;
+    if (!insertedRowsUntouched(this.usedValuesOfRows(s, rec.top, rec.top + rec.count - 1), rec)) {
+      throw new HostError("conflict", hostMessage(this.lang, "undoEdited", { sheet: s.name, rows: rowsText }));
     }
-    if (!same || outside) throw new HostError("conflict", hostMessage(this.lang, "undoEdited", { sheet: s.name, rows: rowsText }));
     this.workbook.deleteRows(s, rec.top, rec.count, "host");
     this.inserts.delete(token);
   }
@@ -448,6 +401,25 @@ export class MemoryHost implements WorkbookHost {
 
   private now(): string {
     return (this.options.now?.() ?? new Date()).toISOString();
+  }
+
+  /** The values of rows top..bottom within their used columns (as Excel's getUsedRange(true) of the rows); null when empty. */
+  private usedValuesOfRows(s: MemorySheet, top: number, bottom: number): { top: number; left: number; values: CellValue[][] } | null {
+    let first = Infinity;
+    let last = 0;
+    let left = Infinity;
+    let right = 0;
+    for (const [k, c] of s.cells) {
+      const row = keyRow(k);
+      if (row < top || row > bottom || (c.value === null && c.formula === undefined)) continue;
+      const col = keyCol(k);
+      first = Math.min(first, row);
+      last = Math.max(last, row);
+      left = Math.min(left, col);
+      right = Math.max(right, col);
+    }
+    if (last === 0) return null;
+    return { top: first, left, values: this.workbook.values(s, { top: first, bottom: last, left, right }) };
   }
 
   private sheetOrThrow(name: string): MemorySheet {

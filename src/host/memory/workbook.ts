@@ -11,10 +11,11 @@
  * This is a data structure: it does not enforce protection or raise HostErrors; hosts do.
  */
 import type { CellRange, CellValue, Grid } from "../../core/grid";
-import { parseA1, parseRangeA1, rangeToA1, toA1 } from "../../core/grid";
+import { parseA1, rangeToA1, toA1 } from "../../core/grid";
+import { MAX_COLS, MAX_ROWS, formatAddress, parseAddress, rangesIntersect } from "../shared/addresses";
 
-export const MAX_ROWS = 1_048_576;
-export const MAX_COLS = 16_384;
+// addresses are shared with the Excel host; kept importable from here for the playground and tests
+export { MAX_COLS, MAX_ROWS, formatAddress, parseAddress, rangesIntersect };
 
 export type SheetVisibility = "visible" | "hidden" | "veryHidden";
 
@@ -162,10 +163,6 @@ export function keyCol(key: number): number {
   return (key % KEY_STRIDE) + 1;
 }
 
-export function rangesIntersect(a: CellRange, b: CellRange): boolean {
-  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
-}
-
 export function rangeContains(outer: CellRange, inner: CellRange): boolean {
   return outer.top <= inner.top && outer.left <= inner.left && outer.bottom >= inner.bottom && outer.right >= inner.right;
 }
@@ -223,32 +220,6 @@ function cleanCell(c: MemoryCell): MemoryCell {
   const style = normalizeStyle(c.style);
   if (style) out.style = deepClone(style);
   return out;
-}
-
-/** A1 cell or range text -> range (entire rows "3:5" and columns "C:D" too). */
-export function parseAddress(text: string): CellRange {
-  const t = text.trim().replace(/\$/g, "");
-  const rows = /^(\d+)(?::(\d+))?$/.exec(t);
-  if (rows) {
-    const a = Number(rows[1]);
-    const b = Number(rows[2] ?? rows[1]);
-    return { top: Math.min(a, b), bottom: Math.max(a, b), left: 1, right: MAX_COLS };
-  }
-  const cols = /^([A-Za-z]{1,3})(?::([A-Za-z]{1,3}))?$/.exec(t);
-  if (cols) {
-    const a = parseA1(`${cols[1]}1`).col;
-    const b = parseA1(`${cols[2] ?? cols[1]}1`).col;
-    return { top: 1, bottom: MAX_ROWS, left: Math.min(a, b), right: Math.max(a, b) };
-  }
-  const r = parseRangeA1(t);
-  if (r.bottom > MAX_ROWS || r.right > MAX_COLS) throw new RangeError(`address outside the sheet: ${text}`);
-  return r;
-}
-
-/** Range -> A1 text, entire rows as "3:5". */
-export function formatAddress(r: CellRange): string {
-  if (r.left === 1 && r.right === MAX_COLS) return `${r.top}:${r.bottom}`;
-  return rangeToA1(r);
 }
 
 export interface SheetInit {
@@ -407,6 +378,11 @@ export class MemoryWorkbook {
         source,
       });
     }
+  }
+
+  /** Raise the change event of values written cell by cell (the fake Excel's Range.values, which may skip cells). */
+  emitValuesChanged(sheet: MemorySheet, range: CellRange, source: "user" | "host"): void {
+    this.emit({ sheetId: sheet.id, sheet: sheet.name, range: cloneRange(range), kind: "values", source });
   }
 
   /**

@@ -1,153 +1,107 @@
 /**
- * Pure planning shared by the Excel and memory hosts: no Office.js, no DOM. Addresses for marks
- * (cells -> rectangles -> address strings short enough for one request), the steps of a row
- * insertion (which columns can take copied formats, which merges grow, which cells a value may
- * not be written to), and value comparison for conflict detection.
+ * Row insertion as both hosts do it (pure: no Office.js, no DOM): the request checked, the steps
+ * planned so that no step cuts through a merged area (which columns take copied formats, which
+ * merges grow, which cells a value may not be written to), the values each new row receives, and
+ * the check undo makes that the rows still hold only what was inserted.
  */
 import type { CellRange, CellValue } from "../../core/grid";
-import { parseA1, rangeToA1 } from "../../core/grid";
-import { MAX_COLS, MAX_ROWS, parseAddress } from "../memory/workbook";
+import { HostError, type InsertRowsRequest } from "../types";
+import { MAX_COLS, MAX_ROWS } from "./addresses";
+import { sameCellValue } from "./cells";
+import { hostMessage, type HostLang } from "./messages";
 
-/**
- * Longest multi-area address Jixiao sends in one getRanges call. Excel's own limit for a
- * multi-area reference typed into a formula or the Name Box is 255 characters; staying under it
- * keeps every request valid on every platform.
- */
-export const MAX_ADDRESS_CHARS = 255;
+/** The request's size, or HostError("invalid") for a request no host can carry out. */
+export function checkInsertRequest(request: InsertRowsRequest, lang: HostLang): { count: number; width: number } {
+  const count = request.values.length;
+  const width = Math.max(0, ...request.values.map((r) => r.length));
+  if (count === 0 || width === 0) throw new HostError("invalid", hostMessage(lang, "nothingToInsert"));
+  for (const row of [request.afterRow, request.formatFromRow]) {
+    if (!Number.isInteger(row) || row < 1 || row + count > MAX_ROWS) throw new HostError("invalid", hostMessage(lang, "badRow", { row }));
+  }
+  if (!Number.isInteger(request.startCol) || request.startCol < 1 || request.startCol + width - 1 > MAX_COLS) {
+    throw new HostError("invalid", hostMessage(lang, "badAddress", { cell: `C${request.startCol}` }));
+  }
+  return { count, width };
+}
 
-/** Cells -> few rectangles: vertical runs per column, then equal runs in adjacent columns joined. */
-export function compressCells(cells: readonly { row: number; col: number }[]): CellRange[] {
-  const byCol = new Map<number, number[]>();
-  for (const c of cells) {
-    const rows = byCol.get(c.col);
-    if (rows) rows.push(c.row);
-    else byCol.set(c.col, [c.row]);
-  }
-  const runs: CellRange[] = [];
-  for (const col of [...byCol.keys()].sort((a, b) => a - b)) {
-    const rows = [...new Set(byCol.get(col))].sort((a, b) => a - b);
-    let start = rows[0];
-    let prev = rows[0];
-    for (let i = 1; i <= rows.length; i++) {
-      const r = rows[i];
-      if (r === prev + 1) {
-        prev = r;
-        continue;
-      }
-      runs.push({ top: start, bottom: prev, left: col, right: col });
-      start = r;
-      prev = r;
-    }
-  }
-  // join runs with the same rows in adjacent columns
-  const open = new Map<string, CellRange>();
+/** The merged areas planInsert needs: those crossing row `afterRow` or row `formatFromRow`. */
+export function mergesForInsert(merges: readonly CellRange[], request: Pick<InsertRowsRequest, "afterRow" | "formatFromRow">): CellRange[] {
+  const rows = [request.afterRow, request.formatFromRow];
+  const seen = new Set<string>();
   const out: CellRange[] = [];
-  for (const run of runs) {
-    const key = `${run.top}:${run.bottom}`;
-    const prev = open.get(key);
-    if (prev && prev.right === run.left - 1) {
-      prev.right = run.right;
-    } else {
-      const r = { ...run };
-      open.set(key, r);
-      out.push(r);
-    }
-  }
-  return out.sort((a, b) => a.top - b.top || a.left - b.left);
-}
-
-/** Rectangles -> comma-separated address lists, each at most `maxChars` long. */
-export function chunkAddresses(ranges: readonly CellRange[], maxChars = MAX_ADDRESS_CHARS): string[] {
-  const chunks: string[] = [];
-  let current = "";
-  for (const r of ranges) {
-    const a = rangeToA1(r);
-    if (current && current.length + 1 + a.length > maxChars) {
-      chunks.push(current);
-      current = "";
-    }
-    current = current ? `${current},${a}` : a;
-  }
-  if (current) chunks.push(current);
-  return chunks;
-}
-
-/** Split on commas outside single quotes (sheet names may hold commas). */
-function splitAreas(text: string): string[] {
-  const parts: string[] = [];
-  let cur = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === "'") {
-      if (quoted && text[i + 1] === "'") {
-        cur += "''";
-        i++;
-        continue;
-      }
-      quoted = !quoted;
-    }
-    if (ch === "," && !quoted) {
-      parts.push(cur);
-      cur = "";
-    } else {
-      cur += ch;
-    }
-  }
-  if (cur.trim()) parts.push(cur);
-  return parts.map((p) => p.trim()).filter(Boolean);
-}
-
-/** The part after the sheet name: "'My sheet'!A1:B2" -> "A1:B2". */
-export function stripSheet(address: string): string {
-  const i = address.lastIndexOf("!");
-  return i >= 0 ? address.slice(i + 1) : address;
-}
-
-/** "Sheet1!A1:B2, Sheet1!D4" (RangeAreas.address) -> rectangles. Unparseable parts are skipped. */
-export function parseAreasAddress(text: string | null | undefined): CellRange[] {
-  if (!text) return [];
-  const out: CellRange[] = [];
-  for (const part of splitAreas(text)) {
-    try {
-      out.push(parseAddress(stripSheet(part)));
-    } catch {
-      // not an address we understand; leave it out
-    }
+  for (const m of merges) {
+    if (!rows.some((r) => m.top <= r && r <= m.bottom)) continue;
+    const k = `${m.top}:${m.left}:${m.bottom}:${m.right}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(m);
   }
   return out;
 }
 
-/** Strict cell address check: "E13" or "$E$13" inside the sheet. */
-export function parseCellAddress(cell: string): { row: number; col: number } | null {
-  try {
-    const p = parseA1(cell);
-    if (p.row < 1 || p.row > MAX_ROWS || p.col < 1 || p.col > MAX_COLS) return null;
-    return p;
-  } catch {
-    return null;
+/** What each new row receives from `startCol` on: null where a merge covers the cell or the value is empty. */
+export function writtenValues(request: InsertRowsRequest, plan: InsertPlan, width: number): CellValue[][] {
+  const top = plan.insertAt;
+  return request.values.map((line, i) =>
+    Array.from({ length: width }, (_, j) => {
+      const v = line[j] ?? null;
+      return plan.isCovered(top + i, request.startCol + j) || v === "" ? null : v;
+    }),
+  );
+}
+
+/** Runs of cells in one new row that no merge covers (a value is never written into part of a merged area). */
+export function uncoveredRuns(plan: InsertPlan, row: number, startCol: number, width: number): { from: number; to: number }[] {
+  const runs: { from: number; to: number }[] = [];
+  let j = 0;
+  while (j < width) {
+    if (plan.isCovered(row, startCol + j)) {
+      j++;
+      continue;
+    }
+    let k = j;
+    while (k + 1 < width && !plan.isCovered(row, startCol + k + 1)) k++;
+    runs.push({ from: j, to: k });
+    j = k + 1;
   }
+  return runs;
 }
 
-/** Cell values equal for conflict detection: "" and null are both empty; numbers within float noise. */
-export function sameCellValue(a: CellValue | undefined, b: CellValue | undefined): boolean {
-  const x = a === "" || a === undefined ? null : a;
-  const y = b === "" || b === undefined ? null : b;
-  if (x === y) return true;
-  if (typeof x === "number" && typeof y === "number") {
-    return Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x), Math.abs(y));
+/** What undo remembers of an insertion. */
+export interface InsertRecord {
+  top: number;
+  count: number;
+  /** the written area (rows x the request's columns) */
+  area: CellRange;
+  written: CellValue[][];
+}
+
+/**
+ * Whether the inserted rows hold exactly what was written and nothing else: `now` is the values of
+ * the rows' used cells (top-left and values), null when the rows hold no value at all.
+ */
+export function insertedRowsUntouched(now: { top: number; left: number; values: readonly (readonly CellValue[])[] } | null, rec: InsertRecord): boolean {
+  if (!now) return !rec.written.some((line) => line.some((v) => v !== null));
+  for (let i = 0; i < now.values.length; i++) {
+    for (let j = 0; j < now.values[i].length; j++) {
+      const row = now.top + i;
+      const col = now.left + j;
+      const inArea = col >= rec.area.left && col <= rec.area.right;
+      const expected = inArea ? (rec.written[row - rec.top]?.[col - rec.area.left] ?? null) : null;
+      if (!sameCellValue(now.values[i][j], expected)) return false;
+    }
   }
-  return false;
+  // a written value that is gone counts as an edit too
+  return rec.written.every((line, i) =>
+    line.every((v, j) => {
+      if (v === null) return true;
+      const r = rec.top + i - now.top;
+      const c = rec.area.left + j - now.left;
+      return r >= 0 && r < now.values.length && c >= 0 && c < (now.values[r]?.length ?? 0);
+    }),
+  );
 }
 
-/** Office.js hands "" for empty cells; Jixiao's CellValue uses null. */
-export function fromOfficeValue(v: unknown): CellValue {
-  if (v === "" || v === null || v === undefined) return null;
-  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
-  return String(v);
-}
-
-// ------------------------------------------------------------------------------ insertion
 
 export interface InsertPlanInput {
   afterRow: number;

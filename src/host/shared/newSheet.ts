@@ -4,10 +4,9 @@
  * frame, which cells a value may be written to, column widths), so that both hosts produce the
  * same sheet. No Office.js, no DOM.
  */
-import type { CellRange, CellValue } from "../core/grid";
-import { sameCellValue } from "./excel/plan";
-import type { CellStyle } from "./memory/workbook";
-import type { AddSheetRequest } from "./types";
+import type { CellRange, CellValue } from "../../core/grid";
+import type { AddSheetRequest } from "../types";
+import { sameCellValue } from "./cells";
 
 /** Largest table addSheet accepts (a generated target table is some 40 x 7). */
 export const ADD_SHEET_LIMITS = { maxRows: 2_000, maxCols: 50, maxCellChars: 32_767 } as const;
@@ -179,31 +178,6 @@ export function holdsOnlyWritten(used: { top: number; left: number; values: Cell
     }
   }
   return seen === expected;
-}
-
-/**
- * The format of one cell of the layout, as the memory workbook stores it. The Excel host writes the
- * same formats range by range (whole area, frame borders, title, captions, header row), and the fake
- * Excel object model turns those commands into exactly these cell styles.
- */
-export function layoutCellStyle(layout: SheetLayout, row: number, col: number): CellStyle {
-  const style: CellStyle = { wrapText: true, verticalAlignment: "center" };
-  const f = layout.frame;
-  if (f && row >= f.top && row <= f.bottom && col >= f.left && col <= f.right) {
-    const b = { style: "thin", color: LAYOUT_STYLE.borderColor };
-    style.borders = { top: { ...b }, bottom: { ...b }, left: { ...b }, right: { ...b } };
-  }
-  if (row === layout.titleRow) {
-    style.font = { bold: true, size: LAYOUT_STYLE.titleFontSize };
-    style.horizontalAlignment = "center";
-  }
-  if (layout.captionRows.includes(row)) style.horizontalAlignment = "right";
-  if (row === layout.headerRow) {
-    style.font = { ...style.font, bold: true };
-    style.horizontalAlignment = "center";
-    style.fill = LAYOUT_STYLE.headerFill;
-  }
-  return style;
 }
 
 /** Excel's column width in points for a width in character units (Calibri 11: 7 px a character plus 5 px padding). */
