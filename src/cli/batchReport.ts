@@ -1,7 +1,8 @@
 /**
  * `jixiao check … --report 审核汇总.xlsx`: one workbook for the reviewer of a batch of submissions.
  *
- *   汇总 / Files      one row per file: tables, errors, warnings, suggestions, or why it was unreadable
+ *   汇总 / Files      one row per file: tables, errors, warnings, suggestions, or why it was unreadable;
+ *                     the last row 合计 / Total: the batch's totals (as the text report's last line)
  *   表格 / Tables     one row per target table: where it is, its name, framework, money unit, budget, counts
  *   问题 / Findings   one row per finding: file, sheet, cell, table, indicator, severity, category,
  *                     rule, message — filterable, errors first within each file
@@ -11,70 +12,35 @@
  * Every sheet has a frozen, filterable header so the reviewer can sort and filter in Excel.
  */
 import ExcelJS from "exceljs";
-import { CATEGORY_NAMES, SEVERITY_NAMES, type Finding, type Lang, type Severity } from "../core/finding";
+import { categoryName, severityName, type Finding, type Lang, type Severity } from "../core/finding";
 import { frameworkById } from "../core/frameworks/data";
 import type { TargetTable } from "../core/model";
 import { tableName } from "../core/readModel";
-import { countBySeverity, type FileResult } from "./format";
-import { writeNewWorkbook } from "./writeCopies";
+import { countBySeverity, totalsOf, type FileResult } from "./format";
+import { t as say } from "./messages";
+import { SEVERITY_ARGB, writeNewWorkbook } from "./writeCopies";
 
-type Col = { zh: string; en: string; width: number };
-
-const FILES: Col[] = [
-  { zh: "文件", en: "File", width: 40 },
-  { zh: "表格数", en: "Tables", width: 8 },
-  { zh: "错误", en: "Errors", width: 8 },
-  { zh: "警告", en: "Warnings", width: 9 },
-  { zh: "建议", en: "Suggestions", width: 11 },
-  { zh: "说明", en: "Note", width: 60 },
-];
-
-const TABLES: Col[] = [
-  { zh: "文件", en: "File", width: 32 },
-  { zh: "工作表", en: "Sheet", width: 18 },
-  { zh: "区域", en: "Range", width: 12 },
-  { zh: "名称", en: "Name", width: 30 },
-  { zh: "指标体系", en: "Framework", width: 30 },
-  { zh: "金额单位", en: "Money unit", width: 10 },
-  { zh: "预算数", en: "Budget", width: 12 },
-  { zh: "错误", en: "Errors", width: 8 },
-  { zh: "警告", en: "Warnings", width: 9 },
-  { zh: "建议", en: "Suggestions", width: 11 },
-];
-
-const FINDINGS: Col[] = [
-  { zh: "文件", en: "File", width: 28 },
-  { zh: "工作表", en: "Sheet", width: 16 },
-  { zh: "单元格", en: "Cell", width: 8 },
-  { zh: "表格", en: "Table", width: 24 },
-  { zh: "指标", en: "Indicator", width: 22 },
-  { zh: "严重程度", en: "Severity", width: 9 },
-  { zh: "类别", en: "Category", width: 12 },
-  { zh: "规则", en: "Rule", width: 26 },
-  { zh: "说明", en: "Message", width: 90 },
-];
-
-const SHEETS = {
-  files: { zh: "汇总", en: "Files" },
-  tables: { zh: "表格", en: "Tables" },
-  findings: { zh: "问题", en: "Findings" },
-} as const;
-
-const TEXT = {
-  checked: { zh: "已检查", en: "checked" },
-  noTables: { zh: "没有找到绩效目标表", en: "no target table found" },
-  undeclared: { zh: "未注明", en: "not stated" },
-  workbook: { zh: "（整个工作簿）", en: "(whole workbook)" },
+/** Column widths; the headers are messages reportFilesColumns, reportTablesColumns, reportFindingsColumns. */
+const WIDTHS = {
+  files: [40, 8, 8, 9, 11, 60],
+  tables: [32, 18, 12, 30, 30, 10, 12, 8, 9, 11],
+  findings: [28, 16, 8, 24, 22, 9, 12, 26, 90],
 } as const;
 
 /** Excel's fills for the severity cells, as the annotated copies and the pane's marks use them. */
-const FILL: Record<Severity, string> = { error: "FFFFC7CE", warning: "FFFFEB9C", info: "FFDDEBF7" };
+const FILL: Record<Severity, string> = SEVERITY_ARGB;
 
-function addSheet(wb: ExcelJS.Workbook, name: string, cols: Col[], lang: Lang): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
-  ws.columns = cols.map((c) => ({ header: c[lang], width: c.width }));
-  ws.getRow(1).font = { bold: true };
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: cols.length } };
+const BOLD: Partial<ExcelJS.Font> = { bold: true, name: "宋体", size: 11 };
+
+function addSheet(wb: ExcelJS.Workbook, name: string, headers: string, widths: readonly number[]): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(name, {
+    views: [{ state: "frozen", ySplit: 1 }],
+    // printed: landscape, all columns on the page's width, the header on every page
+    pageSetup: { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" },
+  });
+  ws.columns = headers.split("|").map((header, i) => ({ header, width: widths[i] ?? 12 }));
+  ws.getRow(1).font = BOLD;
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: widths.length } };
   return ws;
 }
 
@@ -87,9 +53,10 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 
 export function batchReportWorkbook(results: readonly FileResult[], lang: Lang): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = "jixiao";
-  const files = addSheet(wb, SHEETS.files[lang], FILES, lang);
-  const tables = addSheet(wb, SHEETS.tables[lang], TABLES, lang);
-  const findings = addSheet(wb, SHEETS.findings[lang], FINDINGS, lang);
+  const [filesName, tablesName, findingsName] = say(lang, "reportSheets").split("|");
+  const files = addSheet(wb, filesName, say(lang, "reportFilesColumns"), WIDTHS.files);
+  const tables = addSheet(wb, tablesName, say(lang, "reportTablesColumns"), WIDTHS.tables);
+  const findings = addSheet(wb, findingsName, say(lang, "reportFindingsColumns"), WIDTHS.findings);
 
   for (const r of results) {
     if (r.error) {
@@ -97,7 +64,7 @@ export function batchReportWorkbook(results: readonly FileResult[], lang: Lang):
       continue;
     }
     const c = countBySeverity(r.findings);
-    const note = [r.tables.length ? TEXT.checked[lang] : TEXT.noTables[lang], ...(r.warnings ?? [])].join("；");
+    const note = [r.tables.length ? say(lang, "reportChecked") : say(lang, "summaryNoTables"), ...(r.warnings ?? [])].join("；");
     files.addRow([r.file, r.tables.length, c.error, c.warning, c.info, note]);
 
     const byTable = new Map<string, Finding[]>();
@@ -113,7 +80,7 @@ export function batchReportWorkbook(results: readonly FileResult[], lang: Lang):
         t.rangeA1,
         tableName(t),
         lang === "zh" ? fw.zh : fw.en,
-        t.moneyUnit.unit ?? TEXT.undeclared[lang],
+        t.moneyUnit.unit ?? say(lang, "reportUndeclared"),
         total ? total.value : null,
         tc.error,
         tc.warning,
@@ -127,10 +94,10 @@ export function batchReportWorkbook(results: readonly FileResult[], lang: Lang):
         r.file,
         f.sheet,
         f.cell,
-        f.table ? nameOf(tableOf.get(f.table), f.table) : TEXT.workbook[lang],
+        f.table ? nameOf(tableOf.get(f.table), f.table) : say(lang, "wholeWorkbook"),
         f.indicator ?? "",
-        SEVERITY_NAMES[f.severity][lang],
-        CATEGORY_NAMES[f.category][lang],
+        severityName(lang, f.severity),
+        categoryName(lang, f.category),
         f.rule,
         f.message,
       ]);
@@ -138,6 +105,11 @@ export function batchReportWorkbook(results: readonly FileResult[], lang: Lang):
       row.getCell(9).alignment = { wrapText: true, vertical: "top" };
     }
   }
+  // the batch's totals, as the text report ends with them
+  const tt = totalsOf(results);
+  const total = files.addRow([say(lang, "totalRow"), tt.tables, tt.error, tt.warning, tt.info, say(lang, "totalNote", tt.files, tt.filesWithErrors, tt.unreadable)]);
+  total.font = BOLD;
+  total.border = { top: { style: "thin" } };
   return wb;
 }
 

@@ -1,5 +1,8 @@
-/** Report output: JSON exactly as DESIGN.md says, and text grouped by file, table and severity. */
-import type { Finding, Severity } from "../core/finding";
+/**
+ * Report output: JSON as DESIGN.md says (plus the batch's `totals`), text grouped by file, table
+ * and severity, or one line a file (--summary); both end with the grand total.
+ */
+import { categoryName, severityName, type Finding, type Severity } from "../core/finding";
 import type { TargetTable } from "../core/model";
 import { tableName } from "../core/readModel";
 import { t } from "./messages";
@@ -11,6 +14,81 @@ export interface FileResult {
   error?: { code: string; message: string };
   /** the file was read, but not all of it was checked (content far from the rest) */
   warnings?: string[];
+  /** with --fix: what the fixed copy did (its file, when one was written; the cells changed, as sheet!cell) */
+  fixes?: FixCounts & { file?: string; cells: string[] };
+}
+
+export interface FixCounts {
+  applied: number;
+  needConfirmation: number;
+  stale: number;
+}
+
+/** The batch in numbers: the grand total of the text report, `totals` in the JSON, the review workbook's last row. */
+export interface Totals {
+  /** files given (lock files left out) */
+  files: number;
+  checked: number;
+  unreadable: number;
+  tables: number;
+  error: number;
+  warning: number;
+  info: number;
+  filesWithErrors: number;
+  /** with --fix */
+  fixes?: FixCounts;
+}
+
+export function totalsOf(results: readonly FileResult[]): Totals {
+  const t: Totals = { files: results.length, checked: 0, unreadable: 0, tables: 0, error: 0, warning: 0, info: 0, filesWithErrors: 0 };
+  for (const r of results) {
+    if (r.error) {
+      t.unreadable++;
+      continue;
+    }
+    t.checked++;
+    t.tables += r.tables.length;
+    const c = countBySeverity(r.findings);
+    t.error += c.error;
+    t.warning += c.warning;
+    t.info += c.info;
+    if (c.error) t.filesWithErrors++;
+    if (r.fixes) {
+      const f = (t.fixes ??= { applied: 0, needConfirmation: 0, stale: 0 });
+      f.applied += r.fixes.applied;
+      f.needConfirmation += r.fixes.needConfirmation;
+      f.stale += r.fixes.stale;
+    }
+  }
+  return t;
+}
+
+/** The grand total as the text report ends with it (one line, a second for fixes). */
+export function totalsText(totals: Totals, lang: "zh" | "en"): string[] {
+  const tt = totals;
+  const lines = [t(lang, "totals", tt.files, tt.checked, tt.unreadable, tt.tables, tt.error, tt.warning, tt.info, tt.filesWithErrors)];
+  if (tt.fixes) lines.push(t(lang, "totalsFixes", tt.fixes.applied, tt.fixes.needConfirmation, tt.fixes.stale));
+  return lines;
+}
+
+/** Columns wide as a terminal draws them: a CJK character takes two. */
+function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
+  return w;
+}
+
+/** --summary: one line a file (its tables and counts, or why it was not checked), then the grand total. */
+export function toSummary(results: readonly FileResult[], lang: "zh" | "en"): string {
+  const width = Math.min(60, Math.max(0, ...results.map((r) => displayWidth(r.file))));
+  const lines = results.map((r) => {
+    const name = r.file + " ".repeat(Math.max(0, width - displayWidth(r.file)));
+    if (r.error) return `${name}  ${t(lang, "summaryUnreadable")}`;
+    if (r.tables.length === 0) return `${name}  ${t(lang, "summaryNoTables")}`;
+    const c = countBySeverity(r.findings);
+    return `${name}  ${t(lang, "summaryLine", r.tables.length, c.error, c.warning, c.info)}`;
+  });
+  return [...lines, "", ...totalsText(totalsOf(results), lang)].join("\n");
 }
 
 export function toJson(results: FileResult[]): string {
@@ -25,8 +103,10 @@ export function toJson(results: FileResult[]): string {
               tables: r.tables.map((tb) => ({ sheet: tb.sheet, name: tableName(tb), title: tb.title?.text ?? "", range: tb.rangeA1, project: tb.projectName?.text ?? "", framework: tb.framework.id })),
               findings: r.findings,
               ...(r.warnings ? { warnings: r.warnings } : {}),
+              ...(r.fixes ? { fixes: r.fixes } : {}),
             },
       ),
+      totals: totalsOf(results),
     },
     null,
     2,
@@ -41,15 +121,13 @@ export function countBySeverity(findings: readonly Finding[]): Record<Severity, 
 
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
 
+/** The text report: a section per file (unreadable files are told on stderr as they come), then the grand total of all `results`. */
 export function toText(results: FileResult[], lang: "zh" | "en", color: boolean): string {
   const paint = (code: string, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
   const sevColor: Record<Severity, string> = { error: "31", warning: "33", info: "36" };
   const lines: string[] = [];
   for (const r of results) {
-    if (r.error) {
-      lines.push(paint("1", r.file), "  " + paint("31", r.error.message), "");
-      continue;
-    }
+    if (r.error) continue;
     const c = countBySeverity(r.findings);
     lines.push(`${paint("1", r.file)} — ${t(lang, "tablesFound", r.tables.length)}${lang === "zh" ? "；" : "; "}${t(lang, "summary", c.error, c.warning, c.info)}`);
     if (r.tables.length === 0) lines.push("  " + t(lang, "noTables"));
@@ -67,13 +145,14 @@ export function toText(results: FileResult[], lang: "zh" | "en", color: boolean)
       for (const sev of SEVERITIES) {
         const list = fs.filter((f) => f.severity === sev);
         if (!list.length) continue;
-        lines.push(`    ${paint(sevColor[sev], t(lang, `severity_${sev}`))} (${list.length})`);
-        for (const f of list) lines.push(`      ${paint("1", f.cell)}  ${f.message}  ${paint("2", `[${f.rule}]`)}`);
+        lines.push(`    ${paint(sevColor[sev], severityName(lang, sev))} (${list.length})`);
+        for (const f of list) lines.push(`      ${paint("1", f.cell)}  ${f.message}  ${paint("2", `[${categoryName(lang, f.category)} · ${f.rule}]`)}`);
       }
     }
     const loose = byTable.get("") ?? [];
-    for (const f of loose) lines.push(`  ${f.sheet}!${f.cell} ${f.message} [${f.rule}]`);
+    for (const f of loose) lines.push(`  ${paint("1", `${f.sheet}!${f.cell}`)}  ${severityName(lang, f.severity)}${lang === "zh" ? "：" : ": "}${f.message}  ${paint("2", `[${categoryName(lang, f.category)} · ${f.rule}]`)}`);
     lines.push("");
   }
+  lines.push(...totalsText(totalsOf(results), lang).map((l) => paint("1", l)));
   return lines.join("\n");
 }

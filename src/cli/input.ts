@@ -5,13 +5,14 @@
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
-import { parseConfig, type Config } from "../core/config";
+import { CONFIG_KEYS, checkConfig, ruleCatalogue, type Config } from "../core/config";
 import type { Grid } from "../core/grid";
 import { WorkbookReadError } from "../host/xlsx/readWorkbook";
 import { readWorkbookGridsFast } from "../host/xlsx/fastReadWorkbook";
 import { expandFileArgs, type FileArg } from "./files";
 import { UsageError, type CliIO } from "./io";
-import { t } from "./messages";
+import { configProblemText, t } from "./messages";
+import { isFindingsSheet } from "./writeCopies";
 
 export const DEFAULT_EXAMPLES = ["examples/seed000-stacked.xlsx", "examples/seed001.xlsx", "examples/seed002.xlsx"];
 
@@ -34,8 +35,8 @@ export function loadConfig(file: string | undefined, io: CliIO, cwd: string): Co
   const p = file ?? path.join(cwd, "jixiao.config.json");
   if (!file && !existsSync(p)) return {};
   if (!existsSync(p)) throw new UsageError(t(io.lang, "notFound", p));
-  const r = parseConfig(readFileSync(p, "utf8"));
-  if (!r.ok) throw new UsageError(t(io.lang, "configInvalid", p, r.message));
+  const r = checkConfig(readFileSync(p, "utf8"));
+  if (!r.ok) throw new UsageError(t(io.lang, "configInvalid", p, configProblemText(io.lang, r.problem, CONFIG_KEYS, ruleCatalogue().families)));
   return r.config;
 }
 
@@ -50,7 +51,9 @@ export async function readInput(file: string, lang: "zh" | "en"): Promise<{ grid
   if (statSync(file).isDirectory()) return { error: { code: "directory", message: t(lang, "isDirectory", file) } };
   try {
     const data = readFileSync(file);
-    const { grids, skipped } = await readWorkbookGridsFast(data);
+    const { grids: all, skipped } = await readWorkbookGridsFast(data);
+    // the list of findings in an annotated copy is Jixiao's, not the submission's
+    const grids = all.filter((g) => !isFindingsSheet(g));
     return { grids, warnings: skipped.map((k) => t(lang, "farCells", file, k.sheet, k.cells, k.example, k.kept)) };
   } catch (e) {
     if (e instanceof WorkbookReadError) {

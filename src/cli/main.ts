@@ -1,6 +1,6 @@
 /** jixiao: the command-line checker. Dispatches to src/cli/commands/*. */
 import { detectLang, UsageError, type CliIO } from "./io";
-import { t } from "./messages";
+import { t, type CliTextKey } from "./messages";
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
 
@@ -11,13 +11,30 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   recommend: async () => (await import("./commands/recommend")).run,
 };
 
+/** Each command's own help (`jixiao <command> --help`, `jixiao help <command>`). */
+const COMMAND_HELP: Record<string, CliTextKey> = { check: "checkUsage", read: "readUsage", library: "libraryUsage", recommend: "recommendUsage" };
+
+const isHelp = (a: string) => a === "--help" || a === "-h";
+
 export async function main(argv: string[], io?: Partial<CliIO>): Promise<number> {
   const lang = detectLang(argv, process.env);
   const full: CliIO = { out: (s) => process.stdout.write(s + "\n"), err: (s) => process.stderr.write(s + "\n"), lang, ...io };
   const [cmd, ...rest] = argv;
-  if (!cmd || cmd === "help" || cmd === "--help" || cmd === "-h") {
-    full.out(t(lang, "usage"));
+  if (!cmd || cmd === "help" || isHelp(cmd)) {
+    // `jixiao help check`: the command named (not the value of --lang)
+    const about = cmd === "help" ? rest.find((a, i) => !a.startsWith("-") && rest[i - 1] !== "--lang") : undefined;
+    if (about && !COMMAND_HELP[about]) {
+      full.err(t(lang, "unknownCommand", about));
+      return 2;
+    }
+    full.out(t(lang, about ? COMMAND_HELP[about] : "usage"));
     return cmd ? 0 : 2;
+  }
+  // --help anywhere after the command (after any option): that command's help, nothing else done
+  const helpOf = COMMAND_HELP[cmd] ?? (cmd.toLowerCase().endsWith(".xlsx") ? COMMAND_HELP.check : undefined);
+  if (helpOf && rest.some(isHelp)) {
+    full.out(t(lang, helpOf));
+    return 0;
   }
   const load = COMMANDS[cmd];
   try {

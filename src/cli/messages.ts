@@ -1,4 +1,6 @@
 /** Every text the CLI prints, in Chinese (default) and English. */
+import type { ConfigProblem } from "../core/config";
+
 type Msg = { zh: string; en: string };
 
 export const CLI_TEXT = {
@@ -12,6 +14,7 @@ export const CLI_TEXT = {
       --annotate <目录>   把标注了问题的副本写入该目录（不会改动原文件）
       --fix <目录>        把自动修正后的副本写入该目录（不会改动原文件）
       --report <文件.xlsx> 把整批文件的审核汇总（文件、表格、问题清单）写成一个工作簿
+      --summary           每个文件只输出一行（表格数、错误、警告、建议），最后是合计
       --config <文件>     配置文件（默认读取当前目录的 jixiao.config.json）
       --yes               --fix 时也应用需要确认的修正（如成本指标改为 ≤）
   read [文件.xlsx ...]    把每张表读到的内容（项目、预算、每个指标）汇总输出，供建指标库和监控使用
@@ -22,7 +25,7 @@ export const CLI_TEXT = {
                           列出或导出指标库（可合并自定义指标库）
   recommend <文件.xlsx> [--top n] [--import 自定义指标库]
                           为每张表推荐项目类型和指标模板
-  help                    显示本帮助
+  help [命令]             显示本帮助；jixiao <命令> --help 显示该命令的帮助
 
 退出码：0 没有错误级问题（read：全部文件已读出）；1 存在错误级问题；2 用法错误或文件无法读取。`,
     en: `Usage: jixiao <command> [options]
@@ -34,6 +37,7 @@ Commands:
       --annotate <dir>    write copies with every finding marked into <dir> (inputs are never changed)
       --fix <dir>         write copies with unambiguous fixes applied into <dir> (inputs are never changed)
       --report <file.xlsx> write one review workbook for the whole batch (files, tables, findings)
+      --summary           one line per file (tables, errors, warnings, suggestions), then the totals
       --config <file>     configuration file (default: jixiao.config.json in the current directory)
       --yes               with --fix, also apply fixes that ask for confirmation (cost indicators to ≤)
   read [file.xlsx ...]    everything read from every table (project, budget, each indicator) in one list
@@ -44,7 +48,7 @@ Commands:
                           list or export the indicator library (merged with a user library)
   recommend <file.xlsx> [--top n] [--import user-library]
                           suggest project types and templates for every table
-  help                    show this help
+  help [command]          show this help; jixiao <command> --help shows the command's own
 
 Exit codes: 0 no error-severity finding (read: every file read); 1 error-severity findings; 2 usage error or unreadable input.`,
   },
@@ -74,13 +78,18 @@ Exit codes: 0 no error-severity finding (read: every file read); 1 error-severit
   tablesFound: { zh: "找到 {0} 张表", en: "{0} {0|table|tables} found" },
   summary: { zh: "错误 {0}，警告 {1}，建议 {2}", en: "{0} {0|error|errors}, {1} {1|warning|warnings}, {2} {2|suggestion|suggestions}" },
   clean: { zh: "未发现问题", en: "no problems found" },
-  total: { zh: "共 {0} 个文件：错误 {1}，警告 {2}，建议 {3}；{4} 个文件无法读取", en: "{0} {0|file|files}: {1} {1|error|errors}, {2} {2|warning|warnings}, {3} {3|suggestion|suggestions}; {4} unreadable" },
-  severity_error: { zh: "错误", en: "error" },
-  severity_warning: { zh: "警告", en: "warning" },
-  severity_info: { zh: "建议", en: "suggestion" },
   untitled: { zh: "（无标题）", en: "(untitled)" },
   summarySheet: { zh: "校验结果", en: "Findings" },
-  summaryHeader: { zh: "工作表|单元格|严重程度|类别|规则|说明", en: "Sheet|Cell|Severity|Category|Rule|Message" },
+  summaryHeader: { zh: "工作表|单元格|表格|指标|严重程度|类别|规则|说明", en: "Sheet|Cell|Table|Indicator|Severity|Category|Rule|Message" },
+  /** a line of a note on a marked cell: severity, category, message */
+  noteLine: { zh: "【{0}·{1}】{2}", en: "[{0} · {1}] {2}" },
+  /** the note's first line: who wrote it */
+  noteHead: { zh: "Jixiao 校验：", en: "Jixiao check:" },
+  wholeWorkbook: { zh: "（整个工作簿）", en: "(whole workbook)" },
+  fixWrote: { zh: "已写入 {0}：应用了 {1} 处修正", en: "Wrote {0}: {1} {1|fix|fixes} applied" },
+  fixNone: { zh: "{0}：没有应用任何修正，未写副本", en: "{0}: no fix applied, no copy written" },
+  fixNeedYes: { zh: "另有 {0} 处修正需要确认，加 --yes 一并应用", en: "{0} more {0|fix needs|fixes need} confirmation: add --yes to apply {0|it|them}" },
+  fixStale: { zh: "{0} 处未应用（单元格内容与校验时不同）", en: "{0} not applied (the cell no longer holds what was checked)" },
   readUsage: {
     zh: `用法：jixiao read [文件.xlsx ...] [--format json|csv|xlsx] [--out 文件] [--lang zh|en] [--config 文件]
 
@@ -120,6 +129,141 @@ Examples:
 
 Exit codes: 0 every file read; 2 usage error or an unreadable file (the other files are still read).`,
   },
+  checkUsage: {
+    zh: `用法：jixiao check [文件.xlsx ...] [选项]
+
+校验每个文件中的每张绩效目标表，按文件、表格和严重程度列出问题，最后给出整批的合计。
+不给文件时校验自带的示例工作簿；可写 文件夹/*.xlsx（Windows 下 Jixiao 自己展开）。
+
+  --format text|json   输出格式（默认 text）；json 为 {"files":[…],"totals":{…}}
+  --summary            每个文件只输出一行（表格数、错误、警告、建议），最后是合计
+  --annotate <目录>    写出标注副本：只有有问题的单元格按最严重的问题着色并加批注（原有批注保留），
+                       另加“校验结果”工作表；其余单元格、页面设置、打印区域、合并单元格原样不变
+  --fix <目录>         写出修正副本：只改报告中可直接修正的单元格；没有应用任何修正时不写副本
+  --yes                --fix 时也应用需要确认的修正（如成本指标的运算符改为 ≤）
+  --report <文件.xlsx> 整批的审核汇总工作簿：汇总（每个文件一行，末行合计）、表格、问题
+  --config <文件>      配置文件（默认读取当前目录的 jixiao.config.json）
+  --lang zh|en         输出语言（默认中文）
+
+配置文件示例：{ "rules": { "vague": "off", "vague.qualitative": "warning", "range.at-least-100": "error" },
+  "moneyUnit": "万元", "framework": "common", "placeholderWords": ["待核实"] }
+rules 中可写规则族（vague）或规则编号（vague.qualitative），值为 off、error、warning 或 info；
+两者都写时规则编号优先。写错的编号会被指出（退出码 2），并给出最接近的编号。
+
+输入文件从不改写；输出目录中已有的同名文件也不会被覆盖（另存为“文件名 (2).xlsx”）。
+
+退出码：0 没有错误级问题；1 存在错误级问题；2 用法错误或有文件无法读取。`,
+    en: `Usage: jixiao check [file.xlsx ...] [options]
+
+Checks every target table of every file, lists the findings by file, table and severity, and ends
+with the totals of the batch. Without files it checks the bundled example workbooks; folder/*.xlsx
+works (on Windows Jixiao expands it itself).
+
+  --format text|json   output format (default text); json is {"files":[…],"totals":{…}}
+  --summary            one line per file (tables, errors, warnings, suggestions), then the totals
+  --annotate <dir>     write annotated copies: only the cells with findings are filled (by their worst
+                       finding) and get a note (an existing note is kept), plus a sheet "Findings";
+                       every other cell, the page setup, print areas and merges stay as they are
+  --fix <dir>          write fixed copies: only the cells the report can fix change; no copy is
+                       written when no fix was applied
+  --yes                with --fix, also apply the fixes that ask for confirmation (a cost's ≤)
+  --report <file.xlsx> one review workbook for the batch: Files (one row each, totals last), Tables, Findings
+  --config <file>      configuration (default: jixiao.config.json in the current directory)
+  --lang zh|en         output language (default Chinese)
+
+Configuration example: { "rules": { "vague": "off", "vague.qualitative": "warning", "range.at-least-100": "error" },
+  "moneyUnit": "万元", "framework": "common", "placeholderWords": ["待核实"] }
+A rules entry names a family (vague) or a rule id (vague.qualitative) and says off, error, warning
+or info; the rule id wins over its family. A misspelt id is an error (exit code 2) naming the nearest id.
+
+Input files are never written, nor is a file already in an output folder ("name (2).xlsx" instead).
+
+Exit codes: 0 no error-severity finding; 1 error-severity findings; 2 usage error or an unreadable file.`,
+  },
+  libraryUsage: {
+    zh: `用法：jixiao library [--format text|json|xlsx] [--out 文件] [--type 类型] [--import 自定义指标库] [--lang zh|en]
+
+列出或导出内置指标库（可合并自定义指标库）。
+
+  （不加选项）         列出项目类型和每类的模板数
+  --type <类型>        列出某一项目类型的模板
+  --format json|xlsx   导出指标库；xlsx 需要 --out（“模板”和“项目类型”两张工作表）
+  --out <文件>         写入该文件；已有同名文件时另存为“文件名 (2)”，从不覆盖
+  --import <文件>      校验一个自定义指标库（.json 或 .xlsx）并合并进输出；可多次使用
+
+退出码：0 成功；2 用法错误或导入的指标库有错误。`,
+    en: `Usage: jixiao library [--format text|json|xlsx] [--out file] [--type id] [--import user-library] [--lang zh|en]
+
+Lists or exports the built-in indicator library (merged with a user library).
+
+  (no option)          the project types and their template counts
+  --type <id>          one project type's templates
+  --format json|xlsx   export the library; xlsx needs --out (sheets templates and types)
+  --out <file>         write to <file>; "name (2)" when it exists, a file is never replaced
+  --import <file>      validate a user library (.json or .xlsx) and merge it into the output; repeatable
+
+Exit codes: 0 done; 2 usage error or errors in an imported library.`,
+  },
+  recommendUsage: {
+    zh: `用法：jixiao recommend <文件.xlsx> [...] [--format text|json] [--top n] [--import 自定义指标库] [--config 文件] [--lang zh|en]
+
+为每张表推荐项目类型（按项目名称和绩效目标）和表中还没有的指标模板。
+
+  --format text|json   输出格式（默认 text）
+  --top <n>            每张表最多推荐 n 个模板（1–100）
+  --import <文件>      同时使用一个自定义指标库（.json 或 .xlsx）；可多次使用
+  --config <文件>      配置文件（moneyUnit、framework 同 check）
+
+退出码：0 成功；2 用法错误或有文件无法读取。`,
+    en: `Usage: jixiao recommend <file.xlsx> [...] [--format text|json] [--top n] [--import user-library] [--config file] [--lang zh|en]
+
+Suggests project types for every table (from its project name and goal) and the templates it lacks.
+
+  --format text|json   output format (default text)
+  --top <n>            at most n templates per table (1–100)
+  --import <file>      also use a user library (.json or .xlsx); repeatable
+  --config <file>      configuration (moneyUnit, framework as for check)
+
+Exit codes: 0 done; 2 usage error or an unreadable file.`,
+  },
+  // ---- batch totals ----
+  /** the grand total after the per-file sections */
+  totals: {
+    zh: "合计：{0} 个文件（{1} 个已检查，{2} 个无法读取），{3} 张表；错误 {4}，警告 {5}，建议 {6}；{7} 个文件有错误",
+    en: "Total: {0} {0|file|files} ({1} checked, {2} unreadable), {3} {3|table|tables}; {4} {4|error|errors}, {5} {5|warning|warnings}, {6} {6|suggestion|suggestions}; {7} {7|file|files} with errors",
+  },
+  totalsFixes: {
+    zh: "修正：应用了 {0} 处；{1} 处需要确认（加 --yes 应用）；{2} 处未应用（单元格内容与校验时不同）",
+    en: "Fixes: {0} applied; {1} {1|needs|need} confirmation (add --yes); {2} not applied (the cell no longer holds what was checked)",
+  },
+  summaryLine: { zh: "{0} 张表  错误 {1}，警告 {2}，建议 {3}", en: "{0} {0|table|tables}  {1} {1|error|errors}, {2} {2|warning|warnings}, {3} {3|suggestion|suggestions}" },
+  summaryUnreadable: { zh: "无法读取", en: "unreadable" },
+  summaryNoTables: { zh: "没有找到绩效目标表", en: "no target table found" },
+  summaryWithJson: { zh: "--summary 只用于文本输出；--format json 的 totals 已给出合计", en: "--summary is for the text report; --format json gives the totals in \"totals\"" },
+  totalRow: { zh: "合计", en: "Total" },
+  // ---- the review workbook (--report) ----
+  reportSheets: { zh: "汇总|表格|问题", en: "Files|Tables|Findings" },
+  reportFilesColumns: { zh: "文件|表格数|错误|警告|建议|说明", en: "File|Tables|Errors|Warnings|Suggestions|Note" },
+  reportTablesColumns: { zh: "文件|工作表|区域|名称|指标体系|金额单位|预算数|错误|警告|建议", en: "File|Sheet|Range|Name|Framework|Money unit|Budget|Errors|Warnings|Suggestions" },
+  reportFindingsColumns: { zh: "文件|工作表|单元格|表格|指标|严重程度|类别|规则|说明", en: "File|Sheet|Cell|Table|Indicator|Severity|Category|Rule|Message" },
+  reportChecked: { zh: "已检查", en: "checked" },
+  reportUndeclared: { zh: "未注明", en: "not stated" },
+  totalNote: { zh: "{0} 个文件：{1} 个有错误，{2} 个无法读取", en: "{0} {0|file|files}: {1} with errors, {2} unreadable" },
+  // ---- configuration problems (src/core/config.ts ConfigProblem) ----
+  cfgJson: { zh: "不是有效的 JSON（{0}）", en: "not valid JSON ({0})" },
+  cfgTooLarge: { zh: "文件超过 1 MB", en: "the file is larger than 1 MB" },
+  cfgUnknownKey: { zh: "没有配置项“{0}”；可用的配置项：{1}", en: "no setting \"{0}\"; the settings are {1}" },
+  cfgUnknownRule: { zh: "rules 中的“{0}”不是规则编号或规则族", en: "\"{0}\" in rules is no rule id or rule family" },
+  cfgDidYouMean: { zh: "；是不是“{0}”？", en: "; did you mean \"{0}\"?" },
+  cfgRuleFamilies: { zh: "；规则族有：{0}（规则编号见 docs/rules.md）", en: "; the rule families are {0} (rule ids in docs/rules.md)" },
+  cfgBadValue: { zh: "{0} 只能是 {1}", en: "{0} must be one of {1}" },
+  cfgBadType: { zh: "{0} 应为{1}", en: "{0} must be {1}" },
+  cfgInvalid: { zh: "{0}：{1}", en: "{0}: {1}" },
+  cfgRoot: { zh: "整个文件", en: "the file" },
+  type_array: { zh: "数组（[…]）", en: "an array ([…])" },
+  type_object: { zh: "对象（{…}）", en: "an object ({…})" },
+  type_string: { zh: "文本", en: "text" },
+  type_other: { zh: "另一种值", en: "another kind of value" },
   readBadFormat: { zh: "--format 只能是 json、csv 或 xlsx，而不是“{0}”", en: "--format must be json, csv or xlsx, not \"{0}\"" },
   readXlsxNeedsOut: { zh: "--format xlsx 需要 --out <文件.xlsx>", en: "--format xlsx needs --out <file.xlsx>" },
   readOutMismatch: { zh: "--out {0} 与 --format {1} 不符；请用 .{1} 文件名", en: "--out {0} does not fit --format {1}; use a .{1} file name" },
@@ -154,4 +298,32 @@ export function fillText(template: string, args: readonly (string | number)[]): 
 
 export function t(lang: "zh" | "en", key: CliTextKey, ...args: (string | number)[]): string {
   return fillText(CLI_TEXT[key][lang], args);
+}
+
+/** A list as the language writes one: 元、万元、亿元 / 元, 万元, 亿元. */
+export function listText(lang: "zh" | "en", items: readonly string[]): string {
+  return items.join(lang === "zh" ? "、" : ", ");
+}
+
+/** What is wrong with a configuration file, in the user's language (the problem as src/core/config.ts gives it). */
+export function configProblemText(lang: "zh" | "en", p: ConfigProblem, keys: readonly string[], families: readonly string[]): string {
+  const at = p.path || t(lang, "cfgRoot");
+  switch (p.code) {
+    case "json":
+      return t(lang, "cfgJson", p.detail ?? "");
+    case "too-large":
+      return t(lang, "cfgTooLarge");
+    case "unknown-key":
+      return t(lang, "cfgUnknownKey", p.key ?? at, listText(lang, keys)) + (p.suggestion ? t(lang, "cfgDidYouMean", p.suggestion) : "");
+    case "unknown-rule":
+      return t(lang, "cfgUnknownRule", p.key ?? at) + (p.suggestion ? t(lang, "cfgDidYouMean", p.suggestion) : t(lang, "cfgRuleFamilies", listText(lang, families)));
+    case "bad-value":
+      return t(lang, "cfgBadValue", at, listText(lang, p.allowed ?? []));
+    case "bad-type": {
+      const key = p.expected === "array" || p.expected === "object" || p.expected === "string" ? (`type_${p.expected}` as const) : "type_other";
+      return t(lang, "cfgBadType", at, t(lang, key));
+    }
+    default:
+      return t(lang, "cfgInvalid", at, p.detail ?? "");
+  }
 }

@@ -6,6 +6,7 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { main } from "../../src/cli/main";
+import { readWorkbookGridsFast } from "../../src/host/xlsx/fastReadWorkbook";
 
 const ROOT = path.join(__dirname, "..", "..");
 const EX = (f: string) => path.join(ROOT, "examples", f);
@@ -58,7 +59,10 @@ describe("jixiao check on the example workbooks", () => {
     expect(zh.out).toMatch(/错误 \(\d+\)/);
     expect(zh.out).toContain("成本指标");
     const en = await run(["check", EX("seed001.xlsx"), "--lang", "en"]);
-    expect(en.out).toMatch(/error \(\d+\)/);
+    expect(en.out).toMatch(/^ {4}Error \(\d+\)$/m);
+    // category and severity as core names them, beside the rule
+    expect(en.out).toContain("[Cost · cost.direction]");
+    expect(zh.out).toContain("[成本指标 · cost.direction]");
     expect(en.out).toContain("a cost is a ceiling");
   });
 });
@@ -185,9 +189,17 @@ describe("nothing is written to the inputs", () => {
     writeFileSync(input, await zip.generateAsync({ type: "nodebuffer" }));
     const out = path.join(dir, "marked");
     await run(["check", input, "--annotate", out]);
+    // the copy's formats are the input's, the marked cells' own added after them: 31 stays 31
     const copy = await JSZip.loadAsync(readFileSync(path.join(out, "格式.xlsx")));
-    const codes = [...(await copy.file("xl/styles.xml")!.async("string")).matchAll(/formatCode="([^"]*)"/g)].map((m) => m[1]);
-    expect(codes).toEqual(expect.arrayContaining(["yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;", "0\\%"]));
+    const copyStyles = await copy.file("xl/styles.xml")!.async("string");
+    const xfs = [.../<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(copyStyles)![1].matchAll(/<xf\b[^>]*>/g)].map((m) => m[0]);
+    const sheet = await copy.file("xl/worksheets/sheet1.xml")!.async("string");
+    const styleOf = (ref: string) => Number(new RegExp(`<c r="${ref}" s="(\\d+)"`).exec(sheet)![1]);
+    expect(xfs[styleOf("D3")]).toMatch(/numFmtId="31"/);
+    expect([...copyStyles.matchAll(/formatCode="([^"]*)"/g)].map((m) => m[1])).toContain("0\\%");
+    // and both readers still read them as the file means
+    const grids = await readWorkbookGridsFast(readFileSync(path.join(out, "格式.xlsx")));
+    expect(grids.grids[0].numberFormats?.[2]?.[3]).toBe('yyyy"年"m"月"d"日"');
   });
 
   it("--fix writes fixed copies that have fewer findings, and the input is unchanged", async () => {
@@ -264,8 +276,12 @@ describe("--report: one review workbook for a batch", () => {
       [1, count("error")[0], count("warning")[0], count("info")[0]],
       [12, count("error")[1], count("warning")[1], count("info")[1]],
       [],
+      // the batch's totals, as the text report ends with them
+      [13, count("error")[0] + count("error")[1], count("warning")[0] + count("warning")[1], count("info")[0] + count("info")[1]],
     ]);
     expect(String(s["汇总"][3][5])).toContain("文件不存在");
+    expect(s["汇总"][4][0]).toBe("合计");
+    expect(s["汇总"][4][5]).toBe("3 个文件：2 个有错误，1 个无法读取");
     // one row per table, whose counts add up to the file's
     expect(s["表格"]).toHaveLength(1 + 13);
     expect(s["表格"][1].slice(3, 6)).toEqual(["住房公积金管理业务费用", "评价指标体系（财预〔2020〕10号）", "万元"]);

@@ -1,9 +1,12 @@
-/** jixiao check: read .xlsx files, validate every table, print text or JSON, optionally write annotated or fixed copies. */
+/**
+ * jixiao check: read .xlsx files, validate every table, print text (or one line a file) or JSON
+ * with the batch's totals, optionally write annotated or fixed copies and a review workbook.
+ */
 import { statSync } from "node:fs";
 import * as path from "node:path";
 import { configToOptions } from "../../core/config";
 import { validate, type ValidateOptions } from "../../core/engine";
-import { toJson, toText, type FileResult } from "../format";
+import { toJson, toSummary, toText, type FileResult } from "../format";
 import { UsageError, type CliIO } from "../io";
 import { collectGarbage } from "../gc";
 import { t } from "../messages";
@@ -11,7 +14,7 @@ import { writeBatchReport } from "../batchReport";
 import type { FileArg } from "../files";
 import { inputFiles, languageOf, loadConfig, readInput } from "../input";
 import { readOptions } from "../options";
-import { writeAnnotatedCopy, writeFixedCopy, assertNotInput } from "../writeCopies";
+import { writeAnnotatedCopy, writeFixedCopy, assertNotInput, type FixOutcome } from "../writeCopies";
 
 /** Files from this size on hold workbook models worth collecting before validation (see ../gc.ts). */
 const LARGE_FILE_BYTES = 1_000_000;
@@ -28,10 +31,12 @@ interface CheckArgs {
   report?: string;
   confirmFixes: boolean;
   config?: string;
+  /** one line a file, then the totals */
+  summary: boolean;
 }
 
 function parseArgs(args: string[], io: CliIO): CheckArgs {
-  const out: CheckArgs = { files: [], format: "text", confirmFixes: false };
+  const out: CheckArgs = { files: [], format: "text", confirmFixes: false, summary: false };
   out.files = readOptions(args, io.lang, (flag, value) => {
     if (flag === "--format") {
       const v = value();
@@ -44,11 +49,21 @@ function parseArgs(args: string[], io: CliIO): CheckArgs {
       if (!/\.xlsx$/i.test(out.report)) throw new UsageError(t(io.lang, "reportNotXlsx", out.report));
     }
     else if (flag === "--yes") out.confirmFixes = true;
+    else if (flag === "--summary") out.summary = true;
     else if (flag === "--config") out.config = value();
     else return false;
     return true;
   });
+  if (out.summary && out.format === "json") throw new UsageError(t(io.lang, "summaryWithJson"));
   return out;
+}
+
+/** What --fix did with one file, said honestly: how many fixes, how many left for --yes, how many no longer fit. */
+function fixReport(lang: "zh" | "en", shown: string, r: FixOutcome): string {
+  const parts = [r.file ? t(lang, "fixWrote", r.file, r.applied) : t(lang, "fixNone", shown)];
+  if (r.needConfirmation) parts.push(t(lang, "fixNeedYes", r.needConfirmation));
+  if (r.stale) parts.push(t(lang, "fixStale", r.stale));
+  return parts.join(lang === "zh" ? "；" : "; ");
 }
 
 export async function run(args: string[], io: CliIO, cwd = process.cwd()): Promise<number> {
@@ -78,13 +93,19 @@ export async function run(args: string[], io: CliIO, cwd = process.cwd()): Promi
     // the workbook model of a large file is garbage now: collect it before the engine allocates
     if (statSync(file).size >= LARGE_FILE_BYTES) collectGarbage();
     const report = validate(input.grids, options);
-    results.push({ file: shown, tables: report.tables, findings: report.findings, ...(input.warnings.length ? { warnings: input.warnings } : {}) });
-    if (a.annotate) io.err(t(lang, "wrote", await writeAnnotatedCopy(file, a.annotate, report.findings, lang)));
-    if (a.fix) io.err(t(lang, "wrote", await writeFixedCopy(file, a.fix, report.findings, a.confirmFixes)));
+    const result: FileResult = { file: shown, tables: report.tables, findings: report.findings, ...(input.warnings.length ? { warnings: input.warnings } : {}) };
+    results.push(result);
+    if (a.annotate) io.err(t(lang, "wrote", await writeAnnotatedCopy(file, a.annotate, report.findings, lang, report.tables)));
+    if (a.fix) {
+      const fixed = await writeFixedCopy(file, a.fix, report.findings, a.confirmFixes);
+      result.fixes = { applied: fixed.applied, needConfirmation: fixed.needConfirmation, stale: fixed.stale, ...(fixed.file ? { file: fixed.file } : {}), cells: fixed.cells };
+      io.err(fixReport(lang, shown, fixed));
+    }
   }
   if (a.report) io.err(t(lang, "wrote", await writeBatchReport(results, a.report, files, lang)));
   if (a.format === "json") io.out(toJson(results));
-  else io.out(toText(results.filter((r) => !r.error), lang, !!process.stdout.isTTY && !process.env.NO_COLOR));
+  else if (a.summary) io.out(toSummary(results, lang));
+  else io.out(toText(results, lang, !!process.stdout.isTTY && !process.env.NO_COLOR));
   const anyUnreadable = results.some((r) => r.error);
   const anyError = results.some((r) => r.findings.some((f) => f.severity === "error"));
   if (anyError) return 1;
