@@ -5,7 +5,7 @@
  */
 import type { CellValue } from "../../src/core/grid";
 import { parseA1 } from "../../src/core/grid";
-import { MemoryWorkbook, cellKey, parseAddress, type CellStyle, type MemorySheet } from "../../src/host/memory/workbook";
+import { MemoryWorkbook, cellKey, keyCol, keyRow, parseAddress, type CellStyle, type MemorySheet } from "../../src/host/memory/workbook";
 
 const thin = { style: "Continuous", color: "#000000", weight: "Thin" };
 const boxed: CellStyle = { borders: { top: thin, bottom: thin, left: thin, right: thin }, font: { name: "宋体", size: 10 } };
@@ -88,5 +88,26 @@ export function sampleWorkbook(): MemoryWorkbook {
 export function manySheets(n: number): MemoryWorkbook {
   const wb = new MemoryWorkbook();
   for (let i = 1; i <= n; i++) addTargetTable(wb, `项目${i}`);
+  return wb;
+}
+
+/**
+ * One sheet holding `count` copies of the target table stacked one below the other (a departmental
+ * compilation), 15 rows apart: 6 merged areas each, so 86 tables pass Excel's 512-area limit.
+ */
+export function stackedTables(count: number, name = "汇总"): MemoryWorkbook {
+  const scratch = new MemoryWorkbook();
+  const table = addTargetTable(scratch, "t");
+  const wb = new MemoryWorkbook();
+  const s = wb.addSheet(name);
+  for (let t = 0; t < count; t++) {
+    const offset = t * 15;
+    for (const [key, cell] of table.cells) {
+      const row = keyRow(key);
+      const col = keyCol(key);
+      wb.patchCell(s, row + offset, col, { ...cell, value: typeof cell.value === "string" && row === 2 && col === 2 ? `宣传费${t + 1}` : cell.value });
+    }
+    for (const m of table.merges) wb.merge(s, { top: m.top + offset, bottom: m.bottom + offset, left: m.left, right: m.right });
+  }
   return wb;
 }

@@ -148,7 +148,8 @@ export class MergeReader {
           await context.sync();
           return queued.map((areas, i) => {
             const merges = mergesFrom(areas);
-            if ((targets[i].lastRow ?? MAX_ROWS) >= MAX_ROWS) rememberTops(targets[i].entry, merges);
+            // remembered on the cached entry (the list may have been re-read since the target was made)
+            if ((targets[i].lastRow ?? MAX_ROWS) >= MAX_ROWS) rememberTops(this.session.entryById(targets[i].key) ?? targets[i].entry, merges);
             return merges;
           });
         },
