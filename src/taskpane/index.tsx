@@ -4,7 +4,7 @@
  * WorkbookHost; this file is the only one in the pane that touches the Office global.
  */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { createRoot } from "react-dom/client";
 import { paneIntent } from "../commands/intent";
 import { ExcelHost, officeApi } from "../host/excel";
@@ -15,6 +15,12 @@ import { langFromLocale, t } from "./i18n";
 import { PaneSession } from "./state/session";
 import { themeFromBackground, type Theme } from "./theme";
 
+/**
+ * Office's theme, read once when the pane starts. Office.context.officeTheme is available in Excel
+ * (web, Windows, Mac, iPad); the OfficeThemeChanged event is Outlook's only (Mailbox 1.14, handled
+ * through Office.context.mailbox), so Excel never tells a pane that the theme changed: a pane opened
+ * after the change, or reloaded, takes the new one.
+ */
 function officeTheme(): Theme {
   try {
     return themeFromBackground(Office.context.officeTheme?.bodyBackgroundColor);
@@ -23,26 +29,9 @@ function officeTheme(): Theme {
   }
 }
 
-/** Follows Office's theme while the pane is open (where Office reports theme changes). */
-function OfficePane({ session }: { session: PaneSession }) {
+function OfficePane({ session, theme }: { session: PaneSession; theme: Theme }) {
   // the ribbon opens the pane on taskpane.html?view=…&run=1 (see commands/intent.ts)
   const [intent] = useState(() => paneIntent(window.location.search));
-  const [theme, setTheme] = useState<Theme>(officeTheme);
-  useEffect(() => {
-    const handler = () => setTheme(officeTheme());
-    try {
-      Office.context.document.addHandlerAsync(Office.EventType.OfficeThemeChanged, handler);
-    } catch {
-      // not supported by this Office: the theme read at start stays
-    }
-    return () => {
-      try {
-        Office.context.document.removeHandlerAsync(Office.EventType.OfficeThemeChanged, { handler });
-      } catch {
-        // nothing to remove
-      }
-    };
-  }, []);
   return <PaneRoot session={session} theme={theme} initialView={intent.view} autoValidate={intent.validate} />;
 }
 
@@ -53,7 +42,7 @@ void Office.onReady(async () => {
   const lang = langFromLocale(Office.context.displayLanguage);
   try {
     const host = await ExcelHost.create(officeApi(), { lang });
-    root.render(<OfficePane session={new PaneSession(host, { lang })} />);
+    root.render(<OfficePane session={new PaneSession(host, { lang })} theme={officeTheme()} />);
   } catch (e) {
     const message = e instanceof HostError || e instanceof Error ? e.message : String(e);
     root.render(
