@@ -128,8 +128,12 @@ export function findHeaders(view: SheetView): IndicatorHeader[] {
  */
 function mergeStacked(headers: IndicatorHeader[]): IndicatorHeader[] {
   const out: IndicatorHeader[] = [];
+  const byRow = new Map<number, IndicatorHeader[]>();
   for (const h of headers) {
-    const above = out.find((o) => o.row === h.row - 1 && o.subRow === undefined && o.left <= h.right && o.right >= h.left);
+    const above = byRow.get(h.row - 1)?.find((o) => o.subRow === undefined && o.left <= h.right && o.right >= h.left);
+    const mine = byRow.get(h.row);
+    if (mine) mine.push(h);
+    else byRow.set(h.row, [h]);
     if (!above) {
       out.push(h);
       continue;
@@ -145,6 +149,11 @@ function mergeStacked(headers: IndicatorHeader[]): IndicatorHeader[] {
     merged.left = Math.min(...roleColumns(merged));
     merged.right = Math.max(h.right, above.right);
     out[out.indexOf(above)] = merged;
+    // the merged header stands on the upper row: the lower row's header is gone
+    const lower = byRow.get(h.row) as IndicatorHeader[];
+    lower.splice(lower.indexOf(h), 1);
+    const upper = byRow.get(above.row) as IndicatorHeader[];
+    upper[upper.indexOf(above)] = merged;
   }
   return out;
 }

@@ -672,6 +672,9 @@ function readPlan(view: SheetView, labelRow: number, zone: Zone, plan: SpendingP
 
 type ExecutionColumn = (typeof EXECUTION_COLUMNS)[number][0];
 
+/** Every EXECUTION_COLUMNS word has one of these: other cells are no column header of the block (issue 7). */
+const EXECUTION_CHARS = /[预执分权得原说]/;
+
 /** The budget block read from the execution block's rows, each amount from the year's budget column. */
 function budgetOfExecution(e: BudgetExecution, read: BudgetBlock): BudgetBlock {
   const b: BudgetBlock = { ...emptyBudget(), components: read.components, sourceLabels: 0 };
@@ -703,6 +706,7 @@ function readExecution(view: SheetView, zone: Zone, unit: MoneyUnitDeclaration):
   for (let r = zone.top; r <= zone.bottom; r++) {
     const columns = new Map<number, ExecutionColumn>();
     for (const c of view.filledColumns(r, zone.left, zone.right)) {
+      if (!EXECUTION_CHARS.test(view.text(r, c))) continue;
       const role = executionColumnOf(view.key(r, c));
       // a column of figures: under it a number, a percentage, a mark (— /) or nothing, not the rows' labels (年度预算数(万元) over 总额)
       const below = view.field(r + 1, c);

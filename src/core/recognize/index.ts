@@ -84,9 +84,24 @@ function kindOf(h: IndicatorHeader): TableKind {
   return h.columns.actual !== undefined || h.columns.score !== undefined ? "self-evaluation" : "target";
 }
 
+/** The other headers on a header's row (tables side by side), found by a walk from its place in the sorted list. */
+function sameRowOf(sorted: readonly IndicatorHeader[], h: IndicatorHeader): IndicatorHeader[] {
+  const i = sorted.indexOf(h);
+  const out: IndicatorHeader[] = [];
+  for (let j = i - 1; j >= 0 && sorted[j].row === h.row; j--) out.push(sorted[j]);
+  for (let j = i + 1; j < sorted.length && sorted[j].row === h.row; j++) out.push(sorted[j]);
+  return out;
+}
+
+/** The first header after index i that satisfies `ok` (no copy of the rest of the list: thousands of stacked tables). */
+function nextHeaderAfter(headers: readonly IndicatorHeader[], i: number, ok: (o: IndicatorHeader) => boolean): IndicatorHeader | undefined {
+  for (let j = i + 1; j < headers.length; j++) if (ok(headers[j])) return headers[j];
+  return undefined;
+}
+
 /** The band of columns a header owns: from the previous header on its row (or the sheet's start) to the next one. */
 function bandOf(h: IndicatorHeader, all: IndicatorHeader[], view: SheetView): { left: number; right: number } {
-  const sameRow = all.filter((o) => o.row === h.row && o !== h);
+  const sameRow = sameRowOf(all, h);
   const next = sameRow.filter((o) => o.left > h.left).sort((a, b) => a.left - b.left)[0];
   const prev = sameRow.filter((o) => o.left < h.left).sort((a, b) => b.left - a.left)[0];
   return { left: prev ? prev.right + 1 : view.left, right: next ? next.left - 1 : view.right };
@@ -171,7 +186,7 @@ function extentOf(view: SheetView, h: IndicatorHeader, i: number, headers: Indic
   const band = bandOf(h, headers, view);
   const gridTop = (h.subRow ?? h.row) + 1;
   // grid end: the next table's start (title, 项目名称 row, next header in the band), a footer line or a note
-  const nextHeader = headers.slice(i + 1).find((o) => o.row > h.row && o.left <= band.right && o.right >= band.left);
+  const nextHeader = nextHeaderAfter(headers, i, (o) => o.row > h.row && o.left <= band.right && o.right >= band.left);
   let end = nextHeader ? nextHeader.row - 1 : view.bottom;
   for (let r = gridTop; r <= end; r++) {
     if (view.firstFilled(r, band.left, band.right) === undefined) continue;
@@ -227,7 +242,7 @@ function termAt(view: SheetView, zone: Zone, col: number): { term: string; col: 
  */
 function partnerOf(h: IndicatorHeader, headers: IndicatorHeader[], tables: TargetTable[]): TargetTable | undefined {
   if (h.columns.level1 !== undefined) return undefined;
-  const left = headers.filter((o) => o.row === h.row && o.right < h.left && h.left - o.right <= 2 && o.columns.level1 !== undefined).pop();
+  const left = sameRowOf(headers, h).filter((o) => o.right < h.left && h.left - o.right <= 2 && o.columns.level1 !== undefined).sort((a, b) => a.left - b.left).pop();
   return left && tables.find((t) => t.header === left);
 }
 
@@ -262,7 +277,7 @@ export function recognizeTables(grid: Grid, options: RecognizeOptions = {}): Tar
 
     const sideText = h.sideLabel !== undefined ? view.key(h.row, h.sideLabel) || view.key(x.gridTop, h.sideLabel) : "";
     const points = POINTS_IN_LABEL.exec(sideText)?.[1];
-    const nextTop = headers.slice(i + 1).find((o) => o.row > h.row)?.row ?? view.bottom + 1;
+    const nextTop = nextHeaderAfter(headers, i, (o) => o.row > h.row)?.row ?? view.bottom + 1;
     const base = {
       sheet: grid.sheet,
       kind: kindOf(h),

@@ -143,3 +143,35 @@ export function operatorFix(
   if (typeof v.field.raw !== "string") return undefined;
   return { value: whole, label: { zh: `改为 ${whole}`, en: `Change to ${whole}` }, ...(confirm ? { confirm } : {}) };
 }
+
+/**
+ * The first row below a table that belongs to the next table on its sheet (or undefined): rules that
+ * look under a table's grid (its closing fields, instructions left in) stop there. Worked out once
+ * per workbook, not once per table (a stacked sheet holds thousands of tables, issue 7).
+ */
+export function nextTableTop(tables: readonly TargetTable[], t: TargetTable): number | undefined {
+  let map = nextTops.get(tables);
+  if (!map) {
+    map = new Map();
+    const bySheet = new Map<string, TargetTable[]>();
+    for (const x of tables) {
+      const list = bySheet.get(x.sheet);
+      if (list) list.push(x);
+      else bySheet.set(x.sheet, [x]);
+    }
+    for (const list of bySheet.values()) {
+      const sorted = [...list].sort((a, b) => a.range.top - b.range.top);
+      sorted.forEach((x, i) => {
+        // the tables are in order down the sheet: the next one below is nearly always the following one
+        for (let j = i + 1; j < sorted.length; j++)
+          if (sorted[j].range.top > x.range.bottom) {
+            map?.set(x, sorted[j].range.top);
+            break;
+          }
+      });
+    }
+    nextTops.set(tables, map);
+  }
+  return map.get(t);
+}
+const nextTops = new WeakMap<readonly TargetTable[], Map<TargetTable, number>>();

@@ -1,7 +1,7 @@
 /** placeholder: 是/否, n, n%, XX, ××, *, 待定, 请填写 … left in a value or a name. */
 import { toA1 } from "../grid";
 import { tidy } from "../text";
-import { nameOf, valueCells } from "./indicators";
+import { nameOf, nextTableTop, valueCells } from "./indicators";
 import { isInstruction } from "./selfEvaluation";
 import type { Hit, TableRule } from "./types";
 
@@ -78,17 +78,19 @@ const templateLeft: TableRule = {
       const sample = LEFTOVER_ROW.test(i.text);
       hits.push({ place: i, value: i.text, params: { value: i.text, label: sample ? "示例行" : "示例名称", labelEn: sample ? "sample row" : "sample label" } });
     }
-    // the instructions may stand anywhere in the table and the closing fields under it (评价结论 …)
-    const next = tables.filter((t) => t.sheet === table.sheet && t.range.top > table.range.bottom).map((t) => t.range.top);
-    const bottom = Math.min(table.range.bottom + 8, ...next.map((r) => r - 1), grid.origin.row + grid.cells.length - 1);
+    // the instructions may stand anywhere in the table and the closing fields under it (评价结论 …),
+    // within the table's columns
+    const next = nextTableTop(tables, table);
+    const bottom = Math.min(table.range.bottom + 8, next === undefined ? Infinity : next - 1, grid.origin.row + grid.cells.length - 1);
     for (let r = table.range.top; r <= bottom; r++) {
-      const row = grid.cells[r - grid.origin.row] ?? [];
-      row.forEach((v, j) => {
-        if (typeof v !== "string" || v.length > 300 || !isInstruction(v)) return;
-        const col = grid.origin.col + j;
+      const row = grid.cells[r - grid.origin.row];
+      if (!row) continue;
+      for (let col = table.range.left; col <= table.range.right; col++) {
+        const v = row[col - grid.origin.col];
+        if (typeof v !== "string" || v.length > 300 || !isInstruction(v)) continue;
         const text = tidy(v);
         hits.push({ place: { row: r, col, address: toA1(r, col) }, value: text, params: { value: text, label: "", labelEn: "" } });
-      });
+      }
     }
     return hits;
   },

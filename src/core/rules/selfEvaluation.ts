@@ -4,12 +4,12 @@
  * (实际完成值 written as what was achieved, deductions explained, scores that fit the achievement).
  * Scoring follows 财预〔2020〕10号: 预算执行率 10, the indicators 90, 总分 100.
  */
-import { toA1 } from "../grid";
+import { toA1, type CellValue } from "../grid";
 import type { Amount, ExecutionRow, Field, IndicatorRow, LabelRef, Place, TargetTable } from "../model";
 import { POINTS_IN_LABEL, TRAILER } from "../recognize/lexicon";
 import { labelKey } from "../text";
 import { parseValueCached } from "../recognize/valueCache";
-import { formatNumber, nameOf } from "./indicators";
+import { formatNumber, nameOf, nextTableTop } from "./indicators";
 import type { Hit, TableRule, WorkbookRule } from "./types";
 
 const isSelfEvaluation = (t: TargetTable) => t.kind === "self-evaluation";
@@ -432,8 +432,12 @@ const scoreVsAchievement: TableRule = {
   },
 };
 
+const INSTRUCTION_WORDS = /字|对照|结合|针对|请填|请说|说明相关|根据实际/;
+
 /** A template's instructions left where the content goes: 对照年度目标，说明…（100字以内）. */
 export function isInstruction(text: string): boolean {
+  // nearly every cell has none of these words: no copy of it is made (the rule looks at every cell of a table)
+  if (!INSTRUCTION_WORDS.test(text)) return false;
   const t = text.replace(/\s/g, "");
   return /[(（]\d+字(以内|左右)[)）]/.test(t) || /^(对照|结合自评情况|针对项目自评|请填写|请说明|说明相关|根据实际填写)/.test(t);
 }
@@ -451,11 +455,15 @@ const closingEmpty: TableRule = {
   check: ({ table, tables, grid }) => {
     if (!isSelfEvaluation(table)) return [];
     const hits: Hit[] = [];
-    const next = tables.filter((t) => t.sheet === table.sheet && t.range.top > table.range.bottom).map((t) => t.range.top);
-    const bottom = Math.min(table.range.bottom + 8, ...next.map((r) => r - 1), grid.origin.row + grid.cells.length - 1);
+    const next = nextTableTop(tables, table);
+    const bottom = Math.min(table.range.bottom + 8, next === undefined ? Infinity : next - 1, grid.origin.row + grid.cells.length - 1);
     for (let r = table.range.bottom + 1; r <= bottom; r++) {
       const cells = grid.cells[r - grid.origin.row] ?? [];
-      const filled = cells.map((v, j) => [v, j] as const).filter(([v]) => v !== null && v !== "");
+      const filled: [CellValue, number][] = [];
+      for (let c = table.range.left; c <= table.range.right && filled.length < 2; c++) {
+        const v = cells[c - grid.origin.col];
+        if (v !== null && v !== undefined && v !== "") filled.push([v, c - grid.origin.col]);
+      }
       if (filled.length !== 1 || typeof filled[0][0] !== "string") continue;
       const label = labelKey(filled[0][0]);
       if (!TRAILER.test(label)) continue;
