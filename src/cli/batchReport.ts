@@ -16,7 +16,7 @@ import { categoryName, severityName, type Finding, type Lang, type Severity } fr
 import { frameworkById } from "../core/frameworks/data";
 import type { TargetTable } from "../core/model";
 import { tableName } from "../core/readModel";
-import { countBySeverity, totalsOf, type FileResult } from "./format";
+import { countBySeverity, totalsOf, wrappedRowHeight, type FileResult } from "./format";
 import { t as say } from "./messages";
 import { SEVERITY_ARGB, writeNewWorkbook } from "./writeCopies";
 
@@ -102,7 +102,9 @@ export function batchReportWorkbook(results: readonly FileResult[], lang: Lang):
         f.message,
       ]);
       row.getCell(6).fill = { type: "pattern", pattern: "solid", fgColor: { argb: FILL[f.severity] } };
+      row.alignment = { vertical: "top" };
       row.getCell(9).alignment = { wrapText: true, vertical: "top" };
+      row.height = wrappedRowHeight(f.message, WIDTHS.findings[8]);
     }
   }
   // the batch's totals, as the text report ends with them

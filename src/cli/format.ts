@@ -67,26 +67,43 @@ export function totalsOf(results: readonly FileResult[]): Totals {
 export function totalsText(totals: Totals, lang: "zh" | "en"): string[] {
   const tt = totals;
   const lines = [t(lang, "totals", tt.files, tt.checked, tt.unreadable, tt.tables, tt.error, tt.warning, tt.info, tt.filesWithErrors)];
-  if (tt.fixes) lines.push(t(lang, "totalsFixes", tt.fixes.applied, tt.fixes.needConfirmation, tt.fixes.stale));
+  if (tt.fixes) {
+    const f = tt.fixes;
+    const parts = [t(lang, "totalsFixes", f.applied), ...(f.needConfirmation ? [t(lang, "totalsFixesNeedYes", f.needConfirmation)] : []), ...(f.stale ? [t(lang, "totalsFixesStale", f.stale)] : [])];
+    lines.push(parts.join(lang === "zh" ? "；" : "; "));
+  }
   return lines;
 }
 
 /** Columns wide as a terminal draws them: a CJK character takes two. */
-function displayWidth(s: string): number {
+export function displayWidth(s: string): number {
   let w = 0;
   for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
   return w;
 }
 
+/**
+ * The height (points) a row needs for `text` wrapped in a column `width` characters wide (a CJK
+ * character two): LibreOffice keeps a row's height as the file gives it, so a wrapped message
+ * gets the lines it needs written out (at most `maxLines`).
+ */
+export function wrappedRowHeight(text: string, width: number, maxLines = 8): number {
+  const lines = text.split("\n").reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / Math.max(1, width - 2))), 0);
+  return Math.min(maxLines, lines) * 15;
+}
+
 /** --summary: one line a file (its tables and counts, or why it was not checked), then the grand total. */
 export function toSummary(results: readonly FileResult[], lang: "zh" | "en"): string {
   const width = Math.min(60, Math.max(0, ...results.map((r) => displayWidth(r.file))));
+  const digits = Math.max(1, ...results.map((r) => String(r.tables.length).length));
   const lines = results.map((r) => {
     const name = r.file + " ".repeat(Math.max(0, width - displayWidth(r.file)));
     if (r.error) return `${name}  ${t(lang, "summaryUnreadable")}`;
     if (r.tables.length === 0) return `${name}  ${t(lang, "summaryNoTables")}`;
     const c = countBySeverity(r.findings);
-    return `${name}  ${t(lang, "summaryLine", r.tables.length, c.error, c.warning, c.info)}`;
+    // the table counts right-aligned, so the findings' counts start in one column
+    const line = t(lang, "summaryLine", r.tables.length, c.error, c.warning, c.info);
+    return `${name}  ${" ".repeat(digits - String(r.tables.length).length)}${line}`;
   });
   return [...lines, "", ...totalsText(totalsOf(results), lang)].join("\n");
 }

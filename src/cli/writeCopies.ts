@@ -16,6 +16,7 @@ import type { CellValue, Grid } from "../core/grid";
 import type { TargetTable } from "../core/model";
 import { tableName } from "../core/readModel";
 import { MARK_FILL } from "../host/types";
+import { wrappedRowHeight } from "./format";
 import { UsageError } from "./io";
 import { t } from "./messages";
 import { addNotes } from "./xlsx/notes";
@@ -233,30 +234,32 @@ export async function writeAnnotatedCopy(input: string, dir: string, findings: r
 
   // the list of findings, each with a link to its cell
   const bold = wb.styles.format({ bold: true });
-  const link = wb.styles.format({ color: "FF0563C1", underline: true });
+  const top = wb.styles.format({ vertical: "top" });
+  const link = wb.styles.format({ color: "FF0563C1", underline: true, vertical: "top" });
   const wrap = wb.styles.format({ wrap: true, vertical: "top" });
   const sevStyle: Record<Severity, number> = {
-    error: wb.styles.format({ fillArgb: SEVERITY_ARGB.error }),
-    warning: wb.styles.format({ fillArgb: SEVERITY_ARGB.warning }),
-    info: wb.styles.format({ fillArgb: SEVERITY_ARGB.info }),
+    error: wb.styles.format({ fillArgb: SEVERITY_ARGB.error, vertical: "top" }),
+    warning: wb.styles.format({ fillArgb: SEVERITY_ARGB.warning, vertical: "top" }),
+    info: wb.styles.format({ fillArgb: SEVERITY_ARGB.info, vertical: "top" }),
   };
   const names = new Map(tables.map((tb) => [tb.id, tableName(tb)]));
   const rows: NewCell[][] = [t(lang, "summaryHeader").split("|").map((h) => ({ value: h, style: bold }))];
   for (const f of findings) {
     const linked = wb.sheets.has(f.sheet) && parseRef(f.cell) !== undefined;
     rows.push([
-      { value: f.sheet },
-      { value: f.cell, ...(linked ? { style: link, link: sheetRef(f.sheet, f.cell) } : {}) },
-      { value: f.table ? names.get(f.table) ?? f.table : t(lang, "wholeWorkbook") },
-      { value: f.indicator ?? "" },
+      { value: f.sheet, style: top },
+      { value: f.cell, style: linked ? link : top, ...(linked ? { link: sheetRef(f.sheet, f.cell) } : {}) },
+      { value: f.table ? names.get(f.table) ?? f.table : t(lang, "wholeWorkbook"), style: top },
+      { value: f.indicator ?? "", style: top },
       { value: severityName(lang, f.severity), style: sevStyle[f.severity] },
-      { value: categoryName(lang, f.category) },
-      { value: f.rule },
+      { value: categoryName(lang, f.category), style: top },
+      { value: f.rule, style: top },
       { value: f.message, style: wrap },
     ]);
   }
-  const columns = [18, 8, 26, 22, 8, 12, 28, 80].map((width) => ({ width }));
-  wb.pkg.addWorksheet(summarySheetName(wb, lang), worksheetXml({ columns, rows, header: true }));
+  const widths = [18, 8, 26, 22, 8, 12, 28, 80];
+  const heights = rows.map((r, i) => (i === 0 ? undefined : wrappedRowHeight(String(r[7].value ?? ""), widths[7])));
+  wb.pkg.addWorksheet(summarySheetName(wb, lang), worksheetXml({ columns: widths.map((width) => ({ width })), rows, heights, header: true }));
   saveStyles(wb);
   return writeNewFile(await wb.pkg.toBuffer(), path.join(dir, path.basename(input)), [input]);
 }

@@ -16,6 +16,8 @@ export interface NewCell {
 export interface NewSheet {
   columns: { width: number }[];
   rows: NewCell[][];
+  /** row heights in points, by row index (rows not given keep the default height) */
+  heights?: (number | undefined)[];
   /** the first row stays in view and has a filter */
   header: boolean;
 }
@@ -35,7 +37,8 @@ export function worksheetXml(sheet: NewSheet): string {
           return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeText(xmlSafe(c.value))}</t></is></c>`;
         })
         .join("");
-      return `<row r="${r + 1}">${xml}</row>`;
+      const ht = sheet.heights?.[r];
+      return `<row r="${r + 1}"${ht ? ` ht="${ht}" customHeight="1"` : ""}>${xml}</row>`;
     })
     .join("");
   const width = Math.max(1, sheet.columns.length);
