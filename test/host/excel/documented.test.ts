@@ -31,7 +31,7 @@ async function settle(): Promise<void> {
 describe("[merged-top-left] merged areas come back only by their top-left cell (office-js #3611, #1590)", () => {
   it("the fake hides an area that only crosses the asked rows, as Excel does", async () => {
     const fake = new FakeExcel(sampleWorkbook());
-    const addresses = await fake.run(async (ctx: Excel.RequestContext) => {
+    const addresses = await fake.run<{ row7: string | null; upTo7: string }>(async (ctx: Excel.RequestContext) => {
       const ws = ctx.workbook.worksheets.getItem(SHEET);
       const row7 = ws.getRange("7:7").getMergedAreasOrNullObject();
       const upTo7 = ws.getRange("1:7").getMergedAreasOrNullObject();

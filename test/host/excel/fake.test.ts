@@ -81,7 +81,7 @@ describe("fake Excel object model", () => {
 /** Each documented behaviour (test/fakes/excelBehaviours.ts) is on by default, and can be switched off. */
 describe("fake Excel: documented behaviours", () => {
   const SHEET = "绩效目标表";
-  const run = <T>(fake: FakeExcel, batch: (ctx: Ctx) => Promise<T>) => fake.run(batch);
+  const run = <T>(fake: FakeExcel, batch: (ctx: Ctx) => Promise<T>) => fake.run<T>(batch);
 
   it("are all on by default", () => {
     expect(new FakeExcel().behaviours).toEqual(DOCUMENTED_BEHAVIOURS);
@@ -193,7 +193,7 @@ describe("fake Excel: documented behaviours", () => {
   it("[context-bound] an object used after its batch, or in another context, fails (off: allowed)", async () => {
     for (const contextBound of [true, false]) {
       const fake = new FakeExcel(sampleWorkbook(), { behaviours: { contextBound } });
-      const kept = await fake.run(async (ctx: Ctx) => ctx.workbook.worksheets.getItem(SHEET).getRange("C7"));
+      const kept = await fake.run<Excel.Range>(async (ctx: Ctx) => ctx.workbook.worksheets.getItem(SHEET).getRange("C7"));
       const late = () => fake.run(async (ctx: Ctx) => {
         kept.load("values");
         await ctx.sync();
