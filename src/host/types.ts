@@ -84,7 +84,7 @@ export interface InsertRowsResult {
 /**
  * A new sheet to create (指标库 "new table from template"): values from A1, merged areas and number
  * formats. A core NewTable can be passed as it is. The host picks a unique name, lays the table out
- * (see src/host/newSheet.ts: title, borders, wrap, header row, column widths) and activates it.
+ * (see src/host/shared/newSheet.ts: title, borders, wrap, header row, column widths) and activates it.
  */
 export interface AddSheetRequest {
   /** the wanted name; Excel's rules applied, and "名称 (2)", "名称 (3)" … when it is taken */
