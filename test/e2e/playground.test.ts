@@ -11,20 +11,15 @@
  * Without Chromium the suite is skipped with a message; under CI=true that is a failure.
  */
 import ExcelJS from "exceljs";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "fs";
-import * as os from "os";
+import { copyFileSync, readFileSync } from "fs";
 import * as path from "path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { validate } from "../../src/core/engine";
 import { marksFromFindings } from "../../src/host/types";
 import { readWorkbookGrids } from "../../src/host/xlsx/readWorkbook";
-import { buildPlayground, REPO } from "../../src/playground/build";
-import { startStaticServer, type StaticServer } from "../../src/playground/server";
+import { collapseFindings } from "../../src/taskpane/state/entries";
+import { ARTIFACTS, CHROMIUM, HAVE_CHROMIUM, IN_CI, REPO, badge as badgeOf, busyDone as busyDoneOf, lowContrast, startHarness, type Harness } from "./harness";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
-const IN_CI = process.env.CI === "true";
-const ARTIFACTS = path.join(REPO, "test-artifacts");
 const EXAMPLE = "seed000-stacked.xlsx";
 
 if (!HAVE_CHROMIUM && !IN_CI) {
@@ -46,52 +41,9 @@ interface CellDraw {
   mark: string | null;
 }
 
-/**
- * Text in the pane whose contrast with its background is below WCAG AA (4.5:1, or 3:1 for large
- * text), as "ratio text" lines. Backgrounds are found by walking up to the first opaque one.
- */
-function lowContrast(page: Page): Promise<string[]> {
-  return page.$eval('[data-testid="pane-frame"]', (root) => {
-    type Rgb = { r: number; g: number; b: number; a: number };
-    const parse = (c: string): Rgb => {
-      const m = (c.match(/[\d.]+/g) ?? ["0", "0", "0"]).map(Number);
-      return { r: m[0], g: m[1], b: m[2], a: m.length > 3 ? m[3] : 1 };
-    };
-    const lum = (c: Rgb) => {
-      const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4));
-      return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b);
-    };
-    const background = (el: Element | null): Rgb => {
-      for (; el; el = el.parentElement) {
-        const c = parse(getComputedStyle(el).backgroundColor);
-        if (c.a > 0.5) return c;
-      }
-      return { r: 255, g: 255, b: 255, a: 1 };
-    };
-    const out: string[] = [];
-    for (const el of Array.from(root.querySelectorAll("*"))) {
-      if (!Array.from(el.childNodes).some((n) => n.nodeType === 3 && (n.textContent ?? "").trim())) continue;
-      if ((el as HTMLElement).closest("[disabled], [aria-disabled='true']")) continue; // WCAG exempts inactive controls
-      const cs = getComputedStyle(el);
-      if (cs.visibility === "hidden" || cs.display === "none") continue;
-      const [a, b] = [lum(parse(cs.color)), lum(background(el))];
-      const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
-      const size = parseFloat(cs.fontSize);
-      const large = size >= 24 || (Number(cs.fontWeight) >= 700 && size >= 18.66);
-      if (ratio < (large ? 3 : 4.5)) out.push(`${ratio.toFixed(2)} ${(el.textContent ?? "").trim().slice(0, 40)}`);
-    }
-    return out;
-  });
-}
-
 suite("playground in Chromium", () => {
-  let outDir: string;
-  let profile: string;
-  let server: StaticServer;
-  let context: BrowserContext;
+  let h: Harness;
   let page: Page;
-  const requests: string[] = [];
-  const problems: string[] = [];
   let expected: ReturnType<typeof validate>;
 
   /** Every drawn cell of the grid, without the selection (which is not an edit). */
@@ -112,40 +64,20 @@ suite("playground in Chromium", () => {
       })),
     );
   const sheetsSnapshot = () => page.evaluate(() => JSON.stringify(window.__jixiao?.host.snapshot().sheets));
-  const badge = async (sev: string) => Number(await page.getAttribute(`[data-count="${sev}"]`, "data-n"));
-  const busyDone = () => page.waitForSelector('[data-testid="pane"][data-busy=""]');
+  const badge = (sev: string) => badgeOf(page, sev);
+  const busyDone = () => busyDoneOf(page);
 
   beforeAll(async () => {
-    outDir = mkdtempSync(path.join(os.tmpdir(), "jixiao-e2e-site-"));
-    profile = mkdtempSync(path.join(os.tmpdir(), "jixiao-e2e-profile-"));
-    mkdirSync(ARTIFACTS, { recursive: true });
     const grids = (await readWorkbookGrids(readFileSync(path.join(REPO, "examples", EXAMPLE)))).grids;
     expected = validate(grids, { lang: "zh" });
-    await buildPlayground({ outDir, minify: true });
-    server = await startStaticServer([{ prefix: "/", dir: outDir }]);
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1280, height: 800 },
-      locale: "zh-CN",
-      timeout: 30_000,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
-    context.setDefaultTimeout(15_000);
-    context.on("request", (r) => requests.push(r.url()));
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-    page.on("console", (m) => {
-      if (m.type() === "error" || /Content Security Policy/i.test(m.text())) problems.push(`console ${m.type()}: ${m.text()}`);
-    });
-    await page.goto(`${server.url}index.html?example=${EXAMPLE}`);
+    h = await startHarness();
+    page = h.page;
+    await page.goto(`${h.server.url}index.html?example=${EXAMPLE}`);
     await page.waitForSelector('[data-testid="grid"]');
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    await server?.close();
-    for (const d of [outDir, profile]) if (d) rmSync(d, { recursive: true, force: true });
+    await h?.close();
   }, 30_000);
 
   let originalCells: CellDraw[];
@@ -164,7 +96,9 @@ suite("playground in Chromium", () => {
     expect(await badge("warning")).toBe(count("warning"));
     expect(await badge("info")).toBe(count("info"));
     expect(Number(await page.getAttribute('[data-count="tables"]', "data-n"))).toBe(expected.tables.length);
-    expect(await page.$$eval('[data-testid="findings"] li[data-finding]', (l) => l.length)).toBe(expected.findings.length);
+    // one card per entry (repeats collapsed); the cards stand for every finding
+    expect(await page.$$eval('[data-testid="findings"] li[data-finding]', (l) => l.length)).toBe(collapseFindings(expected.findings).length);
+    expect(await page.$$eval('[data-testid="findings"] li[data-finding]', (l) => l.reduce((n, x) => n + Number(x.getAttribute("data-members")), 0))).toBe(expected.findings.length);
     // every marked cell of the active sheet is drawn with its severity
     const marks = marksFromFindings(expected.findings).filter((m) => m.sheet === expected.tables[0].sheet);
     expect(Number(await page.getAttribute('[data-testid="grid"]', "data-marked"))).toBe(marks.length);
@@ -176,21 +110,38 @@ suite("playground in Chromium", () => {
     const items = page.locator('[data-testid="findings"] li[data-finding]');
     const third = items.nth(2);
     const cell = await third.getAttribute("data-cell");
-    await third.locator("button").first().click();
+    await third.locator("[data-entry-card]").click();
     await page.waitForSelector(`[data-testid="grid"][data-selection="${cell}"]`);
     expect(await page.getAttribute(`td[data-cell="${cell}"]`, "aria-selected")).toBe("true");
 
-    const fourthCell = await items.nth(3).getAttribute("data-cell");
+    // next: the entry after it in the list (across a category heading if need be)
+    const order = await page.$$eval('[data-testid="findings"] li[data-finding]', (l) => l.map((x) => x.getAttribute("data-cell")));
     await page.click('[data-action="next"]');
-    await page.waitForSelector(`[data-testid="grid"][data-selection="${fourthCell}"]`);
-    await page.keyboard.press("ArrowUp");
+    await page.waitForSelector(`[data-testid="grid"][data-selection="${order[3]}"]`);
+    await page.click('[data-action="prev"]');
     await page.waitForSelector(`[data-testid="grid"][data-selection="${cell}"]`);
-    await page.keyboard.press("j");
-    await page.waitForSelector(`[data-testid="grid"][data-selection="${fourthCell}"]`);
+    // the keyboard, from the card: ↓ moves to the next row (a card selects its cell), ↑ back, J/K alike
+    await third.locator("[data-entry-card]").focus();
+    const walk = async (key: string) => {
+      await page.keyboard.press(key);
+      const row = await page.evaluate(() => document.activeElement?.getAttribute("data-row") ?? "");
+      if (row.startsWith("e:")) {
+        const at = await page.evaluate(() => document.activeElement?.closest("li")?.getAttribute("data-cell"));
+        await page.waitForSelector(`[data-testid="grid"][data-selection="${at}"]`);
+      }
+      return row;
+    };
+    const down = await walk("ArrowDown");
+    expect(down).not.toBe("");
+    await walk("ArrowUp");
+    await page.waitForSelector(`[data-testid="grid"][data-selection="${cell}"]`);
+    expect(await walk("j")).toBe(down);
+    await walk("k");
+    await page.waitForSelector(`[data-testid="grid"][data-selection="${cell}"]`);
   });
 
   it("zh screenshot of the pane (360 px) and the playground", async () => {
-    await page.locator('[data-testid="findings"] li[data-finding]').first().locator("button").first().click();
+    await page.locator('[data-testid="findings"] li[data-finding]').first().locator("[data-entry-card]").click();
     await page.waitForTimeout(200);
     expect((await page.locator('[data-testid="pane-frame"]').boundingBox())?.width).toBe(360);
     await page.$eval('[data-testid="pane-frame"]', (el) => el.scrollTo(0, 0));
@@ -204,13 +155,17 @@ suite("playground in Chromium", () => {
     expect(withFix).toBeDefined();
     const f = withFix!;
     const item = page.locator(`li[data-finding="${f.key}"]`);
+    // the fix button is on the selected card
+    await item.locator("[data-entry-card]").click();
     await item.locator('[data-action="fix"]').click();
-    await page.waitForSelector('[data-notice="finding.fixApplied"]');
+    await page.waitForSelector('[data-testid="list-notice"][data-notice="finding.fixApplied"]');
     await busyDone();
     expect(await item.count()).toBe(0);
     expect(await page.textContent(`td[data-cell="${f.cell}"]`)).toBe(String(f.fix!.value));
     expect(await badge(f.severity)).toBe(expected.findings.filter((x) => x.severity === f.severity).length - 1);
 
+    // the sheet shows the changed cell
+    expect(await page.getAttribute('[data-testid="grid"]', "data-selection")).toBe(f.fix!.cell);
     await page.click('[data-action="undo-fix"]');
     await page.waitForSelector('[data-notice="finding.undone"]');
     await busyDone();
@@ -219,15 +174,16 @@ suite("playground in Chromium", () => {
   });
 
   it("ignores a finding with a reason, keeps it ignored on re-check, and un-ignores it", async () => {
-    const f = expected.findings[0];
+    // a finding that is an entry of its own
+    const f = collapseFindings(expected.findings).find((e) => e.members.length === 1)!.lead;
     const item = page.locator(`li[data-finding="${f.key}"]`);
-    await item.locator("button").first().click();
+    await item.locator("[data-entry-card]").click();
     await item.locator('[data-action="ignore"]').click();
     // text is rendered as text: markup in a reason stays characters (and would fetch off-site otherwise)
     const reason = '已与财政局确认 <img src="http://evil.example/x.png">';
     await page.fill('[data-testid="ignore-reason"]', reason);
     await page.click('[data-action="confirm-ignore"]');
-    await page.waitForSelector('[data-notice="finding.ignored"]');
+    await page.waitForSelector('[data-testid="list-notice"][data-notice="finding.ignored"]');
     await busyDone();
     expect(await item.count()).toBe(0);
     expect(Number(await page.getAttribute('[data-count="ignored"]', "data-n"))).toBe(1);
@@ -235,7 +191,7 @@ suite("playground in Chromium", () => {
     await page.click('[data-action="validate"]');
     await busyDone();
     expect(await item.count()).toBe(0);
-    await page.click('[data-testid="ignored"] summary');
+    await page.click('[data-count="ignored"]');
     expect(await page.textContent(`[data-ignored="${f.key}"]`)).toContain(reason);
     expect(await page.$$('[data-testid="pane"] img')).toHaveLength(0);
     await page.locator(`[data-ignored="${f.key}"] button`).click();
@@ -255,13 +211,14 @@ suite("playground in Chromium", () => {
     const planned = await page.$$eval('[data-testid="insert-plan"] li', (l) => l.length);
     expect(planned).toBeGreaterThan(0);
     await page.click('[data-action="insert"]');
-    await page.waitForSelector('[data-notice="templates.inserted"]');
+    await page.waitForSelector('[data-testid="insert-notice"][data-notice="templates.inserted"]');
     await busyDone();
     expect(await page.$$eval('[data-testid="grid"] tbody tr', (r) => r.length)).toBe(rowsBefore + planned);
     // checked again after the insertion: nothing is reported on the inserted rows
     const onInserted = await page.evaluate(() => {
       const st = window.__jixiao!.session.getState();
-      const ranges = st.insertions[st.insertions.length - 1].results.map((r) => ({ sheet: r.sheet, top: r.range.top, bottom: r.range.bottom }));
+      const last = st.history[st.history.length - 1];
+      const ranges = (last.kind === "insert" ? last.results : []).map((r) => ({ sheet: r.sheet, top: r.range.top, bottom: r.range.bottom }));
       return {
         ranges: ranges.length,
         findings: st.report!.findings.filter((f) => ranges.some((r) => r.sheet === f.sheet && f.row >= r.top && f.row <= r.bottom)).map((f) => `${f.cell} ${f.rule}`),
@@ -271,7 +228,7 @@ suite("playground in Chromium", () => {
     expect(onInserted.findings).toEqual([]);
 
     await page.click('[data-action="undo-insert"]');
-    await page.waitForSelector('[data-notice="templates.insertUndone"]');
+    await page.waitForSelector('[data-testid="insert-notice"][data-notice="templates.insertUndone"]');
     await busyDone();
     expect(await page.$$eval('[data-testid="grid"] tbody tr', (r) => r.length)).toBe(rowsBefore);
     await page.click('[data-tab="validate"]');
@@ -294,9 +251,13 @@ suite("playground in Chromium", () => {
     await page.click('[data-action="validate"]');
     await busyDone();
     expect(await page.textContent('[data-count="error"]')).toMatch(/errors/);
-    const message = await page.locator('[data-testid="findings"] li[data-finding] button').first().getAttribute("aria-label");
-    expect(message).toMatch(/^(Error|Warning|Suggestion) /);
-    await page.locator('[data-testid="findings"] li[data-finding]').first().locator("button").first().click();
+    // the card's accessible name is short (severity and cell); the message is its description
+    const card = page.locator('[data-testid="findings"] li[data-finding] [data-entry-card]').first();
+    expect(await card.locator("svg[role='img']").first().getAttribute("aria-label")).toBe("Error");
+    expect(((await card.textContent()) ?? "").trim()).toMatch(/^[A-Z]+\d+/);
+    const described = await card.getAttribute("aria-describedby");
+    expect((await page.textContent(`[id="${described}"]`))?.length).toBeGreaterThan(10);
+    await card.click();
     await page.waitForTimeout(200);
     await page.$eval('[data-testid="pane-frame"]', (el) => el.scrollTo(0, 0));
     await page.locator('[data-testid="pane-frame"]').screenshot({ path: path.join(ARTIFACTS, "pane-en.png") });
@@ -310,7 +271,7 @@ suite("playground in Chromium", () => {
 
   it("pane text meets WCAG AA contrast in Office's light and dark themes", async () => {
     expect(await lowContrast(page)).toEqual([]);
-    await page.goto(`${server.url}index.html?example=${EXAMPLE}&theme=dark`);
+    await page.goto(`${h.server.url}index.html?example=${EXAMPLE}&theme=dark`);
     await page.waitForSelector('[data-testid="grid"]');
     await page.click('[data-action="validate"]');
     await busyDone();
@@ -337,10 +298,12 @@ suite("playground in Chromium", () => {
   });
 
   it("a table in the standard central layout from another province (corpus 02, 天津): no false error, and its cost over the budget", async () => {
-    await page.goto(`${server.url}index.html?blank=1`);
+    await page.goto(`${h.server.url}index.html?blank=1`);
     await page.waitForSelector('[data-testid="grid"][data-sheet="Sheet1"]');
     const file = path.join(REPO, "examples", "corpus", "targets", "02_tianjin_district_bingmeifangzhi.xlsx");
     await page.setInputFiles('[data-testid="file-input"]', { name: "病媒防治绩效目标表.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: readFileSync(file) });
+    // the blank workbook (also Sheet1) stays until the file has been read
+    await page.waitForFunction(() => (document.querySelector('[data-testid="example-select"]') as HTMLSelectElement | null)?.value === "");
     await page.waitForSelector('[data-testid="grid"][data-sheet="Sheet1"] td[data-cell="B3"]');
     await page.click('[data-action="validate"]');
     await busyDone();
@@ -357,7 +320,7 @@ suite("playground in Chromium", () => {
   });
 
   it("an edit in the workbook is checked again by itself: the new problem is listed and marked on the grid", async () => {
-    await page.goto(`${server.url}index.html?example=seed001.xlsx`);
+    await page.goto(`${h.server.url}index.html?example=seed001.xlsx`);
     await page.waitForSelector('[data-testid="grid"]');
     await page.click('[data-action="validate"]');
     await busyDone();
@@ -379,19 +342,21 @@ suite("playground in Chromium", () => {
   });
 
   it("an old-format .xls file gets a message in the user's language, and the page stays usable", async () => {
-    await page.goto(`${server.url}index.html?blank=1`);
+    await page.goto(`${h.server.url}index.html?blank=1`);
     await page.waitForSelector('[data-testid="grid"][data-sheet="Sheet1"]');
     // an Excel 97-2003 compound file (what older templates and WPS often save)
     const xls = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), Buffer.from("Workbook", "utf16le"), Buffer.alloc(512)]);
     await page.setInputFiles('[data-testid="file-input"]', { name: "2020年绩效目标表.xls", mimeType: "application/vnd.ms-excel", buffer: xls });
     await page.waitForSelector('[data-testid="load-error"]');
     expect(await page.textContent('[data-testid="load-error"]')).toContain("旧版 Excel 文件（.xls 格式）");
-    await page.goto(`${server.url}index.html?example=seed001.xlsx`);
+    // the open workbook stays (a bad file throws nothing away)
+    expect(await page.getAttribute('[data-testid="grid"]', "data-sheet")).toBe("Sheet1");
+    await page.goto(`${h.server.url}index.html?example=seed001.xlsx`);
     await page.waitForSelector('[data-testid="grid"]');
   });
 
   it("creates a new target table from a template on a new sheet, checks it, and undoes it", async () => {
-    await page.goto(`${server.url}index.html?blank=1`);
+    await page.goto(`${h.server.url}index.html?blank=1`);
     await page.waitForSelector('[data-testid="grid"][data-sheet="Sheet1"]');
     await page.click('[data-tab="templates"]');
     // with no table found yet, the form is open
@@ -410,12 +375,15 @@ suite("playground in Chromium", () => {
     expect(await page.inputValue('input[data-field="budget"]')).toBe("12.9");
     await page.locator('[data-testid="pane-frame"]').screenshot({ path: path.join(ARTIFACTS, "pane-new-table-form-zh.png") });
     await page.click('[data-action="create-table"]');
-    await page.waitForSelector('[data-notice="newTable.created"]');
+    await page.waitForSelector('[data-testid="new-table-notice"][data-notice="newTable.created"]');
     await busyDone();
     // the new sheet is shown, with its tab beside the old one
     await page.waitForSelector('[data-testid="grid"][data-sheet="业务培训费"]');
     expect(await page.$$eval("[data-sheet-tab]", (tabs) => tabs.map((t) => t.getAttribute("data-sheet-tab")))).toEqual(["Sheet1", "业务培训费"]);
     expect(await page.textContent('td[data-cell="A1"]')).toBe("业务培训费项目绩效目标表");
+    // the form is ready for the next table of the same kind (the type is kept, not reset to the first)
+    expect(await page.inputValue('select[data-field="project-type"]')).toBe("training");
+    expect(await page.inputValue('input[data-field="project-name"]')).toBe("");
     // the check found exactly this table
     await page.click('[data-tab="validate"]');
     await page.waitForSelector('[data-count="tables"]');
@@ -484,10 +452,10 @@ suite("playground in Chromium", () => {
   });
 
   it("made no request off the local server, and no error or CSP violation", () => {
-    const origin = new URL(server.url).origin;
-    const offsite = requests.filter((u) => !u.startsWith(origin + "/") && !u.startsWith("data:") && !u.startsWith("blob:"));
+    const origin = new URL(h.server.url).origin;
+    const offsite = h.requests.filter((u) => !u.startsWith(origin + "/") && !u.startsWith("data:") && !u.startsWith("blob:"));
     expect(offsite).toEqual([]);
-    expect(requests.length).toBeGreaterThan(3);
-    expect(problems.filter((p) => !/favicon\.ico/.test(p) && !/status of 404/.test(p))).toEqual([]);
+    expect(h.requests.length).toBeGreaterThan(3);
+    expect(h.problems.filter((p) => !/favicon\.ico/.test(p) && !/status of 404/.test(p))).toEqual([]);
   });
 });

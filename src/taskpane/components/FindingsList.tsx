@@ -79,7 +79,7 @@ const useStyles = makeStyles({
   times: { color: tokens.colorNeutralForeground2 },
   context: { color: tokens.colorNeutralForeground2, minWidth: 0, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap", flexShrink: 1, maxWidth: "100%" },
   tag: { color: tokens.colorBrandForeground1, flexShrink: 0 },
-  message: { display: "block", fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, marginTop: "2px", overflowWrap: "anywhere" },
+  message: { display: "block", fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, margin: "0 0 2px", overflowWrap: "anywhere", cursor: "pointer" },
   cells: { display: "flex", flexWrap: "wrap", gap: "4px", marginTop: tokens.spacingVerticalXS },
   cellButton: {
     fontFamily: tokens.fontFamilyMonospace,
@@ -169,9 +169,10 @@ export function FindingsList({ session, state, groups, listNotice }: FindingsLis
     el?.scrollIntoView?.({ block: "nearest" });
   }, [state.revealSerial, selectedId]);
 
-  // after Fix / Ignore: focus the entry that took the place of the one acted on
+  // after Fix / Ignore (done when its result is there): focus the entry that took the place of the one acted on
+  const notice = state.notice;
   useEffect(() => {
-    if (busy || !refocus.current) return;
+    if (busy || !notice || !refocus.current) return;
     refocus.current = false;
     const active = document.activeElement;
     const inList = active && root.current?.contains(active);
@@ -180,7 +181,7 @@ export function FindingsList({ session, state, groups, listNotice }: FindingsLis
       (selectedKey && root.current?.querySelector<HTMLElement>(`[data-row="${cssEscape(selectedKey)}"]`)) || rowElements(root.current)[0] || null;
     el?.focus({ preventScroll: true });
     el?.scrollIntoView?.({ block: "nearest" });
-  }, [busy, selectedKey, report]);
+  }, [busy, notice, selectedKey, report]);
 
   const focusRow = (el: HTMLElement | undefined) => {
     if (!el) return;
@@ -431,6 +432,10 @@ export function EntryItem({ rowKey, entry, lang, selected, tabbable, busy, selec
       data-members={n}
       data-kind={entry.kind}
       data-row-owner={rowKey}
+      // the message sits beside the card's button (its description); a click on it selects too
+      onClick={(e) => {
+        if (!(e.target as HTMLElement).closest("button, input, form, a, [role='group']")) onSelect(f);
+      }}
       onKeyDown={(e) => {
         if (e.key === "Escape" && mode !== "none") {
           e.preventDefault();
@@ -446,7 +451,6 @@ export function EntryItem({ rowKey, entry, lang, selected, tabbable, busy, selec
         className={s.card}
         tabIndex={tabbable ? 0 : -1}
         aria-current={selected ? "true" : undefined}
-        aria-label={`${severityName(lang, entry.severity)} ${f.cell}${n > 1 ? ` ${timesText}` : ""}`}
         aria-describedby={msgId}
         aria-keyshortcuts={fixes.length > 0 ? "F I" : "I"}
         data-row={rowKey}
@@ -456,16 +460,16 @@ export function EntryItem({ rowKey, entry, lang, selected, tabbable, busy, selec
         onClick={() => onSelect(f)}
       >
         <span className={s.where}>
-          <SeverityIcon severity={entry.severity} />
+          <SeverityIcon severity={entry.severity} label={severityName(lang, entry.severity)} />
           <span className={s.chip}>{spanSheets ? `${f.sheet}!${f.cell}` : f.cell}</span>
           {n > 1 && <span className={s.times}>{timesText}</span>}
           {context && <span className={s.context}>{context}</span>}
           {fixes.length > 0 && !selected && <span className={s.tag}>{t(lang, "finding.fixable")}</span>}
         </span>
-        <span className={s.message} id={msgId}>
-          {f.message}
-        </span>
       </button>
+      <span className={s.message} id={msgId}>
+        {f.message}
+      </span>
       {selected && (
         <div onKeyDown={onCardKey}>
           {n > 1 && (

@@ -26,6 +26,21 @@ export function focusSelectedEntry(): void {
   if (!go()) requestAnimationFrame(() => void go());
 }
 
+/**
+ * After an action from a notice (its button goes with it): the focus stays where the user works —
+ * on the selected entry for the list, else on the notice that replaced it in the same place.
+ */
+export function focusAfter(testId: string): void {
+  requestAnimationFrame(() => {
+    if (testId === "list-notice") return focusSelectedEntry();
+    // its undo when it offers one, else its first button
+    const box = `[data-testid="${testId}"]`;
+    const el = document.querySelector<HTMLElement>(`${box} [data-action^="undo"]`) ?? document.querySelector<HTMLElement>(`${box} button`);
+    if (el) el.focus();
+    else focusSelectedEntry();
+  });
+}
+
 export function NoticeBar({ session, state, notice, testId = "notice" }: NoticeBarProps) {
   const { lang, busy } = state;
   const history = notice.historyId ? state.history.find((h) => h.id === notice.historyId) : undefined;
@@ -42,17 +57,17 @@ export function NoticeBar({ session, state, notice, testId = "notice" }: NoticeB
         }
       >
         {history && !notice.force && !history.edited && (
-          <Button size="small" disabled={!!busy} onClick={() => void session.undo(history.id)} data-action={action}>
+          <Button size="small" disabled={!!busy} onClick={() => void session.undo(history.id).then(() => focusAfter(testId))} data-action={action}>
             {t(lang, undoKey)}
           </Button>
         )}
         {history && notice.force && (
-          <Button size="small" disabled={!!busy} onClick={() => void session.undo(history.id, { force: true })} data-action="undo-sheet-force">
+          <Button size="small" disabled={!!busy} onClick={() => void session.undo(history.id, { force: true }).then(() => focusAfter(testId))} data-action="undo-sheet-force">
             {t(lang, "newTable.forceRemove")}
           </Button>
         )}
         {notice.unignore && (
-          <Button size="small" disabled={!!busy} onClick={() => void session.undoIgnore()} data-action="undo-ignore">
+          <Button size="small" disabled={!!busy} onClick={() => void session.undoIgnore().then(() => focusAfter(testId))} data-action="undo-ignore">
             {t(lang, "finding.undoIgnore")}
           </Button>
         )}

@@ -57,6 +57,12 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalS,
     flexGrow: 1,
     minWidth: 0,
+    // native selects are as wide as their longest option: keep them (and their fields) inside a 320 px pane
+    "& .fui-Field": { minWidth: 0 },
+    "& .fui-Select": { maxWidth: "100%", minWidth: 0 },
+    "& select": { maxWidth: "100%", textOverflow: "ellipsis" },
+    "& .fui-Input": { maxWidth: "100%", minWidth: 0 },
+    "& .fui-Input__input": { minWidth: 0 },
   },
 });
 

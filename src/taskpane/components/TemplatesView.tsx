@@ -4,7 +4,6 @@ import {
   AccordionHeader,
   AccordionItem,
   AccordionPanel,
-  Badge,
   Button,
   Checkbox,
   Field,
@@ -15,7 +14,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useState, type KeyboardEvent } from "react";
 import type { TargetTable } from "../../core/model";
 import type { Template } from "../../core/library/schema";
 import { t } from "../i18n";
@@ -24,7 +23,7 @@ import { tableLabels } from "../state/findings";
 import { effectiveLibrary, groupBy, targetText, type LibraryModule } from "../state/library";
 import { targetTable, type PaneSession, type PaneState } from "../state/session";
 import { EmptyState } from "./EmptyState";
-import { NoticeBar } from "./NoticeBar";
+import { focusAfter, NoticeBar } from "./NoticeBar";
 import { NewTableForm } from "./NewTableForm";
 import { UserLibrary } from "./UserLibrary";
 
@@ -61,6 +60,18 @@ const useStyles = makeStyles({
   },
   targetLine: { margin: 0, overflowWrap: "anywhere", display: "flex", flexDirection: "column", gap: "4px", alignItems: "flex-start" },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
+  search: { width: "100%", maxWidth: "100%", minWidth: 0, boxSizing: "border-box" },
+  // a small label with the text's own colours (Fluent's subtle outline badge is white on white in the light theme)
+  tag: {
+    display: "inline-block",
+    fontSize: tokens.fontSizeBase100,
+    lineHeight: "16px",
+    padding: "0 4px",
+    borderRadius: tokens.borderRadiusSmall,
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    color: tokens.colorNeutralForeground2,
+    whiteSpace: "nowrap",
+  },
   tools: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   panel: { paddingBottom: tokens.spacingVerticalS },
 });
@@ -83,6 +94,7 @@ export function TemplatesView({ session, state, load, active = true }: Templates
   const [typeFilter, setTypeFilter] = useState<string | null>(null);
   const [checked, setChecked] = useState<string[]>([]);
   const [open, setOpen] = useState<string | null>(null);
+  const [focusTpl, setFocusTpl] = useState<string | null>(null);
 
   useEffect(() => {
     let alive = true;
@@ -139,11 +151,26 @@ export function TemplatesView({ session, state, load, active = true }: Templates
     return ty ? (lang === "zh" ? ty.zh : ty.en) : id;
   };
   const groups = groupBy(list, (x) => `${x.level1} / ${x.level2}`);
+  const tabbableTpl = focusTpl && list.some((x) => x.id === focusTpl) ? focusTpl : list[0]?.id;
+  const onListKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    const k = e.key;
+    if (k !== "ArrowDown" && k !== "ArrowUp" && k !== "Home" && k !== "End") return;
+    const boxes = Array.from(e.currentTarget.querySelectorAll<HTMLInputElement>("input[data-template-check]"));
+    const i = boxes.findIndex((b) => b.closest("li") === (e.target as HTMLElement).closest("li"));
+    if (i < 0) return;
+    e.preventDefault();
+    const next = k === "Home" ? 0 : k === "End" ? boxes.length - 1 : Math.max(0, Math.min(boxes.length - 1, i + (k === "ArrowDown" ? 1 : -1)));
+    boxes[next]?.focus();
+  };
 
   const insert = async () => {
     if (!plan || plan.requests.length === 0) return;
     const done = await session.insertRows(plan.requests);
-    if (done) setChecked([]);
+    if (done) {
+      setChecked([]);
+      // the insert button goes with the plan: the focus moves to the result and its Undo
+      focusAfter("insert-notice");
+    }
   };
   const insertNotice = active && state.notice?.place === "insert" ? state.notice : null;
   const activeSheet = state.activeCell?.sheet ?? state.activeSheet ?? "";
@@ -179,7 +206,7 @@ export function TemplatesView({ session, state, load, active = true }: Templates
           {table ? (
             <p className={s.targetLine}>
               <strong>{t(lang, "templates.insertTarget", { name: labels.get(table.id) ?? tableName(table), where: `${table.sheet}!${table.rangeA1}` })}</strong>{" "}
-              <span className={s.hint}>· {t(lang, byKey)}</span>
+              <span className={s.hint}>{t(lang, byKey)}</span>
             </p>
           ) : (
             <div className={s.targetLine} data-testid="templates-no-table-here">
@@ -227,7 +254,7 @@ export function TemplatesView({ session, state, load, active = true }: Templates
       )}
 
       <Field label={t(lang, "templates.search")} size="small">
-        <SearchBox size="small" value={query} placeholder={t(lang, "templates.searchPlaceholder")} onChange={(_e, d) => setQuery(d.value)} />
+        <SearchBox size="small" className={s.search} value={query} placeholder={t(lang, "templates.searchPlaceholder")} onChange={(_e, d) => setQuery(d.value)} />
       </Field>
 
       {!query.trim() && rec && table && (
@@ -253,7 +280,7 @@ export function TemplatesView({ session, state, load, active = true }: Templates
         {list.length > 0 ? t(lang, "templates.results", { n: list.length }) : query.trim() || table ? t(lang, "templates.none") : ""}
       </p>
 
-      <div data-testid="templates">
+      <div data-testid="templates" role="group" aria-label={t(lang, "templates.listLabel")} title={t(lang, "templates.keyboardHint")} onKeyDown={onListKey}>
         {groups.map((g) => (
           <section key={g.key} aria-label={g.key}>
             <h3 className={s.level}>{g.key}</h3>
@@ -263,21 +290,17 @@ export function TemplatesView({ session, state, load, active = true }: Templates
                   <div className={s.itemHead}>
                     <Checkbox
                       className={s.check}
+                      // the list is one Tab stop: ↑/↓ move between templates, Space ticks
+                      tabIndex={x.id === tabbableTpl ? 0 : -1}
+                      onFocus={() => setFocusTpl(x.id)}
+                      data-template-check={x.id}
                       checked={checked.includes(x.id)}
                       onChange={(_e, d) => setChecked(d.checked ? [...checked, x.id] : checked.filter((id) => id !== x.id))}
                       label={
                         <span>
                           {x.name} <span className={s.target}>{targetText(lib, x, table)}</span>{" "}
-                          {effective.userIds.has(x.id) && (
-                            <Badge size="small" appearance="tint" color="brand">
-                              {t(lang, "library.custom")}
-                            </Badge>
-                          )}{" "}
-                          {present.has(x.id) && (
-                            <Badge size="small" appearance="outline" color="subtle">
-                              {t(lang, "templates.present")}
-                            </Badge>
-                          )}
+                          {effective.userIds.has(x.id) && <span className={s.tag}>{t(lang, "library.custom")}</span>}{" "}
+                          {present.has(x.id) && <span className={s.tag}>{t(lang, "templates.present")}</span>}
                         </span>
                       }
                     />
@@ -285,6 +308,7 @@ export function TemplatesView({ session, state, load, active = true }: Templates
                       size="small"
                       appearance="subtle"
                       aria-expanded={open === x.id}
+                      tabIndex={x.id === tabbableTpl ? 0 : -1}
                       onClick={() => setOpen(open === x.id ? null : x.id)}
                       aria-label={`${t(lang, "templates.preview")}: ${x.name}`}
                     >

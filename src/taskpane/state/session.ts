@@ -751,6 +751,7 @@ export class PaneSession {
     const keys = [...new Set(findings.map((f) => f.key))].filter((k) => !known.has(k));
     if (keys.length === 0) return;
     const extra = reason && reason.trim() ? { reason: reason.trim() } : {};
+    this.set({ notice: null });
     await this.updateSettings({ ignored: [...s.ignored, ...keys.map((key) => ({ key, at, ...extra }))] }, "ignore");
     if (this.state.notice?.kind !== "error") {
       this.set({ notice: { kind: "success", key: keys.length > 1 ? "finding.ignoredMany" : "finding.ignored", params: { n: keys.length }, place: "list", unignore: keys } });
