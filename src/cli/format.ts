@@ -14,8 +14,8 @@ export interface FileResult {
   error?: { code: string; message: string };
   /** the file was read, but not all of it was checked (content far from the rest) */
   warnings?: string[];
-  /** with --fix: what the fixed copy did (its file, when one was written; the cells changed, as sheet!cell) */
-  fixes?: FixCounts & { file?: string; cells: string[] };
+  /** with --fix: what the fixed copy did (its file; the cells changed, as sheet!cell) */
+  fixes?: FixCounts & { file: string; cells: string[] };
 }
 
 export interface FixCounts {

@@ -78,7 +78,6 @@ Exit codes: 0 no error-severity finding (read: every file read); 1 error-severit
   tablesFound: { zh: "找到 {0} 张表", en: "{0} {0|table|tables} found" },
   summary: { zh: "错误 {0}，警告 {1}，建议 {2}", en: "{0} {0|error|errors}, {1} {1|warning|warnings}, {2} {2|suggestion|suggestions}" },
   clean: { zh: "未发现问题", en: "no problems found" },
-  untitled: { zh: "（无标题）", en: "(untitled)" },
   summarySheet: { zh: "校验结果", en: "Findings" },
   summaryHeader: { zh: "工作表|单元格|表格|指标|严重程度|类别|规则|说明", en: "Sheet|Cell|Table|Indicator|Severity|Category|Rule|Message" },
   /** a line of a note on a marked cell: severity, category, message */
@@ -86,8 +85,9 @@ Exit codes: 0 no error-severity finding (read: every file read); 1 error-severit
   /** the note's first line: who wrote it */
   noteHead: { zh: "Jixiao 校验：", en: "Jixiao check:" },
   wholeWorkbook: { zh: "（整个工作簿）", en: "(whole workbook)" },
+  annotateWrote: { zh: "已写入 {0}：标注了 {1} 个单元格（{2} 个问题）", en: "Wrote {0}: {1} {1|cell|cells} marked ({2} {2|finding|findings})" },
   fixWrote: { zh: "已写入 {0}：应用了 {1} 处修正", en: "Wrote {0}: {1} {1|fix|fixes} applied" },
-  fixNone: { zh: "{0}：没有应用任何修正，未写副本", en: "{0}: no fix applied, no copy written" },
+  fixNone: { zh: "已写入 {0}：没有应用任何修正，与原文件相同", en: "Wrote {0}: no fix applied, the same as the input" },
   fixNeedYes: { zh: "另有 {0} 处修正需要确认，加 --yes 一并应用", en: "{0} more {0|fix needs|fixes need} confirmation: add --yes to apply {0|it|them}" },
   fixStale: { zh: "{0} 处未应用（单元格内容与校验时不同）", en: "{0} not applied (the cell no longer holds what was checked)" },
   readUsage: {
@@ -139,7 +139,7 @@ Exit codes: 0 every file read; 2 usage error or an unreadable file (the other fi
   --summary            每个文件只输出一行（表格数、错误、警告、建议），最后是合计
   --annotate <目录>    写出标注副本：只有有问题的单元格按最严重的问题着色并加批注（原有批注保留），
                        另加“校验结果”工作表；其余单元格、页面设置、打印区域、合并单元格原样不变
-  --fix <目录>         写出修正副本：只改报告中可直接修正的单元格；没有应用任何修正时不写副本
+  --fix <目录>         写出修正副本：只改报告中可直接修正的单元格（没有可应用的修正时副本与原文件相同）
   --yes                --fix 时也应用需要确认的修正（如成本指标的运算符改为 ≤）
   --report <文件.xlsx> 整批的审核汇总工作簿：汇总（每个文件一行，末行合计）、表格、问题
   --config <文件>      配置文件（默认读取当前目录的 jixiao.config.json）
@@ -164,8 +164,8 @@ works (on Windows Jixiao expands it itself).
   --annotate <dir>     write annotated copies: only the cells with findings are filled (by their worst
                        finding) and get a note (an existing note is kept), plus a sheet "Findings";
                        every other cell, the page setup, print areas and merges stay as they are
-  --fix <dir>          write fixed copies: only the cells the report can fix change; no copy is
-                       written when no fix was applied
+  --fix <dir>          write fixed copies: only the cells the report can fix change (with no fix
+                       to apply, the copy is the input as it is)
   --yes                with --fix, also apply the fixes that ask for confirmation (a cost's ≤)
   --report <file.xlsx> one review workbook for the batch: Files (one row each, totals last), Tables, Findings
   --config <file>      configuration (default: jixiao.config.json in the current directory)
@@ -226,6 +226,31 @@ Suggests project types for every table (from its project name and goal) and the 
 
 Exit codes: 0 done; 2 usage error or an unreadable file.`,
   },
+  // ---- jixiao library ----
+  libraryBadFormat: { zh: "--format 只能是 text、json 或 xlsx，而不是“{0}”", en: "--format must be text, json or xlsx, not \"{0}\"" },
+  libraryXlsxNeedsOut: { zh: "--format xlsx 需要 --out <文件.xlsx>", en: "--format xlsx needs --out <file.xlsx>" },
+  libraryOutIsImport: { zh: "--out {0} 会覆盖导入的文件，已拒绝；请换一个文件名", en: "--out {0} would overwrite an imported file; refused, choose another name" },
+  libraryNotFound: { zh: "{0}：文件不存在", en: "{0}: no such file" },
+  libraryTooLarge: { zh: "{0}：文件过大", en: "{0}: file too large" },
+  libraryUnknownType: { zh: "没有项目类型“{0}”。运行 jixiao library 查看全部类型。", en: "No project type \"{0}\". Run jixiao library to see all types." },
+  libraryUnreadable: { zh: "{0}：无法读取（{1}）", en: "{0}: cannot be read ({1})" },
+  libraryNoTemplatesSheet: { zh: "{0}：没有名为 templates 或“模板”的工作表", en: "{0}: no sheet named templates or 模板" },
+  libraryImported: { zh: "{0}：导入 {1} 个模板、{2} 个项目类型；{3} 个错误，{4} 个警告", en: "{0}: imported {1} {1|template|templates}, {2} project {2|type|types}; {3} {3|error|errors}, {4} {4|warning|warnings}" },
+  libraryReplaced: { zh: "替换了内置条目：{0}", en: "Replaced built-in entries: {0}" },
+  libraryUnknownTypes: { zh: "模板引用了未定义的项目类型：{0}", en: "Templates refer to undefined project types: {0}" },
+  libraryWrote: { zh: "已写入 {0}", en: "Wrote {0}" },
+  libraryHeader: { zh: "指标库：{0} 个项目类型，{1} 个指标模板", en: "Indicator library: {0} project types, {1} templates" },
+  libraryTypeLine: { zh: "  {0}  {1}（{2}）  {3} 个模板", en: "  {0}  {1} ({2})  {3} templates" },
+  libraryHint: { zh: "用 --type <编号> 查看某一类型的模板，--format json|xlsx 导出。", en: "Use --type <id> to list a type's templates, --format json|xlsx to export." },
+  // ---- jixiao recommend ----
+  recommendNeedFile: { zh: "用法：jixiao recommend <文件.xlsx> [...] [--format text|json] [--top n] [--import 指标库] [--config 配置文件]", en: "Usage: jixiao recommend <file.xlsx> [...] [--format text|json] [--top n] [--import library] [--config file]" },
+  recommendBadFormat: { zh: "--format 只能是 text 或 json，而不是“{0}”", en: "--format must be text or json, not \"{0}\"" },
+  recommendBadTop: { zh: "--top 应是 1 到 100 之间的整数，而不是“{0}”", en: "--top must be an integer from 1 to 100, not \"{0}\"" },
+  recommendNoTables: { zh: "  没有找到绩效目标表", en: "  no target table found" },
+  recommendTypes: { zh: "    项目类型：", en: "    project types: " },
+  recommendTemplates: { zh: "    推荐指标：", en: "    suggested indicators:" },
+  recommendNone: { zh: "      （没有可补充的模板）", en: "      (nothing to add)" },
+  recommendUntitled: { zh: "（未命名项目）", en: "(unnamed project)" },
   // ---- batch totals ----
   /** the grand total after the per-file sections */
   totals: {

@@ -106,7 +106,7 @@ async function openWorkbook(input: string): Promise<Workbook> {
     pkg,
     sheets: new Map(pkg.sheets().map((s) => [s.name, s.part])),
     stylesPart,
-    styles: new StylesEditor(stylesXml),
+    styles: new StylesEditor(stylesXml, pkg.namespaces().main),
     stylesMissing: StylesEditor.missing(stylesXml),
     editors: new Map(),
   };
@@ -211,11 +211,12 @@ function summarySheetName(wb: Workbook, lang: Lang): string {
 /**
  * The annotated copy: every finding's cell filled by its worst severity with a note listing its
  * findings (added to a note the cell already has), and a sheet 校验结果 / Findings listing them all
- * with a link to each cell. Returns the copy's path.
+ * with a link to each cell. Returns the copy's path and the number of cells marked.
  */
-export async function writeAnnotatedCopy(input: string, dir: string, findings: readonly Finding[], lang: Lang, tables: readonly TargetTable[] = []): Promise<string> {
+export async function writeAnnotatedCopy(input: string, dir: string, findings: readonly Finding[], lang: Lang, tables: readonly TargetTable[] = []): Promise<{ file: string; cells: number }> {
   const wb = await openWorkbook(input);
   const marks = marksBySheet(wb, findings);
+  let cellCount = 0;
   const vmlParts = () => wb.pkg.partNames().filter((n) => /\.vml$/i.test(n));
   for (const [sheet, cells] of marks) {
     const part = wb.sheets.get(sheet) as string;
@@ -223,6 +224,7 @@ export async function writeAnnotatedCopy(input: string, dir: string, findings: r
     if (!ed) continue;
     const notes = new Map<string, string>();
     for (const [cell, fs] of cells) {
+      cellCount++;
       ed.setStyle(cell, wb.styles.withFill(ed.styleOf(cell), SEVERITY_ARGB[worst(fs)]));
       const ordered = [...fs].sort((a, b) => compareSeverity(a.severity, b.severity));
       notes.set(cell, [t(lang, "noteHead"), ...ordered.map((f) => noteLine(f, lang))].join("\n"));
@@ -259,15 +261,15 @@ export async function writeAnnotatedCopy(input: string, dir: string, findings: r
   }
   const widths = [18, 8, 26, 22, 8, 12, 28, 80];
   const heights = rows.map((r, i) => (i === 0 ? undefined : wrappedRowHeight(String(r[7].value ?? ""), widths[7])));
-  wb.pkg.addWorksheet(summarySheetName(wb, lang), worksheetXml({ columns: widths.map((width) => ({ width })), rows, heights, header: true }));
+  wb.pkg.addWorksheet(summarySheetName(wb, lang), worksheetXml({ columns: widths.map((width) => ({ width })), rows, heights, header: true }, wb.pkg.namespaces()));
   saveStyles(wb);
-  return writeNewFile(await wb.pkg.toBuffer(), path.join(dir, path.basename(input)), [input]);
+  return { file: writeNewFile(await wb.pkg.toBuffer(), path.join(dir, path.basename(input)), [input]), cells: cellCount };
 }
 
 /** What a fixed copy did: how many fixes it applied, and why the others were not. */
 export interface FixOutcome {
-  /** the copy, when one was written (not when no fix was applied) */
-  file?: string;
+  /** the copy */
+  file: string;
   applied: number;
   /** fixes that ask for confirmation (--yes), not applied */
   needConfirmation: number;
@@ -288,13 +290,15 @@ function holds(v: StoredValue, previous: CellValue): boolean {
 
 /**
  * The fixed copy: every fix that needs no confirmation applied (and the others with `confirmAll`),
- * only where the cell still holds what the check saw. Only those cells change. No copy is
- * written when no fix was applied.
+ * only where the cell still holds what the check saw. Only those cells change; with no fix
+ * applied the copy is the input as it is (one copy per input, as --annotate writes them).
  */
 export async function writeFixedCopy(input: string, dir: string, findings: readonly Finding[], confirmAll: boolean): Promise<FixOutcome> {
-  const out: FixOutcome = { applied: 0, needConfirmation: 0, stale: 0, cells: [] };
+  const out: FixOutcome = { file: "", applied: 0, needConfirmation: 0, stale: 0, cells: [] };
   const fixes = findings.filter((f) => f.fix);
-  if (fixes.length === 0) return out;
+  const wanted = path.join(dir, path.basename(input));
+  const unchanged = () => ({ ...out, file: writeNewFile(readFileSync(input), wanted, [input]) });
+  if (fixes.length === 0) return unchanged();
   const wb = await openWorkbook(input);
   const sstPart = wb.pkg.relOfType(wb.pkg.workbookPart(), REL.sharedStrings)?.part;
   const shared = sharedStrings(sstPart ? wb.pkg.text(sstPart) : undefined);
@@ -317,8 +321,8 @@ export async function writeFixedCopy(input: string, dir: string, findings: reado
     out.applied++;
     out.cells.push(key);
   }
-  if (out.applied === 0) return out;
+  if (out.applied === 0) return unchanged();
   for (const [part, ed] of wb.editors) wb.pkg.setText(part, ed.toXml());
-  out.file = writeNewFile(await wb.pkg.toBuffer(), path.join(dir, path.basename(input)), [input]);
+  out.file = writeNewFile(await wb.pkg.toBuffer(), wanted, [input]);
   return out;
 }

@@ -5,7 +5,7 @@
  * outside the cells (page setup, print areas, merges, widths) is unchanged; a note adds to the
  * author's note. A fixed copy differs from its input in exactly the cells the report says it fixed.
  */
-import { copyFileSync, existsSync, mkdtempSync, readdirSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
@@ -28,7 +28,7 @@ async function run(args: string[]): Promise<{ code: number; out: string; err: st
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), "jixiao-copies-"));
 
-type Json = { files: { file: string; findings: Finding[]; fixes?: { applied: number; needConfirmation: number; stale: number; file?: string; cells: string[] } }[] };
+type Json = { files: { file: string; findings: Finding[]; fixes?: { applied: number; needConfirmation: number; stale: number; file: string; cells: string[] } }[] };
 
 async function findingsOf(file: string): Promise<Finding[]> {
   return (JSON.parse((await run(["check", file, "--format", "json"])).out) as Json).files[0].findings;
@@ -101,6 +101,7 @@ describe("check --annotate: only the finding cells change", () => {
     const copyFile = path.join(dir, path.basename(file));
     const [input, copy] = [await readParts(file), await readParts(copyFile)];
     const marked = expectAnnotated(input, copy, findings);
+    expect(r.err).toContain(`已写入 ${copyFile}：标注了 ${marked} 个单元格（${findings.length} 个问题）`);
     const cellsOfFindings = new Set(findings.map((f) => `${f.sheet}!${f.cell}`)).size;
     expect(marked).toBeLessThanOrEqual(cellsOfFindings);
     expect(marked).toBeGreaterThan(cellsOfFindings / 2);
@@ -200,19 +201,18 @@ describe("check --fix: only the fixed cells change, and the summary says how man
     expect(after.xfs).toEqual(before.xfs);
   });
 
-  it("writes no copy and says so when every fix needs --yes (seed001)", async () => {
+  it("says so when every fix needs --yes (seed001): the copy is the input as it is", async () => {
     const dir = tmp();
     const r = await run(["check", EX("seed001.xlsx"), "--fix", path.join(dir, "fixed"), "--format", "json"]);
+    const copy = path.join(dir, "fixed", "seed001.xlsx");
     const fixes = (JSON.parse(r.out) as Json).files[0].fixes!;
-    expect(fixes).toEqual({ applied: 0, needConfirmation: expect.any(Number), stale: 0, cells: [] });
+    expect(fixes).toEqual({ file: copy, applied: 0, needConfirmation: expect.any(Number), stale: 0, cells: [] });
     expect(fixes.needConfirmation).toBeGreaterThan(0);
-    expect(existsSync(path.join(dir, "fixed", "seed001.xlsx"))).toBe(false);
-    expect(r.err).not.toContain("已写入");
-    expect(r.err).toContain("没有应用任何修正，未写副本");
-    expect(r.err).toContain(`另有 ${fixes.needConfirmation} 处修正需要确认，加 --yes 一并应用`);
+    expect(readFileSync(copy).equals(readFileSync(EX("seed001.xlsx")))).toBe(true);
+    expect(r.err.trim()).toBe(`已写入 ${copy}：没有应用任何修正，与原文件相同；另有 ${fixes.needConfirmation} 处修正需要确认，加 --yes 一并应用`);
     const text = await run(["check", EX("seed001.xlsx"), "--fix", path.join(dir, "fixed2"), "--lang", "en"]);
     expect(text.out).toContain(`Fixes: 0 applied; ${fixes.needConfirmation} need confirmation (add --yes)`);
-    const yes = await run(["check", EX("seed001.xlsx"), "--fix", path.join(dir, "fixed"), "--yes", "--format", "json"]);
+    const yes = await run(["check", EX("seed001.xlsx"), "--fix", path.join(dir, "fixed3"), "--yes", "--format", "json"]);
     expect((JSON.parse(yes.out) as Json).files[0].fixes).toMatchObject({ applied: fixes.needConfirmation, needConfirmation: 0 });
   });
 });

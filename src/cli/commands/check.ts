@@ -59,8 +59,8 @@ function parseArgs(args: string[], io: CliIO): CheckArgs {
 }
 
 /** What --fix did with one file, said honestly: how many fixes, how many left for --yes, how many no longer fit. */
-function fixReport(lang: "zh" | "en", shown: string, r: FixOutcome): string {
-  const parts = [r.file ? t(lang, "fixWrote", r.file, r.applied) : t(lang, "fixNone", shown)];
+function fixReport(lang: "zh" | "en", r: FixOutcome): string {
+  const parts = [r.applied ? t(lang, "fixWrote", r.file, r.applied) : t(lang, "fixNone", r.file)];
   if (r.needConfirmation) parts.push(t(lang, "fixNeedYes", r.needConfirmation));
   if (r.stale) parts.push(t(lang, "fixStale", r.stale));
   return parts.join(lang === "zh" ? "；" : "; ");
@@ -95,11 +95,14 @@ export async function run(args: string[], io: CliIO, cwd = process.cwd()): Promi
     const report = validate(input.grids, options);
     const result: FileResult = { file: shown, tables: report.tables, findings: report.findings, ...(input.warnings.length ? { warnings: input.warnings } : {}) };
     results.push(result);
-    if (a.annotate) io.err(t(lang, "wrote", await writeAnnotatedCopy(file, a.annotate, report.findings, lang, report.tables)));
+    if (a.annotate) {
+      const marked = await writeAnnotatedCopy(file, a.annotate, report.findings, lang, report.tables);
+      io.err(t(lang, "annotateWrote", marked.file, marked.cells, report.findings.length));
+    }
     if (a.fix) {
       const fixed = await writeFixedCopy(file, a.fix, report.findings, a.confirmFixes);
-      result.fixes = { applied: fixed.applied, needConfirmation: fixed.needConfirmation, stale: fixed.stale, ...(fixed.file ? { file: fixed.file } : {}), cells: fixed.cells };
-      io.err(fixReport(lang, shown, fixed));
+      result.fixes = { file: fixed.file, applied: fixed.applied, needConfirmation: fixed.needConfirmation, stale: fixed.stale, cells: fixed.cells };
+      io.err(fixReport(lang, fixed));
     }
   }
   if (a.report) io.err(t(lang, "wrote", await writeBatchReport(results, a.report, files, lang)));

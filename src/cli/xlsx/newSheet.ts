@@ -22,7 +22,8 @@ export interface NewSheet {
   header: boolean;
 }
 
-export function worksheetXml(sheet: NewSheet): string {
+/** The worksheet part; `ns` the file's SpreadsheetML and relationship namespaces (XlsxPackage.namespaces). */
+export function worksheetXml(sheet: NewSheet, ns: { main: string; rel: string }): string {
   const cols = sheet.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join("");
   const links: string[] = [];
   const rows = sheet.rows
@@ -48,7 +49,7 @@ export function worksheetXml(sheet: NewSheet): string {
   const filter = sheet.header && sheet.rows.length > 0 ? `<autoFilter ref="A1:${colName(width)}${sheet.rows.length}"/>` : "";
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
-    `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
+    `<worksheet xmlns="${escapeAttr(ns.main)}" xmlns:r="${escapeAttr(ns.rel)}">` +
     `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>${views}<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>${rows}</sheetData>${filter}` +
     (links.length ? `<hyperlinks>${links.join("")}</hyperlinks>` : "") +
     `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +

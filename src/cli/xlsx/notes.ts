@@ -5,11 +5,10 @@
  * (xl/drawings/vmlDrawingN.vml, the `<legacyDrawing>`); both are created when the sheet has none,
  * or extended when it has.
  */
-import { REL, REL_NS, XlsxPackage } from "./package";
+import { REL, XlsxPackage } from "./package";
 import { parseRef, type SheetEditor } from "./sheet";
 import { escapeAttr, escapeText, findElement, findElements, getAttr, prefixForNamespace, prefixOf, xmlSafe } from "./xml";
 
-const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const AUTHOR = "Jixiao";
 
 function runs(text: string, pfx: string): string {
@@ -59,7 +58,7 @@ export function addNotes(pkg: XlsxPackage, sheetPart: string, sheet: SheetEditor
   let xml = commentsPart ? pkg.text(commentsPart) : undefined;
   if (!commentsPart || !xml) {
     commentsPart = pkg.freePart("xl/comments{n}.xml");
-    xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${MAIN_NS}"><authors></authors><commentList></commentList></comments>`;
+    xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${pkg.namespaces().main}"><authors></authors><commentList></commentList></comments>`;
     pkg.addRel(sheetPart, REL.comments, commentsPart);
     pkg.addContentType(commentsPart, "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml");
   }
@@ -126,10 +125,11 @@ export function addNotes(pkg: XlsxPackage, sheetPart: string, sheet: SheetEditor
     pkg.addContentType(".vml", "application/vnd.openxmlformats-officedocument.vmlDrawing");
     if (sheet.hasLegacyDrawing()) throw new Error("a legacy drawing without its relationship");
     const root = sheet.rootTag();
-    let relPrefix = prefixForNamespace(root, REL_NS);
+    const relNs = pkg.namespaces().rel;
+    let relPrefix = prefixForNamespace(root, relNs);
     if (!relPrefix) {
       relPrefix = "jxr";
-      rootTag = root.replace(/\s*(\/?)>$/, ` xmlns:${relPrefix}="${REL_NS}"$1>`);
+      rootTag = root.replace(/\s*(\/?)>$/, ` xmlns:${relPrefix}="${relNs}"$1>`);
     }
     sheet.setLegacyDrawing(`${relPrefix}:id`, id);
     // shape ids from this drawing's own block
@@ -141,7 +141,7 @@ export function addNotes(pkg: XlsxPackage, sheetPart: string, sheet: SheetEditor
     const shapes = fresh.map((ref) => shapeFor(ref, next++, notes.get(ref) ?? "")).join("");
     const close = vml.lastIndexOf("</xml>");
     vml = close < 0 ? vml + shapes : vml.slice(0, close) + shapes + vml.slice(close);
-    if (vmlRel && !sheet.hasLegacyDrawing()) sheet.setLegacyDrawing(`${prefixForNamespace(sheet.rootTag(), REL_NS) ?? "r"}:id`, vmlRel.id);
+    if (vmlRel && !sheet.hasLegacyDrawing()) sheet.setLegacyDrawing(`${prefixForNamespace(sheet.rootTag(), pkg.namespaces().rel) ?? "r"}:id`, vmlRel.id);
   }
   pkg.setText(vmlPart, vml);
   return rootTag;

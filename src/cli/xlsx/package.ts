@@ -7,20 +7,32 @@ import * as path from "node:path";
 import JSZip from "jszip";
 import { escapeAttr, findElement, findElements, getAttr, getRelId, prefixForNamespace, prefixOf } from "./xml";
 
-export const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const REL_TYPE = REL_NS;
+/**
+ * Relationship types by their last part; the full type is the file's own relationship namespace
+ * and this name (so a copy uses the namespaces its file uses, transitional or strict OOXML).
+ */
 export const REL = {
-  worksheet: `${REL_TYPE}/worksheet`,
-  comments: `${REL_TYPE}/comments`,
-  vmlDrawing: `${REL_TYPE}/vmlDrawing`,
-  styles: `${REL_TYPE}/styles`,
-  sharedStrings: `${REL_TYPE}/sharedStrings`,
-  officeDocument: `${REL_TYPE}/officeDocument`,
+  worksheet: "worksheet",
+  comments: "comments",
+  vmlDrawing: "vmlDrawing",
+  styles: "styles",
+  sharedStrings: "sharedStrings",
+  officeDocument: "officeDocument",
 } as const;
+export type RelName = (typeof REL)[keyof typeof REL];
 
-/** Strict OOXML (ISO 29500 strict) names its relationship types under purl.oclc.org. */
-function sameRelType(type: string, wanted: string): boolean {
-  return type === wanted || type.split("/").pop() === wanted.split("/").pop();
+function sameRelType(type: string, name: RelName): boolean {
+  return type.slice(type.lastIndexOf("/") + 1) === name;
+}
+
+/** The XML namespaces of the file, as its own parts declare them. */
+export interface Namespaces {
+  /** SpreadsheetML (the workbook's, the sheets', comments', styles') */
+  main: string;
+  /** officeDocument relationships: the `r:id` attributes and the base of relationship types */
+  rel: string;
+  /** the package's relationship parts (`_rels/*.rels`) */
+  pkgRel: string;
 }
 
 export interface Relationship {
@@ -106,14 +118,32 @@ export class XlsxPackage {
     });
   }
 
-  relOfType(part: string, type: string): Relationship | undefined {
-    return this.rels(part).find((r) => sameRelType(r.type, type));
+  relOfType(part: string, name: RelName): Relationship | undefined {
+    return this.rels(part).find((r) => sameRelType(r.type, name));
   }
 
-  /** Add a relationship from `part` to `target` (a zip path); returns its id. */
-  addRel(part: string, type: string, target: string): string {
+  private ns?: Namespaces;
+
+  /** The file's namespaces (read from its package relationships and its workbook part). */
+  namespaces(): Namespaces {
+    if (this.ns) return this.ns;
+    const rootRels = this.text("_rels/.rels") ?? "";
+    const pkgRel = /<(?:[\w.-]+:)?Relationships\b[^>]*?\sxmlns(?::[\w.-]+)?\s*=\s*"([^"]*)"/.exec(rootRels)?.[1];
+    const office = this.rels("").find((r) => sameRelType(r.type, REL.officeDocument))?.type;
+    const wb = this.text(this.workbookPart()) ?? "";
+    const pfx = prefixOf(wb, "workbook");
+    const root = findElement(wb, pfx, "workbook")?.tag ?? "";
+    const main = new RegExp(`\\sxmlns${pfx ? ":" + pfx.slice(0, -1) : ""}\\s*=\\s*"([^"]*)"`).exec(root)?.[1];
+    if (!pkgRel || !office || !main) throw new Error("a package without its namespaces");
+    this.ns = { main, rel: office.slice(0, office.lastIndexOf("/")), pkgRel };
+    return this.ns;
+  }
+
+  /** Add a relationship of type `name` from `part` to `target` (a zip path); returns its id. */
+  addRel(part: string, name: RelName, target: string): string {
     const relsPath = XlsxPackage.relsPathOf(part);
-    let xml = this.text(relsPath) ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+    const type = `${this.namespaces().rel}/${name}`;
+    let xml = this.text(relsPath) ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${this.namespaces().pkgRel}"></Relationships>`;
     const taken = new Set(this.rels(part).map((r) => r.id));
     let n = taken.size + 1;
     while (taken.has(`rId${n}`)) n++;
@@ -186,7 +216,8 @@ export class XlsxPackage {
     let xml = this.text(wbPart) ?? "";
     const pfx = prefixOf(xml, "workbook");
     const root = findElement(xml, pfx, "workbook");
-    const relPrefix = root ? prefixForNamespace(root.tag, REL_NS) : undefined;
+    const relNs = this.namespaces().rel;
+    const relPrefix = root ? prefixForNamespace(root.tag, relNs) : undefined;
     const part = this.freePart(path.posix.join(path.posix.dirname(wbPart), "worksheets", "sheet{n}.xml"));
     this.setText(part, sheetXml);
     this.addContentType(part, "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml");
@@ -196,7 +227,7 @@ export class XlsxPackage {
     const ids = [...(sheets.inner ?? "").matchAll(/\ssheetId\s*=\s*["'](\d+)["']/g)].map((m) => Number(m[1]));
     const sheetId = Math.max(0, ...ids) + 1;
     const attr = relPrefix ? `${relPrefix}:id` : "r:id";
-    const ns = relPrefix ? "" : ` xmlns:r="${REL_NS}"`;
+    const ns = relPrefix ? "" : ` xmlns:r="${relNs}"`;
     const el = `<${pfx}sheet name="${escapeAttr(name)}" sheetId="${sheetId}" ${attr}="${id}"${ns}/>`;
     xml = sheets.inner === null ? xml.slice(0, sheets.start) + `<${pfx}sheets>${el}</${pfx}sheets>` + xml.slice(sheets.end) : xml.slice(0, sheets.innerEnd) + el + xml.slice(sheets.innerEnd);
     this.setText(wbPart, xml);

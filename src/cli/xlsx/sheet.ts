@@ -93,9 +93,15 @@ export class SheetEditor {
   }
 
   private rowAt(r: number, create: boolean): Row | undefined {
-    // rows are in order in a valid file; a binary search would do, a linear one is plenty for a few marks
-    let i = 0;
-    while (i < this.rows.length && this.rows[i].r < r) i++;
+    // rows are in order (a valid file has them so): the first row at or after r
+    let lo = 0;
+    let hi = this.rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.rows[mid].r < r) lo = mid + 1;
+      else hi = mid;
+    }
+    const i = lo;
     if (i < this.rows.length && this.rows[i].r === r) return this.rows[i];
     if (!create) return undefined;
     const row: Row = { r, lead: "", text: "", tag: `<${this.pfx}row r="${r}">`, cells: [], rest: "", changed: true };

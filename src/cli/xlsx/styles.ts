@@ -10,8 +10,9 @@
  */
 import { findElement, findElements, getAttr, prefixOf, setAttr, type FoundElement } from "./xml";
 
-const EMPTY_STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
+/** styles.xml for a file that has none, in the file's SpreadsheetML namespace. */
+const emptyStyles = (ns: string) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<styleSheet xmlns="${ns}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
 /** Where each list of styles.xml sits in the schema's sequence, to add a missing one in its place. */
 const ORDER = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"];
@@ -28,8 +29,8 @@ export class StylesEditor {
   private readonly lists = new Map<string, List>();
   private readonly memo = new Map<string, number>();
 
-  constructor(xml: string | undefined) {
-    this.xml = xml && /<([\w.-]+:)?styleSheet[\s>]/.test(xml) ? xml : EMPTY_STYLES;
+  constructor(xml: string | undefined, mainNamespace: string) {
+    this.xml = xml && /<([\w.-]+:)?styleSheet[\s>]/.test(xml) ? xml : emptyStyles(mainNamespace);
     this.pfx = prefixOf(this.xml, "styleSheet");
   }
 
