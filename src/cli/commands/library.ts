@@ -26,7 +26,7 @@ import { renderValue } from "../../core/library/render";
 import { LIMITS, type Library } from "../../core/library/schema";
 import { readWorkbookGrids } from "../../host/xlsx/readWorkbook";
 import { UsageError } from "../io";
-import { fillText, t } from "../messages";
+import { t, t as say } from "../messages";
 import { readOptions, usageErrorsExit2 } from "../options";
 
 export interface LibraryIO {
@@ -35,28 +35,8 @@ export interface LibraryIO {
   lang: "zh" | "en";
 }
 
-type Msg = { zh: string; en: string };
-const TEXT = {
-  badFormat: { zh: "--format 只能是 text、json 或 xlsx，而不是“{0}”", en: "--format must be text, json or xlsx, not \"{0}\"" },
-  xlsxNeedsOut: { zh: "--format xlsx 需要 --out <文件.xlsx>", en: "--format xlsx needs --out <file.xlsx>" },
-  outIsImport: { zh: "--out {0} 会覆盖导入的文件，已拒绝；请换一个文件名", en: "--out {0} would overwrite an imported file; refused, choose another name" },
-  notFound: { zh: "{0}：文件不存在", en: "{0}: no such file" },
-  tooLarge: { zh: "{0}：文件过大", en: "{0}: file too large" },
-  unknownType: { zh: "没有项目类型“{0}”。运行 jixiao library 查看全部类型。", en: "No project type \"{0}\". Run jixiao library to see all types." },
-  unreadable: { zh: "{0}：无法读取（{1}）", en: "{0}: cannot be read ({1})" },
-  noTemplatesSheet: { zh: "{0}：没有名为 templates 或“模板”的工作表", en: "{0}: no sheet named templates or 模板" },
-  imported: { zh: "{0}：导入 {1} 个模板、{2} 个项目类型；{3} 个错误，{4} 个警告", en: "{0}: imported {1} {1|template|templates}, {2} project {2|type|types}; {3} {3|error|errors}, {4} {4|warning|warnings}" },
-  replaced: { zh: "替换了内置条目：{0}", en: "Replaced built-in entries: {0}" },
-  unknownTypes: { zh: "模板引用了未定义的项目类型：{0}", en: "Templates refer to undefined project types: {0}" },
-  wrote: { zh: "已写入 {0}", en: "Wrote {0}" },
-  header: { zh: "指标库：{0} 个项目类型，{1} 个指标模板", en: "Indicator library: {0} project types, {1} templates" },
-  typeLine: { zh: "  {0}  {1}（{2}）  {3} 个模板", en: "  {0}  {1} ({2})  {3} templates" },
-  hint: { zh: "用 --type <编号> 查看某一类型的模板，--format json|xlsx 导出。", en: "Use --type <id> to list a type's templates, --format json|xlsx to export." },
-} satisfies Record<string, Msg>;
 
-function say(lang: "zh" | "en", key: keyof typeof TEXT, ...args: (string | number)[]): string {
-  return fillText(TEXT[key][lang], args);
-}
+
 
 interface Args {
   format: "text" | "json" | "xlsx";
@@ -81,7 +61,7 @@ function parseArgs(args: string[], lang: "zh" | "en"): Args {
   const positional = readOptions(args, lang, (flag, value) => {
     if (flag === "--format") {
       const v = value();
-      if (v !== "text" && v !== "json" && v !== "xlsx") throw new UsageError(say(lang, "badFormat", v));
+      if (v !== "text" && v !== "json" && v !== "xlsx") throw new UsageError(say(lang, "libraryBadFormat", v));
       a.format = v;
     } else if (flag === "--out" || flag === "-o") a.out = value();
     else if (flag === "--type") a.type = value();
@@ -90,9 +70,9 @@ function parseArgs(args: string[], lang: "zh" | "en"): Args {
     return true;
   });
   if (positional.length) throw new UsageError(t(lang, "unknownOption", positional[0]));
-  if (a.format === "xlsx" && !a.out) throw new UsageError(say(lang, "xlsxNeedsOut"));
+  if (a.format === "xlsx" && !a.out) throw new UsageError(say(lang, "libraryXlsxNeedsOut"));
   // the CLI never writes its inputs: an export over an imported library would replace the user's file
-  if (a.out && a.imports.some((f) => sameFile(f, a.out as string))) throw new UsageError(say(lang, "outIsImport", a.out));
+  if (a.out && a.imports.some((f) => sameFile(f, a.out as string))) throw new UsageError(say(lang, "libraryOutIsImport", a.out));
   return a;
 }
 
@@ -104,20 +84,20 @@ function rowsOf(grid: Grid): { rows: CellValue[][]; firstRow: number } {
 
 /** Read a user library file (.json or .xlsx). */
 export async function readLibraryFile(file: string, lang: "zh" | "en"): Promise<ImportResult | { error: string }> {
-  if (!existsSync(file) || statSync(file).isDirectory()) return { error: say(lang, "notFound", file) };
-  if (statSync(file).size > LIMITS.maxJsonChars * 4) return { error: say(lang, "tooLarge", file) };
+  if (!existsSync(file) || statSync(file).isDirectory()) return { error: say(lang, "libraryNotFound", file) };
+  if (statSync(file).size > LIMITS.maxJsonChars * 4) return { error: say(lang, "libraryTooLarge", file) };
   if (/\.json$/i.test(file)) return importLibraryJson(readFileSync(file, "utf8"));
   try {
     const { grids } = await readWorkbookGrids(readFileSync(file));
     const find = (re: RegExp) => grids.find((g) => re.test(g.sheet.trim()));
     const tg = find(/^(templates|模板|指标模板)$/i) ?? grids[0];
-    if (!tg) return { error: say(lang, "noTemplatesSheet", file) };
+    if (!tg) return { error: say(lang, "libraryNoTemplatesSheet", file) };
     const yg = find(/^(types|项目类型)$/i);
     const t = rowsOf(tg);
     const y = yg ? rowsOf(yg) : undefined;
     return importLibraryRows({ templates: t.rows, types: y?.rows }, { templates: t.firstRow, types: y?.firstRow });
   } catch (e) {
-    return { error: say(lang, "unreadable", file, (e as Error).message.split("\n")[0]) };
+    return { error: say(lang, "libraryUnreadable", file, (e as Error).message.split("\n")[0]) };
   }
 }
 
@@ -146,16 +126,16 @@ export async function libraryWorkbook(library: Library): Promise<Buffer> {
 function listText(library: Library, type: string | undefined, lang: "zh" | "en"): string[] {
   const lines: string[] = [];
   if (!type) {
-    lines.push(say(lang, "header", library.types.length, library.templates.length));
+    lines.push(say(lang, "libraryHeader", library.types.length, library.templates.length));
     for (const t of library.types) {
       const n = library.templates.filter((x) => x.projectTypes.includes(t.id)).length;
-      lines.push(say(lang, "typeLine", t.id.padEnd(22), lang === "zh" ? t.zh : t.en, lang === "zh" ? t.en : t.zh, n));
+      lines.push(say(lang, "libraryTypeLine", t.id.padEnd(22), lang === "zh" ? t.zh : t.en, lang === "zh" ? t.en : t.zh, n));
     }
-    lines.push(say(lang, "hint"));
+    lines.push(say(lang, "libraryHint"));
     return lines;
   }
   const ty = library.types.find((t) => t.id === type);
-  if (!ty) throw new UsageError(say(lang, "unknownType", type));
+  if (!ty) throw new UsageError(say(lang, "libraryUnknownType", type));
   lines.push(`${ty.zh} / ${ty.en} (${ty.id})`, `  ${ty.description}`);
   for (const t of library.templates.filter((x) => x.projectTypes.includes(type))) {
     const v = renderValue(t, { useExamples: false });
@@ -181,12 +161,12 @@ async function libraryCommand(args: string[], io: LibraryIO): Promise<number> {
     }
     const errors = r.issues.filter((i) => i.severity === "error").length;
     for (const i of r.issues) io.err(`${file}: ${formatIssue(i, io.lang)}`);
-    io.err(say(io.lang, "imported", file, r.library.templates.length, r.library.types.length, errors, r.issues.length - errors));
+    io.err(say(io.lang, "libraryImported", file, r.library.templates.length, r.library.types.length, errors, r.issues.length - errors));
     if (!r.ok) failed = true;
     const merged = mergeLibraries(library, r.library);
     if (merged.replaced.length)
-      io.err(say(io.lang, "replaced", merged.replaced.slice(0, 20).join(", ") + (merged.replaced.length > 20 ? ` … (+${merged.replaced.length - 20})` : "")));
-    if (merged.unknownTypes.length) io.err(say(io.lang, "unknownTypes", merged.unknownTypes.join(", ")));
+      io.err(say(io.lang, "libraryReplaced", merged.replaced.slice(0, 20).join(", ") + (merged.replaced.length > 20 ? ` … (+${merged.replaced.length - 20})` : "")));
+    if (merged.unknownTypes.length) io.err(say(io.lang, "libraryUnknownTypes", merged.unknownTypes.join(", ")));
     library = merged.library;
   }
   try {
@@ -194,21 +174,21 @@ async function libraryCommand(args: string[], io: LibraryIO): Promise<number> {
       const lines = listText(library, a.type, io.lang);
       if (a.out) {
         writeFileSync(a.out, lines.join("\n") + "\n");
-        io.err(say(io.lang, "wrote", path.resolve(a.out)));
+        io.err(say(io.lang, "libraryWrote", path.resolve(a.out)));
       } else lines.forEach((l) => io.out(l));
     } else if (a.format === "json") {
       const json = exportLibraryJson(library);
       if (a.out) {
         writeFileSync(a.out, json);
-        io.err(say(io.lang, "wrote", path.resolve(a.out)));
+        io.err(say(io.lang, "libraryWrote", path.resolve(a.out)));
       } else io.out(json.trimEnd());
     } else {
       writeFileSync(a.out as string, await libraryWorkbook(library));
-      io.err(say(io.lang, "wrote", path.resolve(a.out as string)));
+      io.err(say(io.lang, "libraryWrote", path.resolve(a.out as string)));
     }
   } catch (e) {
     if (e instanceof UsageError) throw e;
-    io.err(say(io.lang, "unreadable", a.out ?? "", (e as Error).message.split("\n")[0]));
+    io.err(say(io.lang, "libraryUnreadable", a.out ?? "", (e as Error).message.split("\n")[0]));
     return 2;
   }
   return failed ? 1 : 0;

@@ -20,7 +20,7 @@ import type { Library } from "../../core/library/schema";
 import { recognizeTables, type RecognizeOptions } from "../../core/recognize";
 import { UsageError } from "../io";
 import { expandFileArgs } from "../files";
-import { fillText, t } from "../messages";
+import { t, t as say } from "../messages";
 import { readOptions, usageErrorsExit2 } from "../options";
 import { loadConfig, readInput } from "./check";
 import { readLibraryFile } from "./library";
@@ -31,21 +31,8 @@ export interface RecommendIO {
   lang: "zh" | "en";
 }
 
-type Msg = { zh: string; en: string };
-const TEXT = {
-  needFile: { zh: "用法：jixiao recommend <文件.xlsx> [...] [--format text|json] [--top n] [--import 指标库] [--config 配置文件]", en: "Usage: jixiao recommend <file.xlsx> [...] [--format text|json] [--top n] [--import library] [--config file]" },
-  badFormat: { zh: "--format 只能是 text 或 json，而不是“{0}”", en: "--format must be text or json, not \"{0}\"" },
-  badTop: { zh: "--top 应是 1 到 100 之间的整数，而不是“{0}”", en: "--top must be an integer from 1 to 100, not \"{0}\"" },
-  noTables: { zh: "  没有找到绩效目标表", en: "  no target table found" },
-  types: { zh: "    项目类型：", en: "    project types: " },
-  templates: { zh: "    推荐指标：", en: "    suggested indicators:" },
-  none: { zh: "      （没有可补充的模板）", en: "      (nothing to add)" },
-  untitled: { zh: "（未命名项目）", en: "(unnamed project)" },
-} satisfies Record<string, Msg>;
 
-function say(lang: "zh" | "en", key: keyof typeof TEXT, ...args: (string | number)[]): string {
-  return fillText(TEXT[key][lang], args);
-}
+
 
 interface Args {
   files: string[];
@@ -60,19 +47,19 @@ function parseArgs(args: string[], lang: "zh" | "en"): Args {
   a.files = readOptions(args, lang, (flag, value) => {
     if (flag === "--format") {
       const v = value();
-      if (v !== "text" && v !== "json") throw new UsageError(say(lang, "badFormat", v));
+      if (v !== "text" && v !== "json") throw new UsageError(say(lang, "recommendBadFormat", v));
       a.format = v;
     } else if (flag === "--top") {
       const v = value();
       const n = Number(v);
-      if (!Number.isInteger(n) || n < 1 || n > 100) throw new UsageError(say(lang, "badTop", v));
+      if (!Number.isInteger(n) || n < 1 || n > 100) throw new UsageError(say(lang, "recommendBadTop", v));
       a.top = n;
     } else if (flag === "--import") a.imports.push(value());
     else if (flag === "--config") a.config = value();
     else return false;
     return true;
   });
-  if (a.files.length === 0) throw new UsageError(say(lang, "needFile"));
+  if (a.files.length === 0) throw new UsageError(say(lang, "recommendNeedFile"));
   return a;
 }
 
@@ -159,12 +146,12 @@ async function recommend(args: string[], io: RecommendIO): Promise<number> {
     for (const r of results) {
       if (r.error) continue;
       io.out(r.file);
-      if (r.tables.length === 0) io.out(say(lang, "noTables"));
+      if (r.tables.length === 0) io.out(say(lang, "recommendNoTables"));
       for (const t of r.tables) {
-        io.out(`  ${t.sheet}!${t.range}  ${t.project ?? say(lang, "untitled")}  [${t.framework}]`);
-        io.out(say(lang, "types") + t.types.map((x) => `${lang === "zh" ? x.zh : x.en} (${x.id}) ${x.score.toFixed(2)}`).join(lang === "zh" ? "；" : "; "));
-        io.out(say(lang, "templates"));
-        if (t.templates.length === 0) io.out(say(lang, "none"));
+        io.out(`  ${t.sheet}!${t.range}  ${t.project ?? say(lang, "recommendUntitled")}  [${t.framework}]`);
+        io.out(say(lang, "recommendTypes") + t.types.map((x) => `${lang === "zh" ? x.zh : x.en} (${x.id}) ${x.score.toFixed(2)}`).join(lang === "zh" ? "；" : "; "));
+        io.out(say(lang, "recommendTemplates"));
+        if (t.templates.length === 0) io.out(say(lang, "recommendNone"));
         for (const x of t.templates) io.out(`      ${x.level1}/${x.level2}  ${x.name}  ${x.value ?? (lang === "zh" ? x.hint : x.hintEn) ?? ""}  [${x.basis}]  ${x.id}`);
       }
     }
