@@ -63,6 +63,31 @@ suite("the pane in Chromium (issue 14)", () => {
     await page.locator('[data-testid="pane-frame"]').screenshot({ path: path.join(ARTIFACTS, "pane-seed001-360-zh.png") });
   });
 
+  it("修正 that needs a confirmation selects the cell first; Esc closes the confirmation; confirmed, both value columns change", async () => {
+    const item = page.locator('li[data-entry][data-cell="D41"]');
+    await item.locator("[data-entry-card]").click();
+    // a cell elsewhere is selected meanwhile: 修正 brings the grid back to the cell it changes
+    await page.click('[data-testid="grid"] td[data-cell="A1"]');
+    await item.locator('[data-action="fix"]').click();
+    await page.waitForSelector('[data-testid="grid"][data-selection="D41"]');
+    await page.waitForFunction(() => document.activeElement?.getAttribute("data-action") === "confirm-fix");
+    expect(await item.textContent()).toContain("D41、E41");
+    await page.keyboard.press("Escape");
+    expect(await item.locator('[data-action="confirm-fix"]').count()).toBe(0);
+    expect((await focused(page)).current).toBe("true");
+    await item.locator('[data-action="fix"]').click();
+    await page.click('[data-action="confirm-fix"]');
+    await page.waitForSelector('[data-testid="list-notice"][data-notice="finding.fixApplied"]');
+    await busyDone(page);
+    expect(await page.textContent('[data-testid="list-notice"]')).toContain("D41、E41");
+    expect(await page.textContent('td[data-cell="D41"]')).toMatch(/^≤/);
+    expect(await page.textContent('td[data-cell="E41"]')).toMatch(/^≤/);
+    await page.click('[data-testid="list-notice"] [data-action="undo-fix"]');
+    await page.waitForSelector('[data-notice="finding.undone"]');
+    await busyDone(page);
+    expect(await page.textContent('td[data-cell="D41"]')).toMatch(/^≥/);
+  });
+
   it("the tab bar stays in view while the list scrolls; the advice about marks is dismissed for good", async () => {
     await page.$eval('[data-testid="pane-frame"]', (el) => el.scrollTo(0, 600));
     const tabs = await page.$eval('[role="tablist"][aria-label]', (el) => {
