@@ -217,6 +217,22 @@ describe("the scope hint", () => {
   });
 });
 
+describe("the scope hint in a workbook of many sheets", () => {
+  it("past 100 other sheets, says how many without reading them", async () => {
+    const grids = await loadExampleGrids("seed002.xlsx");
+    const many = Array.from({ length: 101 }, (_, i) => ({ sheet: `附表${i + 1}`, origin: { row: 1, col: 1 }, cells: [["说明"]] }));
+    const host = MemoryHost.fromGrids([grids[0], ...many]);
+    const reads: string[] = [];
+    const readSheets = host.readSheets.bind(host);
+    host.readSheets = (sel, progress) => (reads.push(sel.kind), readSheets(sel, progress));
+    const session = new PaneSession(host, { yieldToUi: noYield, prefs: memoryPrefs() });
+    await session.start();
+    await session.validate();
+    expect(session.getState().others).toEqual({ sheets: 101, withTables: -1, tables: -1 });
+    expect(reads).toEqual(["active"]);
+  });
+});
+
 describe("preferences on this computer", () => {
   it("the advice about marks, once dismissed, stays dismissed; the grouping is remembered", async () => {
     const prefs = memoryPrefs();

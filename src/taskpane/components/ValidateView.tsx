@@ -222,12 +222,14 @@ export function ValidateView({ session, state }: ValidateViewProps) {
         </section>
       )}
 
-      {report && state.scope === "active" && others && others.tables > 0 && (
+      {report && state.scope === "active" && others && (others.tables > 0 || others.tables < 0) && (
         <div className={s.scopeHint} role="status" data-testid="scope-hint">
           <span>
-            {report.tables.length === 0
-              ? t(lang, "scope.noneHere", { sheets: others.withTables, n: others.tables })
-              : t(lang, "scope.moreElsewhere", { sheets: others.withTables, n: others.tables })}
+            {others.tables < 0
+              ? t(lang, "scope.unread", { sheets: others.sheets })
+              : report.tables.length === 0
+                ? t(lang, "scope.noneHere", { sheets: others.withTables, n: others.tables })
+                : t(lang, "scope.moreElsewhere", { sheets: others.withTables, n: others.tables })}
           </span>
           <Button size="small" appearance="transparent" disabled={!!busy} onClick={() => void session.validateAll()} data-action="validate-all">
             {t(lang, "scope.checkAll")}

@@ -78,11 +78,14 @@ export interface CellRef {
 export interface OtherSheets {
   /** visible sheets outside the last check */
   sheets: number;
-  /** of those, the ones holding at least one table */
+  /** of those, the ones holding at least one table; -1 when they were too many to read for a hint */
   withTables: number;
-  /** tables on them */
+  /** tables on them; -1 when not read */
   tables: number;
 }
+
+/** At most this many other sheets are read for the scope hint. */
+const MAX_SCANNED_SHEETS = 100;
 
 export interface PaneState {
   lang: Lang;
@@ -549,6 +552,11 @@ export class PaneSession {
       const others = (await this.host.listSheets()).filter((s) => s.visibility === "visible" && !checked.has(s.name)).map((s) => s.name);
       if (others.length === 0) {
         if (run === this.run) this.set({ others: { sheets: 0, withTables: 0, tables: 0 } });
+        return;
+      }
+      // a workbook of hundreds of sheets: say how many, without reading them all for a hint
+      if (others.length > MAX_SCANNED_SHEETS) {
+        if (run === this.run) this.set({ others: { sheets: others.length, withTables: -1, tables: -1 } });
         return;
       }
       const grids = await this.host.readSheets({ kind: "named", names: others });
