@@ -61,6 +61,12 @@ suite("the pane in Chromium (issue 14)", () => {
     const first = await visibleInPane(page, '[data-testid="findings"] li[data-entry]');
     expect(first).toMatchObject({ visible: true });
     await page.locator('[data-testid="pane-frame"]').screenshot({ path: path.join(ARTIFACTS, "pane-seed001-360-zh.png") });
+    // the list is one Tab stop (not one per 修正 button); a selected entry adds its own buttons only
+    const tabStops = () =>
+      page.$eval('[data-testid="findings"]', (list) => Array.from(list.querySelectorAll<HTMLElement>("button, input, [tabindex]")).filter((el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled).length);
+    expect(await tabStops()).toBe(1);
+    await page.locator('[data-testid="findings"] li[data-entry]').first().locator("[data-entry-card]").click();
+    expect(await tabStops()).toBe(1 + 2 + 2); // the card, its two cells, 修正 and 忽略
   });
 
   it("修正 that needs a confirmation selects the cell first; Esc closes the confirmation; confirmed, both value columns change", async () => {
