@@ -199,6 +199,8 @@ export interface IndicatorHeader {
   labelCandidates?: number[];
   /** a column before the grid that labels it as a whole (绩效指标 written once, merged down) */
   sideLabel?: number;
+  /** columns of a grid that gives one target a place (西坪镇尧山村 | 桃舟乡吾培村 …); the first is the `value` column */
+  placeColumns?: number[];
   /** the second row of a two-row header (指标值 over 半年 / 全年): the grid starts below it */
   subRow?: number;
   /**

@@ -1,5 +1,5 @@
 /**
- * The engine's error and warning findings for the 19 corpus target tables, compared exactly with the
+ * The engine's error and warning findings for the corpus target tables, compared exactly with the
  * reviewed list in test/fixtures/corpus-findings.json (each finding judged in
  * test/fixtures/corpus-findings-review.md). A change of any rule or of recognition shows up here and
  * as a diff of that file in review.
@@ -26,7 +26,7 @@ function minus(a: string[], b: string[]): string[] {
   });
 }
 
-describe("the findings of the 19 corpus target tables", () => {
+describe("the findings of the corpus target tables", () => {
   let actual: Fixture;
   beforeAll(async () => {
     const files = [];
@@ -35,7 +35,7 @@ describe("the findings of the 19 corpus target tables", () => {
   });
 
   it("are read from every corpus target workbook", () => {
-    expect(TARGETS).toHaveLength(19);
+    expect(TARGETS.length).toBeGreaterThanOrEqual(28);
     expect([...CORPUS_TARGET_FILES]).toEqual(TARGETS);
     expect((expected as Fixture).files.map((f) => f.file)).toEqual(TARGETS);
   });
@@ -60,7 +60,7 @@ describe("the findings of the 19 corpus target tables", () => {
     }
   });
 
-  it("cover the 20 tables (file 17: 中期 and 年度) with the same ranges and project names", () => {
+  it("cover every table (file 17: 中期 and 年度 as two) with the same ranges and project names", () => {
     expect(actual.files.map((f) => f.tables.filter((t) => t.table).length)).toEqual(TARGETS.map((f) => (f.startsWith("targets/17_") ? 2 : 1)));
     if (renderFixture(expected as Fixture) !== renderFixture(actual))
       throw new Error(

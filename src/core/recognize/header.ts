@@ -9,6 +9,7 @@
 import type { ColumnRole, IndicatorHeader, RowFieldRole } from "../model";
 import { GRID_HEADER_WORDS, PERIOD_SUBHEADERS, VALUE_ROLES, type Strength } from "./lexicon";
 import { rowFieldRole } from "./headerBlock";
+import { valueLikeness } from "./indicatorGrid";
 import type { SheetView } from "./sheet";
 
 /**
@@ -59,6 +60,8 @@ const LEVEL_WITHOUT_DIGIT = /^级(绩效)?指标(名称)?$/;
 interface Candidate extends IndicatorHeader {
   /** the columns whose header names the indicator, with the strength of the word */
   nameCandidates: { col: number; strength: Strength }[];
+  /** header cells that name no role (a place, a year), for a grid whose targets stand one column a place */
+  unnamed: number[];
 }
 
 /**
@@ -73,13 +76,27 @@ export function findHeaders(view: SheetView): IndicatorHeader[] {
     if (cols.length < 3) continue;
     let current: Candidate | null = null;
     const flush = () => {
-      if (current && isUsable(current)) out.push(finish(view, current));
+      const c = current as Candidate | null;
+      if (c && !hasValueColumn(c) && (c.nameCandidates.length || c.columns.level1 !== undefined)) {
+        const places = placeColumns(view, c);
+        if (places.length) {
+          c.columns.value = places[0];
+          c.placeColumns = places;
+          const f = view.field(row, places[0]);
+          if (f) c.labels.value = f;
+          c.right = Math.max(c.right, ...places);
+        }
+      }
+      if (c && isUsable(c)) out.push(finish(view, c));
       current = null;
     };
     for (const col of cols) {
       const text = view.text(row, col);
       const headerLike = HEADER_CHARS.test(text);
-      if (!headerLike && !ROW_FIELD_CHARS.test(text)) continue;
+      if (!headerLike && !ROW_FIELD_CHARS.test(text)) {
+        if (current && text.length <= 20) current.unnamed.push(col);
+        continue;
+      }
       const key = view.key(row, col);
       let m = headerLike ? roleMatch(key) : undefined;
       if (!m && LEVEL_WITHOUT_DIGIT.test(key)) {
@@ -87,6 +104,7 @@ export function findHeaders(view: SheetView): IndicatorHeader[] {
         if (free) m = { role: free, strength: 2 };
       }
       if (!m) {
+        if (current && text.length <= 20) current.unnamed.push(col);
         const field = rowFieldRole(key);
         if (field && current === null) {
           // a flat list that repeats its project's fields on every row: 单位名称 | 项目名称 | 预算数 | …
@@ -119,6 +137,26 @@ export function findHeaders(view: SheetView): IndicatorHeader[] {
     flush();
   }
   return mergeStacked(out);
+}
+
+/**
+ * A grid with no target column but one column a place (三级指标 | 指标解释 | 西坪镇尧山村 | 桃舟乡吾培村 …):
+ * the first of the unnamed header cells right of the name whose cells below read as targets.
+ */
+function placeColumns(view: SheetView, c: Candidate): number[] {
+  const after = Math.max(...roleColumns(c), ...c.nameCandidates.map((x) => x.col));
+  const cols = c.unnamed.filter((col) => col > after);
+  return cols.filter((col) => {
+    let seen = 0;
+    let like = 0;
+    for (let r = c.row + 1; r <= Math.min(view.bottom, c.row + 4); r++) {
+      const t = view.text(r, col);
+      if (!t) continue;
+      seen++;
+      if (valueLikeness(t) >= 1) like++;
+    }
+    return seen > 0 && like * 2 >= seen;
+  });
 }
 
 /**
@@ -165,7 +203,7 @@ function laterHasRole(view: SheetView, row: number, col: number, role: ColumnRol
 }
 
 function newCandidate(row: number, col: number): Candidate {
-  return { row, columns: {}, labels: {}, left: col, right: col, nameCandidates: [] };
+  return { row, columns: {}, labels: {}, left: col, right: col, nameCandidates: [], unnamed: [] };
 }
 
 function hasValueColumn(h: Pick<IndicatorHeader, "columns">): boolean {
@@ -184,6 +222,7 @@ function isUsable(h: Candidate): boolean {
  */
 function finish(view: SheetView, c: Candidate): IndicatorHeader {
   const h: IndicatorHeader = { row: c.row, columns: c.columns, labels: c.labels, left: c.left, right: c.right };
+  if (c.placeColumns) h.placeColumns = c.placeColumns;
   if (c.rowFields) h.rowFields = c.rowFields;
   // the name stands right of the 一级/二级 columns: a name word before them is a side label (绩效指标 | 一级指标 | …)
   const levelsEnd = Math.max(h.columns.level1 ?? -1, h.columns.level2 ?? -1);

@@ -36,6 +36,9 @@ export interface Zone {
   right: number;
 }
 
+/** A label with its amount: 年度资金总额:50万 (the key keeps the colon only between label and amount). */
+const LABEL_WITH_AMOUNT = /^(.+?)[:：]?(\d+(?:\.\d+)?(?:亿元|万元|元|万|亿)?)$/;
+
 const MONTH_HEADER = /^(\d{1,2})月(底|末|份|前|底前)?$/;
 const QUARTER_HEADER = /^第?([一二三四1-4])季度(末)?$/;
 const MONEY_UNIT_DECL = /(?:单位[:：]\s*|[(（]\s*)(亿元|万元|元)\s*[)）]?/;
@@ -43,6 +46,8 @@ const MONEY_UNIT_DECL = /(?:单位[:：]\s*|[(（]\s*)(亿元|万元|元)\s*[)�
 /** What a label key can be in a header block, worked out once per distinct key (see keyInfo). */
 interface KeyInfo {
   fieldLabel: boolean;
+  /** the amount written into the label itself (年度资金总额:50万 -> "50万") */
+  amountInLabel?: string;
   /** the first AMOUNT_LABELS role it matches */
   role: AmountRole | undefined;
   /** the money unit the label itself declares: 预算金额(元) */
@@ -65,6 +70,12 @@ interface KeyInfo {
 
 function readKey(raw: string): KeyInfo {
   const info = readLabel(raw);
+  // an amount written into its label: 年度资金总额:50万
+  const inLabel = !info.fieldLabel ? LABEL_WITH_AMOUNT.exec(raw) : null;
+  if (inLabel) {
+    const bare = readLabel(inLabel[1]);
+    if (bare.role) return { ...bare, amountInLabel: inLabel[2] };
+  }
   // a note in brackets after the label: 项目名称(全称), 绩效目标(100字以内); a unit in brackets is read by readLabel
   if (!info.fieldLabel && /\)$/.test(raw) && !UNIT_SUFFIX.test(raw)) {
     const bare = raw.replace(/\([^()]*\)$/, "");
@@ -144,16 +155,20 @@ export function isFieldLabel(key: string): boolean {
   return keyInfo(key).fieldLabel;
 }
 
-const AMOUNT_TEXT = /^(-?\d+(?:\.\d+)?)(亿元|万元|元|万|亿)?(?:\(.*\)|（.*）)?$/;
+const AMOUNT_TEXT = /^(-?\d+(?:\.\d+)?)(亿元|万元|元|万|亿)?(?:\1\2)?(?:\(.*\)|（.*）)?$/;
+/** An amount after the name of its fund: 中央衔接推进乡村振兴补助资金(少数民族发展任务)50 (the only number, at the end). */
+const AMOUNT_AFTER_NAME = /^(?=[^\d]*(?:资金|经费|补助|拨款|专项))[^\d]{4,}?(\d+(?:\.\d+)?)(亿元|万元|元|万|亿)?$/;
 
 /**
  * An amount as written in a cell: 25, "12210000.00", "1,003.82", "164万元", "2279.048 万元",
- * "854万(高标准农田建设400万元…)" (a comment after the amount). The unit, when the cell writes one.
+ * "854万(高标准农田建设400万元…)" (a comment after the amount), and with `withName` an amount after
+ * its fund's name. The unit, when the cell writes one.
  */
-export function readAmountWithUnit(text: string, raw: unknown): { value: number; unit: MoneyUnit | null } | undefined {
+export function readAmountWithUnit(text: string, raw: unknown, withName = false): { value: number; unit: MoneyUnit | null } | undefined {
   if (typeof raw === "number") return Number.isFinite(raw) ? { value: raw, unit: null } : undefined;
   const t = toHalfWidth(text).replace(/[,，\s]/g, "");
-  const m = AMOUNT_TEXT.exec(t);
+  // (an amount typed twice, 854万854万(…), is still the one amount)
+  const m = AMOUNT_TEXT.exec(t) ?? (withName ? AMOUNT_AFTER_NAME.exec(t) : null);
   if (!m) return undefined;
   const u = m[2];
   const unit: MoneyUnit | null = !u ? null : u === "万" ? "万元" : u === "亿" ? "亿元" : (u as MoneyUnit);
@@ -288,7 +303,7 @@ export function readHeaderBlock(view: SheetView, zone: Zone, unit: MoneyUnitDecl
 
   /** A text field: its value right of the label, else under it; an empty value is remembered as a slot. */
   const textField = (row: number, col: number, label: Field, slot?: SlotRole, below = false): Field | undefined => {
-    const v = valueRight(row, col) ?? (below && view.rowIsEmpty(row, col + 1, zone.right) ? textBelow(row, col) : undefined);
+    const v = valueRight(row, col) ?? (below ? textBelow(row, col) : undefined);
     if (v) mark(v);
     else if (slot && !out.slots[slot]) {
       const empty = cellRightOf(view, row, col);
@@ -300,7 +315,7 @@ export function readHeaderBlock(view: SheetView, zone: Zone, unit: MoneyUnitDecl
   /** An amount to the right, or (for column headers such as 全年预算数) below in the same column. */
   const amountNear = (row: number, col: number, allowBelow: boolean): Field | undefined => {
     const right = valueRight(row, col);
-    if (right && readAmount(right.text, right.raw) !== undefined) return right;
+    if (right && readAmountWithUnit(right.text, right.raw, true) !== undefined) return right;
     if (right || !allowBelow) return undefined;
     for (let r = row + 1; r <= Math.min(zone.bottom, row + 3); r++) {
       const f = view.field(r, col);
@@ -313,7 +328,7 @@ export function readHeaderBlock(view: SheetView, zone: Zone, unit: MoneyUnitDecl
   };
 
   const toAmount = (labelField: Field, labelUnit: MoneyUnit | null, valueField: Field): Amount | undefined => {
-    const read = readAmountWithUnit(valueField.text, valueField.raw);
+    const read = readAmountWithUnit(valueField.text, valueField.raw, true);
     if (read === undefined) return undefined;
     mark(valueField);
     if (read.unit && !out.amountUnit) out.amountUnit = { unit: read.unit, source: valueField };
@@ -462,6 +477,12 @@ export function readHeaderBlock(view: SheetView, zone: Zone, unit: MoneyUnitDecl
       }
       const role = info.role;
       if (role && SOURCE_ROLES.has(role)) out.budget.sourceLabels = (out.budget.sourceLabels ?? 0) + 1;
+      if (role && info.amountInLabel !== undefined) {
+        const amount = toAmount(label, info.unit, { ...label, text: info.amountInLabel, raw: info.amountInLabel });
+        if (amount) assignAmount(out.budget, role, amount);
+        // the cell to the right, if any, names the fund: not a second amount
+        continue;
+      }
       if (role) {
         const columnHeader = role === "fullYearPlanned" || role === "halfYear";
         const v = amountNear(r, c, columnHeader) ?? (columnHeader ? alignedBelow(view, r, c, zone) : undefined);

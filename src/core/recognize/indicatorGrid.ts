@@ -33,8 +33,9 @@ export function valueLikeness(text: string): number {
 const likenessCache = new Map<string, number>();
 
 function likenessOf(text: string): number {
-  const t = normaliseForParsing(text).replace(/\s/g, "");
-  if (/\d/.test(t) && t.length <= 24 && /^[^，。；,;]*$/.test(t)) return 2;
+  // a numbered name (指标2:灌区节水改造面积) is a name: its number is no value
+  const t = normaliseForParsing(text).replace(/\s/g, "").replace(ENUMERATION, "");
+  if (/\d/.test(t) && t.length <= 24 && /^[^，。；,;]*$/.test(t) && cjkCount(t) < 7) return 2;
   if (/^[≥≤=<>]/.test(t)) return 2;
   if (/^(n|N|x|X|xx|XX|××|\*+)%?$/.test(t)) return 2;
   if (QUALITATIVE_ANSWER.test(t)) return 1;
@@ -50,6 +51,18 @@ const PLACEHOLDER_LABEL = /^(具体指标|具体二级指标|XX指标|xx指标|�
 /** A label no framework knows, by its form: short and ending like one (制度指标, 计划管理指标, 影响力目标). */
 function looksLikeLabel(key: string): boolean {
   return key.length <= 12 && /(指标|目标|类)$/.test(key);
+}
+
+/** The number a template puts before a name: 指标1:, 1., 2、, (3) */
+const ENUMERATION = /^(指标|第)?\d{1,2}[:：、.．)）]|^[(（]\d{1,2}[)）]/;
+
+function cjkCount(t: string): number {
+  let n = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) n++;
+  }
+  return n;
 }
 
 interface Columns {
@@ -293,7 +306,9 @@ export function readIndicatorGrid(
     if (!notApplicable)
       for (let c = view.firstFilled(r, header.left, right); c !== undefined && !hasData; c = view.firstFilled(r, c + 1, right)) hasData = !labelCols.has(c);
     let shift = 0;
-    if (hasData && header.columns.level3 !== undefined && (labelOffsets.length > 0 || readsBadly(view, r, header, labelCols))) {
+    // a row with nothing but short texts in the 一级/二级 columns is a row of labels (one cut short: 数量指), never a shifted indicator
+    const onlyLabelText = filled.every((c) => (c === cols.level1 || c === cols.level2) && (labelCols.has(c) || view.text(r, c).length <= 8));
+    if (hasData && !onlyLabelText && header.columns.level3 !== undefined && (labelOffsets.length > 0 || readsBadly(view, r, header, labelCols))) {
       let best = scoreShift(view, r, header, right, 0, labelCols, labelOffsets);
       for (const s of [-1, 1, -2]) {
         if (s > 0 && !labelOffsets.includes(s)) continue;

@@ -8,6 +8,7 @@
  *     where they mean 一级, and by position (nearest the name 二级) where their labels mean nothing known.
  */
 import type { IndicatorHeader } from "../model";
+import { normaliseForParsing } from "../text";
 import { roleColumns } from "./header";
 import { TOTAL_ROW } from "./lexicon";
 import type { SheetView } from "./sheet";
@@ -36,6 +37,8 @@ function evidence(view: SheetView, col: number, top: number, bottom: number): Co
 
 /** Settle label columns and the side label of a header whose grid runs from `top` to `bottom`. */
 export function refineHeader(view: SheetView, h: IndicatorHeader, top: number, bottom: number, bandLeft: number): void {
+  spreadMergedLevels(view, h, top, bottom);
+  directionAsOperator(view, h, top, bottom);
   const nameCol = h.columns.level3;
   const firstRole = Math.min(...roleColumns(h));
   // candidates: weaker name words before the name, and unnamed columns between the grid's first filled column and the name
@@ -75,4 +78,52 @@ function setLevel(view: SheetView, h: IndicatorHeader, role: "level1" | "level2"
   h.columns[role] = col;
   const f = view.field(h.row, col);
   if (f) h.labels[role] = f;
+}
+
+/**
+ * A level header merged over several columns (一级指标 over A:B, the side label 绩效指标 in A below it
+ * and the 一级 labels in B): the level is the covered column whose cells mean that level, the others
+ * candidates for a side label.
+ */
+function spreadMergedLevels(view: SheetView, h: IndicatorHeader, top: number, bottom: number): void {
+  for (const role of ["level1", "level2"] as const) {
+    const col = h.columns[role];
+    if (col === undefined) continue;
+    const m = view.grid.merges?.find((g) => g.top <= h.row && g.bottom >= h.row && g.left === col && g.right > col);
+    if (!m) continue;
+    const level = role === "level1" ? 1 : 2;
+    let best = col;
+    let bestScore = -1;
+    for (let c = col; c <= m.right; c++) {
+      if (Object.values(h.columns).includes(c) && c !== col) continue;
+      let score = 0;
+      for (let r = top; r <= bottom; r++) if (view.meanings(r, c).some((x) => x.level === level)) score++;
+      if (score > bestScore) [best, bestScore] = [c, score];
+    }
+    if (best === col) continue;
+    h.columns[role] = best;
+    h.labelCandidates = [...(h.labelCandidates ?? []), ...Array.from({ length: best - col }, (_, k) => col + k)];
+  }
+}
+
+/** What an operator column holds: ≥ ≤ = and their spellings, 是/否, 定性/定量. */
+const OPERATOR_CELL = /^(≥|≤|=|>|<|是\/否|定性|定量)$/;
+
+/** A 指标方向 column that holds ≥ / ≤ / = (Fujian) is the rows' operator column, not 正向/反向. */
+function directionAsOperator(view: SheetView, h: IndicatorHeader, top: number, bottom: number): void {
+  const col = h.columns.direction;
+  if (col === undefined || h.columns.operator !== undefined) return;
+  let seen = 0;
+  let ops = 0;
+  for (let r = top; r <= bottom; r++) {
+    const t = normaliseForParsing(view.text(r, col)).replace(/\s/g, "");
+    if (!t) continue;
+    seen++;
+    if (OPERATOR_CELL.test(t)) ops++;
+  }
+  if (seen === 0 || ops * 2 < seen) return;
+  h.columns.operator = col;
+  if (h.labels.direction) h.labels.operator = h.labels.direction;
+  delete h.columns.direction;
+  delete h.labels.direction;
 }

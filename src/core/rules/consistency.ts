@@ -166,6 +166,8 @@ const goalVsTable: TableRule = {
   example: { bad: "年度绩效目标：印制宣传册、明白卡100万册；指标：印制明白卡 300万册", good: "两处一致", source: "seed 002 公积金政策宣传费" },
   check: ({ table }) => {
     const hits: Hit[] = [];
+    // one target column a place (7 villages with 1 each): the goal's 开展7个 is their sum, not one cell's
+    if ((table.header?.placeColumns?.length ?? 0) > 1) return hits;
     const sources: { text: string; zh: string; en: string }[] = table.texts.goals.map((g) => ({ text: g.text, zh: `绩效目标（${g.address}）`, en: `goal text (${g.address})` }));
     if (table.summary?.indicator) sources.push({ text: table.summary.indicator.text, zh: `第一部分分项绩效目标（${table.summary.indicator.address}）`, en: `part-one summary (${table.summary.indicator.address})` });
     const seen = new Set<string>();

@@ -39,25 +39,34 @@ const text: TableRule = {
   severity: "error",
   title: { zh: "项目名称或指标名称是占位符", en: "A project or indicator name left as a placeholder" },
   message: {
-    zh: (p) => (p.prompt ? `“${p.value}”中留着模板的填写提示“${p.prompt}”，请删去，目标写在指标值里。` : `“${p.value}”是占位符，请填写实际内容。`),
-    en: (p) => (p.prompt ? `"${p.value}" still holds the template's prompt "${p.prompt}"; remove it and give the target in the value.` : `"${p.value}" is a placeholder; fill in the real text.`),
+    zh: (p) =>
+      p.prompt
+        ? `“${p.value}”中留着模板的填写提示“${p.prompt}”${p.count ? `（共 ${p.count} 个指标名称如此）` : ""}，请删去，目标写在指标值里。`
+        : `“${p.value}”是占位符，请填写实际内容。`,
+    en: (p) =>
+      p.prompt
+        ? `"${p.value}" still holds the template's prompt "${p.prompt}"${p.count ? ` (as do ${p.count} indicator names in all)` : ""}; remove it and give the target in the value.`
+        : `"${p.value}" is a placeholder; fill in the real text.`,
   },
   example: { bad: "项目名称：XX项目；苗木成活率(≥**%)", good: "项目名称：公积金政策宣传费；苗木成活率", source: "corpus 16 (宁夏): 苗木成活率(≥**%), 项目总投入(≥**万元)" },
   check: ({ table, options }) => {
     const hits: Hit[] = [];
+    const prompts: Hit[] = [];
     const extra = new Set(options.placeholderWords);
     const fields = [table.projectName, ...table.indicators.map((i) => i.name)];
     for (const f of fields) {
       if (!f) continue;
       const t = f.text.trim();
-      if (PLACEHOLDER_TEXT.test(t) || extra.has(t)) hits.push({ place: f, value: t, params: { cell: f.address, value: t, prompt: "" } });
+      if (PLACEHOLDER_TEXT.test(t) || extra.has(t)) hits.push({ place: f, value: t, params: { cell: f.address, value: t, prompt: "", count: "" } });
       // a template's prompt left inside a name: 苗木成活率(≥**%), 项目总投入(≥**万元)
       else {
         const prompt = TEMPLATE_PROMPT.exec(t)?.[0];
-        if (prompt) hits.push({ place: f, value: t, params: { cell: f.address, value: t, prompt } });
+        if (prompt) prompts.push({ place: f, value: t, params: { cell: f.address, value: t, prompt, count: "" } });
       }
     }
-    return hits;
+    // the same leftover in many names is one problem: said once, on the first, with how many
+    if (prompts.length > 2) prompts[0].params.count = prompts.length;
+    return [...hits, ...(prompts.length > 2 ? [prompts[0]] : prompts)];
   },
 };
 

@@ -175,6 +175,12 @@ const weightsTotal: TableRule = {
     }
     const slot = table.slots.executionWeight;
     if (slot && sum < 100 - 0.01) return [{ place: slot.empty, severity: "warning", params: { cell: slot.empty.address, sum: total, kept: "", empty: "1", missing: Number((100 - sum).toFixed(2)) } }];
+    // the points the grid's label gives its indicators (年度绩效目标(90分), the rest kept for 预算执行)
+    const stated = table.indicatorPoints;
+    if (stated !== undefined) {
+      if (Math.abs(sum - stated) < 0.01) return [];
+      return [{ place, params: { cell: place.address, sum: total, kept: 100 - stated, empty: "", missing: "" } }];
+    }
     if (Math.abs(sum - 100) < 0.01) return [];
     return [{ place, params: { cell: place.address, sum: total, kept: "", empty: "", missing: "" } }];
   },

@@ -407,6 +407,16 @@ function meets(target: IndicatorRow["parsed"], actual: IndicatorRow["actualParse
   }
 }
 
+/** How much of its target a row achieved, as a fraction (the proportional rule: a/t for a floor, t/a for a ceiling). */
+function achievedRatio(target: IndicatorRow["parsed"], actual: IndicatorRow["actualParsed"]): number | undefined {
+  if (!target || !actual || target.number === null || actual.number === null || target.number === 0 || actual.number === 0) return undefined;
+  const t = target.number * (target.unitInfo?.factor ?? 1);
+  const a = actual.number * (actual.unitInfo?.factor ?? target.unitInfo?.factor ?? 1);
+  if (target.op === "≤" || target.op === "<") return Math.min(1, t / a);
+  if (target.op === "=") return Math.max(0, 1 - Math.abs(a - t) / Math.abs(t));
+  return Math.min(1, a / t);
+}
+
 const scoreVsAchievement: TableRule = {
   id: "self-evaluation.score-vs-achievement",
   category: "self-evaluation",
@@ -426,7 +436,9 @@ const scoreVsAchievement: TableRule = {
       if (score === undefined || weight === undefined || met === undefined || !ind.score || !ind.value || !ind.actual) return [];
       const params = { name: nameOf(ind), target: ind.parsed?.raw ?? ind.value.text, actual: ind.actual.text, score: num(score), weight: num(weight) };
       if (met && score < weight - 1e-9) return [{ place: ind.score, value: ind.score.text, indicator: nameOf(ind), params: { ...params, met: "1" } }];
-      if (!met && score >= weight - 1e-9) return [{ place: ind.score, value: ind.score.text, indicator: nameOf(ind), params: { ...params, met: "" } }];
+      // a miss that scoring in proportion would take less than half a point for is within rounding
+      const shortfall = weight * (1 - (achievedRatio(ind.parsed, ind.actualParsed) ?? 0));
+      if (!met && score >= weight - 1e-9 && shortfall >= 0.5) return [{ place: ind.score, value: ind.score.text, indicator: nameOf(ind), params: { ...params, met: "" } }];
       return [];
     });
   },

@@ -206,10 +206,15 @@ describe("self-evaluation.deduction-without-reason and score-vs-achievement", ()
     expectFinding(r, "self-evaluation.deduction-without-reason", { cell: "I11", quoted: "资金到位及时率" });
     expectFinding(r, "self-evaluation.score-vs-achievement", { cell: "I11", says: [/已达到目标/] });
   });
-  it("positive: a target missed (98% of ≥99%) with full points", () => {
+  it("positive: a target missed (90% of ≥99%) with full points", () => {
+    const rows = CLEAN_ROWS.map((r) => r.slice());
+    rows[2] = ["学生满意度", "≥", "99", "%", "90%", 30, 30, null];
+    expectFinding(run(table({ rows })), "self-evaluation.score-vs-achievement", { cell: "I12", says: [/没有达到目标/] });
+  });
+  it("negative: a miss within rounding (98% of ≥99% keeps the full 30 in proportion to a tenth)", () => {
     const rows = CLEAN_ROWS.map((r) => r.slice());
     rows[2] = ["学生满意度", "≥", "99", "%", "98%", 30, 30, null];
-    expectFinding(run(table({ rows })), "self-evaluation.score-vs-achievement", { cell: "I12", says: [/没有达到目标/] });
+    expectNone(run(table({ rows })), "self-evaluation.score-vs-achievement");
   });
   it("negative: a deduction explained, and a target missed with points deducted", () => {
     const rows = CLEAN_ROWS.map((r) => r.slice());
