@@ -533,9 +533,7 @@ describe("the reader reads a seed table the same however the template lays it ou
       );
     });
 
-    // FAILS TODAY (reader limitation): a sub-header row under a one-column value header (指标值 over
-    // 年度) is not taken as the header's second row (readSubHeader wants two sub-headers or more), so
-    // the 年度 row is read as an indicator with no name and the target "年度". Remove `.failing` when fixed.
+    // (a sub-header row under a one-column value header, 指标值 over 年度, is the header's second row)
     it("指标值 over 年度 (single-value seeds): the same read model", () => {
       fc.assert(
         fc.property(seedArb((s) => !twoPeriods(s) && headerOf(s.table).columns.value !== undefined), fc.constantFrom("年度", "全年", "年度指标值"), (id, sub) => {
