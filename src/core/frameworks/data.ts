@@ -46,11 +46,12 @@ const COST2 = (req = true) => l2("成本", "cost", req);
 const ECONOMIC = l2("经济效益", "economic benefit", false);
 const SOCIAL = l2("社会效益", "social benefit", false);
 const ECOLOGICAL = l2("生态效益", "ecological benefit", false, ["环境效益", "生态环境效益"]);
-const SUSTAINABLE = l2("可持续影响", "sustainable impact", false, ["可持续性影响", "可持续发展影响"]);
+const SUSTAINABLE = l2("可持续影响", "sustainable impact", false, ["可持续性影响", "可持续发展影响", "可持续发展", "可持续性"]);
 const SATISFACTION2 = (req = true) =>
   l2("服务对象满意度", "service-recipient satisfaction", req, ["满意度", "服务对象满意"]);
 
-const OUTPUT_NAMES = ["产出"];
+/** 项目完成指标 is the output 一级 of the older (财预〔2011〕416号 era) forms */
+const OUTPUT_NAMES = ["产出", "项目完成", "完成"];
 const BENEFIT_NAMES = ["效益", "效果"];
 const SATISFACTION_NAMES = ["满意度"];
 
