@@ -63,6 +63,33 @@ describe("a cell selected in the sheet selects its entry", () => {
   });
 });
 
+describe("Jixiao's own selection, reported late (as Excel does)", () => {
+  it("after a fix, the event for the changed cell does not move the list to another finding on that cell", async () => {
+    const grids = await loadExampleGrids("seed001.xlsx");
+    const host = MemoryHost.fromGrids(grids);
+    const direct = host.onSelectionChanged.bind(host);
+    host.onSelectionChanged = (handler) => direct((sel) => void setTimeout(() => handler(sel), 0));
+    const session = new PaneSession(host, { yieldToUi: noYield, scope: "all", prefs: memoryPrefs() });
+    await session.start();
+    await session.validate();
+    const e43 = session.getState().report!.findings.find((f) => f.rule === "cost.direction" && f.cell === "E43")!;
+    await session.select(e43);
+    await new Promise((r) => setTimeout(r, 5));
+    await session.applyFix(e43);
+    await new Promise((r) => setTimeout(r, 5));
+    const s = session.getState();
+    // E43 still holds cost.text-amount; the list stays on the entry of D43 (the pair's other half)
+    expect(s.report!.findings.some((f) => f.cell === "E43" && f.rule === "cost.text-amount")).toBe(true);
+    const entry = session.visibleEntries().find((e) => e.id === s.selectedId)!;
+    expect(entry.members.map((m) => m.cell)).toEqual(["D43"]);
+    // a click by the user afterwards is the user's
+    await host.selectCell("01 住房公积金管理业务费用", "E43");
+    await new Promise((r) => setTimeout(r, 5));
+    expect(session.visibleEntries().find((e) => e.id === session.getState().selectedId)!.lead.rule).toBe("cost.text-amount");
+    session.dispose();
+  });
+});
+
 describe("money unit of the workbook (the CLI's moneyUnit)", () => {
   it("with 万元 set, the 17 missing-unit warnings go, the setting is stored in the workbook, and clearing it brings them back", async () => {
     const { host, session } = await setup("seed000-stacked.xlsx");

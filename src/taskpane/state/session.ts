@@ -144,6 +144,8 @@ const defaultYield = () => new Promise<void>((resolve) => setTimeout(resolve, 0)
 
 /** How long after Jixiao's own write its change event may still arrive (Excel debounces and batches events). */
 const OWN_CHANGE_MS = 3000;
+/** How long after Jixiao's own selectCell its selection event may still arrive. */
+const OWN_SELECTION_MS = 2000;
 const MAX_ROWS = 1_048_576;
 const MAX_COLS = 16_384;
 
@@ -225,8 +227,11 @@ export class PaneSession {
   private run = 0;
   /** areas Jixiao wrote itself, until when: their change events do not make the report stale */
   private ownAreas: { sheet: string; range: CellRange; until: number }[] = [];
-  /** the cell Jixiao itself is selecting: its selection event does not pick an entry */
-  private ownSelection: CellRef | null = null;
+  /**
+   * The cell Jixiao itself selected, until its selection event has come (at once in the memory host,
+   * a moment later in Excel) or a while has passed: that event does not pick an entry.
+   */
+  private ownSelection: (CellRef & { until: number }) | null = null;
   private unsubscribe: (() => void) | null = null;
   private unsubscribeSelection: (() => void) | null = null;
   private readonly yieldToUi: () => Promise<void>;
@@ -326,7 +331,7 @@ export class PaneSession {
 
   /** The user (or Jixiao) selected a cell in the sheet: select the entry standing for it. */
   private onHostSelection(sel: CellRef): void {
-    const own = this.ownSelection;
+    const own = this.ownSelection && this.ownSelection.until > Date.now() ? this.ownSelection : null;
     this.ownSelection = null;
     const patch: Partial<PaneState> = { activeCell: { sheet: sel.sheet, cell: sel.cell }, activeSheet: sel.sheet };
     const moved = !this.state.activeCell || this.state.activeCell.sheet !== sel.sheet || this.state.activeCell.cell !== sel.cell;
@@ -623,14 +628,13 @@ export class PaneSession {
 
   /** Select a cell in the sheet without picking an entry for it (Jixiao's own selection). */
   private async selectInSheet(sheet: string, cell: string): Promise<void> {
-    this.ownSelection = { sheet, cell };
+    this.ownSelection = { sheet, cell, until: Date.now() + OWN_SELECTION_MS };
     try {
       await this.host.selectCell(sheet, cell);
       if (!this.host.onSelectionChanged) this.set({ activeCell: { sheet, cell }, activeSheet: sheet, pickedTable: null });
     } catch (e) {
-      this.set({ notice: errorNotice(e) });
-    } finally {
       this.ownSelection = null;
+      this.set({ notice: errorNotice(e) });
     }
   }
 
