@@ -176,6 +176,10 @@ export type ColumnRole =
   | "weight"
   | "basis"
   | "note"
+  /** monitoring: 1-6月执行情况, 全年预计完成情况, 纠偏措施 */
+  | "progress"
+  | "forecast"
+  | "correction"
   /** self-evaluation: 实际完成值 / 全年实际值 */
   | "actual"
   /** self-evaluation: 得分 */

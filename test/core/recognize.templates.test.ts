@@ -178,3 +178,20 @@ describe("templates of other provinces (issue 11)", () => {
     expect([t.projectName?.text, t.budget.total?.value, t.moneyUnit.unit, t.moneyUnit.source?.address, t.framework.id]).toEqual(["基本公共卫生服务专项", 70, "万元", "D1", "core-2021"]);
   });
 });
+
+describe("table kinds", () => {
+  it("a 绩效运行监控表 (1-6月执行情况, 全年预计完成情况, 纠偏措施) is read as monitoring", () => {
+    const grid = gridFromRows("Sheet1", [
+      ["项目支出绩效运行监控表"],
+      ["项目名称", "宣传费"],
+      ["一级指标", "二级指标", "三级指标", "年度指标值", "1-6月执行情况", "全年预计完成情况", "偏差原因", "纠偏措施"],
+      ["产出指标", "数量指标", "宣传次数", "≥9次", "5次", "10次", null, null],
+      ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "—", "92%", null, null],
+    ]);
+    const t = recognizeTables(grid)[0];
+    expect([t.kind, t.indicators.length, t.header?.columns.progress, t.header?.columns.forecast]).toEqual(["monitoring", 2, 5, 6]);
+  });
+  it("a target table stays a target table", () => {
+    expect(recognizeTables(buildTableInfo(cleanSpec("common")).grid)[0].kind).toBe("target");
+  });
+});

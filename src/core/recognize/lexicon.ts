@@ -47,6 +47,10 @@ export const GRID_HEADER_WORDS: readonly HeaderWord[] = [
     pattern: /^(指标值确定依据|取值依据|指标值设定依据|确定依据|指标值来源|指标值依据|设定依据|评(价|分)标准|绩效标准|指标标准或依据|指标标准|指标设定依据|目标值确定依据)$/,
   },
   { role: "note", strength: 3, pattern: /^备注$/ },
+  // monitoring (绩效运行监控表): what was done by the middle of the year, what the year will reach, the correction
+  { role: "progress", strength: 3, pattern: /^(\d{1,2}[-—至~]\d{1,2}月(执行|完成|实际完成)(情况|数|值)?|截至\d{1,2}月(底)?(执行|完成)(情况|数|值)?|累计完成(值|情况)?|当前完成(值|情况)?)$/ },
+  { role: "forecast", strength: 3, pattern: /^(全年预计完成(情况|值|数)?|预计全年完成(情况|值|数)?|全年预计(执行数|完成值)?|预计年底完成(情况|值)?)$/ },
+  { role: "correction", strength: 3, pattern: /^(纠偏措施|完成目标可能性|偏差纠正措施)$/ },
   // self-evaluation (绩效自评表): what was achieved, the points it scored, why it fell short
   { role: "actual", strength: 3, pattern: /^(实际完成值|完成值|全年实际值|实际值|实际完成情况|实际完成|年度实际完成值|全年实际完成值|实际完成指标值)$/ },
   { role: "score", strength: 3, pattern: /^(得分|实际得分|自评得分|评价得分)$/ },
