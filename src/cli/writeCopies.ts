@@ -217,7 +217,6 @@ export async function writeAnnotatedCopy(input: string, dir: string, findings: r
   const wb = await openWorkbook(input);
   const marks = marksBySheet(wb, findings);
   let cellCount = 0;
-  const vmlParts = () => wb.pkg.partNames().filter((n) => /\.vml$/i.test(n));
   for (const [sheet, cells] of marks) {
     const part = wb.sheets.get(sheet) as string;
     const ed = editorOf(wb, sheet);
@@ -229,7 +228,7 @@ export async function writeAnnotatedCopy(input: string, dir: string, findings: r
       const ordered = [...fs].sort((a, b) => compareSeverity(a.severity, b.severity));
       notes.set(cell, [t(lang, "noteHead"), ...ordered.map((f) => noteLine(f, lang))].join("\n"));
     }
-    const rootTag = addNotes(wb.pkg, part, ed, notes, vmlParts);
+    const rootTag = addNotes(wb.pkg, part, ed, notes);
     wb.pkg.setText(part, ed.toXml(rootTag));
     wb.editors.delete(part);
   }

@@ -32,23 +32,12 @@ const SHAPETYPE =
   `<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe">` +
   `<v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>`;
 
-/** The VML blocks (`o:idmap data`) of every drawing in the package, so a new drawing's shape ids are its own. */
-function usedIdBlocks(pkg: XlsxPackage, parts: readonly string[]): Set<number> {
-  const used = new Set<number>();
-  for (const part of parts) {
-    const xml = pkg.text(part) ?? "";
-    for (const m of xml.matchAll(/<o:idmap\b[^>]*\sdata="([^"]*)"/g)) for (const n of m[1].split(/[,\s]+/)) if (/^\d+$/.test(n)) used.add(Number(n));
-    for (const m of xml.matchAll(/_x0000_s(\d+)/g)) used.add(Math.floor(Number(m[1]) / 1024));
-  }
-  return used;
-}
-
 /**
  * Add `notes` (cell -> text) to the sheet: to the cell's note when it has one, else as a new note.
  * `sheet` is the editor of the sheet's XML (it gets the `<legacyDrawing>` when the sheet had none);
  * returns the root start tag to write the sheet with (a namespace declaration may be added).
  */
-export function addNotes(pkg: XlsxPackage, sheetPart: string, sheet: SheetEditor, notes: ReadonlyMap<string, string>, allVml: () => string[]): string | undefined {
+export function addNotes(pkg: XlsxPackage, sheetPart: string, sheet: SheetEditor, notes: ReadonlyMap<string, string>): string | undefined {
   if (notes.size === 0) return undefined;
   let rootTag: string | undefined;
 
@@ -111,13 +100,18 @@ export function addNotes(pkg: XlsxPackage, sheetPart: string, sheet: SheetEditor
   const vmlRel = pkg.relOfType(sheetPart, REL.vmlDrawing);
   let vmlPart = vmlRel?.part;
   let vml = vmlPart ? pkg.text(vmlPart) : undefined;
-  const used = usedIdBlocks(pkg, allVml());
+  const used = pkg.vmlBlocks();
   let block = 1;
   while (used.has(block)) block++;
   if (!vmlPart || vml === undefined) {
     vmlPart = pkg.freePart("xl/drawings/vmlDrawing{n}.vml");
     const blocks = Math.ceil((fresh.length + 1) / 1024);
-    const data = Array.from({ length: blocks }, (_, i) => block + i).join(",");
+    const taken = Array.from({ length: blocks }, (_, i) => block + i);
+    // consecutive free blocks: the first run of `blocks` not in use
+    while (taken.some((b) => used.has(b))) taken.forEach((_, i) => (taken[i] += 1));
+    block = taken[0];
+    taken.forEach((b) => used.add(b));
+    const data = taken.join(",");
     vml =
       `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">` +
       `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${data}"/></o:shapelayout>${SHAPETYPE}</xml>`;
@@ -135,8 +129,10 @@ export function addNotes(pkg: XlsxPackage, sheetPart: string, sheet: SheetEditor
     // shape ids from this drawing's own block
     vml = vml.replace("</xml>", fresh.map((ref, i) => shapeFor(ref, block * 1024 + 1 + i, notes.get(ref) ?? "")).join("") + "</xml>");
   } else {
+    // after the drawing's own shapes (its ids stay in its blocks as far as they go)
     const ids = [...vml.matchAll(/_x0000_s(\d+)/g)].map((m) => Number(m[1]));
-    let next = Math.max(block * 1024, ...ids) + 1;
+    let next = ids.length ? ids.reduce((a, b) => Math.max(a, b), 0) + 1 : block * 1024 + 1;
+    if (!ids.length) used.add(block);
     if (!vml.includes("_x0000_t202")) vml = vml.replace(/(<xml\b[^>]*>)/, `$1${SHAPETYPE}`);
     const shapes = fresh.map((ref) => shapeFor(ref, next++, notes.get(ref) ?? "")).join("");
     const close = vml.lastIndexOf("</xml>");

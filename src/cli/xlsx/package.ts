@@ -35,6 +35,8 @@ export interface Namespaces {
   pkgRel: string;
 }
 
+const CONTENT_TYPES = "[Content_Types].xml";
+
 export interface Relationship {
   id: string;
   type: string;
@@ -51,8 +53,18 @@ export interface SheetEntry {
 export class XlsxPackage {
   private readonly texts = new Map<string, string>();
   private readonly changed = new Set<string>();
+  /** every part's name in lower case -> its name (parts are looked up without regard to case) */
+  private readonly names = new Map<string, string>();
+  /** where freePart goes on looking, per pattern */
+  private readonly nextFree = new Map<string, number>();
+  /** content types declared ("/xl/comments1.xml", ".vml"), and the elements to add for new ones */
+  private declared?: Set<string>;
+  private readonly pendingTypes: string[] = [];
+  private blocks?: Set<number>;
 
-  private constructor(private readonly zip: JSZip) {}
+  private constructor(private readonly zip: JSZip) {
+    for (const name of Object.keys(zip.files)) if (!zip.files[name].dir) this.names.set(name.toLowerCase(), name);
+  }
 
   static async load(data: Buffer): Promise<XlsxPackage> {
     const zip = await JSZip.loadAsync(data);
@@ -67,14 +79,24 @@ export class XlsxPackage {
 
   /** The zip path as stored (names are compared without regard to case, as Excel does). */
   private actual(part: string): string | undefined {
-    if (this.texts.has(part) || this.zip.files[part]) return part;
-    const lower = part.toLowerCase();
-    return [...this.texts.keys(), ...Object.keys(this.zip.files)].find((n) => n.toLowerCase() === lower);
+    if (this.texts.has(part)) return part;
+    return this.names.get(part.toLowerCase());
   }
 
-  /** Every part's zip path. */
-  partNames(): string[] {
-    return Object.keys(this.zip.files).filter((n) => !this.zip.files[n].dir);
+  /**
+   * The VML shape-id blocks (`o:idmap data`, ids / 1024) the file's drawings use, for giving a new
+   * drawing's shapes ids of their own; whoever takes a block adds it.
+   */
+  vmlBlocks(): Set<number> {
+    if (this.blocks) return this.blocks;
+    const used = new Set<number>();
+    for (const [name, xml] of this.texts) {
+      if (!/\.vml$/i.test(name)) continue;
+      for (const m of xml.matchAll(/<o:idmap\b[^>]*\sdata="([^"]*)"/g)) for (const n of m[1].split(/[,\s]+/)) if (/^\d+$/.test(n)) used.add(Number(n));
+      for (const m of xml.matchAll(/_x0000_s(\d+)/g)) used.add(Math.floor(Number(m[1]) / 1024));
+    }
+    this.blocks = used;
+    return used;
   }
 
   has(part: string): boolean {
@@ -82,6 +104,7 @@ export class XlsxPackage {
   }
 
   text(part: string): string | undefined {
+    if (part === CONTENT_TYPES) this.flushContentTypes();
     const p = this.actual(part);
     return p === undefined ? undefined : this.texts.get(p);
   }
@@ -89,14 +112,18 @@ export class XlsxPackage {
   setText(part: string, text: string): void {
     const p = this.actual(part) ?? part;
     this.texts.set(p, text);
+    this.names.set(p.toLowerCase(), p);
     this.changed.add(p);
   }
 
   /** A zip path beside `pattern`'s folder that no part uses: "xl/comments{n}.xml" -> "xl/comments3.xml". */
   freePart(pattern: string): string {
-    for (let n = 1; ; n++) {
+    for (let n = this.nextFree.get(pattern) ?? 1; ; n++) {
       const p = pattern.replace("{n}", String(n));
-      if (!this.has(p)) return p;
+      if (!this.has(p)) {
+        this.nextFree.set(pattern, n + 1);
+        return p;
+      }
     }
   }
 
@@ -160,22 +187,33 @@ export class XlsxPackage {
 
   // ---- content types ----
 
-  /** Declare `part`'s content type (an Override), or an extension's (a Default) when `part` starts with ".". */
+  /** Declare `part`'s content type (an Override), or an extension's (a Default) when `part` starts with "."; written with the package. */
   addContentType(part: string, contentType: string): void {
-    const ctPath = "[Content_Types].xml";
-    let xml = this.text(ctPath);
+    const xml = this.texts.get(CONTENT_TYPES);
     if (!xml) throw new Error("no [Content_Types].xml");
     const pfx = prefixOf(xml, "Types");
-    if (part.startsWith(".")) {
-      const ext = part.slice(1).toLowerCase();
-      if (findElements(xml, pfx, "Default").some((d) => (getAttr(d.tag, "Extension") ?? "").toLowerCase() === ext)) return;
-      xml = xml.replace(new RegExp(`</${pfx}Types>\\s*$`), `<${pfx}Default Extension="${ext}" ContentType="${escapeAttr(contentType)}"/></${pfx}Types>`);
-    } else {
-      const name = "/" + part;
-      if (findElements(xml, pfx, "Override").some((o) => (getAttr(o.tag, "PartName") ?? "").toLowerCase() === name.toLowerCase())) return;
-      xml = xml.replace(new RegExp(`</${pfx}Types>\\s*$`), `<${pfx}Override PartName="${escapeAttr(name)}" ContentType="${escapeAttr(contentType)}"/></${pfx}Types>`);
+    if (!this.declared) {
+      this.declared = new Set<string>();
+      for (const d of findElements(xml, pfx, "Default")) this.declared.add("." + (getAttr(d.tag, "Extension") ?? "").toLowerCase());
+      for (const o of findElements(xml, pfx, "Override")) this.declared.add((getAttr(o.tag, "PartName") ?? "").toLowerCase());
     }
-    this.setText(ctPath, xml);
+    const key = part.startsWith(".") ? part.toLowerCase() : "/" + part.toLowerCase();
+    if (this.declared.has(key)) return;
+    this.declared.add(key);
+    this.pendingTypes.push(
+      part.startsWith(".")
+        ? `<${pfx}Default Extension="${escapeAttr(part.slice(1).toLowerCase())}" ContentType="${escapeAttr(contentType)}"/>`
+        : `<${pfx}Override PartName="${escapeAttr("/" + part)}" ContentType="${escapeAttr(contentType)}"/>`,
+    );
+  }
+
+  private flushContentTypes(): void {
+    if (this.pendingTypes.length === 0) return;
+    const xml = this.texts.get(CONTENT_TYPES) as string;
+    const pfx = prefixOf(xml, "Types");
+    const close = xml.lastIndexOf(`</${pfx}Types>`);
+    this.setText(CONTENT_TYPES, xml.slice(0, close) + this.pendingTypes.join("") + xml.slice(close));
+    this.pendingTypes.length = 0;
   }
 
   // ---- the workbook ----
@@ -235,6 +273,7 @@ export class XlsxPackage {
   }
 
   async toBuffer(): Promise<Buffer> {
+    this.flushContentTypes();
     for (const p of this.changed) this.zip.file(p, this.texts.get(p) as string);
     return this.zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
   }
