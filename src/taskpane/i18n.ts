@@ -156,6 +156,9 @@ const zh = {
   "newTable.removed": "已删除新建的工作表“{sheet}”。",
   "newTable.edited": "工作表“{sheet}”在新建后被修改过，为保护您的内容未删除。",
   "newTable.forceRemove": "仍然删除",
+  "selfEval.create": "新建自评表",
+  "selfEval.help": "按本表生成项目支出绩效自评表（新工作表）：预算执行情况、各项指标及年度指标值照抄本表，分值按预算执行率 10、产出 50、效益 30、满意度 10 分配，实际完成值、得分和偏差原因待填写。",
+  "selfEval.created": "已为“{name}”新建自评表“{sheet}”（{n} 项指标）并完成校验；请填写实际完成值、得分和偏差原因。",
 
   // user library
   "library.title": "自定义指标库",
@@ -372,6 +375,9 @@ const en: Record<MessageKey, string> = {
   "newTable.removed": "The new sheet {sheet} was deleted.",
   "newTable.edited": "Sheet {sheet} was edited after it was created, so it was kept to protect your work.",
   "newTable.forceRemove": "Delete anyway",
+  "selfEval.create": "New self-evaluation",
+  "selfEval.help": "Make this table's project expenditure self-evaluation (绩效自评表) on a new sheet: budget execution, every indicator with its target copied, points spread as budget execution 10, output 50, benefit 30, satisfaction 10; actual values, scores and reasons left to fill in.",
+  "selfEval.created": "Made the self-evaluation “{sheet}” for “{name}” ({n} indicators) and checked it; fill in the actual values, scores and reasons.",
 
   "library.title": "Your own indicators",
   "library.help":

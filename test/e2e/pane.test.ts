@@ -236,6 +236,23 @@ suite("the pane in Chromium (issue 14)", () => {
     expect((await state()).history).toEqual([]);
   });
 
+  it("新建自评表 makes the target table's self-evaluation on a new sheet, shown and checked", async () => {
+    await open("example=seed001.xlsx");
+    await check();
+    await page.click('[data-tab="templates"]');
+    await page.waitForSelector('[data-action="new-self-evaluation"]');
+    await page.click('[data-action="new-self-evaluation"]');
+    await page.waitForSelector('[data-testid="insert-notice"][data-notice="selfEval.created"]');
+    await busyDone(page);
+    const sheet = await page.getAttribute('[data-testid="grid"]', "data-sheet");
+    expect(sheet).toMatch(/自评$/);
+    expect(await page.textContent('[data-testid="grid"]')).toContain("项目支出绩效自评表");
+    const kinds = await page.evaluate((name) => window.__jixiao!.session.getState().report!.tables.filter((t) => t.sheet === name).map((t) => t.kind), sheet);
+    expect(kinds).toEqual(["self-evaluation"]);
+    expect((await state()).history.map((x) => x.kind)).toEqual(["sheet"]);
+    await page.screenshot({ path: path.join(ARTIFACTS, "self-evaluation-new.png") });
+  });
+
   it("says when other sheets hold tables, with a one-click switch to the whole workbook", async () => {
     await open("example=seed002.xlsx");
     await check();

@@ -187,3 +187,23 @@ describe("user library in the pane", () => {
     expect(junk.library.templates.length).toBe(BUILTIN_LIBRARY.templates.length);
   });
 });
+
+describe("PaneSession.createSelfEvaluation (新建自评表)", () => {
+  it("makes the target table's self-evaluation on a new sheet, checks it as a self-evaluation, and undoes it", async () => {
+    const { session, workbook } = await setup();
+    const { table } = trainingTable();
+    await session.createTable(table, 9);
+    const target = session.getState().report?.tables.find((t) => t.kind === "target");
+    expect(target).toBeDefined();
+    const made = await session.createSelfEvaluation(target!);
+    expect(made?.sheet).toBe("业务培训费自评");
+    const s = session.getState();
+    const selfEval = s.report?.tables.find((t) => t.sheet === "业务培训费自评");
+    expect([selfEval?.kind, selfEval?.projectName?.text, selfEval?.indicators.length]).toEqual(["self-evaluation", "业务培训费", target!.indicators.filter((i) => i.name || i.value).length]);
+    expect(s.notice).toMatchObject({ kind: "success", key: "selfEval.created", place: "insert", params: { name: "业务培训费", sheet: "业务培训费自评" } });
+    // the unit has still to fill in what was achieved and the scores
+    expect(s.report?.findings.filter((f) => f.sheet === "业务培训费自评" && f.rule === "self-evaluation.unscored")).toHaveLength(2);
+    expect(await session.undoCreateTable()).toBe(true);
+    expect(workbook.sheets.map((x) => x.name)).toEqual(["Sheet1", "业务培训费"]);
+  });
+});

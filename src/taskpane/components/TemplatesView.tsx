@@ -207,6 +207,11 @@ export function TemplatesView({ session, state, load, active = true }: Templates
             <p className={s.targetLine}>
               <strong>{t(lang, "templates.insertTarget", { name: labels.get(table.id) ?? tableName(table), where: `${table.sheet}!${table.rangeA1}` })}</strong>{" "}
               <span className={s.hint}>{t(lang, byKey)}</span>
+              {table.kind === "target" && (
+                <Button size="small" appearance="secondary" disabled={!!busy} title={t(lang, "selfEval.help")} onClick={() => void session.createSelfEvaluation(table)} data-action="new-self-evaluation">
+                  {t(lang, "selfEval.create")}
+                </Button>
+              )}
             </p>
           ) : (
             <div className={s.targetLine} data-testid="templates-no-table-here">

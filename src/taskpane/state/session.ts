@@ -10,6 +10,8 @@ import type { CellRange, CellValue, Grid } from "../../core/grid";
 import { parseA1, toA1 } from "../../core/grid";
 import type { TargetTable } from "../../core/model";
 import { recognizeWorkbook } from "../../core/recognize";
+import { selfEvaluationGrid } from "../../core/library/selfEvaluation";
+import { tableName } from "../../core/readModel";
 import {
   DEFAULT_SETTINGS,
   HostError,
@@ -901,7 +903,17 @@ export class PaneSession {
    * Put a new table on a new sheet (never over an existing one), then check it: the new sheet is
    * the active one, so the report shows the table just made.
    */
-  async createTable(request: AddSheetRequest, indicators = 0): Promise<AddSheetResult | undefined> {
+  /**
+   * 新建自评表: the self-evaluation of a target table (its project, money and every target copied,
+   * 分值 spread 10/50/30/10) on a new sheet, checked at once, undone like a new table.
+   */
+  async createSelfEvaluation(table: TargetTable): Promise<AddSheetResult | undefined> {
+    const made = selfEvaluationGrid(table);
+    const n = table.indicators.filter((i) => i.name || i.value).length;
+    return this.createTable(made, n, { key: "selfEval.created", params: { name: tableName(table) }, place: "insert" });
+  }
+
+  async createTable(request: AddSheetRequest, indicators = 0, done: { key: MessageKey; params?: Params; place: NoticePlace } = { key: "newTable.created", place: "new-table" }): Promise<AddSheetResult | undefined> {
     if (this.state.busy) return undefined;
     this.set({ busy: { op: "create", done: 0, total: 1, cancellable: false }, notice: null });
     let result: AddSheetResult;
@@ -916,7 +928,7 @@ export class PaneSession {
     const historyId = this.pushHistory({ kind: "sheet", result, indicators });
     await this.validate();
     if (this.state.notice?.kind !== "error") {
-      this.set({ notice: { kind: "success", key: "newTable.created", params: { sheet: result.sheet, n: indicators }, place: "new-table", historyId } });
+      this.set({ notice: { kind: "success", key: done.key, params: { ...done.params, sheet: result.sheet, n: indicators }, place: done.place, historyId } });
     }
     return result;
   }
