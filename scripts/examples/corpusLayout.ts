@@ -182,6 +182,22 @@ const OVERRIDES: Record<string, Override> = {
       "and the 一级 column (see the file's note); the rules never merge a header cell across an empty header cell",
     merges: [{ top: 12, left: 1, bottom: 12, right: 2 }],
   },
+  "targets/29_hunan_ningxiang_batang_jichusheshi_TRUNCATED.tsv": {
+    why:
+      "the table has two indicator blocks, each with its own side label down its rows (长期绩效指标 rows 19-29, 年度绩效指标 rows 30-40); " +
+      "the rules know side labels starting with 绩 or 年度绩效 only, so the first block's 长期绩效指标 would stay one cell on its header row",
+    merges: [{ top: 19, left: 1, bottom: 29, right: 1 }],
+  },
+  "self-evaluation/07_chongqing_kexuecheng_rongmeiti_zhengti_OCR_TRUNCATED.tsv": {
+    why:
+      "指标性质 (column D, right of the name column) is one cell down each run of rows (定量指标 rows 9-17, 定性指标 rows 18-21, 定量指标 rows 22-27), " +
+      "which the copy shows only in the run's first row (see the file's note); the rules merge only label columns",
+    merges: [
+      { top: 9, left: 4, bottom: 17, right: 4 },
+      { top: 18, left: 4, bottom: 21, right: 4 },
+      { top: 22, left: 4, bottom: 27, right: 4 },
+    ],
+  },
   "self-evaluation/01_sichuan_qingshen_gongzixingzhichu.tsv": {
     why:
       "the 原因 cell (row 12: 1.预算执行率=… 2.年中发生预算调整的… 3.其他资金包括…) speaks of every budget row; the Sichuan 自评表 has one 原因 box down the five budget rows, " +
