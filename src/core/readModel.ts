@@ -3,7 +3,7 @@
  * (DESIGN.md "Read model"). Built from a TargetTable only; nothing here reads the grid again.
  */
 import type { Amount, Field, IndicatorRow, MoneyUnit, TableKind, TargetTable } from "./model";
-import { PERIOD_OF, VALUE_ROLES } from "./recognize/lexicon";
+import { PERIOD_OF, VALUE_ROLES } from "./lexicon";
 import { convertMoney } from "./value/units";
 
 /** The order of a row's value columns in the read model: the shorter term first. */

@@ -18,6 +18,11 @@ export interface Level1Def {
   names: string[];
   /** the 一级 must carry at least one indicator */
   required: boolean;
+  /**
+   * a management 一级 (决策, 过程, 投入与目标管理, 影响力, 过程管理): its targets are the qualitative
+   * answers 充分 / 规范 / 健全 by design, not vague wording
+   */
+  management?: true;
   en: string;
   level2: Level2Def[];
 }
@@ -115,6 +120,7 @@ export const FRAMEWORKS: readonly FrameworkDef[] = [
     level1: [
       {
         key: "决策",
+        management: true,
         en: "decision",
         names: ["决策"],
         required: true,
@@ -126,6 +132,7 @@ export const FRAMEWORKS: readonly FrameworkDef[] = [
       },
       {
         key: "过程",
+        management: true,
         en: "process",
         names: ["过程"],
         required: true,
@@ -156,6 +163,7 @@ export const FRAMEWORKS: readonly FrameworkDef[] = [
     level1: [
       {
         key: "投入与目标管理",
+        management: true,
         en: "input and goal management",
         names: ["投入与目标管理", "投入和目标管理"],
         required: true,
@@ -182,6 +190,7 @@ export const FRAMEWORKS: readonly FrameworkDef[] = [
       },
       {
         key: "影响力",
+        management: true,
         en: "influence",
         names: ["影响力"],
         required: true,
@@ -216,6 +225,7 @@ export const FRAMEWORKS: readonly FrameworkDef[] = [
       },
       {
         key: "过程管理",
+        management: true,
         en: "process management",
         names: ["过程管理"],
         required: false,
@@ -229,6 +239,9 @@ export const FRAMEWORKS: readonly FrameworkDef[] = [
     ],
   },
 ];
+
+/** The management 一级 of every framework (决策, 过程, 投入与目标管理, 影响力, 过程管理). */
+export const MANAGEMENT_LEVEL1: ReadonlySet<string> = new Set(FRAMEWORKS.flatMap((f) => f.level1.filter((a) => a.management).map((a) => a.key)));
 
 /** The frameworks the indicator library has templates for. */
 export const LIBRARY_FRAMEWORKS: readonly FrameworkDef[] = FRAMEWORKS.filter((f) => f.library !== false);

@@ -4,6 +4,9 @@
  * placeholders, no vague wording, indicators in their proper block. Used by the library's tests
  * and as warnings when a user library is imported.
  */
+import { MANAGEMENT_LEVEL1 } from "../frameworks/data";
+import { isSatisfactionName, SATISFACTION_MEASURE, VAGUE_WORDS } from "../lexicon";
+import { placeholderInName } from "../value/placeholder";
 import { isCostTemplate } from "./render";
 import type { Template } from "./schema";
 
@@ -13,15 +16,11 @@ export interface LintIssue {
   en: string;
 }
 
-const MANAGEMENT = new Set(["决策", "过程", "投入与目标管理", "影响力"]);
-const PLACEHOLDER = /^(x{1,4}|×{1,4}|\*{1,4}|n%?|待定|待填写|请填写|待补充|tbd|某某)$|xx|××|某某|待定|待填|请填写|tbd/i;
-const VAGUE = /明显|显著|进一步|较高|较大|较好|较强|大幅|逐步|有所|不断|有效|良好|积极/;
-const SATISFACTION_NAME = /满意|认可|好评|投诉|评价|信任/;
 const MONEY_UNIT = /^(元|万元|亿元)(\/.+)?$/;
 const TIME_UNIT = /^(天|日|工作日|个工作日|小时|分钟|周|月|个月|季度|年)$/;
 
 export function isSatisfactionTemplate(t: Template): boolean {
-  return /满意/.test(t.name);
+  return isSatisfactionName(t.name);
 }
 
 export function lintTemplate(t: Template): LintIssue[] {
@@ -40,7 +39,7 @@ export function lintTemplate(t: Template): LintIssue[] {
     if (t.operator !== "≥") add("operator", "满意度是下限，应使用 ≥", "satisfaction is a floor and takes ≥");
     const n = t.value ?? t.example;
     if (n !== undefined && n !== null && n < 80) add("value", "满意度目标一般不低于 80%", "satisfaction targets are usually at least 80%");
-  } else if (satisfactionBlock && !SATISFACTION_NAME.test(t.name)) {
+  } else if (satisfactionBlock && !SATISFACTION_MEASURE.test(t.name)) {
     add("name", "满意度指标下只放满意度类指标", "only satisfaction measures belong under satisfaction");
   }
   if (t.kind === "quantitative" && t.unit === "%" && t.value === 100 && t.operator !== "=") add("operator", "100% 的目标应写 =100%", "a 100% target is written =100%");
@@ -50,18 +49,16 @@ export function lintTemplate(t: Template): LintIssue[] {
     add("unit", "数量类指标不应以 % 计", "a count is not in %");
   if (t.level2 === "时效" && t.kind === "quantitative" && t.unit !== "%" && !TIME_UNIT.test(t.unit ?? ""))
     add("unit", "时效指标应写完成时限（日期、天、工作日、小时）或及时率（%）", "a timeliness indicator is a deadline, a duration or a rate in %");
-  if (t.kind === "qualitative" && !MANAGEMENT.has(t.level1))
+  if (t.kind === "qualitative" && !MANAGEMENT_LEVEL1.has(t.level1))
     add("kind", "产出、效益、满意度指标应可衡量，不用定性表述", "output, benefit and satisfaction targets must be measurable");
   if (t.level1 === "产出" && /预算执行率|资金到位率|资金支付率|支出进度|资金执行率/.test(t.name))
     add("name", "预算执行率、资金到位率不是产出指标", "budget execution is not an output");
   if (t.level1 === "效益" && /合格率|验收|完成率|完工率|达标率/.test(t.name)) add("name", "合格率、完成率是产出指标，不是效益指标", "pass and completion rates are outputs, not benefits");
   for (const field of ["name", "description", "text", "note"] as const) {
     const s = t[field];
-    if (typeof s === "string" && PLACEHOLDER.test(s)) add(field, `“${s}”含有占位符`, `"${s}" contains a placeholder`);
+    if (typeof s === "string" && placeholderInName(s)) add(field, `“${s}”含有占位符`, `"${s}" contains a placeholder`);
   }
-  for (const field of ["name", "text"] as const) {
-    const s = t[field];
-    if (typeof s === "string" && VAGUE.test(s)) add(field, `“${s}”用词模糊，应写可衡量的内容`, `"${s}" is vague; make it measurable`);
-  }
+  // the target's wording, as the rules read a qualitative target (vague.qualitative)
+  if (typeof t.text === "string" && VAGUE_WORDS.test(t.text)) add("text", `“${t.text}”用词模糊，应写可衡量的内容`, `"${t.text}" is vague; make it measurable`);
   return out;
 }

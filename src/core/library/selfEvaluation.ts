@@ -7,6 +7,7 @@
  * 效益 30, 满意度 10), evenly within each part, so that the checks of the self-evaluation family
  * hold once the unit fills in consistent values.
  */
+import { isSatisfactionName } from "../lexicon";
 import type { CellRange, CellValue } from "../grid";
 import type { ColumnRole, IndicatorRow, TargetTable } from "../model";
 import { safeSheetName, type NewTable } from "./newTable";
@@ -32,7 +33,7 @@ type Part = "output" | "benefit" | "satisfaction";
 /** Which part of the points a row belongs to, by its 一级 (成本, 决策 and 过程 count with the outputs). */
 function partOf(ind: IndicatorRow): Part {
   const l1 = ind.level1?.key ?? "";
-  if (l1 === "满意度" || ind.level2?.key === "服务对象满意度" || ind.level2?.key === "满意度" || /满意/.test(ind.name?.text ?? "")) return "satisfaction";
+  if (l1 === "满意度" || ind.level2?.key === "服务对象满意度" || ind.level2?.key === "满意度" || isSatisfactionName(ind.name?.text ?? "")) return "satisfaction";
   if (l1 === "效益" || l1 === "影响力") return "benefit";
   return "output";
 }

@@ -7,7 +7,7 @@
  * the grid's contents decide (see refineHeader in labelColumns.ts).
  */
 import type { ColumnRole, IndicatorHeader, RowFieldRole } from "../model";
-import { GRID_HEADER_WORDS, PERIOD_SUBHEADERS, VALUE_ROLES, type Strength } from "./lexicon";
+import { GRID_HEADER_WORDS, PERIOD_SUBHEADERS, VALUE_ROLES, type Strength } from "../lexicon";
 import { rowFieldRole } from "./headerBlock";
 import { valueLikeness } from "./indicatorGrid";
 import type { SheetView } from "./sheet";

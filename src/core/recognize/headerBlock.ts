@@ -26,7 +26,7 @@ import {
   TITLE,
   UNIT_SUFFIX,
   type AmountRole,
-} from "./lexicon";
+} from "../lexicon";
 import type { SheetView } from "./sheet";
 
 export interface Zone {

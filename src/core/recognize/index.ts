@@ -13,7 +13,7 @@ import { numberShape } from "../numberFormat";
 import { findHeaders } from "./header";
 import { emptyBudget, emptyPlan, findMoneyUnit, readAmountWithUnit, readHeaderBlock, type Zone } from "./headerBlock";
 import { refineHeader } from "./labelColumns";
-import { FOOTER, POINTS_IN_LABEL, TITLE, TOTAL_ROW, TRAILER } from "./lexicon";
+import { FOOTER, POINTS_IN_LABEL, TITLE, TOTAL_ROW, TRAILER } from "../lexicon";
 import { readIndicatorGrid, type InheritedLevels } from "./indicatorGrid";
 import { SheetView } from "./sheet";
 import { parseValueCached } from "./valueCache";

@@ -7,7 +7,7 @@ import { frameworkById, type FrameworkDef } from "../frameworks/data";
 import { detectFramework, parentsOf, suggestLabel, type LabelMeaning, type SeenLabel } from "../frameworks/labels";
 import type { ColumnRole, Field, FrameworkId, IndicatorHeader, IndicatorRow, LabelBlock, LabelRef, RecognitionIssue } from "../model";
 import { normaliseForParsing } from "../text";
-import { TOTAL_ROW } from "./lexicon";
+import { TOTAL_ROW } from "../lexicon";
 import type { SheetView } from "./sheet";
 
 /** Roles that hold the data of a row (everything right of the 一级/二级 labels). */

@@ -10,7 +10,7 @@
 import type { IndicatorHeader } from "../model";
 import { normaliseForParsing } from "../text";
 import { roleColumns } from "./header";
-import { TOTAL_ROW } from "./lexicon";
+import { TOTAL_ROW } from "../lexicon";
 import type { SheetView } from "./sheet";
 
 interface ColumnEvidence {

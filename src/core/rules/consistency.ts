@@ -3,6 +3,7 @@
  * cost is the same in both; a cumulative half-year target does not exceed the full year), the
  * part-one summary and the goal texts agree with the indicators, dates run forwards.
  */
+import { isSatisfactionName } from "../lexicon";
 import type { IndicatorRow, TargetTable } from "../model";
 import { labelKey, normaliseForParsing } from "../text";
 import { parseValueCached } from "../recognize/valueCache";
@@ -140,7 +141,7 @@ function sameDimension(a: ParsedValue, b: ParsedValue): boolean {
 function textAgainstTable(table: TargetTable, text: string): { q: ReturnType<typeof quantitiesIn>[number]; ind: IndicatorRow }[] {
   const out: { q: ReturnType<typeof quantitiesIn>[number]; ind: IndicatorRow }[] = [];
   for (const q of quantitiesIn(text)) {
-    if (/满意/.test(q.words)) continue; // "力争满意度达到100%" is an aspiration, not the indicator
+    if (isSatisfactionName(q.words)) continue; // "力争满意度达到100%" is an aspiration, not the indicator
     const matches = table.indicators.filter((ind) => ind.parsed && sameDimension(ind.parsed, q.parsed) && similarity(q.words, nameOf(ind)) >= 0.5);
     if (matches.length === 0) continue;
     const target = inBase(q.parsed);

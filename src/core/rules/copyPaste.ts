@@ -1,4 +1,5 @@
 /** copy-paste: the same indicator list reused across different projects of one workbook. */
+import { isSatisfactionName } from "../lexicon";
 import type { TargetTable } from "../model";
 import { labelKey } from "../text";
 import type { Hit, WorkbookRule } from "./types";
@@ -9,7 +10,7 @@ function specificNames(t: TargetTable): Set<string> {
   for (const i of t.indicators) {
     if (!i.name) continue;
     if (i.level1?.key !== "产出" && i.level1?.key !== "效益" && i.level1?.key !== "成本") continue;
-    if (/满意/.test(i.name.text)) continue;
+    if (isSatisfactionName(i.name.text)) continue;
     out.add(labelKey(i.name.text));
   }
   return out;

@@ -1,6 +1,7 @@
 /** What kind of indicator a row is, in the words a reviewer uses. Shared by the rule families. */
 import { toA1, valueAt, type Grid } from "../grid";
 import type { IndicatorRow, MoneyUnit, Place, TargetTable } from "../model";
+import { isSatisfactionName } from "../lexicon";
 import type { ParsedValue } from "../value/types";
 import type { Hit } from "./types";
 
@@ -34,9 +35,8 @@ export function isUnitCost(ind: IndicatorRow, p?: ParsedValue): boolean {
   return /人均|单笔|单价|每|月租金|月租|标准|单位成本|均价|单次|日均|单个|单套|单台/.test(name);
 }
 
-export function isSatisfaction(name: string): boolean {
-  return /满意/.test(name);
-}
+/** (the lexicon's isSatisfactionName, under the name the rules use) */
+export const isSatisfaction = isSatisfactionName;
 
 /** A rate, share or percentage by its name (…率, 比例, 占比). */
 export function isRateName(name: string): boolean {

@@ -1,17 +1,14 @@
 /** placeholder: 是/否, n, n%, XX, ××, *, 待定, 请填写 … left in a value or a name. */
 import { toA1 } from "../grid";
+import { placeholderInName } from "../value/placeholder";
 import { tidy } from "../text";
 import { nameOf, nextTableTop, valueCells } from "./indicators";
 import { isInstruction } from "./selfEvaluation";
 import type { Hit, TableRule } from "./types";
 
-const PLACEHOLDER_TEXT = /^(x{1,4}|×{1,4}|\*{1,4}|n%?|N%?|待定|待填写|请填写|待补充|TBD|tbd|XX项目|某某)$/i;
 
 /** A sample row of a template: …… */
 const LEFTOVER_ROW = /^[.…。·]+$/;
-
-/** A bracketed prompt of a template with its blank still in it: (≥**%), （XX万元）. */
-const TEMPLATE_PROMPT = /[(（][^()（）]*(\*\*|XX|××|xx)[^()（）]*[)）]/;
 
 const value: TableRule = {
   id: "placeholder.value",
@@ -57,12 +54,10 @@ const text: TableRule = {
     for (const f of fields) {
       if (!f) continue;
       const t = f.text.trim();
-      if (PLACEHOLDER_TEXT.test(t) || extra.has(t)) hits.push({ place: f, value: t, params: { cell: f.address, value: t, prompt: "", count: "" } });
+      const found = placeholderInName(t, [...extra]);
+      if (found?.kind === "placeholder") hits.push({ place: f, value: t, params: { cell: f.address, value: t, prompt: "", count: "" } });
       // a template's prompt left inside a name: 苗木成活率(≥**%), 项目总投入(≥**万元)
-      else {
-        const prompt = TEMPLATE_PROMPT.exec(t)?.[0];
-        if (prompt) prompts.push({ place: f, value: t, params: { cell: f.address, value: t, prompt, count: "" } });
-      }
+      else if (found?.kind === "prompt") prompts.push({ place: f, value: t, params: { cell: f.address, value: t, prompt: found.prompt, count: "" } });
     }
     // the same leftover in many names is one problem: said once, on the first, with how many
     if (prompts.length > 2) prompts[0].params.count = prompts.length;

@@ -4,6 +4,7 @@
  * unrelated to the project (游客人数增长率 in an IT maintenance project).
  */
 import type { IndicatorRow, TargetTable } from "../model";
+import { SATISFACTION_MEASURE } from "../lexicon";
 import { domainsOf, type Domain } from "./domains";
 import { isSatisfaction, isUnderCost, looksLikeCost, nameOf, valueCells } from "./indicators";
 import type { Hit, TableRule } from "./types";
@@ -52,7 +53,7 @@ const nonSatisfactionInside: TableRule = {
   },
   example: { bad: "满意度指标 / 服务对象满意度：宣传册发放数量 ≥1000份", good: "移到产出指标 / 数量指标", source: "illustration (no such mistake in the seeds)" },
   check: ({ table }) =>
-    table.indicators.filter((i) => i.name && isUnderSatisfaction(i) && !/满意|认可|好评|投诉|评价|信任/.test(nameOf(i))).map((i) => hit(i, {})),
+    table.indicators.filter((i) => i.name && isUnderSatisfaction(i) && !SATISFACTION_MEASURE.test(nameOf(i))).map((i) => hit(i, {})),
 };
 
 const executionAsOutput: TableRule = {

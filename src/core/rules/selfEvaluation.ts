@@ -6,7 +6,7 @@
  */
 import { toA1, type CellValue } from "../grid";
 import type { Amount, ExecutionRow, Field, IndicatorRow, LabelRef, Place, TargetTable } from "../model";
-import { POINTS_IN_LABEL, TRAILER } from "../recognize/lexicon";
+import { POINTS_IN_LABEL, TRAILER } from "../lexicon";
 import { labelKey } from "../text";
 import { parseValueCached } from "../recognize/valueCache";
 import { formatNumber, nameOf, nextTableTop } from "./indicators";

@@ -6,7 +6,7 @@ import { columnLetters, toA1 } from "../grid";
 import type { FrameworkDef } from "../frameworks/data";
 import { parentsOf } from "../frameworks/labels";
 import type { IndicatorRow, Place, RecognitionIssue, TargetTable } from "../model";
-import { TITLE } from "../recognize/lexicon";
+import { TITLE } from "../lexicon";
 import { roleOfHeader } from "../recognize/header";
 import type { Grid } from "../grid";
 import { labelKey, tidy } from "../text";

@@ -1,5 +1,7 @@
 /** vague: qualitative targets with no measurable content where a number is possible. */
 import type { IndicatorRow } from "../model";
+import { MANAGEMENT_LEVEL1 } from "../frameworks/data";
+import { VAGUE_WORDS } from "../lexicon";
 import { isSatisfaction, nameOf, valueCells } from "./indicators";
 
 /** The value cells of a row worth reporting: the full-year one alone when both columns say the same. */
@@ -10,11 +12,8 @@ function distinctValueCells(ind: IndicatorRow) {
 }
 import type { Hit, TableRule } from "./types";
 
-const VAGUE = /明显|显著|进一步|较高|较大|较好|有效|大幅|逐步|有所|不断|提高|提升|改善|增强|扩大|降低|加强|良好|保障|有利/;
 /** a timeliness target that only says "on time" (及时, 按时完成): a deadline or a rate is possible */
 const ON_TIME = /^(?:及时|按时|按期|准时|如期)(?:完成|缴纳|支付|发放|到位|办理|响应|举办)?$/;
-/** 一级 blocks whose qualitative answers (充分, 规范, 健全 …) are the standard form */
-const MANAGEMENT = new Set(["决策", "过程", "投入与目标管理", "影响力"]);
 
 const qualitative: TableRule = {
   id: "vague.qualitative",
@@ -29,12 +28,12 @@ const qualitative: TableRule = {
   check: ({ table }) => {
     const hits: Hit[] = [];
     for (const ind of table.indicators) {
-      if (MANAGEMENT.has(ind.level1?.key ?? "")) continue;
+      if (MANAGEMENT_LEVEL1.has(ind.level1?.key ?? "")) continue;
       if (isSatisfaction(nameOf(ind))) continue;
       for (const v of distinctValueCells(ind)) {
         if (v.parsed.kind !== "qualitative") continue;
         const timely = ON_TIME.test(v.field.text.replace(/\s/g, ""));
-        if (timely || VAGUE.test(v.field.text))
+        if (timely || VAGUE_WORDS.test(v.field.text))
           hits.push({ place: v.field, value: v.field.text, indicator: nameOf(ind), params: { cell: v.field.address, name: nameOf(ind), value: v.text, timely: timely ? "1" : "" } });
       }
     }

@@ -51,3 +51,24 @@ export function placeholderProblem(c: string, extraWords: readonly string[] = []
   if (coreOf(c).some((core) => PLACEHOLDER_TOKEN.test(core))) return `“${c}”是占位符`;
   return null;
 }
+
+/** A bracketed prompt of a template with its blank still in it: (≥**%), （XX万元）. */
+const TEMPLATE_PROMPT = /[(（][^()（）]*(\*\*|XX|××|xx)[^()（）]*[)）]/;
+
+/** Marks of a name nobody filled in, wherever they stand in it: XX项目, 某某单位, ××村, 待定. */
+const NAME_MARKS = /xx|××|某某|待定|待填|请填写|待补充|tbd/i;
+
+/**
+ * Whether a name (a project, an indicator, a template's name or text) was left as the template's
+ * placeholder ("XX项目", "待定", "n") or keeps a template's prompt ("苗木成活率(≥**%)"): the one check
+ * the rules and the template linter share.
+ */
+export function placeholderInName(text: string, extraWords: readonly string[] = []): { kind: "placeholder" } | { kind: "prompt"; prompt: string } | null {
+  const t = text.trim();
+  if (!t) return null;
+  const prompt = TEMPLATE_PROMPT.exec(t)?.[0];
+  if (prompt) return { kind: "prompt", prompt };
+  const c = compact(t);
+  if (PLACEHOLDER_TOKEN.test(c) || /^n%$/i.test(c) || NAME_MARKS.test(c) || extraWords.includes(t)) return { kind: "placeholder" };
+  return null;
+}

@@ -1,11 +1,13 @@
 /**
- * The words of real templates, as data (shared/RULES.md "Reading the grid"): which header text
- * gives a grid column which role, which label in the header block means which field, which lines
- * are titles, side labels and footers. Everything is matched on a label key (src/core/text.ts
- * labelKey: no whitespace, half-width brackets, no trailing colon). The reader decides by these
- * words and by what the cells under them hold, never by a column position or a province.
+ * The domain's vocabulary, as data, one entry a word (docs/rules.md, RULES "Reading the grid"): which
+ * header text gives a grid column which role, which label in the header block means which field,
+ * which lines are titles, side labels and footers — matched on a label key (src/core/text.ts labelKey:
+ * no whitespace, half-width brackets, no trailing colon) — and the words the rules and the template
+ * linter share (satisfaction, vague wording). The reader decides by these words and by what the cells
+ * under them hold, never by a column position or a province. Placeholders live with the value parser
+ * (src/core/value/placeholder.ts), frameworks with theirs (src/core/frameworks/data.ts).
  */
-import type { ColumnRole } from "../model";
+import type { ColumnRole } from "./model";
 
 /** How sure a header word makes a column's role: 3 the template's own term, 1 a word that is also used for other things. */
 export type Strength = 1 | 2 | 3;
@@ -200,3 +202,21 @@ export const ROW_FIELD_LABELS: readonly ["project" | "department" | "budget" | "
   ["budget", /^(预算数|资金总额|年度资金总额|项目金额|预算金额|当年预算)(\((万元|元)\))?$/],
   ["goal", /^(年度目标|绩效目标|年度绩效目标|项目绩效目标)$/],
 ];
+
+/* ---------------------------------------------------------------------------------------------
+ * Words the rules and the template linter share.
+ * ------------------------------------------------------------------------------------------- */
+
+/** An indicator about satisfaction, by its name: 群众满意度, 服务对象满意率. */
+export function isSatisfactionName(name: string): boolean {
+  return /满意/.test(name);
+}
+
+/** What may stand under a satisfaction block: satisfaction, and its measures (认可度, 好评率, 投诉率, 评价, 信任度). */
+export const SATISFACTION_MEASURE = /满意|认可|好评|投诉|评价|信任/;
+
+/**
+ * Words that make a qualitative target unmeasurable (明显提高, 进一步改善, 较高, 有效): the rules report a
+ * target made of them, and the template linter refuses a template whose target text uses them.
+ */
+export const VAGUE_WORDS = /明显|显著|进一步|较高|较大|较好|较强|有效|大幅|逐步|有所|不断|提高|提升|改善|增强|扩大|降低|加强|良好|保障|有利|积极/;
