@@ -173,6 +173,10 @@ export const PROJECT_CODE_LABEL = /^(项目编码|项目代码|项目编号)$/;
 
 export const GOAL_LABEL =
   /^(项目|部门)?(年度|当年|本年|总体|整体|总|中期|中长期|长期)?(主要)?(整体|总体)?(绩效)?目标(和成果|及成果|与成果|和任务)?(\(.*\))?$|^年度(总体)?(绩效)?目标(\(文字\))?$/;
+/** The word that opens a label of one term (中期资金总额, 长期绩效指标, 年度目标): a table's term is 中期 or 年度. */
+export const TERM_WORD = /^(中期|中长期|长期|年度|当年|本年)/;
+export const termOfWord = (word: string): "中期" | "年度" => (/^(中|长)/.test(word) ? "中期" : "年度");
+
 export const MID_TERM_GOAL_LABEL = /^(项目)?(中期|中长期|长期)(绩效)?目标/;
 export const GOAL_N_LABEL = /^目标\d+$/;
 export const BACKGROUND_LABEL =

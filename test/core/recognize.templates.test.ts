@@ -179,6 +179,64 @@ describe("templates of other provinces (issue 11)", () => {
   });
 });
 
+describe("headers printed again, notes and cells with several amounts (corpus 29-31)", () => {
+  const at = (rows: (string | number | null)[][]) => gridFromRows("Sheet1", rows);
+  const HEADER = ["一级指标", "二级指标", "三级指标", "指标值"];
+
+  it("a column header repeated before each 一级 block continues the table", () => {
+    const grid = at([
+      ["专项经费绩效评价表"],
+      HEADER,
+      ["产出指标", "数量指标", "培训人次", "≥200人次"],
+      HEADER,
+      ["效益指标", "社会效益指标", "持证上岗率", "≥95%"],
+      HEADER,
+      ["满意度指标", "服务对象满意度指标", "学员满意度", "≥90%"],
+    ]);
+    const tables = recognizeTables(grid);
+    expect(tables).toHaveLength(1);
+    expect(tables[0].title?.text).toBe("专项经费绩效评价表");
+    expect(tables[0].indicators.map((i) => [i.level1?.text, i.name?.text])).toEqual([
+      ["产出指标", "培训人次"],
+      ["效益指标", "持证上岗率"],
+      ["满意度指标", "学员满意度"],
+    ]);
+    expect(tables[0].rangeA1).toBe("A1:D7");
+  });
+
+  it("a 中期 grid and a 年度 grid stacked under one header block are two tables of one project, each with its goal", () => {
+    const grid = at([
+      ["项目绩效目标表"],
+      ["项目名称", "镇域内基础设施建设"],
+      ["资金总额及构成", "总额100万元"],
+      [null, "财政拨款:60万元(其中:上级财政资金:60万元;本级财政:0万元)二、自有资金:0万元三、其他:40万元"],
+      ["项目绩效目标", "长期目标", null, "年度目标"],
+      [null, "改善镇域内基础设施", null, "完成集镇立面改造"],
+      ["长期绩效指标", ...HEADER],
+      [null, "产出指标", "数量指标", "道路里程", "≥20公里"],
+      [null, "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%"],
+      ["年度绩效指标", ...HEADER],
+      [null, "产出指标", "数量指标", "道路里程", "≥5公里"],
+      [null, "满意度指标", "服务对象满意度指"],
+      ["注：本表由项目单位填写，全宽一行"],
+    ]);
+    grid.merges = [{ top: 13, left: 1, bottom: 13, right: 5 }];
+    const tables = recognizeTables(grid);
+    expect(tables.map((t) => [t.term, t.projectName?.text, t.budget.total?.value, t.budget.fiscal?.value, t.budget.other?.value, t.texts.goals[0]?.text, t.indicators.length])).toEqual([
+      ["中期", "镇域内基础设施建设", 100, 60, 40, "改善镇域内基础设施", 2],
+      ["年度", "镇域内基础设施建设", 100, 60, 40, "完成集镇立面改造", 1],
+    ]);
+    // the cut 二级 label is a label (reported), not an indicator
+    expect(tables[1].issues.map((i) => [i.kind, i.address])).toContainEqual(["unknown-label", "C12"]);
+  });
+
+  it("a note merged across the grid after the last label is no indicator", () => {
+    const grid = at([HEADER, ["产出指标", "数量指标", "培训人次", "≥200人次"], [null, "生态"], ["本表数据截至2023年4月，以上指标均为预计数。"]]);
+    grid.merges = [{ top: 4, left: 1, bottom: 4, right: 4 }];
+    expect(recognizeTables(grid)[0].indicators.map((i) => i.name?.text)).toEqual(["培训人次"]);
+  });
+});
+
 describe("table kinds", () => {
   it("a 绩效运行监控表 (1-6月执行情况, 全年预计完成情况, 纠偏措施) is read as monitoring", () => {
     const grid = gridFromRows("Sheet1", [

@@ -90,6 +90,15 @@ export function isKnownLabel(text: string): boolean {
   return labelMeanings(text).length > 0;
 }
 
+/** The start of a label cut short (社会公众或服务对象满意度指, a page or copy ending inside the cell). */
+export function isCutLabel(key: string): boolean {
+  if (key.length < 2) return false;
+  // cut inside the closing 指标, the commonest case, also for labels only known in other words
+  if (meaningsOfKey(`${key}标`).length || meaningsOfKey(`${key}指标`).length) return true;
+  for (const k of LEXICON.keys()) if (k.length > key.length && k.startsWith(key)) return true;
+  return false;
+}
+
 /** All label spellings, for suggestions. */
 export function knownLabelSpellings(level?: 1 | 2): string[] {
   const out: string[] = [];

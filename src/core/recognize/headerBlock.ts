@@ -370,6 +370,19 @@ export function readHeaderBlock(view: SheetView, zone: Zone, unit: MoneyUnitDecl
       if (!k) continue; // (an empty text has an empty key)
       const label = view.field(r, c) as Field;
       const info = keyInfo(k);
+      if (!info.fieldLabel) {
+        const several = labelledAmounts(k);
+        if (several.length >= 2) {
+          for (const [role, text, labelText] of several) {
+            const amount = toAmount({ ...label, text: labelText }, null, { ...label, text, raw: text });
+            if (!amount) continue;
+            // several other sources in one cell (自有资金:0万元 三、其他:3683万元) are one 其他 amount
+            if (role === "other" && out.budget.other?.address === label.address) out.budget.other = { ...out.budget.other, value: out.budget.other.value + amount.value };
+            else assignAmount(out.budget, role, amount);
+          }
+          continue;
+        }
+      }
       if (info.fieldLabel) out.labels++;
       else {
         // a short label the lexicon does not know, with prose beside it (a cut 年度目标 label)
@@ -514,6 +527,21 @@ export function readHeaderBlock(view: SheetView, zone: Zone, unit: MoneyUnitDecl
   out.department = departmentName;
   if (!out.projectName && !out.slots.project) out.projectName = parentProject ?? departmentName;
   if (out.projectName) delete out.slots.project;
+  return out;
+}
+
+/** A money label and its amount, as a cell writes several: 财政拨款:6923.3552万元(其中:…)二、自有资金:0万元三、其他:3683.3970万元. */
+const LABELLED_AMOUNT = /([^\d:;,、()]{2,20}?)[:]?(\d+(?:\.\d+)?(?:亿元|万元|元|万|亿))/g;
+
+/** Each labelled amount of a cell's key whose label is a money label (the bracketed breakdowns left out). */
+function labelledAmounts(key: string): [AmountRole, string, string][] {
+  if (!/\d.*[^\d.].*\d/.test(key)) return [];
+  const out: [AmountRole, string, string][] = [];
+  for (const m of key.replace(/\([^()]*\)/g, "").matchAll(LABELLED_AMOUNT)) {
+    const label = m[1].replace(/^[一二三四五六七八九十]+$/, "");
+    const role = readLabel(label).role;
+    if (role) out.push([role, m[2], label]);
+  }
   return out;
 }
 

@@ -13,7 +13,7 @@ import { numberShape } from "../numberFormat";
 import { findHeaders } from "./header";
 import { emptyBudget, emptyPlan, findMoneyUnit, readAmountWithUnit, readHeaderBlock, type Zone } from "./headerBlock";
 import { refineHeader } from "./labelColumns";
-import { FOOTER, POINTS_IN_LABEL, TITLE, TOTAL_ROW, TRAILER } from "../lexicon";
+import { FOOTER, POINTS_IN_LABEL, TERM_WORD, termOfWord, TITLE, TOTAL_ROW, TRAILER } from "../lexicon";
 import { readIndicatorGrid, type InheritedLevels } from "./indicatorGrid";
 import { SheetView } from "./sheet";
 import { parseValueCached } from "./valueCache";
@@ -230,8 +230,8 @@ function termAt(view: SheetView, zone: Zone, col: number): { term: string; col: 
   let best: { term: string; col: number } | undefined;
   for (let r = zone.top; r <= zone.bottom; r++)
     for (const c of view.filledColumns(r, zone.left, col)) {
-      const m = /^(中期|中长期|年度|当年|本年)/.exec(view.key(r, c));
-      if (m && (!best || c > best.col)) best = { term: /^中/.test(m[1]) ? "中期" : "年度", col: c };
+      const m = TERM_WORD.exec(view.key(r, c));
+      if (m && (!best || c > best.col)) best = { term: termOfWord(m[1]), col: c };
     }
   return best;
 }
@@ -262,15 +262,22 @@ export function recognizeTables(grid: Grid, options: RecognizeOptions = {}): Tar
   const tables: TargetTable[] = [];
   const lastEndInBand = new Map<number, number>();
 
+  const lastInBand = new Map<number, TargetTable>();
+
   headers.forEach((h, i) => {
     const partner = partnerOf(h, headers, tables);
     const x = extentOf(view, h, i, headers, lastEndInBand);
     if (partner) x.top = partner.range.top;
     refineHeader(view, h, x.gridTop, x.end, x.band.left);
+    const stacked = partner ? undefined : stackedOn(view, h, x, lastInBand.get(x.band.left));
     lastEndInBand.set(x.band.left, x.end);
+    if (stacked && !stacked.term) {
+      continueTable(view, stacked.table, h, x, gridRight(view, h, x), options);
+      return;
+    }
 
     const zone: Zone = { top: x.top, bottom: h.row - 1, left: partner ? partner.range.left : x.band.left, right: x.band.right };
-    const right = Math.max(h.right, lastFilledColumn(view, h.row, x.end, x.band));
+    const right = gridRight(view, h, x);
     const left = partner ? h.left : Math.min(h.left, h.sideLabel ?? Infinity, firstFilledColumn(view, x.top, x.end, x.band));
     const range = { top: x.top, left, bottom: x.end, right: Math.max(right, zoneRight(view, zone)) };
     const id = `${grid.sheet}!${rangeToA1(range)}`;
@@ -310,6 +317,26 @@ export function recognizeTables(grid: Grid, options: RecognizeOptions = {}): Tar
         (base as { term?: string }).term = start.term;
       }
     }
+    if (stacked?.term) {
+      // the other term's grid right under the first (长期绩效指标 … then 年度绩效指标 …): the first one's header
+      // block is this one's too; its empty fields are reported once, on the first table
+      const first = stacked.table;
+      Object.assign(base, {
+        title: first.title,
+        projectName: first.projectName,
+        projectCode: first.projectCode,
+        department: first.department,
+        moneyUnit: first.moneyUnit,
+        budget: first.budget,
+        plan: first.plan,
+        texts: first.texts,
+        period: first.period,
+        headerFields: first.headerFields,
+        execution: first.execution,
+        term: stacked.term.own,
+      });
+      markTerm(first, stacked.term.first);
+    }
     const groups = h.rowFields?.project !== undefined ? projectGroups(view, h, x.gridTop, x.end) : [{ top: x.gridTop, bottom: x.end }];
     for (const g of groups) {
       const gridRead = readIndicatorGrid(view, h, g.top, g.bottom, right, frameworkFor(options.frameworkOverride, id), partner && level1In(partner));
@@ -328,10 +355,51 @@ export function recognizeTables(grid: Grid, options: RecognizeOptions = {}): Tar
       };
       if (g.project) applyRowFields(view, table, h, g.top, moneyUnit);
       tables.push(table);
+      lastInBand.set(x.band.left, table);
     }
   });
   attachSummaries(tables, readSummaries(view));
   return tables;
+}
+
+function gridRight(view: SheetView, h: IndicatorHeader, x: Extent): number {
+  return Math.max(h.right, lastFilledColumn(view, h.row, x.end, x.band));
+}
+
+/** The term a grid's side label names (长期绩效指标, 年度绩效指标): 中期 or 年度. */
+function sideTerm(view: SheetView, h: IndicatorHeader): string | undefined {
+  if (h.sideLabel === undefined) return undefined;
+  const m = TERM_WORD.exec(view.key(h.row, h.sideLabel) || view.key(h.row + 1, h.sideLabel));
+  return m ? termOfWord(m[1]) : undefined;
+}
+
+/**
+ * A header printed again right under the previous grid in its band, with nothing between (no title, no
+ * header block), over the same label columns: the same table goes on (the header repeated before each 一级
+ * block), or, when its side label names another term than the grid above (长期 … 年度 …), the same
+ * project's other term.
+ */
+function stackedOn(view: SheetView, h: IndicatorHeader, x: Extent, previous: TargetTable | undefined): { table: TargetTable; term?: { first?: string; own: string } } | undefined {
+  const ph = previous?.header;
+  if (!previous || !ph || x.top !== h.row || ph.rowFields?.project !== undefined || h.rowFields?.project !== undefined) return undefined;
+  if ((["level1", "level2", "level3"] as const).some((r) => ph.columns[r] !== h.columns[r])) return undefined;
+  const own = sideTerm(view, h);
+  const first = previous.term ?? sideTerm(view, ph);
+  return own && own !== first ? { table: previous, term: { first, own } } : { table: previous };
+}
+
+/** The rows under a repeated header, added to the table above it. */
+function continueTable(view: SheetView, t: TargetTable, h: IndicatorHeader, x: Extent, right: number, options: RecognizeOptions): void {
+  const more = readIndicatorGrid(view, h, x.gridTop, x.end, right, undefined, { framework: t.framework.id, level1At: () => null });
+  attachParsedValues(more.indicators, view, options);
+  t.indicators.push(...more.indicators);
+  t.blocks.push(...more.blocks);
+  t.issues.push(...more.issues);
+  t.range = { ...t.range, bottom: x.end, right: Math.max(t.range.right, right) };
+  t.rangeA1 = rangeToA1(t.range);
+  t.id = `${view.sheet}!${t.rangeA1}`;
+  const nextTop = view.bottom + 1;
+  t.totalRow = totalRowAfter(view, h, x.end + 1, Math.min(nextTop - 1, x.end + 6), x.band) ?? t.totalRow;
 }
 
 /** The table of the other term (中期): its own total and goal where the block gives them for both terms. */

@@ -3,8 +3,9 @@
  * blank and merged cells), 三级 rows with every field at its cell, and rows or labels that a page
  * break or a careless paste moved into the wrong column (placed where they belong and reported).
  */
+import type { CellRange } from "../grid";
 import { frameworkById, type FrameworkDef } from "../frameworks/data";
-import { detectFramework, parentsOf, suggestLabel, type LabelMeaning, type SeenLabel } from "../frameworks/labels";
+import { detectFramework, isCutLabel, parentsOf, suggestLabel, type LabelMeaning, type SeenLabel } from "../frameworks/labels";
 import type { ColumnRole, Field, FrameworkId, IndicatorHeader, IndicatorRow, LabelBlock, LabelRef, RecognitionIssue } from "../model";
 import { normaliseForParsing } from "../text";
 import { TOTAL_ROW } from "../lexicon";
@@ -94,7 +95,7 @@ export interface GridReadResult {
 }
 
 /** Labels in the label columns of the grid rows, for framework detection. */
-function seenLabels(view: SheetView, header: IndicatorHeader, top: number, bottom: number): SeenLabel[] {
+function seenLabels(view: SheetView, header: IndicatorHeader, top: number, bottom: number, right: number): SeenLabel[] {
   const out: SeenLabel[] = [];
   const labelColumns = labelColumnsOf(header);
   for (let r = top; r <= bottom; r++) {
@@ -102,8 +103,10 @@ function seenLabels(view: SheetView, header: IndicatorHeader, top: number, botto
       const t = view.text(r, c);
       if (!t) continue;
       const meanings = view.meanings(r, c);
-      // every text of an 一级/二级 column counts (an unknown one against every framework); names only when they are labels
-      if (meanings.length || level !== 0) out.push({ text: t, column: level, meanings });
+      // every text of an 一级/二级 column counts (an unknown one against every framework); a name only when it is a
+      // label standing alone in its row (as the rows are read below: 社会成本指标 with a value beside it is a name)
+      if (level === 0 && !(meanings.length && view.rowIsEmpty(r, c + 1, right))) continue;
+      out.push({ text: t, column: level, meanings });
     }
   }
   return out;
@@ -182,6 +185,14 @@ function readsBadly(view: SheetView, row: number, header: IndicatorHeader, label
   return !name || valueLikeness(name) >= 1 || view.meanings(row, header.columns.level3 as number).length > 0 || noValue || valueIsProse;
 }
 
+function spansGrid(m: CellRange | undefined, header: IndicatorHeader): boolean {
+  if (!m) return false;
+  const c = header.columns;
+  const first = c.level1 ?? c.level2 ?? c.level3;
+  const last = c.value ?? c.halfValue ?? c.midValue;
+  return first !== undefined && last !== undefined && m.left <= first && m.right >= last;
+}
+
 /** Score how well a row reads with its data cells shifted by `shift` columns. */
 function scoreShift(
   view: SheetView,
@@ -237,7 +248,7 @@ export function readIndicatorGrid(
   inherit?: InheritedLevels,
 ): GridReadResult {
   const cols: Columns = header.columns;
-  const seen = seenLabels(view, header, top, bottom);
+  const seen = seenLabels(view, header, top, bottom, right);
   const detected = detectFramework(seen, {
     halfYearColumn: header.columns.halfValue !== undefined,
   });
@@ -270,6 +281,8 @@ export function readIndicatorGrid(
       issues.push({ ...view.place(r, filled[0]), kind: "leftover", text: view.text(r, filled[0]) });
       continue;
     }
+    // one text merged across the grid's label and value columns: a note or a heading line, no indicator
+    if (filled.length === 1 && spansGrid(view.mergeAt(r, filled[0]), header)) continue;
     // a block beside another one (年度 beside 中期) has no 一级 column of its own: the one in force beside it
     const inherited = inherit?.level1At(r);
     if (inherited && inherited.address !== level1?.address) {
@@ -307,7 +320,7 @@ export function readIndicatorGrid(
       for (let c = view.firstFilled(r, header.left, right); c !== undefined && !hasData; c = view.firstFilled(r, c + 1, right)) hasData = !labelCols.has(c);
     let shift = 0;
     // a row with nothing but short texts in the 一级/二级 columns is a row of labels (one cut short: 数量指), never a shifted indicator
-    const onlyLabelText = filled.every((c) => (c === cols.level1 || c === cols.level2) && (labelCols.has(c) || view.text(r, c).length <= 8));
+    const onlyLabelText = filled.every((c) => (c === cols.level1 || c === cols.level2) && (labelCols.has(c) || view.text(r, c).length <= 8 || isCutLabel(view.key(r, c))));
     if (hasData && !onlyLabelText && header.columns.level3 !== undefined && (labelOffsets.length > 0 || readsBadly(view, r, header, labelCols))) {
       let best = scoreShift(view, r, header, right, 0, labelCols, labelOffsets);
       for (const s of [-1, 1, -2]) {
@@ -386,7 +399,7 @@ export function readIndicatorGrid(
       const u = (e as { unknown: { col: number; text: string } }).unknown;
       if (shift !== 0 && u.col >= firstDataCol + shift) continue; // read as data
       const looksLikeLabel = u.text.length <= 8 && !/[，,。；;]/.test(u.text);
-      if (!name && hasData && (u.text.length > 4 || !looksLikeLabel)) {
+      if (!name && hasData && (u.text.length > 4 || !looksLikeLabel) && !isCutLabel(view.key(r, u.col))) {
         name = view.field(r, u.col);
         issues.push({ ...view.place(r, u.col), kind: "name-misplaced", text: u.text, expectedCol: cols.level3 });
         nameMoved = true;

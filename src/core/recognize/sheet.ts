@@ -1,5 +1,5 @@
 /** A read-only view of a grid with cached display texts and label keys, in sheet coordinates. */
-import { formatAt, toA1, valueAt, displayText, type CellValue, type Grid } from "../grid";
+import { formatAt, toA1, valueAt, displayText, type CellRange, type CellValue, type Grid } from "../grid";
 import type { Field, Place } from "../model";
 import { meaningsOfKey, type LabelMeaning } from "../frameworks/labels";
 import { labelKey, tidy } from "../text";
@@ -100,6 +100,18 @@ export class SheetView {
     const to = Math.min(right - this.left, r.length - 1);
     for (let j = from; j <= to; j++) if (r[j]) out.push(j + this.left);
     return out;
+  }
+
+  private mergeIndex?: Map<number, CellRange>;
+
+  /** The merged range whose top-left cell is (row, col), if any. */
+  mergeAt(row: number, col: number): CellRange | undefined {
+    if (!this.mergeIndex) {
+      this.mergeIndex = new Map();
+      const width = this.right - this.left + 1;
+      for (const m of this.grid.merges ?? []) this.mergeIndex.set((m.top - this.top) * width + (m.left - this.left), m);
+    }
+    return this.mergeIndex.get((row - this.top) * (this.right - this.left + 1) + (col - this.left));
   }
 
   place(row: number, col: number): Place {

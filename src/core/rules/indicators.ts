@@ -175,3 +175,9 @@ export function nextTableTop(tables: readonly TargetTable[], t: TargetTable): nu
   return map.get(t);
 }
 const nextTops = new WeakMap<readonly TargetTable[], Map<TargetTable, number>>();
+
+/** 是 or 否 alone, for an indicator that asks a yes/no question (是否开展预算编报考评 | 是/否 | 是): an answer, not a placeholder. */
+export function answersYesNo(ind: IndicatorRow, value: string): boolean {
+  if (!/^(是|否|有|无)$/.test(value.trim())) return false;
+  return /是否|有无|有没有/.test(nameOf(ind)) || /^(是\/否|是或否|有\/无)$/.test(ind.unit?.text.trim() ?? "");
+}

@@ -2,7 +2,7 @@
 import { toA1 } from "../grid";
 import { placeholderInName } from "../value/placeholder";
 import { tidy } from "../text";
-import { nameOf, nextTableTop, valueCells } from "./indicators";
+import { answersYesNo, nameOf, nextTableTop, valueCells } from "./indicators";
 import { isInstruction } from "./selfEvaluation";
 import type { Hit, TableRule } from "./types";
 
@@ -24,7 +24,7 @@ const value: TableRule = {
     const hits: Hit[] = [];
     for (const ind of table.indicators)
       for (const v of valueCells(ind))
-        if (v.parsed.kind === "placeholder")
+        if (v.parsed.kind === "placeholder" && !answersYesNo(ind, v.text))
           hits.push({ place: v.field, value: v.field.text, indicator: nameOf(ind), params: { cell: v.field.address, name: nameOf(ind), value: v.text } });
     return hits;
   },

@@ -2,7 +2,7 @@
 import type { IndicatorRow } from "../model";
 import { MANAGEMENT_LEVEL1 } from "../frameworks/data";
 import { VAGUE_WORDS } from "../lexicon";
-import { isSatisfaction, nameOf, valueCells } from "./indicators";
+import { answersYesNo, isSatisfaction, nameOf, valueCells } from "./indicators";
 
 /** The value cells of a row worth reporting: the full-year one alone when both columns say the same. */
 function distinctValueCells(ind: IndicatorRow) {
@@ -21,8 +21,10 @@ const qualitative: TableRule = {
   severity: "info",
   title: { zh: "指标值只有定性描述，没有可衡量的内容", en: "A qualitative target with nothing measurable" },
   message: {
-    zh: (p) => `指标“${p.name}”的指标值“${p.value}”无法衡量；${p.timely ? "建议写明完成时限（如“12月31日前”）或及时率（如 ≥95%）。" : "建议改为可量化的目标（如提高的百分点、达到的数值）。"}`,
-    en: (p) => `the target "${p.value}" of "${p.name}" cannot be measured; ${p.timely ? "give a deadline (e.g. 12月31日前) or an on-time rate (e.g. ≥95%)." : "give a number (percentage points, a level to reach)."}`,
+    zh: (p) =>
+      `指标“${p.name}”的指标值“${p.value}”${p.yesNo ? "只回答了是或否，" : ""}无法衡量；${p.timely ? "建议写明完成时限（如“12月31日前”）或及时率（如 ≥95%）。" : "建议改为可量化的目标（如提高的百分点、达到的数值）。"}`,
+    en: (p) =>
+      `the target "${p.value}" of "${p.name}" ${p.yesNo ? "only answers yes or no and " : ""}cannot be measured; ${p.timely ? "give a deadline (e.g. 12月31日前) or an on-time rate (e.g. ≥95%)." : "give a number (percentage points, a level to reach)."}`,
   },
   example: { bad: "提高工作积极性 | 明显提高", good: "职工考核优秀率 | ≥30%", source: "seed 000 预留奖励绩效工资" },
   check: ({ table }) => {
@@ -31,10 +33,12 @@ const qualitative: TableRule = {
       if (MANAGEMENT_LEVEL1.has(ind.level1?.key ?? "")) continue;
       if (isSatisfaction(nameOf(ind))) continue;
       for (const v of distinctValueCells(ind)) {
-        if (v.parsed.kind !== "qualitative") continue;
+        // a yes/no answer to an output or benefit question (项目实施是否产生经济价值 | 否): nothing to measure
+        const yesNo = v.parsed.kind === "placeholder" && answersYesNo(ind, v.text);
+        if (v.parsed.kind !== "qualitative" && !yesNo) continue;
         const timely = ON_TIME.test(v.field.text.replace(/\s/g, ""));
-        if (timely || VAGUE_WORDS.test(v.field.text))
-          hits.push({ place: v.field, value: v.field.text, indicator: nameOf(ind), params: { cell: v.field.address, name: nameOf(ind), value: v.text, timely: timely ? "1" : "" } });
+        if (timely || yesNo || VAGUE_WORDS.test(v.field.text))
+          hits.push({ place: v.field, value: v.field.text, indicator: nameOf(ind), params: { cell: v.field.address, name: nameOf(ind), value: v.text, timely: timely ? "1" : "", yesNo: yesNo ? "1" : "" } });
       }
     }
     return hits;

@@ -1,6 +1,6 @@
 /** placeholder: template text left in place of a real value or name. */
 import { buildTable, buildTableInfo, cleanRows, cleanSpec, withCells } from "../../helpers/tableBuilder";
-import { expectFinding, expectNone, run } from "./helpers";
+import { expectFinding, expectNone, findingsOf, run } from "./helpers";
 import { gridFromRows } from "../../../src/core/grid";
 
 describe("placeholder.value", () => {
@@ -13,6 +13,18 @@ describe("placeholder.value", () => {
     const rows = withCells(cleanRows("four-goal"), 4, { 3: "（填数）" });
     const t = buildTableInfo(cleanSpec("four-goal", { rows }));
     expectFinding(run(t.grid, { placeholderWords: ["（填数）"] }), "placeholder.value", { cell: t.cell(4, "value"), quoted: "（填数）" });
+  });
+  it("negative: 是 or 否 answering a yes/no indicator (corpus 31: 项目预算资金是否被核减 | 是/否 | 否)", () => {
+    const grid = gridFromRows("Sheet1", [
+      ["一级指标", "二级指标", "三级指标", "计量单位", "指标值"],
+      ["产出指标", "质量指标", "项目预算资金是否被核减", "是/否", "否"],
+      ["产出指标", "质量指标", "开展预算编报考评", "是/否", "是"],
+      ["产出指标", "质量指标", "资料归档", "", "是/否"],
+      ["满意度指标", "服务对象满意度指标", "受益群众满意度", "%", "≥90"],
+    ]);
+    const found = findingsOf(run(grid), "placeholder.value").map((f) => f.cell);
+    // the template's 是/否 prompt itself is still a placeholder
+    expect(found).toEqual(["E4"]);
   });
   it("negative: real targets, words such as 及时 and 健全 included", () => {
     expectNone(run(buildTable(cleanSpec("four-goal"))), "placeholder.value");

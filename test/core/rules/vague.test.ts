@@ -17,6 +17,14 @@ describe("vague.satisfaction", () => {
 });
 
 describe("vague.qualitative", () => {
+  it("positive: a benefit that only answers yes or no (corpus 12: 项目实施是否产生经济价值 | 否), not a placeholder", () => {
+    const rows = withCells(cleanRows("common"), 5, { 2: "项目实施是否产生经济价值", 3: "否" });
+    const t = buildTableInfo(cleanSpec("common", { rows }));
+    const r = run(t.grid);
+    const f = expectFinding(r, "vague.qualitative", { cell: t.cell(5, "value"), quoted: ["项目实施是否产生经济价值", "否"] });
+    expect(f.message).toContain("只回答了是或否");
+    expectNone(r, "placeholder.value");
+  });
   it("positive: 明显提高 as a benefit target (seed 000 预留奖励绩效工资)", () => {
     const rows = withCells(cleanRows("common"), 5, { 2: "提高工作积极性", 3: "明显提高" });
     const t = buildTableInfo(cleanSpec("common", { rows }));
