@@ -106,9 +106,60 @@ export function checkFile(e: Expectation, tables: TargetTable[]): Check[] {
   return checks;
 }
 
+/** The self-evaluation tables' expectations (test/fixtures/corpus-selfeval-reading.json, format in its note). */
+export interface SelfEvalExpectation {
+  file: string;
+  complete: boolean;
+  tables: {
+    kind: string;
+    project: string | null;
+    moneyUnit: string | null;
+    execution: Record<"initial" | "budget" | "spent" | "rate" | "weight" | "score", number | null>;
+    indicators: { row: number; level1: string | null; level2: string | null; name: string; value: string | null; actual: string | null; weight: number | null; score: number | null }[];
+  }[];
+}
+
+export const SELF_EVAL_EXPECTATIONS: SelfEvalExpectation[] = JSON.parse(readFileSync(path.join(ROOT, "test", "fixtures", "corpus-selfeval-reading.json"), "utf8")).files;
+
+/** Every field of a self-evaluation file's expectation; indicators are matched by their row. */
+export function checkSelfEvalFile(e: SelfEvalExpectation, tables: TargetTable[]): Check[] {
+  const checks: Check[] = [];
+  const add = (what: string, expected: unknown, actual: unknown) =>
+    checks.push({ file: e.file, what, expected, actual, ok: JSON.stringify(expected ?? null) === JSON.stringify(actual ?? null) });
+  add("tables", e.tables.length, tables.length);
+  e.tables.forEach((x, i) => {
+    const t = tables[i];
+    const at = `table ${i + 1}`;
+    if (!t) return add(`${at} missing`, x.project, null);
+    const m = readModelOf(t);
+    add(`${at} kind`, x.kind, m.kind);
+    add(`${at} project`, x.project, m.project);
+    add(`${at} moneyUnit`, x.moneyUnit, m.moneyUnit);
+    for (const k of ["initial", "budget", "spent", "rate", "weight", "score"] as const) add(`${at} execution.${k}`, x.execution[k], m.execution?.[k] ?? null);
+    add(`${at} indicator rows`, x.indicators.map((xi) => xi.row), m.indicators.map((mi) => mi.row));
+    for (const xi of x.indicators) {
+      const mi = m.indicators.find((r) => r.row === xi.row);
+      const r = `${at} row ${xi.row}`;
+      if (!mi) {
+        add(`${r} missing`, xi.name, null);
+        continue;
+      }
+      add(`${r} level1`, xi.level1, mi.level1);
+      add(`${r} level2`, xi.level2, mi.level2);
+      add(`${r} name`, xi.name, mi.name);
+      add(`${r} value`, xi.value, mi.value);
+      add(`${r} actual`, xi.actual, mi.actual ?? null);
+      add(`${r} weight`, xi.weight, mi.weight);
+      add(`${r} score`, xi.score, mi.score ?? null);
+    }
+  });
+  return checks;
+}
+
 export async function scoreCorpus(): Promise<Check[]> {
   const out: Check[] = [];
   for (const e of EXPECTATIONS) out.push(...checkFile(e, await tablesOf(e.file)));
+  for (const e of SELF_EVAL_EXPECTATIONS) out.push(...checkSelfEvalFile(e, await tablesOf(e.file)));
   return out;
 }
 

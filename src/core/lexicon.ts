@@ -42,7 +42,7 @@ export const GRID_HEADER_WORDS: readonly HeaderWord[] = [
   { role: "unit", strength: 3, pattern: /^(计量单位|度量单位|单位|指标单位)$/ },
   { role: "operator", strength: 3, pattern: /^(运算符(号)?|计算符号|指标性质|符号|比较符|指标值类型)$/ },
   { role: "direction", strength: 3, pattern: /^(指标方向(性)?|方向)$/ },
-  { role: "weight", strength: 3, pattern: /^(权重|分值|权重\(%\)|分值\(分\)|指标权重|权重分值|指标分值)$/ },
+  { role: "weight", strength: 3, pattern: /^(权重|分值|指标权重|权重分值|指标分值|参考分值|标准分值)(\(%\)|\(分\))?$/ },
   {
     role: "basis",
     strength: 3,
@@ -54,8 +54,8 @@ export const GRID_HEADER_WORDS: readonly HeaderWord[] = [
   { role: "forecast", strength: 3, pattern: /^(全年预计完成(情况|值|数)?|预计全年完成(情况|值|数)?|全年预计(执行数|完成值)?|预计年底完成(情况|值)?)$/ },
   { role: "correction", strength: 3, pattern: /^(纠偏措施|完成目标可能性|偏差纠正措施)$/ },
   // self-evaluation (绩效自评表): what was achieved, the points it scored, why it fell short
-  { role: "actual", strength: 3, pattern: /^(实际完成值|完成值|全年实际值|实际值|实际完成情况|实际完成|年度实际完成值|全年实际完成值|实际完成指标值)$/ },
-  { role: "score", strength: 3, pattern: /^(得分|实际得分|自评得分|评价得分)$/ },
+  { role: "actual", strength: 3, pattern: /^(实际完成值|完成值|全年完成值|全年实际值|实际值|实际完成情况|实际完成|年度实际完成值|全年实际完成值|实际完成指标值)$/ },
+  { role: "score", strength: 3, pattern: /^(得分|实际得分|自评得分|评价得分|指标得分)(\(分\))?$/ },
   {
     role: "reason",
     strength: 3,
@@ -109,11 +109,11 @@ export const POINTS_IN_LABEL = /[(（]?\s*(\d+(?:\.\d+)?)\s*分\s*[)）]?$/;
 /** Column headers of a self-evaluation's budget-execution block (资金情况: 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分). */
 export const EXECUTION_COLUMNS: readonly ["initial" | "budget" | "spent" | "rate" | "weight" | "score" | "reason", RegExp][] = [
   ["initial", /^年初预算(数)?$/],
-  ["budget", /^(全年预算(数)?|调整后预算(数)?|年度预算(数)?|预算数|全年(调整)?预算)$/],
+  ["budget", /^(全年预算(数)?|调整后预算(数)?|调整预算(数)?|年度预算(数)?|预算数|全年(调整)?预算(数)?)$/],
   ["spent", /^(全年执行(数)?|预算执行(数)?|执行数|实际支出(数)?|全年实际支出)$/],
   ["rate", /^(执行率|预算执行率|资金执行率)$/],
-  ["weight", /^(分值|权重)$/],
-  ["score", /^得分$/],
+  ["weight", /^(执行率)?(分值|权重)$/],
+  ["score", /^(执行率)?得分$/],
   ["reason", /^(原因|偏差原因|说明)$/],
 ];
 
@@ -151,7 +151,7 @@ export const AMOUNT_LABELS: readonly [AmountRole, RegExp][] = [
   ["fullYearPlanned", /^全年(\(程\))?预算(数|金额)$/],
   ["halfYear", /^半年(\(程\))?(计划)?(执行数|预算数|支出数)$/],
   ["currentYear", /^(项目)?本年度(金额|预算|预算数|资金)$/],
-  ["fiscal", /^(其中[:：,]?)?(当年)?(市级|县级|区级|本级|省级|市|县|区)?财政(资金|拨款|拨款资金|性资金|拨款\(补助\)|安排资金)(\(小计\)|小计)?$/],
+  ["fiscal", /^(其中[:：,]?)?(当年|本年|本年度)?(市级|县级|区级|本级|省级|市|县|区)?财政(资金|拨款|拨款资金|性资金|拨款\(补助\)|安排资金)(\(小计\)|小计)?$/],
   [
     "fiscalPart",
     /^(其中[:：]?)?(一般公共预算(资金|拨款)?|政府性基金(预算)?(资金|拨款)?|财政专户管理资金|中央补助(安排|资金)?|中央(财政)?资金|省级财政(安排|资金)|省级补助(资金)?|市级财政(安排)|(该项目支出)?上级(补助)?资金|上级补助)$/,
@@ -173,6 +173,8 @@ export const PROJECT_CODE_LABEL = /^(项目编码|项目代码|项目编号)$/;
 
 export const GOAL_LABEL =
   /^(项目|部门)?(年度|当年|本年|总体|整体|总|中期|中长期|长期)?(主要)?(整体|总体)?(绩效)?目标(和成果|及成果|与成果|和任务)?(\(.*\))?$|^年度(总体)?(绩效)?目标(\(文字\))?$/;
+/** The column header over the goal's text in a 年度总体目标 block (年度总体目标 | 预期目标 | 实际完成情况, the texts below). */
+export const GOAL_COLUMN_HEADER = /^(预期目标|年初设定目标|年初绩效目标|年初目标|设定目标|年度预期目标)$/;
 /** The word that opens a label of one term (中期资金总额, 长期绩效指标, 年度目标): a table's term is 中期 or 年度. */
 export const TERM_WORD = /^(中期|中长期|长期|年度|当年|本年)/;
 export const termOfWord = (word: string): "中期" | "年度" => (/^(中|长)/.test(word) ? "中期" : "年度");

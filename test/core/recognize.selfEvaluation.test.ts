@@ -70,4 +70,36 @@ describe("the corpus self-evaluation tables", () => {
       expect.arrayContaining(["A10 self-evaluation.section-points", "E15 unit.mismatch", "F18 self-evaluation.actual-as-target", "C19 placeholder.template-text", "C20 placeholder.template-text", "A21 self-evaluation.closing-empty", "A22 self-evaluation.closing-empty"]),
     );
   });
+
+  it("05 安徽 池州: the 年度资金总额 row left at 0 beside 本年财政拨款 89.974 is the contradiction, not every cost above the budget", async () => {
+    const r = await check("05_anhui_chizhou_guichi_tangxi_weituoyewu_TRUNCATED");
+    expect(at(r)).toContain("E7 budget-sum.sources");
+    expect(at(r).filter((f) => /cost\./.test(f))).toEqual([]);
+    expect(r.tables[0].texts.goals[0]?.text).toMatch(/^本项目共申请预算资金90万元/);
+  });
+
+  it("06 安徽 天长: 一级 given only as (50分)/(30分), unused 指标2: rows and a 指标1:/ block are no indicators", async () => {
+    const r = await check("06_anhui_tianchang_shuili_shuihanzaihai");
+    const m = readModelOf(r.tables[0]);
+    expect(m.indicators).toHaveLength(9);
+    // the goal is the text under 预期目标, not the sub-header
+    expect(r.tables[0].texts.goals[0]?.text).toMatch(/^完成年度防汛工作/);
+    expect(at(r).filter((f) => /level1-empty|unknown-label|placeholder\.value/.test(f))).toEqual([]);
+  });
+
+  it("07 重庆 科学城 (OCR): 执行率(%) | 执行率权重 | 执行率得分(分) over an unlabelled figures row; 指标得分(分) is the score column", async () => {
+    const r = await check("07_chongqing_kexuecheng_rongmeiti_zhengti_OCR_TRUNCATED");
+    const m = readModelOf(r.tables[0]);
+    expect([m.kind, m.execution?.rate, m.execution?.weight, m.execution?.score]).toEqual(["self-evaluation", 0.76, 10, 7.6]);
+    expect(m.indicators[0]).toMatchObject({ name: "财政供养人员控制率", weight: 2, score: 2 });
+  });
+
+  it("08 宁夏 银川 (OCR): execution headers one character off (年初预匏数, 调整预算将) still read; 项目管理 is the evaluation framework's 过程", async () => {
+    const r = await check("08_ningxia_yinchuan_liuzhong_gongyongjingfei_OCR_TRUNCATED");
+    const m = readModelOf(r.tables[0]);
+    expect([m.execution?.initial, m.execution?.budget, m.execution?.spent, m.execution?.rate]).toEqual([64.8, 64.8, 64.8, 1]);
+    expect(r.tables[0].framework.id).toBe("evaluation");
+    // 顼目产出(30分) (a scan's 项目产出) is unknown, but its 数量/质量/时效/成本 rows say it is 产出: no 一级 is missing
+    expect(at(r).filter((f) => /level1-empty/.test(f))).toEqual([]);
+  });
 });

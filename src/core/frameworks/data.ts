@@ -126,7 +126,8 @@ export const FRAMEWORKS: readonly FrameworkDef[] = [
         required: true,
         level2: [
           l2("项目立项", "project approval", true),
-          l2("绩效目标", "performance goal", true),
+          // 项目目标: the Ningxia 自评表's word for it (corpus self-evaluation 08)
+          l2("绩效目标", "performance goal", true, ["项目目标"]),
           l2("资金投入", "fund input", true),
         ],
       },
@@ -134,9 +135,10 @@ export const FRAMEWORKS: readonly FrameworkDef[] = [
         key: "过程",
         management: true,
         en: "process",
-        names: ["过程"],
+        // 项目管理(25分) for 过程 in provincial 自评表 (corpus self-evaluation 08, with 投入管理 / 财务管理 / 项目实施 under it)
+        names: ["过程", "管理", "过程管理", "项目管理"],
         required: true,
-        level2: [l2("资金管理", "fund management", true), l2("组织实施", "implementation", true)],
+        level2: [l2("资金管理", "fund management", true, ["投入管理", "财务管理"]), l2("组织实施", "implementation", true, ["项目实施"])],
       },
       {
         key: "产出",

@@ -13,6 +13,7 @@ import {
   POINTS_IN_LABEL,
   DEPARTMENT_LABEL,
   END_LABEL,
+  GOAL_COLUMN_HEADER,
   GOAL_LABEL,
   GOAL_N_LABEL,
   MID_TERM_GOAL_LABEL,
@@ -91,7 +92,7 @@ function readLabel(raw: string): KeyInfo {
   const unitMatch = UNIT_SUFFIX.exec(raw);
   const key = unitMatch ? raw.slice(0, unitMatch.index) : raw;
   const role = AMOUNT_LABELS.find(([, re]) => re.test(key))?.[0];
-  const goal = GOAL_LABEL.test(key) && !GOAL_N_LABEL.test(key);
+  const goal = (GOAL_LABEL.test(key) && !GOAL_N_LABEL.test(key)) || GOAL_COLUMN_HEADER.test(key);
   const info: KeyInfo = {
     fieldLabel: false,
     role,
@@ -445,7 +446,12 @@ export function readHeaderBlock(view: SheetView, zone: Zone, unit: MoneyUnitDecl
         continue;
       }
       if (info.goal) {
-        const v = textField(r, c, label, info.midTermGoal ? undefined : "goal", true);
+        // 年度总体目标 | 预期目标 | 实际完成情况 over the texts: the goal is the text under 预期目标
+        const right = valueRight(r, c);
+        if (right && GOAL_COLUMN_HEADER.test(view.key(right.row, right.col))) continue;
+        const v = GOAL_COLUMN_HEADER.test(k) ? textBelow(r, c) : textField(r, c, label, info.midTermGoal ? undefined : "goal", true);
+        if (v) mark(v);
+        else if (GOAL_COLUMN_HEADER.test(k) && !out.slots.goal && r + 1 <= zone.bottom) out.slots.goal = { label, empty: view.place(r + 1, c) };
         if (v && !isFieldLabel(v.text)) {
           if (info.midTermGoal) out.texts.midTermGoal ??= v;
           else out.texts.goals.push(v);
@@ -742,8 +748,28 @@ function budgetOfExecution(e: BudgetExecution, read: BudgetBlock): BudgetBlock {
 
 /** The column role of a budget-execution header: 全年预算数(A), 执行数B), 执行率(B/A) read without the letters. */
 function executionColumnOf(key: string): ExecutionColumn | undefined {
-  const bare = key.replace(/\(?[A-Z](\/[A-Z])?\)?$/, "").replace(/\((万元|元)\)$/, "");
+  // the column's letter (全年预算数(A), 执行率(B/A)), its unit ((万元), (%), (分)) and a bracketed 调整 are no part of the word
+  const bare = key
+    .replace(/[(（]?[A-Z](\/[A-Z])?[)）]?$/, "")
+    .replace(/\((万元|元|%|分)\)$/, "")
+    .replace(/\(调整\)/, "调整");
   return EXECUTION_COLUMNS.find(([, re]) => re.test(bare))?.[0];
+}
+
+/** The characters of the execution columns' words: what a misrecognised character may have been. */
+const EXECUTION_WORD_CHARS = [...new Set(EXECUTION_COLUMNS.flatMap(([, re]) => re.source.match(/[\u4e00-\u9fff]/g) ?? []))];
+
+/** executionColumnOf for a word one character off (a scan's 年初预匏数 for 年初预算数), the reason column aside. */
+function executionColumnOneOff(key: string): ExecutionColumn | undefined {
+  const k = key.replace(/[^\u4e00-\u9fff]+$/, "");
+  if (k.length < 4 || k.length > 8) return undefined;
+  for (let i = 0; i < k.length; i++)
+    for (const ch of EXECUTION_WORD_CHARS) {
+      if (ch === k[i]) continue;
+      const role = executionColumnOf(k.slice(0, i) + ch + k.slice(i + 1));
+      if (role && role !== "reason") return role;
+    }
+  return undefined;
 }
 
 /**
@@ -762,8 +788,18 @@ function readExecution(view: SheetView, zone: Zone, unit: MoneyUnitDeclaration):
       const labels = below && readAmountWithUnit(below.text, below.raw) === undefined && !/^[\d.]+%$|^[—\-/－]+$/.test(below.text.trim());
       if (role && !(labels && role !== "reason") && ![...columns.values()].includes(role)) columns.set(c, role);
     }
+    // two columns known: the others may be misspelt by a scan's text recognition (年初预匏数, 调整预算将,A、), one character off
+    if (columns.size >= 2)
+      for (const c of view.filledColumns(r, zone.left, zone.right)) {
+        if (columns.has(c)) continue;
+        const role = executionColumnOneOff(view.key(r, c));
+        if (role && ![...columns.values()].includes(role)) columns.set(c, role);
+      }
     const roles = new Set(columns.values());
-    if (columns.size < 3 || !(roles.has("budget") || roles.has("initial")) || !(roles.has("spent") || roles.has("rate"))) continue;
+    const moneyAndSpending = (roles.has("budget") || roles.has("initial")) && (roles.has("spent") || roles.has("rate"));
+    // a block scored on its rate alone (执行率(%) | 执行率权重 | 执行率得分(分)), its amounts unreadable or left out
+    const scoredRate = roles.has("rate") && roles.has("score");
+    if (columns.size < 3 || !(moneyAndSpending || scoredRate)) continue;
     const first = Math.min(...columns.keys());
     const group = view.field(r, view.firstFilled(r, zone.left, zone.right) ?? first);
     const points = group && group.col < first ? POINTS_IN_LABEL.exec(view.key(group.row, group.col))?.[1] : undefined;
@@ -773,8 +809,11 @@ function readExecution(view: SheetView, zone: Zone, unit: MoneyUnitDeclaration):
       // the row's label: the last text left of the figures (项目资金 | 年度资金总额 | 20 …)
       const leftmost = view.firstFilled(rr, zone.left, zone.right);
       const labelCol = view.filledColumns(rr, zone.left, first - 1).pop();
-      const label = labelCol === undefined ? undefined : view.field(rr, labelCol);
       const figures = [...columns.keys()].some((c) => isFigure(view.field(rr, c)));
+      // figures right under the column headers with no label of their own: the block's total, labelled in the
+      // header row (项目资金(万元) | 年度资金总额 | 年初预算数 … over | | 64.8 …)
+      const headerLabelCol = rr === r + 1 && labelCol === undefined && figures ? view.filledColumns(r, zone.left, first - 1).pop() : undefined;
+      const label = labelCol !== undefined ? view.field(rr, labelCol) : headerLabelCol !== undefined ? view.field(r, headerLabelCol) : undefined;
       // the block ends at the next field (年度总体目标 …) or a row that is neither a source of money nor figures
       const nextField = leftmost !== undefined && leftmost !== labelCol && isFieldLabel(view.key(rr, leftmost)) && !isAmountLabel(view.text(rr, leftmost));
       if (!label || nextField || (!figures && !isAmountLabel(label.text))) break;
@@ -784,7 +823,7 @@ function readExecution(view: SheetView, zone: Zone, unit: MoneyUnitDeclaration):
         if (!f) continue;
         if (role === "initial" || role === "budget" || role === "spent") {
           const read = readAmountWithUnit(f.text, f.raw);
-          if (read) row[role] = { row: f.row, col: f.col, address: f.address, label: label.text, value: read.value, raw: f.raw, unit: read.unit ?? unit.unit };
+          if (read) row[role] = { row: f.row, col: f.col, address: f.address, label: label.text.replace(/\s*[:：]\s*$/, ""), value: read.value, raw: f.raw, unit: read.unit ?? unit.unit };
         } else row[role] = f;
       }
       rows.push(row);

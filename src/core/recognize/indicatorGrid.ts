@@ -8,7 +8,7 @@ import { frameworkById, type FrameworkDef } from "../frameworks/data";
 import { detectFramework, isCutLabel, parentsOf, suggestLabel, type LabelMeaning, type SeenLabel } from "../frameworks/labels";
 import type { ColumnRole, Field, FrameworkId, IndicatorHeader, IndicatorRow, LabelBlock, LabelRef, RecognitionIssue } from "../model";
 import { normaliseForParsing } from "../text";
-import { TOTAL_ROW } from "../lexicon";
+import { POINTS_IN_LABEL, TOTAL_ROW } from "../lexicon";
 import type { SheetView } from "./sheet";
 
 /** Roles that hold the data of a row (everything right of the 一级/二级 labels). */
@@ -56,6 +56,8 @@ function looksLikeLabel(key: string): boolean {
 
 /** The number a template puts before a name: 指标1:, 1., 2、, (3) */
 const ENUMERATION = /^(指标|第)?\d{1,2}[:：、.．)）]|^[(（]\d{1,2}[)）]/;
+
+const BARE_ENUMERATION = /^(指标|第)?\d{1,2}[:：、.．)）]?$|^[(（]\d{1,2}[)）]$/;
 
 function cjkCount(t: string): number {
   let n = 0;
@@ -167,7 +169,9 @@ function isNotApplicableRow(view: SheetView, row: number, header: IndicatorHeade
   if (header.columns.level3 === undefined) return false;
   let marks = 0;
   for (const role of ["level3", "value", "halfValue"] as const) {
-    const t = normaliseForParsing(roleText(view, row, header, role, 0, labelCols)).replace(/\s/g, "");
+    let t = normaliseForParsing(roleText(view, row, header, role, 0, labelCols)).replace(/\s/g, "");
+    // the template's numbering before the mark: 指标1:/
+    if (role === "level3") t = t.replace(ENUMERATION, "");
     if (!t) continue;
     if (!NOT_APPLICABLE.test(t)) return false;
     marks++;
@@ -407,8 +411,10 @@ export function readIndicatorGrid(
       }
       const colLevel = u.col === cols.level1 ? 1 : 2;
       // the template's own wording for a label to fill in (具体指标): left as it was
+      // (the label's points alone, (50分), is no unknown label: its 二级 labels tell what the block is)
+      const pointsOnly = view.key(r, u.col).replace(POINTS_IN_LABEL, "") === "";
       if (PLACEHOLDER_LABEL.test(view.key(r, u.col))) issues.push({ ...view.place(r, u.col), kind: "leftover", text: u.text, level: colLevel });
-      else issues.push({ ...view.place(r, u.col), kind: "unknown-label", text: u.text, level: colLevel, key: null, suggestion: suggestLabel(u.text, colLevel, fw) });
+      else if (!pointsOnly) issues.push({ ...view.place(r, u.col), kind: "unknown-label", text: u.text, level: colLevel, key: null, suggestion: suggestLabel(u.text, colLevel, fw) });
       const ref: LabelRef = { row: r, col: u.col, address: view.place(r, u.col).address, text: u.text, key: null };
       if (colLevel === 1) {
         level1 = ref;
@@ -428,6 +434,8 @@ export function readIndicatorGrid(
     if (notApplicable) continue;
     const hasIndicator = !!(name || cells.value || cells.halfValue || cells.midValue || cells.description);
     if (!hasIndicator) continue;
+    // the template's numbering with nothing after it (指标2: left unused) and nothing else in the row
+    if (name && BARE_ENUMERATION.test(view.key(name.row, name.col)) && !cells.value && !cells.halfValue && !cells.midValue && !cells.description && !cells.actual && !cells.score) continue;
     // 总分 | … | 100 at the foot of a weighted table
     if (name && TOTAL_ROW.test(view.key(name.row, name.col)) && !cells.value && !cells.halfValue) continue;
 

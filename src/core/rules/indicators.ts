@@ -64,7 +64,8 @@ export function moneyInYuan(p: ParsedValue | undefined): number | undefined {
 export function budgetInYuan(t: TargetTable): { yuan: number; amount: number; unit: MoneyUnit; place: { row: number; col: number; address: string } } | undefined {
   const a = t.budget.total ?? t.budget.currentYear;
   const unit = a?.unit ?? t.moneyUnit.unit;
-  if (!a || !unit) return undefined;
+  // a budget of 0 (a 自评表's 年度资金总额 row left at 0 beside its 财政拨款) bounds nothing: budget-sum says what is wrong
+  if (!a || !unit || !(a.value > 0)) return undefined;
   return { yuan: a.value * MONEY_FACTOR[unit], amount: a.value, unit, place: a };
 }
 

@@ -23,7 +23,8 @@ function topLeft(t: TargetTable): Place {
  * the one its 二级 belongs to when only one 一级 of the framework has it.
  */
 function level1KeyOf(i: IndicatorRow, fw: FrameworkDef): string | null {
-  if (i.level1) return i.level1.key;
+  // an 一级 the framework does not name ((50分), a word of another template): its 二级 tells
+  if (i.level1?.key) return i.level1.key;
   if (!i.level2?.key) return null;
   const parents = parentsOf(fw, i.level2.key);
   return parents.length === 1 ? parents[0] : null;
