@@ -9,10 +9,11 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   read: async () => (await import("./commands/read")).run,
   library: async () => (await import("./commands/library")).run,
   recommend: async () => (await import("./commands/recommend")).run,
+  selfeval: async () => (await import("./commands/selfeval")).run,
 };
 
 /** Each command's own help (`jixiao <command> --help`, `jixiao help <command>`). */
-const COMMAND_HELP: Record<string, CliTextKey> = { check: "checkUsage", read: "readUsage", library: "libraryUsage", recommend: "recommendUsage" };
+const COMMAND_HELP: Record<string, CliTextKey> = { check: "checkUsage", read: "readUsage", library: "libraryUsage", recommend: "recommendUsage", selfeval: "selfevalUsage" };
 
 const isHelp = (a: string) => a === "--help" || a === "-h";
 

@@ -25,6 +25,8 @@ export const CLI_TEXT = {
                           列出或导出指标库（可合并自定义指标库）
   recommend <文件.xlsx> [--top n] [--import 自定义指标库]
                           为每张表推荐项目类型和指标模板
+  selfeval <目标表.xlsx> --out <文件.xlsx> [--table n] [--points 10,50,30,10]
+                          由绩效目标表生成绩效自评表（新工作簿，每张目标表一页）
   help [命令]             显示本帮助；jixiao <命令> --help 显示该命令的帮助
 
 退出码：0 没有错误级问题（read：全部文件已读出）；1 存在错误级问题；2 用法错误或文件无法读取。`,
@@ -48,6 +50,8 @@ Commands:
                           list or export the indicator library (merged with a user library)
   recommend <file.xlsx> [--top n] [--import user-library]
                           suggest project types and templates for every table
+  selfeval <target.xlsx> --out <file.xlsx> [--table n] [--points 10,50,30,10]
+                          make the self-evaluation table (绩效自评表) of each target table, in a new workbook
   help [command]          show this help; jixiao <command> --help shows the command's own
 
 Exit codes: 0 no error-severity finding (read: every file read); 1 error-severity findings; 2 usage error or unreadable input.`,
@@ -90,6 +94,55 @@ Exit codes: 0 no error-severity finding (read: every file read); 1 error-severit
   fixNone: { zh: "已写入 {0}：没有应用任何修正，与原文件相同", en: "Wrote {0}: no fix applied, the same as the input" },
   fixNeedYes: { zh: "另有 {0} 处修正需要确认，加 --yes 一并应用", en: "{0} more {0|fix needs|fixes need} confirmation: add --yes to apply {0|it|them}" },
   fixStale: { zh: "{0} 处未应用（单元格内容与校验时不同）", en: "{0} not applied (the cell no longer holds what was checked)" },
+  selfevalUsage: {
+    zh: `用法：jixiao selfeval <目标表.xlsx> --out <文件.xlsx> [--table n] [--points 10,50,30,10] [--year 年份] [--lang zh|en] [--config 文件]
+
+由绩效目标表生成绩效自评表（财预〔2020〕10号 项目支出绩效自评表格式），与任务窗格“新建自评表”相同：
+项目名称、预算执行情况（年初预算数、全年预算数取自目标表，全年执行数待填）、年度总体目标，
+每个指标及其年度指标值，按分值方案分配的分值，实际完成值、得分、偏差原因分析留空待填。
+每张目标表一页，写入新工作簿；原文件只读不改。
+
+  --out <文件.xlsx>    写入该文件；已有同名文件时另存为“文件名 (2)”，从不覆盖
+  --table <n>          只生成第 n 张目标表的自评表（编号同 check）
+  --points a,b,c,d     预算执行率、产出、效益、满意度的分值（默认 10,50,30,10，合计 100）
+  --year <年份>        标题中的年度，如 2025
+  --config <文件>      配置文件（moneyUnit、framework 同 check）
+
+示例：
+  jixiao selfeval 项目绩效目标表.xlsx --out 项目绩效自评表.xlsx --year 2025
+
+退出码：0 已生成；2 用法错误、文件无法读取或其中没有绩效目标表。`,
+    en: `Usage: jixiao selfeval <target.xlsx> --out <file.xlsx> [--table n] [--points 10,50,30,10] [--year yyyy] [--lang zh|en] [--config file]
+
+Make the self-evaluation table (绩效自评表, the 财预〔2020〕10号 project template) of a target table, as
+the pane's 新建自评表 does: the project, the budget-execution block (年初 and 全年 budgets from the
+target table, 全年执行数 to fill in), the year's goal, every indicator with its target, points spread
+by the scheme, and empty 实际完成值, 得分 and 偏差原因 cells for the unit to fill in.
+One sheet per target table, in a new workbook; the input file is only read.
+
+  --out <file.xlsx>    write to <file>; "name (2)" when it exists, a file is never replaced
+  --table <n>          only the n-th target table (numbered as by check)
+  --points a,b,c,d     points of budget execution, outputs, benefits, satisfaction (default 10,50,30,10; total 100)
+  --year <yyyy>        the year in the title, e.g. 2025
+  --config <file>      configuration (moneyUnit, framework as for check)
+
+Example:
+  jixiao selfeval target.xlsx --out self-evaluation.xlsx --year 2025
+
+Exit codes: 0 made; 2 usage error, an unreadable file, or no target table in it.`,
+  },
+  selfevalOutNotXlsx: { zh: "--out 需要一个 .xlsx 文件名，而不是“{0}”", en: "--out needs an .xlsx file name, not \"{0}\"" },
+  selfevalBadTable: { zh: "--table 需要一个正整数，而不是“{0}”", en: "--table needs a positive whole number, not \"{0}\"" },
+  selfevalBadPoints: {
+    zh: "--points 需要四个合计为 100 的分值（预算执行率,产出,效益,满意度），如 10,50,30,10，而不是“{0}”",
+    en: "--points needs four points adding up to 100 (execution,outputs,benefits,satisfaction), e.g. 10,50,30,10, not \"{0}\"",
+  },
+  selfevalBadYear: { zh: "--year 需要一个年份，如 2025，而不是“{0}”", en: "--year needs a year such as 2025, not \"{0}\"" },
+  selfevalOneFile: { zh: "selfeval 需要且只需要一个目标表文件。运行 jixiao selfeval --help 查看用法。", en: "selfeval takes exactly one target-table file. Run jixiao selfeval --help for usage." },
+  selfevalNeedsOut: { zh: "selfeval 需要 --out <文件.xlsx>：自评表写入新工作簿，不改动原文件。", en: "selfeval needs --out <file.xlsx>: the self-evaluation goes into a new workbook, the input is not changed." },
+  selfevalNoTarget: { zh: "{0} 中没有读到绩效目标表（有指标的目标表），无法生成自评表。", en: "No target table (with indicators) was read in {0}: there is nothing to make a self-evaluation from." },
+  selfevalTableOutOfRange: { zh: "--table {0}：{1} 中只有 {2} 张绩效目标表。", en: "--table {0}: {1} has only {2} target table(s)." },
+  selfevalMade: { zh: "“{0}”的自评表：工作表“{1}”，{2} 个指标", en: "Self-evaluation of \"{0}\": sheet \"{1}\", {2} indicators" },
   readUsage: {
     zh: `用法：jixiao read [文件.xlsx ...] [--format json|csv|xlsx] [--out 文件] [--lang zh|en] [--config 文件]
 
