@@ -123,6 +123,12 @@ export function findHeaders(view: SheetView): IndicatorHeader[] {
         current.columns[role] = col;
         const f = view.field(row, col);
         if (f) current.labels[role] = f;
+      } else if (role === "weight" && current.nameCandidates.length && (current.columns.weight as number) < Math.min(...current.nameCandidates.map((n) => n.col))) {
+        // 权重 | 二级指标 | 分值 | 三级指标 | … | 分值: the points left of the names are the levels' (merged down
+        // with them), the row's own are the ones right of the name
+        current.columns.weight = col;
+        const f = view.field(row, col);
+        if (f) current.labels.weight = f;
       } else if (role === "level2" || VALUE_ROLES.includes(role as never)) {
         // 二级 | 三级 | 指标值 again without an 一级: a second block of the same table (中期 beside 年度);
         // read as a table of its own to the right, which gets the 一级 in force on each row
