@@ -13,7 +13,8 @@ import { numberShape } from "../numberFormat";
 import { findHeaders } from "./header";
 import { emptyBudget, emptyPlan, findMoneyUnit, readAmountWithUnit, readHeaderBlock, type Zone } from "./headerBlock";
 import { refineHeader } from "./labelColumns";
-import { FOOTER, POINTS_IN_LABEL, TERM_WORD, termOfWord, TITLE, TOTAL_ROW, TRAILER } from "../lexicon";
+import { FOOTER, POINTS_IN_LABEL, SECTION_NUMBER, TERM_WORD, termOfWord, TITLE, TOTAL_ROW, TRAILER } from "../lexicon";
+import { meaningsOfKey } from "../frameworks/labels";
 import { readIndicatorGrid, type InheritedLevels } from "./indicatorGrid";
 import { SheetView } from "./sheet";
 import { parseValueCached } from "./valueCache";
@@ -54,6 +55,26 @@ function isProjectStart(view: SheetView, r: number, left: number, right: number)
 function isFooterRow(view: SheetView, r: number, left: number, right: number): boolean {
   const first = view.firstFilled(r, left, right);
   return first !== undefined && FOOTER.test(view.key(r, first));
+}
+
+/** A document's section heading alone on its row (第一部分, 二、分项绩效目标, （三）…), not a label with its number (一、产出指标). */
+function isSectionHeading(view: SheetView, r: number, left: number, right: number): boolean {
+  const filled = view.filledColumns(r, left, right);
+  if (filled.length !== 1) return false;
+  const k = view.key(r, filled[0]);
+  const m = SECTION_NUMBER.exec(k);
+  if (!m) return false;
+  const rest = k.slice(m[0].length);
+  return rest === "" || meaningsOfKey(rest).length === 0;
+}
+
+/** One text merged over the grid from its first column past its name column, not a label. */
+function isNoteLine(view: SheetView, r: number, h: IndicatorHeader, band: { left: number; right: number }): boolean {
+  const filled = view.filledColumns(r, band.left, band.right);
+  if (filled.length !== 1) return false;
+  const m = view.mergeAt(r, filled[0]);
+  const name = h.columns.level3 ?? h.right;
+  return !!m && m.left <= h.left && m.right > name && view.meanings(r, filled[0]).length === 0;
 }
 
 /** The rows that close a grid: 总分 / 合计, and a self-evaluation's 评价结论, 存在问题, 改进措施 … */
@@ -191,12 +212,23 @@ function extentOf(view: SheetView, h: IndicatorHeader, i: number, headers: Indic
   let end = nextHeader ? nextHeader.row - 1 : view.bottom;
   for (let r = gridTop; r <= end; r++) {
     if (view.firstFilled(r, band.left, band.right) === undefined) continue;
-    if (isTitleRow(view, r, band.left, band.right) || isProjectStart(view, r, band.left, band.right) || isFooterRow(view, r, band.left, band.right) || isClosingRow(view, r, band.left, band.right)) {
+    if (
+      isTitleRow(view, r, band.left, band.right) ||
+      isProjectStart(view, r, band.left, band.right) ||
+      isFooterRow(view, r, band.left, band.right) ||
+      isClosingRow(view, r, band.left, band.right) ||
+      isSectionHeading(view, r, band.left, band.right)
+    ) {
       end = r - 1;
       break;
     }
   }
   while (end > h.row && view.rowIsEmpty(end, band.left, band.right)) end--;
+  // a note merged across the table's width at its foot (说明, a copy's remark) is no part of the grid
+  while (end > gridTop && isNoteLine(view, end, h, band)) {
+    end--;
+    while (end > h.row && view.rowIsEmpty(end, band.left, band.right)) end--;
+  }
 
   // table top: the nearest title above the header, after the previous table in this band; else the
   // first filled row after it (a header block with no title)
@@ -267,7 +299,15 @@ export function recognizeTables(grid: Grid, options: RecognizeOptions = {}): Tar
   headers.forEach((h, i) => {
     const partner = partnerOf(h, headers, tables);
     const x = extentOf(view, h, i, headers, lastEndInBand);
-    if (partner) x.top = partner.range.top;
+    // a block beside a table's grid (年度 beside 中期) starts and ends with that table
+    if (partner) {
+      x.top = partner.range.top;
+      // it may run on below the table's last row, up to where something starts on the table's side again
+      let end = Math.max(partner.range.bottom, h.row);
+      while (end < x.end && view.rowIsEmpty(end + 1, partner.range.left, h.left - 1)) end++;
+      while (end > h.row && view.rowIsEmpty(end, h.left, x.band.right)) end--;
+      x.end = end;
+    }
     refineHeader(view, h, x.gridTop, x.end, x.band.left);
     const stacked = partner ? undefined : stackedOn(view, h, x, lastInBand.get(x.band.left));
     lastEndInBand.set(x.band.left, x.end);
@@ -419,7 +459,13 @@ function markTerm(t: TargetTable, term: string | undefined): void {
 function projectGroups(view: SheetView, h: IndicatorHeader, top: number, bottom: number): { top: number; bottom: number; project?: number }[] {
   const col = h.rowFields?.project as number;
   const starts: number[] = [];
-  for (let r = top; r <= bottom; r++) if (!view.isEmpty(r, col)) starts.push(r);
+  // a system export repeats the project's fields on every one of its rows: a group starts where the name changes
+  let current = "";
+  for (let r = top; r <= bottom; r++) {
+    const name = view.text(r, col);
+    if (name && name !== current) starts.push(r);
+    if (name) current = name;
+  }
   if (starts.length === 0) return [{ top, bottom }];
   return starts.map((s, i) => ({ top: s, bottom: i + 1 < starts.length ? starts[i + 1] - 1 : bottom, project: s }));
 }

@@ -189,6 +189,19 @@ function readsBadly(view: SheetView, row: number, header: IndicatorHeader, label
   return !name || valueLikeness(name) >= 1 || view.meanings(row, header.columns.level3 as number).length > 0 || noValue || valueIsProse;
 }
 
+/** Most of the row's cells say what the header row says in the same columns (三个以上: 一级指标 | 二级指标 | 三级指标 …). */
+function repeatsHeader(view: SheetView, r: number, header: IndicatorHeader, filled: readonly number[]): boolean {
+  if (filled.length < 3) return false;
+  let same = 0;
+  for (const c of filled) if (view.key(r, c) === view.key(header.row, c) || (header.subRow !== undefined && view.key(r, c) === view.key(header.subRow, c))) same++;
+  return same >= 3 && same * 5 >= filled.length * 3;
+}
+
+/** The cell repeats the one above it (a label written on every row of its block). */
+function sameAsAbove(view: SheetView, r: number, c: number): boolean {
+  return view.text(r, c) !== "" && view.text(r, c) === view.text(r - 1, c);
+}
+
 function spansGrid(m: CellRange | undefined, header: IndicatorHeader): boolean {
   if (!m) return false;
   const c = header.columns;
@@ -281,10 +294,19 @@ export function readIndicatorGrid(
     if (view.rowIsEmpty(r, header.left, right)) continue;
     // the template's …… left in a row of its own
     const filled = view.filledColumns(r, header.left, right);
-    if (filled.every((c) => LEFTOVER.test(view.text(r, c)))) {
-      issues.push({ ...view.place(r, filled[0]), kind: "leftover", text: view.text(r, filled[0]) });
+    // (the 一级/二级 labels repeated on every row of a system export beside it)
+    const unlabelled = filled.filter((c) => c !== cols.level1 && c !== cols.level2 && c !== header.sideLabel);
+    const leftover = filled.every((c) => LEFTOVER.test(view.text(r, c)))
+      ? filled[0]
+      : unlabelled.length > 0 && unlabelled.every((c) => LEFTOVER.test(view.text(r, c))) && filled.every((c) => unlabelled.includes(c) || c === header.sideLabel || sameAsAbove(view, r, c))
+        ? unlabelled[0]
+        : undefined;
+    if (leftover !== undefined) {
+      issues.push({ ...view.place(r, leftover), kind: "leftover", text: view.text(r, leftover) });
       continue;
     }
+    // the column header printed again (on each printed page, or under a merged two-row header written out)
+    if (repeatsHeader(view, r, header, filled)) continue;
     // one text merged across the grid's label and value columns: a note or a heading line, no indicator
     if (filled.length === 1 && spansGrid(view.mergeAt(r, filled[0]), header)) continue;
     // a block beside another one (年度 beside 中期) has no 一级 column of its own: the one in force beside it
@@ -374,7 +396,9 @@ export function readIndicatorGrid(
           // the 一级 of the block in force, written lower down (a merged cell centred on its rows, or
           // repeated): the 二级 stays, and rows above it that had no 一级 get it
           // (the 二级 cell may hold a name moved there with its row: data, not a new 二级)
-          const level2Written = cols.level2 !== undefined && !view.isEmpty(r, cols.level2) && !(shift !== 0 && cols.level2 >= firstDataCol + shift);
+          // (a 二级 repeated from the row above, as system exports write it, is the same 二级 going on)
+          const level2Written =
+            cols.level2 !== undefined && !view.isEmpty(r, cols.level2) && !sameAsAbove(view, r, cols.level2) && !(shift !== 0 && cols.level2 >= firstDataCol + shift);
           const sameBlock =
             level2 !== null &&
             !level2Written &&
