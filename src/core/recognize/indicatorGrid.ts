@@ -197,6 +197,11 @@ function repeatsHeader(view: SheetView, r: number, header: IndicatorHeader, fill
   return same >= 3 && same * 5 >= filled.length * 3;
 }
 
+/** An 一级/二级 cell that repeats the one above it: the label in force, written on every row. */
+function repeatedLabel(view: SheetView, r: number, c: number, cols: Columns): boolean {
+  return (c === cols.level1 || c === cols.level2) && sameAsAbove(view, r, c);
+}
+
 /** The cell repeats the one above it (a label written on every row of its block). */
 function sameAsAbove(view: SheetView, r: number, c: number): boolean {
   return view.text(r, c) !== "" && view.text(r, c) === view.text(r - 1, c);
@@ -343,7 +348,8 @@ export function readIndicatorGrid(
     const notApplicable = isNotApplicableRow(view, r, header, labelCols);
     let hasData = false;
     if (!notApplicable)
-      for (let c = view.firstFilled(r, header.left, right); c !== undefined && !hasData; c = view.firstFilled(r, c + 1, right)) hasData = !labelCols.has(c);
+      for (let c = view.firstFilled(r, header.left, right); c !== undefined && !hasData; c = view.firstFilled(r, c + 1, right))
+        hasData = !labelCols.has(c) && !repeatedLabel(view, r, c, cols);
     let shift = 0;
     // a row with nothing but short texts in the 一级/二级 columns is a row of labels (one cut short: 数量指), never a shifted indicator
     const onlyLabelText = filled.every((c) => (c === cols.level1 || c === cols.level2) && (labelCols.has(c) || view.text(r, c).length <= 8 || isCutLabel(view.key(r, c))));
@@ -426,6 +432,9 @@ export function readIndicatorGrid(
       // text in a label column that is no label: a name written there, or an unknown label
       const u = (e as { unknown: { col: number; text: string } }).unknown;
       if (shift !== 0 && u.col >= firstDataCol + shift) continue; // read as data
+      // the label of the row above written again (a merged cell written out): the same block goes on
+      // (the template's 具体指标 left on every row is reported on every row)
+      if (repeatedLabel(view, r, u.col, cols) && !PLACEHOLDER_LABEL.test(view.key(r, u.col))) continue;
       const looksLikeLabel = u.text.length <= 8 && !/[，,。；;]/.test(u.text);
       if (!name && hasData && (u.text.length > 4 || !looksLikeLabel) && !isCutLabel(view.key(r, u.col))) {
         name = view.field(r, u.col);

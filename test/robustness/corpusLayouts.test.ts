@@ -1,0 +1,89 @@
+/**
+ * Every real table of the corpus and the seeds reads the same when its sheet is laid out the ways
+ * users' copies of it are: moved down and right (rows and columns before it), stacked twice on one
+ * sheet (two submissions pasted into one), and with every merged cell of a column written out on
+ * each of its rows (what system exports and "unmerge and fill" give). Compared: each table's kind,
+ * project, money unit, budget, framework and every indicator's levels, name, target, unit and weight.
+ */
+import { readFileSync, readdirSync } from "node:fs";
+import * as path from "node:path";
+import type { Grid } from "../../src/core/grid";
+import { recognizeWorkbook } from "../../src/core/recognize";
+import { readModelOf } from "../../src/core/readModel";
+import { readWorkbookGrids } from "../../src/host/xlsx/readWorkbook";
+
+const ROOT = path.join(__dirname, "..", "..");
+const corpus = (dir: string) =>
+  readdirSync(path.join(ROOT, "examples", "corpus", dir))
+    .filter((f) => f.endsWith(".xlsx"))
+    .sort()
+    .map((f) => `corpus/${dir}/${f}`);
+const FILES = [...corpus("targets"), ...corpus("self-evaluation"), "seed000-stacked.xlsx", "seed001.xlsx", "seed002.xlsx"];
+
+const width = (g: Grid) => Math.max(0, ...g.cells.map((r) => r.length));
+const blankRows = (n: number, w: number) => Array.from({ length: n }, () => new Array(w).fill(null));
+
+/** `dr` empty rows above and `dc` empty columns left of everything. */
+function moved(g: Grid, dr: number, dc: number): Grid {
+  const w = width(g);
+  const pad = <T>(r: readonly T[] | undefined) => [...new Array(dc).fill(null), ...(r ?? []), ...new Array(w - (r?.length ?? 0)).fill(null)];
+  return {
+    ...g,
+    cells: [...blankRows(dr, w + dc), ...g.cells.map(pad)],
+    numberFormats: g.numberFormats && [...blankRows(dr, w + dc), ...g.numberFormats.map(pad)],
+    merges: g.merges?.map((m) => ({ top: m.top + dr, bottom: m.bottom + dr, left: m.left + dc, right: m.right + dc })),
+  };
+}
+
+/** The sheet twice, one under the other, `gap` empty rows between. */
+function twice(g: Grid, gap: number): Grid {
+  const w = width(g);
+  const n = g.cells.length + gap;
+  return {
+    ...g,
+    cells: [...g.cells, ...blankRows(gap, w), ...g.cells],
+    numberFormats: g.numberFormats && [...g.numberFormats, ...blankRows(gap, w), ...g.numberFormats],
+    merges: [...(g.merges ?? []), ...(g.merges ?? []).map((m) => ({ ...m, top: m.top + n, bottom: m.bottom + n }))],
+  };
+}
+
+/** Each merge within one column written out: its value on every row, the merge gone. */
+function writtenOut(g: Grid): Grid {
+  const cells = g.cells.map((r) => [...r]);
+  const vertical = (g.merges ?? []).filter((m) => m.left === m.right);
+  for (const m of vertical) {
+    const v = cells[m.top - g.origin.row]?.[m.left - g.origin.col] ?? null;
+    for (let r = m.top; r <= m.bottom; r++) {
+      const row = cells[r - g.origin.row];
+      if (row) row[m.left - g.origin.col] = v;
+    }
+  }
+  return { ...g, cells, merges: (g.merges ?? []).filter((m) => m.left !== m.right) };
+}
+
+function reading(grids: Grid[]): string[] {
+  return recognizeWorkbook(grids).map((t) => {
+    const m = readModelOf(t);
+    return JSON.stringify({
+      kind: m.kind,
+      project: m.project,
+      unit: m.moneyUnit,
+      budget: [m.budget.total, m.budget.fiscal, m.budget.other, m.budget.carryOver],
+      framework: m.framework,
+      indicators: m.indicators.map((i) => [i.level1, i.level2, i.name, i.value, i.unit, i.weight, i.period ?? null]),
+    });
+  });
+}
+
+const gridsOf = async (file: string) => (await readWorkbookGrids(readFileSync(path.join(ROOT, "examples", file)))).grids;
+
+describe("the corpus and seed tables read the same however the sheet is laid out", () => {
+  it.each(FILES)("%s", async (file) => {
+    const grids = await gridsOf(file);
+    const base = reading(grids);
+    expect(base.length).toBeGreaterThan(0);
+    expect(reading(grids.map((g) => moved(g, 3, 2)))).toEqual(base);
+    expect(reading(grids.map((g) => twice(g, 3))).sort()).toEqual([...base, ...base].sort());
+    expect(reading(grids.map(writtenOut))).toEqual(base);
+  });
+});
