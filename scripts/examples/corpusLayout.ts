@@ -198,6 +198,13 @@ const OVERRIDES: Record<string, Override> = {
       { top: 22, left: 4, bottom: 27, right: 4 },
     ],
   },
+  "self-evaluation/10_anhui_huoqiu_kejiju_tepaiyuan_TRUNCATED.tsv": {
+    why:
+      "two tables on one sheet: the first table's 总分 row (row 23) is followed by an empty row and the second table's 项目名称 (row 25); " +
+      "the rules know one table a file, so they take the empty row into the 总分 row's trailer group and merge A23 down over it while also merging 总分 across — " +
+      "the original has 总分 across A-F on its own row (the empty row stays the one empty box B24:I24 the rules give an empty trailer row)",
+    merges: [{ top: 23, left: 1, bottom: 23, right: 6 }],
+  },
   "self-evaluation/01_sichuan_qingshen_gongzixingzhichu.tsv": {
     why:
       "the 原因 cell (row 12: 1.预算执行率=… 2.年中发生预算调整的… 3.其他资金包括…) speaks of every budget row; the Sichuan 自评表 has one 原因 box down the five budget rows, " +
