@@ -167,6 +167,30 @@ export const AMOUNT_LABELS: readonly [AmountRole, RegExp][] = [
   ["use", /^(其中[:：]?)?(基本支出|项目支出)$/],
 ];
 
+/**
+ * A money label with qualifiers the list above does not spell out (中期市财政预算, 本年度申请市财政预算资金,
+ * 年度资金申请总额): the qualifiers taken off one after another — the term, 申请/申报, the government level,
+ * 财政 — and what is left read as a total (中期 → the medium-term total).
+ */
+const AMOUNT_QUALIFIERS: readonly RegExp[] = [/^(本年度|年度|当年|本年)/, /(申请|申报)/, /^(市级|县级|区级|省级|本级|市|县|区|省)/, /^财政/];
+const AMOUNT_CORE = /^(预算|预算资金|预算数|预算金额|预算总额|资金|资金总额|资金总额|总额|资金额)$/;
+
+export function qualifiedAmountRole(key: string): AmountRole | undefined {
+  let k = key.replace(/^其中[:：]?/, "");
+  const mid = /^(中期|中长期)/.exec(k);
+  if (mid) k = k.slice(mid[0].length);
+  let changed = !!mid;
+  for (const q of AMOUNT_QUALIFIERS) {
+    const next = k.replace(q, "");
+    if (next !== k) [k, changed] = [next, true];
+  }
+  if (!changed || !AMOUNT_CORE.test(k)) return undefined;
+  return mid ? "midTermTotal" : "total";
+}
+
+/** The word that opens a label of the year's amount (年度资金总额, 本年度申请…): the year's, not the whole project's. */
+export const YEAR_AMOUNT_LABEL = /^(其中[:：]?)?(本年度|年度|当年|本年)/;
+
 /** The project's name; a department-wide table (部门整体) names its department instead. */
 export const PROJECT_LABEL = /^(项目名称|项目支出名称|专项\(项目\)名称|专项名称|专项资金名称|二级项目名称|项目\(专项\)名称|资金名称|专项资金\(项目\)名称)$/;
 /** A higher-level project that a 二级项目 belongs to: a name only when the table gives no other. */
@@ -175,14 +199,15 @@ export const DEPARTMENT_LABEL = /^(部门\(单位\)名称|部门名称|单位名
 export const PROJECT_CODE_LABEL = /^(项目编码|项目代码|项目编号)$/;
 
 export const GOAL_LABEL =
-  /^(项目|部门)?(年度|当年|本年|总体|整体|总|中期|中长期|长期)?(主要)?(整体|总体)?(绩效)?目标(和成果|及成果|与成果|和任务)?(\(.*\))?$|^年度(总体)?(绩效)?目标(\(文字\))?$/;
+  /^(项目|部门)?(年度|当年|本年|总体|整体|总|中期|中长期|长期)?(滚动)?(主要)?(整体|总体)?(绩效)?目标(和成果|及成果|与成果|和任务)?(\(.*\))?$|^年度(总体)?(绩效)?目标(\(文字\))?$/;
 /** The column header over the goal's text in a 年度总体目标 block (年度总体目标 | 预期目标 | 实际完成情况, the texts below). */
 export const GOAL_COLUMN_HEADER = /^(预期目标|年初设定目标|年初绩效目标|年初目标|设定目标|年度预期目标)$/;
 /** The word that opens a label of one term (中期资金总额, 长期绩效指标, 年度目标): a table's term is 中期 or 年度. */
 export const TERM_WORD = /^(中期|中长期|长期|年度|当年|本年)/;
 export const termOfWord = (word: string): "中期" | "年度" => (/^(中|长)/.test(word) ? "中期" : "年度");
 
-export const MID_TERM_GOAL_LABEL = /^(项目)?(中期|中长期|长期)(绩效)?目标/;
+/** The goal of the whole project period: 中期目标, 中期滚动目标(2019年--2021年), 长期目标, and 项目总目标 beside a 年度 one. */
+export const MID_TERM_GOAL_LABEL = /^(项目)?(中期|中长期|长期)(滚动)?(绩效)?目标|^(项目)?总(体)?目标$/;
 export const GOAL_N_LABEL = /^目标\d+$/;
 export const BACKGROUND_LABEL =
   /^(项目概况|立项依据|项目立项依据|立项必要性|项目立项必要性|项目设立的必要性|实施可行性|项目配套制度措施|保证项目实施的制度措施|项目简介|项目内容|基本情况|项目基本情况|项目总体情况|项目总体概况|总体概况|项目支出明细|政策依据|项目实施依据|项目审批)$/;

@@ -7,6 +7,8 @@ import { normaliseForParsing, toHalfWidth } from "../text";
 import {
   AGENCY_LABEL,
   AMOUNT_LABELS,
+  qualifiedAmountRole,
+  YEAR_AMOUNT_LABEL,
   BACKGROUND_LABEL,
   EXECUTION_COLUMNS,
   EXECUTION_WEIGHT_LABEL,
@@ -91,7 +93,7 @@ function readKey(raw: string): KeyInfo {
 function readLabel(raw: string): KeyInfo {
   const unitMatch = UNIT_SUFFIX.exec(raw);
   const key = unitMatch ? raw.slice(0, unitMatch.index) : raw;
-  const role = AMOUNT_LABELS.find(([, re]) => re.test(key))?.[0];
+  const role = AMOUNT_LABELS.find(([, re]) => re.test(key))?.[0] ?? qualifiedAmountRole(key);
   const goal = (GOAL_LABEL.test(key) && !GOAL_N_LABEL.test(key)) || GOAL_COLUMN_HEADER.test(key);
   const info: KeyInfo = {
     fieldLabel: false,
@@ -524,6 +526,8 @@ export function readHeaderBlock(view: SheetView, zone: Zone, unit: MoneyUnitDecl
   // "绩效目标 | 目标1 | text" reaches the same text through both labels
   out.texts.goals = out.texts.goals.filter((g, i, all) => all.findIndex((x) => x.address === g.address) === i);
   if (out.texts.goals.length === 0 && lastProse) out.texts.goals.push(lastProse.value);
+  // the whole project's goal is the table's when no year's goal is given beside it
+  if (out.texts.goals.length === 0 && out.texts.midTermGoal) out.texts.goals.push(out.texts.midTermGoal);
   if (out.texts.goals.length > 0) delete out.slots.goal;
   // the 全年预算数 of a 支出 section stands for the total when no other total is given
   if (!out.budget.total && out.budget.fullYearPlanned) out.budget.total = out.budget.fullYearPlanned;
@@ -560,6 +564,11 @@ function assignAmount(b: BudgetBlock, role: AmountRole, a: Amount): void {
       b.otherSources.push(a);
       return;
     case "total":
+      // the whole project's money beside the year's (项目资金总额 | 1500 | 年度资金申请总额 | 1400): the table's is the year's
+      if (b.total && YEAR_AMOUNT_LABEL.test(labelKeyOf(a.label)) && !YEAR_AMOUNT_LABEL.test(labelKeyOf(b.total.label))) {
+        b.projectTotal ??= b.total;
+        b.total = a;
+      }
       if (!b.total) b.total = a;
       return;
     case "projectTotal":
@@ -587,6 +596,8 @@ function assignAmount(b: BudgetBlock, role: AmountRole, a: Amount): void {
       if (!b.other) b.other = a;
       return;
     case "use":
+      // each use is named once (基本支出 again further down is a line of another list: 支出项目名称 | 预算金额)
+      if (b.uses?.some((u) => labelKeyOf(u.label) === labelKeyOf(a.label))) return;
       b.uses = [...(b.uses ?? []), a];
       return;
     case "previousTotal":
