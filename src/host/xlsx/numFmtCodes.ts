@@ -15,15 +15,11 @@
  * annotated copies, whose cells then keep the format they had.
  */
 import NumFmtXform from "exceljs/lib/xlsx/xform/style/numfmt-xform";
-import defaultNumFormats from "exceljs/lib/xlsx/defaultnumformats";
+import { chineseBuiltinFormat } from "./builtinFormats";
+
+export { chineseBuiltinFormat } from "./builtinFormats";
 
 let installed = false;
-
-/** The zh-CN code of a locale-dependent built-in id (27-36, 50-58), or undefined. */
-export function chineseBuiltinFormat(id: number): string | undefined {
-  const entry = (defaultNumFormats as Record<number, Record<string, string> | undefined>)[id];
-  return entry && !entry.f ? entry["zh-cn"] : undefined;
-}
 
 export function keepNumberFormatCodes(): void {
   if (installed) return;

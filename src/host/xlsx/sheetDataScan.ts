@@ -83,9 +83,10 @@ function parseRef(ref: string): { col: number; row: string } | null {
 
 /**
  * Scans `xml` from `start` (the `<` of `<sheetData`) to `end` (just after `</sheetData>`, or after
- * `<sheetData …/>`), returning the cells in document order.
+ * `<sheetData …/>`), returning the cells in document order; `seen.styledRows` is set when a row
+ * has a style.
  */
-export function scanSheetData(xml: string, start: number, end: number): RawCell[] {
+export function scanSheetData(xml: string, start: number, end: number, seen?: { styledRows: boolean }): RawCell[] {
   const body = xml.slice(start, end);
   if (BAD_CHARS.test(body)) throw new NotPlainSheet("characters");
   const cells: RawCell[] = [];
@@ -203,6 +204,9 @@ export function scanSheetData(xml: string, start: number, end: number): RawCell[
     if (!tagIs("row")) throw new NotPlainSheet(`<${tagName}> in sheetData`);
     const r = attr("r");
     if (r === undefined || !/^[1-9][0-9]*$/.test(r)) throw new NotPlainSheet("row number");
+    // a row style makes exceljs's reconcile ask the styles (it throws without any)
+    const rs = attr("s");
+    if (seen && rs && parseInt(rs, 10)) seen.styledRows = true;
     const rowNo = Number(r);
     if (rowNo <= lastRow || rowNo > MAX_ROW) throw new NotPlainSheet("row order");
     lastRow = rowNo;

@@ -67,7 +67,13 @@ export function readMerges(ws: Worksheet): CellRange[] {
   return out;
 }
 
-export function visibilityOf(ws: Worksheet): SheetVisibility {
+/** What a grid takes from its worksheet: exceljs's Worksheet, or the direct reader's sheet entry. */
+export interface SheetIdentity {
+  name: string;
+  state?: unknown;
+}
+
+export function visibilityOf(ws: SheetIdentity): SheetVisibility {
   const s = ws.state as string;
   return s === "hidden" || s === "veryHidden" ? s : "visible";
 }
@@ -162,7 +168,7 @@ export function worksheetToGrid(ws: Worksheet, skipped?: SkippedCells[], budget 
  * cells covered by a merge but its top-left. Name and visibility come from `ws`; `merges` sorted by
  * top, then left (readMerges).
  */
-export function gridFromCells(ws: Worksheet, nonEmpty: FoundCell[], merges: CellRange[], skipped?: SkippedCells[], budget = MAX_GRID_CELLS): Grid {
+export function gridFromCells(ws: SheetIdentity, nonEmpty: FoundCell[], merges: CellRange[], skipped?: SkippedCells[], budget = MAX_GRID_CELLS): Grid {
   let found = nonEmpty;
   const hidden = visibilityOf(ws) !== "visible";
 
@@ -191,4 +197,54 @@ export function gridFromCells(ws: Worksheet, nonEmpty: FoundCell[], merges: Cell
   }
 
   return { sheet: ws.name, origin: { row: top, col: left }, cells, numberFormats, merges, hidden };
+}
+
+/** The first `n` non-empty cells as parallel lists (the direct reader's form), in row order, then column order. */
+export interface CellLists {
+  n: number;
+  rows: ArrayLike<number>;
+  cols: ArrayLike<number>;
+  values: readonly CellValue[];
+  formats: readonly (string | null)[];
+}
+
+/**
+ * gridFromCells for cells given as lists: the same grid, built without an object per cell (a
+ * sheet whose content spans more than `budget` cells takes gridFromCells' way).
+ */
+export function gridFromLists(ws: SheetIdentity, c: CellLists, merges: CellRange[], skipped?: SkippedCells[], budget = MAX_GRID_CELLS): Grid {
+  const { n, rows, cols, values, formats } = c;
+  if (n === 0) return gridFromCells(ws, [], merges, skipped, budget);
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = 0;
+  let right = 0;
+  for (let i = 0; i < n; i++) {
+    const r = rows[i];
+    const k = cols[i];
+    if (r < top) top = r;
+    if (r > bottom) bottom = r;
+    if (k < left) left = k;
+    if (k > right) right = k;
+  }
+  const height = bottom - top + 1;
+  const width = right - left + 1;
+  if (height * width > budget) {
+    const found: FoundCell[] = [];
+    for (let i = 0; i < n; i++) found.push({ row: rows[i], col: cols[i], value: values[i], format: formats[i] });
+    return gridFromCells(ws, found, merges, skipped, budget);
+  }
+  const cells: CellValue[][] = new Array(height);
+  const numberFormats: (string | null)[][] = new Array(height);
+  for (let r = 0; r < height; r++) {
+    cells[r] = new Array<CellValue>(width).fill(null);
+    numberFormats[r] = new Array<string | null>(width).fill(null);
+  }
+  for (let i = 0; i < n; i++) {
+    const r = rows[i] - top;
+    const k = cols[i] - left;
+    cells[r][k] = values[i];
+    numberFormats[r][k] = formats[i];
+  }
+  return { sheet: ws.name, origin: { row: top, col: left }, cells, numberFormats, merges, hidden: visibilityOf(ws) !== "visible" };
 }
