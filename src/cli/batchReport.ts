@@ -16,7 +16,7 @@ import { categoryName, severityName, type Finding, type Lang, type Severity } fr
 import { frameworkById } from "../core/frameworks/data";
 import type { TargetTable } from "../core/model";
 import { tableName } from "../core/readModel";
-import { countBySeverity, totalsOf, wrappedRowHeight, type FileResult } from "./format";
+import { countBySeverity, totalsOf, wrappedRowHeight, type FileResult, type Totals } from "./format";
 import { t as say } from "./messages";
 import { SEVERITY_ARGB, writeNewWorkbook } from "./writeCopies";
 
@@ -49,26 +49,42 @@ const nameOf = (t: TargetTable | undefined, id: string): string => (t ? tableNam
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-/** The report as a workbook (not yet written). */
-export function batchReportWorkbook(results: readonly FileResult[], lang: Lang): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = "jixiao";
-  const [filesName, tablesName, findingsName] = say(lang, "reportSheets").split("|");
-  const files = addSheet(wb, filesName, say(lang, "reportFilesColumns"), WIDTHS.files);
-  const tables = addSheet(wb, tablesName, say(lang, "reportTablesColumns"), WIDTHS.tables);
-  const findings = addSheet(wb, findingsName, say(lang, "reportFindingsColumns"), WIDTHS.findings);
+/**
+ * The review workbook built as the batch goes (issue 17): each file's rows are added when it has
+ * been checked, so the batch's tables and findings need not be kept until the end.
+ */
+export class BatchReport {
+  readonly wb = new ExcelJS.Workbook();
+  private readonly files: ExcelJS.Worksheet;
+  private readonly tables: ExcelJS.Worksheet;
+  private readonly findings: ExcelJS.Worksheet;
 
-  for (const r of results) {
+  constructor(private readonly lang: Lang) {
+    this.wb.creator = "jixiao";
+    const [filesName, tablesName, findingsName] = say(lang, "reportSheets").split("|");
+    this.files = addSheet(this.wb, filesName, say(lang, "reportFilesColumns"), WIDTHS.files);
+    this.tables = addSheet(this.wb, tablesName, say(lang, "reportTablesColumns"), WIDTHS.tables);
+    this.findings = addSheet(this.wb, findingsName, say(lang, "reportFindingsColumns"), WIDTHS.findings);
+  }
+
+  /** One file's rows on the three sheets. */
+  add(r: FileResult): void {
+    const { lang, files, tables, findings } = this;
     if (r.error) {
       files.addRow([r.file, null, null, null, null, r.error.message]).getCell(6).font = { color: { argb: "FF9C0006" } };
-      continue;
+      return;
     }
     const c = countBySeverity(r.findings);
     const note = [r.tables.length ? say(lang, "reportChecked") : say(lang, "summaryNoTables"), ...(r.warnings ?? [])].join("；");
     files.addRow([r.file, r.tables.length, c.error, c.warning, c.info, note]);
 
     const byTable = new Map<string, Finding[]>();
-    for (const f of r.findings) if (f.table) byTable.set(f.table, [...(byTable.get(f.table) ?? []), f]);
+    for (const f of r.findings) {
+      if (!f.table) continue;
+      const list = byTable.get(f.table);
+      if (list) list.push(f);
+      else byTable.set(f.table, [f]);
+    }
     const tableOf = new Map(r.tables.map((t) => [t.id, t]));
     for (const t of r.tables) {
       const tc = countBySeverity(byTable.get(t.id) ?? []);
@@ -107,12 +123,27 @@ export function batchReportWorkbook(results: readonly FileResult[], lang: Lang):
       row.height = wrappedRowHeight(f.message, WIDTHS.findings[8]);
     }
   }
-  // the batch's totals, as the text report ends with them
-  const tt = totalsOf(results);
-  const total = files.addRow([say(lang, "totalRow"), tt.tables, tt.error, tt.warning, tt.info, say(lang, "totalNote", tt.files, tt.filesWithErrors, tt.unreadable)]);
-  total.font = BOLD;
-  total.border = { top: { style: "thin" } };
-  return wb;
+
+  /** The batch's totals row, as the text report ends with them; the workbook is then complete. */
+  finish(tt: Totals): ExcelJS.Workbook {
+    const { lang } = this;
+    const total = this.files.addRow([say(lang, "totalRow"), tt.tables, tt.error, tt.warning, tt.info, say(lang, "totalNote", tt.files, tt.filesWithErrors, tt.unreadable)]);
+    total.font = BOLD;
+    total.border = { top: { style: "thin" } };
+    return this.wb;
+  }
+
+  /** Written beside nothing it could replace: `wanted`, or "name (2).xlsx" when taken. */
+  write(tt: Totals, wanted: string, inputs: readonly string[]): Promise<string> {
+    return writeNewWorkbook(this.finish(tt), wanted, inputs);
+  }
+}
+
+/** The report of a whole batch as a workbook (not yet written). */
+export function batchReportWorkbook(results: readonly FileResult[], lang: Lang): ExcelJS.Workbook {
+  const report = new BatchReport(lang);
+  for (const r of results) report.add(r);
+  return report.finish(totalsOf(results));
 }
 
 /** Write the report beside nothing it could replace: `wanted`, or "name (2).xlsx" when taken. */

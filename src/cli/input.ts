@@ -12,7 +12,7 @@ import { readWorkbookGridsFast } from "../host/xlsx/fastReadWorkbook";
 import { expandFileArgs, type FileArg } from "./files";
 import { UsageError, type CliIO } from "./io";
 import { configProblemText, t } from "./messages";
-import { isFindingsSheet } from "./writeCopies";
+import { isFindingsSheet } from "./findingsSheet";
 
 export const DEFAULT_EXAMPLES = ["examples/seed000-stacked.xlsx", "examples/seed001.xlsx", "examples/seed002.xlsx"];
 

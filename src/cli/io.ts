@@ -3,6 +3,25 @@ export interface CliIO {
   out: (s: string) => void;
   err: (s: string) => void;
   lang: "zh" | "en";
+  /**
+   * Standard output as a stream: `s` as it is (no newline added), resolved once it may be written
+   * on. Where it is missing (tests), a command that writes as it goes collects its output and
+   * gives it to `out` at the end: the same text.
+   */
+  write?: (s: string) => void | Promise<void>;
+}
+
+/** A command's standard output written as it goes, the same text as one `out` call at its end. */
+export function streamingOut(io: CliIO): { write: (s: string) => void | Promise<void>; end: () => void } {
+  if (io.write) return { write: io.write, end: () => undefined };
+  let text = "";
+  return {
+    write: (s) => {
+      text += s;
+    },
+    // `out` adds the newline the text ends with
+    end: () => io.out(text.endsWith("\n") ? text.slice(0, -1) : text),
+  };
 }
 
 /** zh unless --lang en, JIXIAO_LANG=en, or an English locale in LANG/LC_ALL. */

@@ -19,7 +19,15 @@ const isHelp = (a: string) => a === "--help" || a === "-h";
 
 export async function main(argv: string[], io?: Partial<CliIO>): Promise<number> {
   const lang = detectLang(argv, process.env);
-  const full: CliIO = { out: (s) => process.stdout.write(s + "\n"), err: (s) => process.stderr.write(s + "\n"), lang, ...io };
+  const full: CliIO = {
+    out: (s) => process.stdout.write(s + "\n"),
+    err: (s) => process.stderr.write(s + "\n"),
+    // a report written as it goes waits for the pipe when it is full (bounded memory, issue 17);
+    // a caller that takes the output itself (`out`) gets it all through `out`
+    write: io?.out ? undefined : (s) => (process.stdout.write(s) ? undefined : new Promise<void>((resolve) => process.stdout.once("drain", () => resolve()))),
+    lang,
+    ...io,
+  };
   const [cmd, ...rest] = argv;
   if (!cmd || cmd === "help" || isHelp(cmd)) {
     // `jixiao help check`: the command named (not the value of --lang)

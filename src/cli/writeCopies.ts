@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readFileSync, realpathSync, statSync, writeFileS
 import * as path from "node:path";
 import type ExcelJS from "exceljs";
 import { categoryName, compareSeverity, severityName, type Finding, type Lang, type Severity } from "../core/finding";
-import type { CellValue, Grid } from "../core/grid";
+import type { CellValue } from "../core/grid";
 import type { TargetTable } from "../core/model";
 import { tableName } from "../core/readModel";
 import { MARK_FILL } from "../host/types";
@@ -189,16 +189,9 @@ function noteLine(f: Finding, lang: Lang): string {
   return t(lang, "noteLine", severityName(lang, f.severity), categoryName(lang, f.category), f.message);
 }
 
-/**
- * Is this the list of findings an annotated copy carries (校验结果 / Findings)? Its first row is
- * the list's header, exactly; checking an annotated copy again leaves it out (its messages quote
- * table words and would read as a table without a header).
- */
-export function isFindingsSheet(grid: Grid): boolean {
-  if (grid.origin.row !== 1 || grid.origin.col !== 1) return false;
-  const head = (grid.cells[0] ?? []).map((v) => (v === null || v === undefined ? "" : String(v)));
-  return (["zh", "en"] as const).some((lang) => head.join("|") === t(lang, "summaryHeader"));
-}
+// the list of findings a copy carries is recognised by findingsSheet.ts (the checker needs it
+// without loading the copies' code)
+export { isFindingsSheet } from "./findingsSheet";
 
 function summarySheetName(wb: Workbook, lang: Lang): string {
   const taken = new Set(wb.pkg.sheetNames().map((n) => n.toLowerCase()));

@@ -366,3 +366,48 @@ describe("the bundled command", () => {
     expect([0, 1]).toContain(code);
   });
 });
+
+describe("jixiao check writes as it goes (issue 17)", () => {
+  /** The same command with stdout as a stream (`write`, as the program has it) and as one text. */
+  async function bothWays(args: string[]) {
+    let whole = "";
+    const wholeCode = await main(args, { out: (s) => (whole += s + "\n"), err: () => undefined });
+    const pieces: string[] = [];
+    const streamedCode = await main(args, { out: (s) => pieces.push(s + "\n"), write: async (s) => void pieces.push(s), err: () => undefined });
+    return { whole, wholeCode, streamed: pieces.join(""), streamedCode, pieces: pieces.length };
+  }
+
+  it.each([
+    ["json", ["--format", "json"]],
+    ["text", []],
+    ["summary", ["--summary"]],
+    ["english json", ["--format", "json", "--lang", "en"]],
+  ])("%s: the same bytes, written in pieces", async (_what, flags) => {
+    const files = [EX("seed000-stacked.xlsx"), path.join(ROOT, "no-such-file.xlsx"), EX("seed001.xlsx"), EX("seed002.xlsx")];
+    const r = await bothWays(["check", ...files, ...flags]);
+    expect(r.streamed).toBe(r.whole);
+    expect(r.streamedCode).toBe(r.wholeCode);
+    // a piece a checked file at least, and the end
+    if (!flags.includes("--summary")) expect(r.pieces).toBeGreaterThanOrEqual(4);
+  });
+
+  it("the JSON is JSON.stringify of the whole batch, byte for byte (the contract of DESIGN.md)", async () => {
+    const { toJson } = await import("../../src/cli/format");
+    const { validate } = await import("../../src/core/engine");
+    const files = ["seed000-stacked.xlsx", "seed001.xlsx"];
+    const results = [];
+    for (const f of files) {
+      const { grids } = await readWorkbookGridsFast(readFileSync(EX(f)));
+      const report = validate(grids, { lang: "zh" });
+      results.push({ file: path.relative(process.cwd(), EX(f)), tables: report.tables, findings: report.findings });
+    }
+    const r = await bothWays(["check", ...files.map(EX), "--format", "json"]);
+    expect(r.streamed).toBe(toJson(results) + "\n");
+  });
+
+  it("an empty batch: files [] and the totals", async () => {
+    const r = await bothWays(["check", path.join(ROOT, "nothing-here-*.xlsx"), "--format", "json"]);
+    expect(r.streamed).toBe(r.whole);
+    expect(JSON.parse(r.streamed).totals.files).toBe(1);
+  });
+});

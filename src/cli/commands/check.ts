@@ -1,20 +1,25 @@
 /**
  * jixiao check: read .xlsx files, validate every table, print text (or one line a file) or JSON
  * with the batch's totals, optionally write annotated or fixed copies and a review workbook.
+ *
+ * Files are checked one at a time and each is written out (its JSON, its section of the text
+ * report, its rows of the review workbook) before the next is read: a batch holds one file's grids
+ * and report at a time, whatever its size (issue 17). The whole-workbook rules still see the whole
+ * workbook: a file is validated in one piece.
  */
 import { statSync } from "node:fs";
 import * as path from "node:path";
 import { configToOptions } from "../../core/config";
 import { validate, type ValidateOptions } from "../../core/engine";
-import { toJson, toSummary, toText, type FileResult } from "../format";
-import { UsageError, type CliIO } from "../io";
+import { addToTotals, emptyTotals, fileTextLines, summaryEntry, summaryText, totalsTextLines, type FileResult, type SummaryEntry } from "../format";
+import { streamingOut, UsageError, type CliIO } from "../io";
 import { collectGarbage } from "../gc";
+import { JsonReportWriter } from "../jsonReport";
 import { t } from "../messages";
-import { writeBatchReport } from "../batchReport";
 import type { FileArg } from "../files";
 import { inputFiles, languageOf, loadConfig, readInput } from "../input";
 import { readOptions } from "../options";
-import { writeAnnotatedCopy, writeFixedCopy, assertNotInput, type FixOutcome } from "../writeCopies";
+import type { FixOutcome } from "../writeCopies";
 
 /** Files from this size on hold workbook models worth collecting before validation (see ../gc.ts). */
 const LARGE_FILE_BYTES = 1_000_000;
@@ -72,11 +77,34 @@ export async function run(args: string[], io: CliIO, cwd = process.cwd()): Promi
   const lang = languageOf(config, args, io);
   const inputs: FileArg[] = inputFiles(a.files);
   const files = inputs.filter((x) => !x.noMatch && !x.lockFile).map((x) => x.file);
-  for (const dir of [a.annotate, a.fix]) if (dir) assertNotInput(dir, files, lang);
+  // the code that writes copies and workbooks (and exceljs with it) is loaded only when asked for
+  const copies = a.annotate || a.fix ? await import("../writeCopies") : undefined;
+  for (const dir of [a.annotate, a.fix]) if (dir) copies!.assertNotInput(dir, files, lang);
+  const report = a.report ? new (await import("../batchReport")).BatchReport(lang) : undefined;
 
   const c = configToOptions(config);
   const options: ValidateOptions = { lang, ...c, frameworkOverride: c.frameworkOverride };
-  const results: FileResult[] = [];
+  const out = streamingOut(io);
+  const json = a.format === "json" ? new JsonReportWriter(out.write) : undefined;
+  const color = !!process.stdout.isTTY && !process.env.NO_COLOR;
+  const totals = emptyTotals();
+  const summary: SummaryEntry[] = [];
+  let anyUnreadable = false;
+  await json?.begin();
+
+  /** A checked (or unreadable) file, written out at once and then let go. */
+  const done = async (result: FileResult) => {
+    addToTotals(totals, result);
+    if (result.error) anyUnreadable = true;
+    report?.add(result);
+    if (json) await json.file(result);
+    else if (a.summary) summary.push(summaryEntry(result));
+    else {
+      const lines = fileTextLines(result, lang, color);
+      if (lines.length) await out.write(lines.join("\n") + "\n");
+    }
+  };
+
   for (const { file, noMatch, lockFile } of inputs) {
     const shown = path.relative(cwd, file) || file;
     if (lockFile) {
@@ -85,32 +113,33 @@ export async function run(args: string[], io: CliIO, cwd = process.cwd()): Promi
     }
     const input = noMatch ? { error: { code: "no-match", message: t(lang, "noMatch", file) } } : await readInput(file, lang);
     if ("error" in input) {
-      results.push({ file: shown, tables: [], findings: [], error: input.error });
       if (a.format === "text") io.err(input.error.message);
+      await done({ file: shown, tables: [], findings: [], error: input.error });
       continue;
     }
-    for (const w of input.warnings) io.err(w);
-    // the workbook model of a large file is garbage now: collect it before the engine allocates
+    const warnings = input.warnings;
+    for (const w of warnings) io.err(w);
+    // the reader's garbage of a large file is collected before the engine allocates
     if (statSync(file).size >= LARGE_FILE_BYTES) collectGarbage();
-    const report = validate(input.grids, options);
-    const result: FileResult = { file: shown, tables: report.tables, findings: report.findings, ...(input.warnings.length ? { warnings: input.warnings } : {}) };
-    results.push(result);
+    const checked = validate(input.grids, options);
+    input.grids.length = 0; // the grids are the engine's now; nothing here holds them any longer
+    const result: FileResult = { file: shown, tables: checked.tables, findings: checked.findings, ...(warnings.length ? { warnings } : {}) };
     if (a.annotate) {
-      const marked = await writeAnnotatedCopy(file, a.annotate, report.findings, lang, report.tables);
-      io.err(t(lang, "annotateWrote", marked.file, marked.cells, report.findings.length));
+      const marked = await copies!.writeAnnotatedCopy(file, a.annotate, checked.findings, lang, checked.tables);
+      io.err(t(lang, "annotateWrote", marked.file, marked.cells, checked.findings.length));
     }
     if (a.fix) {
-      const fixed = await writeFixedCopy(file, a.fix, report.findings, a.confirmFixes);
+      const fixed = await copies!.writeFixedCopy(file, a.fix, checked.findings, a.confirmFixes);
       result.fixes = { file: fixed.file, applied: fixed.applied, needConfirmation: fixed.needConfirmation, stale: fixed.stale, cells: fixed.cells };
       io.err(fixReport(lang, fixed));
     }
+    await done(result);
   }
-  if (a.report) io.err(t(lang, "wrote", await writeBatchReport(results, a.report, files, lang)));
-  if (a.format === "json") io.out(toJson(results));
-  else if (a.summary) io.out(toSummary(results, lang));
-  else io.out(toText(results, lang, !!process.stdout.isTTY && !process.env.NO_COLOR));
-  const anyUnreadable = results.some((r) => r.error);
-  const anyError = results.some((r) => r.findings.some((f) => f.severity === "error"));
-  if (anyError) return 1;
+  if (report) io.err(t(lang, "wrote", await report.write(totals, a.report!, files)));
+  if (json) await json.end(totals);
+  else if (a.summary) await out.write(summaryText(summary, totals, lang) + "\n");
+  else await out.write(totalsTextLines(totals, lang, color).join("\n") + "\n");
+  out.end();
+  if (totals.error) return 1;
   return anyUnreadable ? 2 : 0;
 }
