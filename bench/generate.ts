@@ -618,6 +618,20 @@ export async function ensureXlsx(n: number, wb?: GeneratedWorkbook): Promise<str
   return file;
 }
 
+/**
+ * A batch of `count` one-table workbooks under bench/out/batch-<count>-v<n>/ (a bureau's folder of
+ * submissions), written if not there yet; seeds 1..count, so the files differ.
+ */
+export async function ensureBatch(count: number): Promise<string[]> {
+  const dir = path.join(OUT_DIR, `batch-${count}-v${GENERATOR_VERSION}`);
+  const files = Array.from({ length: count }, (_, i) => path.join(dir, `${String(i + 1).padStart(4, "0")}.xlsx`));
+  for (let i = 0; i < count; i++) {
+    if (existsSync(files[i]) && statSync(files[i]).size > 0) continue;
+    await writeXlsx(generateWorkbook(1, i + 1), files[i]);
+  }
+  return files;
+}
+
 // run directly (not when bundled into bench/run.ts)
 if (require.main === module && /generate\.[jt]s$/.test(process.argv[1] ?? "")) {
   const scales = process.argv.slice(2).map(Number).filter((x) => x > 0);

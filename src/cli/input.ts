@@ -7,7 +7,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
 import { CONFIG_KEYS, checkConfig, ruleCatalogue, type Config } from "../core/config";
 import type { Grid } from "../core/grid";
-import { WorkbookReadError } from "../host/xlsx/readWorkbook";
+import { WorkbookReadError } from "../host/xlsx/readErrors";
 import { readWorkbookGridsFast } from "../host/xlsx/fastReadWorkbook";
 import { expandFileArgs, type FileArg } from "./files";
 import { UsageError, type CliIO } from "./io";

@@ -14,7 +14,7 @@ import type { CellRange } from "../../../core/grid";
 import type { WorkbookGrids, WorkbookSheetInfo } from "../readErrors";
 import { gridFromLists, visibilityOf, type SkippedCells } from "../worksheetToGrid";
 import { readZipEntries } from "../zipEntries";
-import { checkAppProperties, checkCoreProperties, isDateFmt, readRels, readSharedStrings, readStyles, readWorkbookPart, type Rel, type Styles } from "./parts";
+import { checkAppProperties, checkCoreProperties, readRels, readSharedStrings, readStyles, readWorkbookPart, type Rel, type Styles } from "./parts";
 import { CellColumns, scanSheetData, type CellContext } from "./sheetData";
 import { attrOf as attr, NotPlain, walkXml } from "./xmlTree";
 
@@ -246,6 +246,26 @@ function checkSheetName(name: string, taken: Set<string>): void {
   taken.add(key);
 }
 
+/**
+ * The last few results of a part reader by the part's text: the submissions of a batch, made from
+ * one template, share their styles, relationships and properties word for word.
+ */
+function remembered<T>(read: (xml: string) => T, size = 8): (xml: string) => T {
+  const seen = new Map<string, T>();
+  return (xml) => {
+    const hit = seen.get(xml);
+    if (hit !== undefined) return hit;
+    const value = read(xml);
+    if (seen.size >= size) seen.delete(seen.keys().next().value as string);
+    seen.set(xml, value);
+    return value;
+  };
+}
+const stylesOf = remembered(readStyles);
+const globalRelsChecked = remembered((xml) => readRels(xml, "_rels/.rels"));
+const appChecked = remembered((xml) => (checkAppProperties(xml), true));
+const coreChecked = remembered((xml) => (checkCoreProperties(xml), true));
+
 interface WorksheetPart {
   path: string;
   sheetNo: string;
@@ -290,11 +310,12 @@ export function directRead(bytes: Uint8Array): WorkbookGrids {
 
   const part = (n: string) => named.get(n);
   const globalRels = part("_rels/.rels");
-  if (globalRels !== undefined) readRels(globalRels, "_rels/.rels");
+  // (a part that failed is not remembered: it throws again)
+  if (globalRels !== undefined) globalRelsChecked(globalRels);
   const app = part("docProps/app.xml");
-  if (app !== undefined) checkAppProperties(app);
+  if (app !== undefined) appChecked(app);
   const core = part("docProps/core.xml");
-  if (core !== undefined) checkCoreProperties(core);
+  if (core !== undefined) coreChecked(core);
   const wbXml = part("xl/workbook.xml");
   const workbook = wbXml === undefined ? { sheets: [], date1904: false } : readWorkbookPart(wbXml);
   const wbRelsXml = part("xl/_rels/workbook.xml.rels");
@@ -303,7 +324,7 @@ export function directRead(bytes: Uint8Array): WorkbookGrids {
   const sstXml = part("xl/sharedStrings.xml");
   const strings = sstXml === undefined ? null : readSharedStrings(sstXml);
   const stylesXml = part("xl/styles.xml");
-  const styles: Styles | null = stylesXml === undefined ? null : readStyles(stylesXml);
+  const styles: Styles | null = stylesXml === undefined ? null : stylesOf(stylesXml);
   for (const [no, xml] of worksheetRels) {
     for (const r of readRels(xml, `sheet${no}.xml.rels`)) if (r.type === RELTYPE_COMMENTS) throw new NotPlain("comments are read by exceljs");
   }
@@ -342,11 +363,10 @@ export function directRead(bytes: Uint8Array): WorkbookGrids {
     checkSheetName(sheet.name, taken);
   }
 
-  const formats = styles ? styles.numFmt.map((f) => (typeof f !== "string" || f === "" || f === "General" ? null : f)) : null;
   const ctx: CellContext = {
     strings,
-    formats,
-    dates: styles ? styles.numFmt.map((f) => isDateFmt(f)) : [],
+    formats: styles ? styles.formats : null,
+    dates: styles ? styles.dates : [],
     stylesUsable: styles ? styles.usable : false,
     date1904: workbook.date1904,
   };

@@ -174,6 +174,10 @@ export function readWorkbookPart(xml: string): WorkbookPart {
 export interface Styles {
   /** per cellXfs index: the number format exceljs gives the cell (undefined: none) */
   numFmt: (string | undefined)[];
+  /** per cellXfs index: the grid's number format (null for none and General) */
+  formats: (string | null)[];
+  /** per cellXfs index: isDateFmt of its format */
+  dates: boolean[];
   /** false when the part has no cellXfs entry: exceljs's getStyleModel then throws */
   usable: boolean;
 }
@@ -210,7 +214,8 @@ export function readStyles(xml: string): Styles {
     if (!id) return undefined;
     return codes.get(String(id)) || builtinFormat(id) || undefined;
   });
-  return { numFmt, usable: numFmt.length > 0 };
+  const formats = numFmt.map((f) => (typeof f !== "string" || f === "" || f === "General" ? null : f));
+  return { numFmt, formats, dates: numFmt.map((f) => isDateFmt(f)), usable: numFmt.length > 0 };
 }
 
 // ------------------------------------------------------------------------------ shared strings
