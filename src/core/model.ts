@@ -142,6 +142,13 @@ export interface IndicatorRow {
   basis?: Field;
   /** columns the data cells were found away from their header (−1 = one column left) */
   shift: number;
+  /**
+   * an indicator given in parts: the row carries the points (★补助各类瓜果蔬菜种植面积 | 10 | | | 10) and
+   * the rows under it the targets (梨树种植面积 | | 6亩 | 6亩); `parts` on the parent, `partOf` (the
+   * parent's row) on each part
+   */
+  parts?: number[];
+  partOf?: number;
 }
 
 /** A 一级/二级 pair as it appears in the grid, with the rows that belong to it. */

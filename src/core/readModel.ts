@@ -33,6 +33,8 @@ export interface ReadIndicator {
    * 中期 / 全年) or the table is one term of a project given in two blocks (中期 / 年度)
    */
   period?: string;
+  /** a part of the indicator on that row (its points there, this row's target a part of it) */
+  partOf?: number;
 }
 
 export interface ReadBudget {
@@ -124,6 +126,7 @@ function entry(ind: IndicatorRow, which: ValueRole, period: string | undefined, 
     basis: ind.basis?.text ?? null,
   };
   if (period !== undefined) out.period = period;
+  if (ind.partOf !== undefined) out.partOf = ind.partOf;
   if (selfEvaluation) {
     out.actual = ind.actual?.text ?? null;
     out.score = numberIn(ind.score);

@@ -499,12 +499,37 @@ export function readIndicatorGrid(
     (block as LabelBlock | null)?.rows.push(r);
   }
   if (block) (block as LabelBlock).bottom = bottom;
+  markParts(indicators);
   return {
     indicators,
     blocks,
     issues,
     framework: { id: fwId, score: detected.score, overridden: !!frameworkOverride, matched },
   };
+}
+
+const hasTarget = (i: IndicatorRow) => !!(i.value || i.halfValue || i.midValue);
+const hasPoints = (i: IndicatorRow) => !!(i.weight || i.score);
+
+/**
+ * Indicators given in parts: a row with points but no target, in the same 一级/二级 block as the rows right
+ * under it that have targets but no points (★补助家畜家禽养殖数量 | 10 over 猪养殖数量 | 80头, 牛养殖数量 | 3头 …).
+ */
+function markParts(rows: IndicatorRow[]): void {
+  for (let i = 0; i < rows.length; i++) {
+    const p = rows[i];
+    if (hasTarget(p) || !hasPoints(p)) continue;
+    const parts: IndicatorRow[] = [];
+    for (let j = i + 1; j < rows.length; j++) {
+      const q = rows[j];
+      if (q.level2?.address !== p.level2?.address || q.level1?.address !== p.level1?.address || !hasTarget(q) || hasPoints(q)) break;
+      parts.push(q);
+    }
+    if (parts.length === 0) continue;
+    p.parts = parts.map((q) => q.row);
+    for (const q of parts) q.partOf = p.row;
+    i += parts.length;
+  }
 }
 
 /** Blocks read before any 一级 whose 二级 belong to this 一级 take it (and so do their rows). */
