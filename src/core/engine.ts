@@ -5,7 +5,8 @@ import type { CellValue, Grid } from "./grid";
 import type { MoneyUnit, TargetTable } from "./model";
 import { recognizeTables, type RecognizeOptions } from "./recognize";
 import { RULES } from "./rules";
-import type { Hit, Params, Rule, RuleOptions } from "./rules/types";
+import { format, type ParamValue, type Params } from "./i18n";
+import { hitsOf, type Hit, type Rule, type RuleOptions } from "./rules/types";
 
 export interface ValidateOptions extends RecognizeOptions {
   lang?: Lang;
@@ -15,6 +16,8 @@ export interface ValidateOptions extends RecognizeOptions {
   /** finding keys the user chose to ignore */
   ignored?: string[];
   defaultMoneyUnit?: MoneyUnit;
+  /** the rules to run instead of the registry's (one rule alone: see runRule) */
+  rules?: readonly Rule[];
   /** extra rules (tests, user plug-ins); they run after the built-in ones */
   extraRules?: readonly Rule[];
 }
@@ -35,42 +38,50 @@ function isDisabled(id: string, disabled: readonly string[]): boolean {
 /** Longest cell text a message quotes in full; a 32,767-character cell is quoted by its start. */
 const MAX_QUOTE = 200;
 
-function quotable(params: Params): Params {
+function isLong(v: ParamValue, lang: Lang): boolean {
+  const s = typeof v === "object" ? v[lang] : v;
+  return typeof s === "string" && s.length > MAX_QUOTE;
+}
+
+function quotable(params: Params, lang: Lang): Params {
   // nearly always nothing to shorten: the params as they are
   let long = false;
   for (const k in params) {
-    const v = params[k];
-    if (typeof v === "string" && v.length > MAX_QUOTE) {
+    if (isLong(params[k], lang)) {
       long = true;
       break;
     }
   }
   if (!long) return params;
   const out: Params = {};
-  for (const [k, v] of Object.entries(params)) {
+  for (const [k, p] of Object.entries(params)) {
+    const v = typeof p === "object" ? p[lang] : p;
     const chars = typeof v === "string" && v.length > MAX_QUOTE ? Array.from(v) : null;
     out[k] = chars && chars.length > MAX_QUOTE ? `${chars.slice(0, MAX_QUOTE / 2).join("")}…` : v;
   }
   return out;
 }
 
-const NO_NAME = "\u0000no-name\u0000";
+/** An indicator whose name cell is empty is called "(no name)", not “”. */
 const NO_NAME_WORDS: Record<Lang, string> = { zh: "（未填名称）", en: "(no name)" };
+const QUOTED_NAME = /[“"]\{name\}[”"]/g;
 
-/** The message of a hit; an indicator whose name cell is empty is called "(no name)", not “”. */
 /**
  * The message of a hit, without its location (the Finding's sheet and cell say where; each surface
  * places them): an English sentence starts with a capital.
  */
-function renderMessage(rule: Rule, params: Params, lang: Lang): string {
-  const text = renderText(rule, params, lang);
+export function renderMessage(rule: Rule, hit: Pick<Hit, "messageId" | "params">, lang: Lang): string {
+  const text = renderText(rule, hit, lang);
   return lang === "en" ? text.charAt(0).toUpperCase() + text.slice(1) : text;
 }
 
-function renderText(rule: Rule, params: Params, lang: Lang): string {
-  if (params.name !== "") return rule.message[lang](quotable(params));
-  const text = rule.message[lang](quotable({ ...params, name: NO_NAME }));
-  return text.replace(/[“"]\u0000no-name\u0000[”"]/g, NO_NAME_WORDS[lang]).split(NO_NAME).join(NO_NAME_WORDS[lang]);
+function renderText(rule: Rule, hit: Pick<Hit, "messageId" | "params">, lang: Lang): string {
+  const id = hit.messageId ?? "default";
+  const message = rule.messages[id];
+  if (!message) throw new Error(`rule ${rule.id} has no message ${id}`);
+  const params = quotable(hit.params ?? {}, lang);
+  if (params.name !== "") return format(message[lang], params, lang);
+  return format(message[lang].replace(QUOTED_NAME, "{name}"), { ...params, name: NO_NAME_WORDS[lang] }, lang);
 }
 
 function toFinding(rule: Rule, hit: Hit, sheet: string, table: TargetTable | undefined, opts: ValidateOptions, lang: Lang): Finding {
@@ -96,7 +107,7 @@ function toFinding(rule: Rule, hit: Hit, sheet: string, table: TargetTable | und
     cell: hit.place.address,
     row: hit.place.row,
     col: hit.place.col,
-    message: renderMessage(rule, hit.params, lang),
+    message: renderMessage(rule, hit, lang),
     key: findingKey(rule.id, sheet, hit.place.address, hit.value),
   };
   if (fix) f.fix = fix;
@@ -136,7 +147,7 @@ function prepare(options: ValidateOptions): Run {
     placeholderWords: options.placeholderWords ?? [],
   };
   const disabled = options.disabledRules ?? [];
-  const rules = [...RULES, ...(options.extraRules ?? [])].filter((r) => !isDisabled(r.id, disabled));
+  const rules = [...(options.rules ?? RULES), ...(options.extraRules ?? [])].filter((r) => !isDisabled(r.id, disabled));
   return { lang, ruleOptions, rules, options };
 }
 
@@ -146,7 +157,7 @@ function tableFindings(run: Run, check: readonly TargetTable[], tables: readonly
     const ctx = { table, tables, framework: frameworkById(table.framework.id), grid: gridOf.get(table) as Grid, options: run.ruleOptions };
     for (const rule of run.rules) {
       if (rule.scope === "workbook") continue;
-      for (const hit of rule.check(ctx)) into.push(toFinding(rule, hit, table.sheet, hit.table ?? table, run.options, run.lang));
+      for (const hit of hitsOf(rule.check, ctx)) into.push(toFinding(rule, hit, table.sheet, hit.table ?? table, run.options, run.lang));
     }
   }
 }
@@ -155,7 +166,7 @@ function tableFindings(run: Run, check: readonly TargetTable[], tables: readonly
 function workbookFindings(run: Run, tables: readonly TargetTable[], grids: readonly Grid[], into: Finding[]): void {
   for (const rule of run.rules) {
     if (rule.scope !== "workbook") continue;
-    for (const hit of rule.check({ tables, grids, options: run.ruleOptions })) {
+    for (const hit of hitsOf(rule.check, { tables, grids, options: run.ruleOptions })) {
       const t = hit.table;
       into.push(toFinding(rule, hit, hit.sheet ?? t?.sheet ?? grids[0]?.sheet ?? "", t, run.options, run.lang));
     }
@@ -230,4 +241,9 @@ export function revalidate(previous: Report, grids: readonly Grid[], changed: Re
   tableFindings(run, fresh, tables, gridOf, findings);
   workbookFindings(run, tables, grids, findings);
   return finish(findings, grids, tables, sheetsWithoutTables, options);
+}
+
+/** One rule alone on some grids: its findings, as validate gives them with every other rule off. */
+export function runRule(rule: Rule, grids: Grid | readonly Grid[], options: Omit<ValidateOptions, "rules" | "extraRules"> = {}): Report {
+  return validate(Array.isArray(grids) ? grids : [grids as Grid], { ...options, rules: [rule] });
 }

@@ -1,5 +1,8 @@
 /** Findings: plain typed records that flatten into a table and serialise to JSON unchanged. */
 import type { CellValue } from "./grid";
+import type { Lang } from "./i18n";
+
+export type { Lang } from "./i18n";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -24,8 +27,6 @@ export const CATEGORIES = [
 export type Category = (typeof CATEGORIES)[number];
 
 export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
-
-export type Lang = "zh" | "en";
 
 /** The categories as people read them in the pane, the CLI and reports. */
 export const CATEGORY_NAMES: Readonly<Record<Category, Readonly<Record<Lang, string>>>> = {

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { CATEGORIES } from "../../src/core/finding";
+import { placeholders } from "../../src/core/i18n";
 import { RULES } from "../../src/core/rules";
 import { renderRulesReference } from "../../src/core/rules/reference";
 
@@ -19,19 +20,28 @@ describe("the rule registry and its reference", () => {
       expect(CATEGORIES).toContain(r.category);
       expect(r.title.zh).toMatch(/[\u4e00-\u9fa5]/);
       expect(r.title.en).toMatch(/[a-z]/);
-      const zh = r.message.zh({ cell: "E13", value: "≥90%", name: "指标" });
-      const en = r.message.en({ cell: "E13", value: "≥90%", name: "指标" });
-      // the location is the finding's own field, placed by each surface: not in the message
-      expect(zh).not.toContain("E13");
-      expect(en).not.toContain("E13");
-      expect(zh.length).toBeGreaterThan(4);
-      expect(en.length).toBeGreaterThan(4);
+      expect(Object.keys(r.messages).length).toBeGreaterThan(0);
+      for (const [id, m] of Object.entries(r.messages)) {
+        expect(m.zh).toMatch(/[\u4e00-\u9fa5]/);
+        expect(m.en).toMatch(/[a-z]{3}/);
+        // the same placeholders in both languages: a parameter the one needs the other says too
+        expect({ rule: r.id, id, placeholders: placeholders(m.en).sort() }).toEqual({ rule: r.id, id, placeholders: placeholders(m.zh).sort() });
+        // the location is the finding's own field, placed by each surface: not in the message
+        expect(placeholders(m.zh)).not.toContain("cell");
+      }
     }
   });
 
-  it("gives every rule a bad example and its fixed version for the reference", () => {
+  it("gives every rule why, how to fix, whether it fixes, and a bad example with its fixed version and source for the reference", () => {
     for (const r of RULES) {
-      expect({ id: r.id, bad: !!r.example?.bad, good: !!r.example?.good, source: !!r.example?.source }).toEqual({ id: r.id, bad: true, good: true, source: true });
+      expect({ id: r.id, why: !!(r.why.zh && r.why.en), howToFix: !!(r.howToFix.zh && r.howToFix.en), fixable: ["no", "yes", "confirm"].includes(r.fixable) }).toEqual({
+        id: r.id,
+        why: true,
+        howToFix: true,
+        fixable: true,
+      });
+      const from = [r.example.from].flat();
+      expect({ id: r.id, bad: !!r.example.bad, good: !!r.example.good, source: from.length > 0 }).toEqual({ id: r.id, bad: true, good: true, source: true });
     }
   });
 

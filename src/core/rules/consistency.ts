@@ -9,7 +9,7 @@ import { labelKey, normaliseForParsing } from "../text";
 import { parseValueCached } from "../recognize/valueCache";
 import type { ParsedValue } from "../value/types";
 import { nameOf } from "./indicators";
-import type { Hit, TableRule } from "./types";
+import { defineRule } from "./types";
 
 const PER_UNIT = /月租金|月租|人均|单价|单笔|标准|均价|单位成本|每|单次|日均/;
 
@@ -21,18 +21,26 @@ function inBase(p: ParsedValue): number {
   return (p.number ?? 0) * (p.unitInfo?.factor ?? 1);
 }
 
-const halfVsFull: TableRule = {
+const halfVsFull = defineRule({
   id: "consistency.half-vs-full",
   category: "consistency",
   severity: "warning",
   title: { zh: "半年与全年指标值互相矛盾", en: "Half-year and full-year targets that contradict each other" },
-  message: {
-    zh: (p) => `指标“${p.name}”${p.why}：半年为“${p.half}”，全年为“${p.full}”。`,
-    en: (p) => `"${p.name}" ${p.whyEn}: half-year "${p.half}", full-year "${p.full}".`,
+  messages: {
+    rate: {
+      zh: "指标“{name}”是单价或月度标准，半年和全年应相同：半年为“{half}”，全年为“{full}”。",
+      en: '"{name}" is a unit price or monthly rate and should be the same in both columns: half-year "{half}", full-year "{full}".',
+    },
+    cumulative: {
+      zh: "指标“{name}”半年累计目标超过了全年目标：半年为“{half}”，全年为“{full}”。",
+      en: '"{name}" has a cumulative half-year target above the full year: half-year "{half}", full-year "{full}".',
+    },
   },
-  example: { bad: "视频会议系统服务费月租金 | =1.146万元 | =1.416万元", good: "… | =1.416万元 | =1.416万元", source: "seed 001" },
-  check: ({ table }) => {
-    const hits: Hit[] = [];
+  why: { zh: "单价、月租金等在半年和全年应当相同；累计目标的半年数不会超过全年。两列矛盾，多半有一列抄错了。", en: "A unit price or monthly rent is the same for the half year and the year, and a cumulative half-year target never exceeds the year's: when the columns disagree, one was copied wrongly." },
+  howToFix: { zh: "核对两列，改正抄错的一列。", en: "Compare the two columns and correct the one copied wrongly." },
+  fixable: "no",
+  example: { bad: "视频会议系统服务费月租金 | =1.146万元 | =1.416万元", good: "… | =1.416万元 | =1.416万元", from: { seed: "001" } },
+  check: ({ table }, report) => {
     for (const ind of table.indicators) {
       const h = ind.halfParsed;
       const f = ind.parsed;
@@ -42,14 +50,13 @@ const halfVsFull: TableRule = {
       const fv = inBase(f);
       if (PER_UNIT.test(name) || h.unitInfo?.dimension === "money-rate") {
         if (Math.abs(hv - fv) > 1e-9 * Math.max(1, Math.abs(fv)))
-          hits.push({ place: ind.halfValue, value: ind.halfValue.text, indicator: name, params: { cell: ind.halfValue.address, name, half: ind.halfValue.text, full: ind.value.text, why: "是单价或月度标准，半年和全年应相同", whyEn: "is a unit price or monthly rate and should be the same in both columns" } });
+          report({ place: ind.halfValue, value: ind.halfValue.text, indicator: name, messageId: "rate", params: { name, half: ind.halfValue.text, full: ind.value.text } });
       } else if (h.unitInfo?.dimension !== "percent" && hv > fv * (1 + 1e-9) && (h.op === f.op || h.op === null || f.op === null)) {
-        hits.push({ place: ind.halfValue, value: ind.halfValue.text, indicator: name, severity: "error", params: { cell: ind.halfValue.address, name, half: ind.halfValue.text, full: ind.value.text, why: "半年累计目标超过了全年目标", whyEn: "has a cumulative half-year target above the full year" } });
+        report({ place: ind.halfValue, value: ind.halfValue.text, indicator: name, severity: "error", messageId: "cumulative", params: { name, half: ind.halfValue.text, full: ind.value.text } });
       }
     }
-    return hits;
   },
-};
+});
 
 /** Quantities written in prose: "印制宣传册、明白卡100万册" -> words + value. */
 function quantitiesIn(text: string): { words: string; parsed: ParsedValue; text: string }[] {
@@ -155,22 +162,24 @@ function textAgainstTable(table: TargetTable, text: string): { q: ReturnType<typ
   return out;
 }
 
-const goalVsTable: TableRule = {
+const goalVsTable = defineRule({
   id: "consistency.goal-vs-table",
   category: "consistency",
   severity: "warning",
   title: { zh: "绩效目标文字或分项绩效目标与指标表不一致", en: "The goal text or part-one summary disagrees with the indicator table" },
-  message: {
-    zh: (p) => `${p.source}写的是“${p.quoted}”，而指标“${p.name}”为“${p.value}”。`,
-    en: (p) => `the ${p.sourceEn} says "${p.quoted}", but indicator "${p.name}" is "${p.value}".`,
+  messages: {
+    goal: { zh: "绩效目标（{at}）写的是“{quoted}”，而指标“{name}”为“{value}”。", en: 'the goal text ({at}) says "{quoted}", but indicator "{name}" is "{value}".' },
+    summary: { zh: "第一部分分项绩效目标（{at}）写的是“{quoted}”，而指标“{name}”为“{value}”。", en: 'the part-one summary ({at}) says "{quoted}", but indicator "{name}" is "{value}".' },
   },
-  example: { bad: "年度绩效目标：印制宣传册、明白卡100万册；指标：印制明白卡 300万册", good: "两处一致", source: "seed 002 公积金政策宣传费" },
-  check: ({ table }) => {
-    const hits: Hit[] = [];
+  why: { zh: "绩效目标文字与指标表写的数量不同，评审不知道以哪个为准。", en: "When the goal text and the indicator give different quantities, a reviewer cannot tell which one holds." },
+  howToFix: { zh: "统一两处的数字。", en: "Make the two numbers agree." },
+  fixable: "no",
+  example: { bad: "年度绩效目标：印制宣传册、明白卡100万册；指标：印制明白卡 300万册", good: "两处一致", from: { seed: "002", table: "公积金政策宣传费" } },
+  check: ({ table }, report) => {
     // one target column a place (7 villages with 1 each): the goal's 开展7个 is their sum, not one cell's
-    if ((table.header?.placeColumns?.length ?? 0) > 1) return hits;
-    const sources: { text: string; zh: string; en: string }[] = table.texts.goals.map((g) => ({ text: g.text, zh: `绩效目标（${g.address}）`, en: `goal text (${g.address})` }));
-    if (table.summary?.indicator) sources.push({ text: table.summary.indicator.text, zh: `第一部分分项绩效目标（${table.summary.indicator.address}）`, en: `part-one summary (${table.summary.indicator.address})` });
+    if ((table.header?.placeColumns?.length ?? 0) > 1) return;
+    const sources: { text: string; messageId: "goal" | "summary"; at: string }[] = table.texts.goals.map((g) => ({ text: g.text, messageId: "goal", at: g.address }));
+    if (table.summary?.indicator) sources.push({ text: table.summary.indicator.text, messageId: "summary", at: table.summary.indicator.address });
     const seen = new Set<string>();
     for (const s of sources) {
       for (const { q, ind } of textAgainstTable(table, s.text)) {
@@ -178,12 +187,11 @@ const goalVsTable: TableRule = {
         const k = `${v.address}|${q.text}`;
         if (seen.has(k)) continue;
         seen.add(k);
-        hits.push({ place: v, value: v.text, indicator: nameOf(ind), params: { cell: v.address, source: s.zh, sourceEn: s.en, quoted: q.text.trim(), name: nameOf(ind), value: v.text } });
+        report({ place: v, value: v.text, indicator: nameOf(ind), messageId: s.messageId, params: { at: s.at, quoted: q.text.trim(), name: nameOf(ind), value: v.text } });
       }
     }
-    return hits;
   },
-};
+});
 
 function ymd(text: string | undefined): number | undefined {
   if (!text) return undefined;
@@ -202,48 +210,50 @@ function projectEnd(t: TargetTable): { end: number; text: string } | undefined {
   return { end: d.year * 10000 + (d.month ?? 12) * 100 + (d.day ?? 31), text: span.text };
 }
 
-const dates: TableRule = {
+const dates = defineRule({
   id: "consistency.dates",
   category: "consistency",
   severity: "error",
   title: { zh: "开始时间晚于结束时间", en: "Start date after end date" },
-  message: {
-    zh: (p) => `开始时间“${p.start}”晚于结束时间“${p.end}”。`,
-    en: (p) => `the start "${p.start}" is after the end "${p.end}".`,
+  messages: {
+    default: { zh: "开始时间“{start}”晚于结束时间“{end}”。", en: 'the start "{start}" is after the end "{end}".' },
   },
-  example: { bad: "开始时间 2020-12-31，结束时间 2020-01-01", good: "开始时间 2020-01-01，结束时间 2020-12-31（种子 002）", source: "illustration; the fixed form is from the seeds" },
+  why: { zh: "开始时间晚于结束时间，项目期不成立，多半是两者写反或年份写错。", en: "A start after the end makes no period: the two are usually swapped or a year is wrong." },
+  howToFix: { zh: "改正开始或结束时间。", en: "Correct the start or the end date." },
+  fixable: "no",
+  example: { bad: "开始时间 2020-12-31，结束时间 2020-01-01", good: "开始时间 2020-01-01，结束时间 2020-12-31（种子 002）", from: { illustration: "the fixed form is from the seeds" } },
   check: ({ table }) => {
     const s = table.period.start;
     const e = table.period.end;
     const a = ymd(s?.text);
     const b = ymd(e?.text);
     if (!s || !e || a === undefined || b === undefined || a <= b) return [];
-    return [{ place: s, value: s.text, params: { cell: s.address, start: s.text, end: e.text } }];
+    return [{ place: s, value: s.text, params: { start: s.text, end: e.text } }];
   },
-};
+});
 
-const deadlineAfterEnd: TableRule = {
+const deadlineAfterEnd = defineRule({
   id: "consistency.deadline-after-end",
   category: "consistency",
   severity: "warning",
   title: { zh: "时效指标的完成时限晚于项目结束时间", en: "A deadline after the project's end" },
-  message: {
-    zh: (p) => `时效指标“${p.name}”的时限“${p.value}”晚于项目结束时间“${p.end}”。`,
-    en: (p) => `the deadline "${p.value}" of "${p.name}" is after the project's end "${p.end}".`,
+  messages: {
+    default: { zh: "时效指标“{name}”的时限“{value}”晚于项目结束时间“{end}”。", en: 'the deadline "{value}" of "{name}" is after the project\'s end "{end}".' },
   },
-  example: { bad: "结束时间 2020-12-31；完成时间 | 2021年6月30日前", good: "完成时间 | 2020年12月31日前", source: "illustration (no such mistake in the seeds)" },
-  check: ({ table }) => {
+  why: { zh: "项目结束后才到的完成时限，在项目期内无法考核。", en: "A deadline after the project's end cannot be checked within the project." },
+  howToFix: { zh: "把时限改在项目结束时间之前，或改正项目期。", en: "Move the deadline before the project's end, or correct the project period." },
+  fixable: "no",
+  example: { bad: "结束时间 2020-12-31；完成时间 | 2021年6月30日前", good: "完成时间 | 2020年12月31日前", from: { illustration: "no such mistake in the seeds" } },
+  check: ({ table }, report) => {
     const stated = projectEnd(table);
-    if (!stated) return [];
-    const hits: Hit[] = [];
+    if (!stated) return;
     for (const ind of table.indicators) {
       const p = ind.parsed;
       if (!p || p.kind !== "date" || !p.date?.year || !ind.value) continue;
       const d = p.date.year * 10000 + (p.date.month ?? 12) * 100 + (p.date.day ?? 31);
-      if (d > stated.end) hits.push({ place: ind.value, value: ind.value.text, indicator: nameOf(ind), params: { cell: ind.value.address, name: nameOf(ind), value: ind.value.text, end: stated.text } });
+      if (d > stated.end) report({ place: ind.value, value: ind.value.text, indicator: nameOf(ind), params: { name: nameOf(ind), value: ind.value.text, end: stated.text } });
     }
-    return hits;
   },
-};
+});
 
-export const consistencyRules: TableRule[] = [halfVsFull, goalVsTable, dates, deadlineAfterEnd];
+export const consistencyRules = [halfVsFull, goalVsTable, dates, deadlineAfterEnd];

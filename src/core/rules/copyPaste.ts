@@ -2,7 +2,7 @@
 import { isSatisfactionName } from "../lexicon";
 import type { TargetTable } from "../model";
 import { labelKey } from "../text";
-import type { Hit, WorkbookRule } from "./types";
+import { defineWorkbookRule } from "./types";
 
 /** 产出 and 效益 indicators are project-specific; management and satisfaction blocks repeat legitimately. */
 function specificNames(t: TargetTable): Set<string> {
@@ -60,23 +60,30 @@ function similarLaterTables(names: readonly Set<string>[]): (i: number) => numbe
   };
 }
 
-const reused: WorkbookRule = {
+const reused = defineWorkbookRule({
   id: "copy-paste.reused-indicators",
-  scope: "workbook",
   category: "copy-paste",
   severity: "warning",
   title: { zh: "不同项目使用了相同或几乎相同的指标", en: "Different projects with the same or nearly the same indicators" },
-  message: {
-    zh: (p) => `项目“${p.project}”的产出和效益指标与${p.others}${p.same}，疑似照搬；请按本项目的实际内容设置指标。`,
-    en: (p) => `the output and benefit indicators of "${p.project}" ${p.sameEn} ${p.othersEn}; they look copied — set indicators for this project's own work.`,
+  messages: {
+    identical: {
+      zh: "项目“{project}”的产出和效益指标与{others}完全相同，疑似照搬；请按本项目的实际内容设置指标。",
+      en: 'the output and benefit indicators of "{project}" are identical to those of {others}; they look copied — set indicators for this project\'s own work.',
+    },
+    similar: {
+      zh: "项目“{project}”的产出和效益指标与{others}几乎相同，疑似照搬；请按本项目的实际内容设置指标。",
+      en: 'the output and benefit indicators of "{project}" are nearly identical to those of {others}; they look copied — set indicators for this project\'s own work.',
+    },
   },
-  example: { bad: "“宣传费”和“大宗印刷费”两张表的产出、效益指标完全相同", good: "各项目按自己的实际内容设置指标", source: "illustration (no such mistake in the seeds)" },
-  check: ({ tables }) => {
+  why: { zh: "产出和效益指标应反映本项目的工作；不同项目用同一套指标，说明指标是照搬的。", en: "Output and benefit indicators describe the project's own work; the same set in different projects shows they were copied." },
+  howToFix: { zh: "按本项目实际的产出和效果重新设置指标。", en: "Set indicators for what this project actually delivers and achieves." },
+  fixable: "no",
+  example: { bad: "“宣传费”和“大宗印刷费”两张表的产出、效益指标完全相同", good: "各项目按自己的实际内容设置指标", from: { illustration: "no such mistake in the seeds" } },
+  check: ({ tables }, report) => {
     const names = tables.map(specificNames);
     const projects = tables.map((t) => labelKey(t.projectName?.text ?? ""));
     const similar = similarLaterTables(names);
     const grouped = new Set<number>();
-    const hits: Hit[] = [];
     for (let i = 0; i < tables.length; i++) {
       if (grouped.has(i) || names[i].size < 3) continue;
       const group = [i];
@@ -99,23 +106,16 @@ const reused: WorkbookRule = {
         const first = t.indicators.find((x) => x.name && (x.level1?.key === "产出" || x.level1?.key === "效益"))?.name;
         if (!first) continue;
         const others = group.filter((x) => x !== g).map((x) => `“${tables[x].projectName?.text ?? tables[x].id}”（${tables[x].sheet}）`);
-        hits.push({
+        report({
           place: first,
           table: t,
           value: first.text,
-          params: {
-            cell: first.address,
-            project: t.projectName?.text ?? t.id,
-            others: others.join("、"),
-            othersEn: others.join(", "),
-            same: identical ? "完全相同" : "几乎相同",
-            sameEn: identical ? "are identical to those of" : "are nearly identical to those of",
-          },
+          messageId: identical ? "identical" : "similar",
+          params: { project: t.projectName?.text ?? t.id, others: { zh: others.join("、"), en: others.join(", ") } },
         });
       }
     }
-    return hits;
   },
-};
+});
 
-export const copyPasteRules: WorkbookRule[] = [reused];
+export const copyPasteRules = [reused];

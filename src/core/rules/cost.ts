@@ -2,24 +2,29 @@
  * cost: a cost is a ceiling. 成本 indicators with ≥ or >; a cost above the project budget after
  * 元/万元/亿元 conversion; cost indicators that add up to more than the budget.
  */
-import { budgetInYuan, formatMoney, formatNumber, isUnderCost, isUnitCost, looksLikeCost, moneyInYuan, nameOf, operatorFix, valueCells, type ValueCell } from "./indicators";
+import { formatBoth } from "../i18n";
+import { atValue, budgetInYuan, formatMoney, formatNumber, isUnderCost, isUnitCost, looksLikeCost, moneyInYuan, nameOf, operatorFix, quoteValue, valueCells, type ValueCell } from "./indicators";
 import type { Field, IndicatorRow, TargetTable } from "../model";
 import { cleanProse, moneyAmountsInClean, type TextAmount } from "../recognize/amountsInText";
 import type { ParsedValue } from "../value/types";
-import type { Hit, TableRule } from "./types";
+import { defineRule } from "./types";
 
-const direction: TableRule = {
+const direction = defineRule({
   id: "cost.direction",
   category: "cost",
   severity: "error",
   title: { zh: "成本指标使用了 ≥ 或 >（成本应设上限 ≤）", en: "A cost indicator with ≥ or > (a cost is a ceiling, ≤)" },
-  message: {
-    zh: (p) => `成本指标“${p.name}”写作“${p.value}”；成本指标是支出上限，应使用 ≤，例如“${p.fixed}”。`,
-    en: (p) => `cost indicator "${p.name}" is written "${p.value}"; a cost is a ceiling and takes ≤, e.g. "${p.fixed}".`,
+  messages: {
+    default: {
+      zh: "成本指标“{name}”写作“{value}”；成本指标是支出上限，应使用 ≤，例如“{fixed}”。",
+      en: 'cost indicator "{name}" is written "{value}"; a cost is a ceiling and takes ≤, e.g. "{fixed}".',
+    },
   },
-  example: { bad: "全中心物业费总成本 | ≥62.01万元", good: "全中心物业费总成本 | ≤62.01万元", source: "seed 001" },
-  check: ({ table }) => {
-    const hits: Hit[] = [];
+  why: { zh: "成本指标控制的是支出上限；写成 ≥，等于要求多花钱。", en: "A cost indicator caps spending; written with ≥ it asks for more to be spent." },
+  howToFix: { zh: "把 ≥ 或 > 改为 ≤。", en: "Change ≥ or > to ≤." },
+  fixable: "confirm",
+  example: { bad: "全中心物业费总成本 | ≥62.01万元", good: "全中心物业费总成本 | ≤62.01万元", from: { seed: "001" } },
+  check: ({ table }, report) => {
     for (const ind of table.indicators) {
       // in a list without 一级/二级 (发放金额 | 万元 | ≥ | 9.31) a cost is known by its name and money unit
       const unlabelledCost = !ind.level1 && !ind.level2 && looksLikeCost(nameOf(ind));
@@ -29,61 +34,64 @@ const direction: TableRule = {
         if (p.kind !== "quantitative" || (p.op !== "≥" && p.op !== ">")) continue;
         if (!isUnderCost(ind) && p.unitInfo?.dimension !== "money" && p.unitInfo?.dimension !== "money-rate") continue;
         const fixed = `≤${p.number}${p.unit ?? ""}`;
-        hits.push({
-          place: v.field, value: v.field.text, indicator: nameOf(ind),
-          params: { cell: v.field.address, name: nameOf(ind), value: v.text, fixed },
-          fix: operatorFix(table, ind, v, "≤", fixed, true),
-        });
+        report({ ...atValue(ind, v), params: { ...quoteValue(ind, v), fixed }, fix: operatorFix(table, ind, v, "≤", fixed, true) });
       }
     }
-    return hits;
   },
-};
+});
 
-const aboveBudget: TableRule = {
+const aboveBudget = defineRule({
   id: "cost.above-budget",
   category: "cost",
   severity: "error",
   title: { zh: "成本指标超过项目预算", en: "A cost above the project budget" },
-  message: {
-    zh: (p) => `成本指标“${p.name}”为“${p.value}”${p.converted ? `（折合 ${p.converted}）` : ""}，超过项目预算 ${p.budget}（${p.budgetCell}）。`,
-    en: (p) => `cost "${p.name}" is "${p.value}"${p.converted ? ` (${p.converted})` : ""}, more than the project budget of ${p.budget} (${p.budgetCell}).`,
+  messages: {
+    default: { zh: "成本指标“{name}”为“{value}”，超过项目预算 {budget}（{budgetCell}）。", en: 'cost "{name}" is "{value}", more than the project budget of {budget} ({budgetCell}).' },
+    converted: {
+      zh: "成本指标“{name}”为“{value}”（折合 {converted}），超过项目预算 {budget}（{budgetCell}）。",
+      en: 'cost "{name}" is "{value}" ({converted}), more than the project budget of {budget} ({budgetCell}).',
+    },
   },
-  example: { bad: "宣传总成本 | ≤30万元，预算数 25万元", good: "宣传总成本 | ≤25万元（种子 000 宣传费：制作成本 ≤25万元 = 预算数 25）", source: "illustration; the fixed form is from the seeds" },
-  check: ({ table }) => {
+  why: { zh: "一项成本不可能超过整个项目的预算；多半是单位（元/万元）写错或数字抄错。", en: "One cost cannot exceed the whole project's budget: usually the unit (元/万元) or a digit is wrong." },
+  howToFix: { zh: "核对成本指标和预算数的金额与单位。", en: "Check the amounts and units of the cost and the budget." },
+  fixable: "no",
+  example: {
+    bad: "宣传总成本 | ≤30万元，预算数 25万元",
+    good: "宣传总成本 | ≤25万元（种子 000 宣传费：制作成本 ≤25万元 = 预算数 25）",
+    from: { illustration: "the fixed form is from the seeds" },
+  },
+  check: ({ table }, report) => {
     const budget = budgetInYuan(table);
-    if (!budget) return [];
-    const hits: Hit[] = [];
+    if (!budget) return;
     for (const ind of table.indicators) {
       if (!isUnderCost(ind)) continue;
       for (const v of valueCells(ind)) {
         if (isUnitCost(ind, v.parsed)) continue;
         const yuan = moneyInYuan(v.parsed);
         if (yuan === undefined || yuan <= budget.yuan * 1.0001) continue;
-        hits.push({
-          place: v.field, value: v.field.text, indicator: nameOf(ind),
-          params: { cell: v.field.address, name: nameOf(ind), value: v.text, converted: v.parsed.unit === budget.unit ? "" : formatMoney(yuan, budget.unit), budget: formatMoney(budget.yuan, budget.unit), budgetCell: budget.place.address },
-        });
+        const params = { ...quoteValue(ind, v), budget: formatMoney(budget.yuan, budget.unit), budgetCell: budget.place.address };
+        if (v.parsed.unit === budget.unit) report({ ...atValue(ind, v), params });
+        else report({ ...atValue(ind, v), messageId: "converted", params: { ...params, converted: formatMoney(yuan, budget.unit) } });
       }
     }
-    return hits;
   },
-};
+});
 
-const sumAboveBudget: TableRule = {
+const sumAboveBudget = defineRule({
   id: "cost.sum-above-budget",
   category: "cost",
   severity: "error",
   title: { zh: "各成本指标合计超过项目预算", en: "Cost indicators adding up to more than the budget" },
-  message: {
-    zh: (p) => `本表${p.column}成本指标合计 ${p.sum}，超过项目预算 ${p.budget}。`,
-    en: (p) => `the ${p.columnEn} cost indicators of this table add up to ${p.sum}, more than the budget of ${p.budget}.`,
+  messages: {
+    default: { zh: "本表{column}成本指标合计 {sum}，超过项目预算 {budget}。", en: "the {column} cost indicators of this table add up to {sum}, more than the budget of {budget}." },
   },
-  example: { bad: "宣传品制作成本 ≤20万元 + 媒体刊播成本 ≤10万元，预算数 25万元", good: "各项成本合计不超过 25万元", source: "illustration (no such mistake in the seeds)" },
-  check: ({ table }) => {
+  why: { zh: "各项成本合计超过预算，说明成本或预算至少有一处写错，或有重复计算。", en: "Costs adding up to more than the budget mean a cost or the budget is wrong, or something is counted twice." },
+  howToFix: { zh: "核对各项成本，使合计不超过预算数；总成本与分项并列的，只保留一种写法。", en: "Check the costs so they add up to no more than the budget; where a total stands beside its parts, keep one or the other." },
+  fixable: "no",
+  example: { bad: "宣传品制作成本 ≤20万元 + 媒体刊播成本 ≤10万元，预算数 25万元", good: "各项成本合计不超过 25万元", from: { illustration: "no such mistake in the seeds" } },
+  check: ({ table }, report) => {
     const budget = budgetInYuan(table);
-    if (!budget) return [];
-    const hits: Hit[] = [];
+    if (!budget) return;
     for (const half of [false, true]) {
       let sum = 0;
       let count = 0;
@@ -106,14 +114,10 @@ const sumAboveBudget: TableRule = {
       if (max > budget.yuan * 1.0001) continue;
       const limit = half && table.budget.halfYear ? table.budget.halfYear.value * (budget.yuan / budget.amount) : budget.yuan;
       if (count >= 2 && first && sum > limit * 1.0001)
-        hits.push({
-          place: first,
-          params: { cell: first.address, sum: formatMoney(sum, budget.unit), budget: formatMoney(limit, budget.unit), column: half ? "半年" : "", columnEn: half ? "half-year" : "full-year" },
-        });
+        report({ place: first, params: { sum: formatMoney(sum, budget.unit), budget: formatMoney(limit, budget.unit), column: half ? { zh: "半年", en: "half-year" } : { zh: "", en: "full-year" } } });
     }
-    return hits;
   },
-};
+});
 
 /** Months one of a rate's time units stands for. */
 const MONTHS_PER: Record<string, number> = { 月: 1, 个月: 1, 季度: 3, 年: 12 };
@@ -145,20 +149,32 @@ function projectMonths(t: TargetTable): { months: number; period?: string } {
   return { months: 12 };
 }
 
-const perPeriodAboveBudget: TableRule = {
+const perPeriodAboveBudget = defineRule({
   id: "cost.per-period-above-budget",
   category: "cost",
   severity: "error",
   title: { zh: "按月（季、年）计的成本乘以项目期超过项目预算", en: "A cost per month (quarter, year) over the project period above the budget" },
-  message: {
-    zh: (p) => `成本指标“${p.name}”为“${p.value}”，按${p.period ? `“${p.period}”` : "全年"}共 ${p.months} 个月计为 ${p.total}，超过项目预算 ${p.budget}（${p.budgetCell}）。`,
-    en: (p) => `cost "${p.name}" is "${p.value}"; over ${p.period ? `"${p.period}"` : "the year"} (${p.months} months) it comes to ${p.total}, more than the project budget of ${p.budget} (${p.budgetCell}).`,
+  messages: {
+    default: {
+      zh: "成本指标“{name}”为“{value}”，按全年共 {months} 个月计为 {total}，超过项目预算 {budget}（{budgetCell}）。",
+      en: 'cost "{name}" is "{value}"; over the year ({months} months) it comes to {total}, more than the project budget of {budget} ({budgetCell}).',
+    },
+    period: {
+      zh: "成本指标“{name}”为“{value}”，按“{period}”共 {months} 个月计为 {total}，超过项目预算 {budget}（{budgetCell}）。",
+      en: 'cost "{name}" is "{value}"; over "{period}" ({months} months) it comes to {total}, more than the project budget of {budget} ({budgetCell}).',
+    },
   },
-  example: { bad: "人工成本 | ≤620万/月，2020年1月--2020年11月，项目预算金额 5652万元（620 × 11 = 6820万元）", good: "人工成本 | ≤513.82万元/月（5652 ÷ 11）", source: "corpus 02 (天津, 抗疫特别国债项目)" },
-  check: ({ table }) => {
+  why: { zh: "按月（季、年）计的成本乘以项目期不能超过预算，否则成本标准与预算对不上。", en: "A cost per month (quarter, year) times the project's length cannot exceed the budget, or the rate and the budget disagree." },
+  howToFix: { zh: "按预算数和项目期重新计算单期成本，或核对项目期与预算。", en: "Work the rate out again from the budget and the period, or check the period and the budget." },
+  fixable: "no",
+  example: {
+    bad: "人工成本 | ≤620万/月，2020年1月--2020年11月，项目预算金额 5652万元（620 × 11 = 6820万元）",
+    good: "人工成本 | ≤513.82万元/月（5652 ÷ 11）",
+    from: { corpus: "02", note: "天津, 抗疫特别国债项目" },
+  },
+  check: ({ table }, report) => {
     const budget = budgetInYuan(table);
-    if (!budget) return [];
-    const hits: Hit[] = [];
+    if (!budget) return;
     for (const ind of table.indicators) {
       if (!isUnderCost(ind)) continue;
       for (const v of valueCells(ind)) {
@@ -170,15 +186,13 @@ const perPeriodAboveBudget: TableRule = {
         const { months, period } = projectMonths(table);
         const total = (p.number * p.unitInfo.factor * months) / each;
         if (total <= budget.yuan * 1.0001) continue;
-        hits.push({
-          place: v.field, value: v.field.text, indicator: nameOf(ind),
-          params: { cell: v.field.address, name: nameOf(ind), value: v.text, period: period ?? "", months, total: formatMoney(total, budget.unit), budget: formatMoney(budget.yuan, budget.unit), budgetCell: budget.place.address },
-        });
+        const params = { ...quoteValue(ind, v), months, total: formatMoney(total, budget.unit), budget: formatMoney(budget.yuan, budget.unit), budgetCell: budget.place.address };
+        if (period) report({ ...atValue(ind, v), messageId: "period", params: { ...params, period } });
+        else report({ ...atValue(ind, v), params });
       }
     }
-    return hits;
   },
-};
+});
 
 /** Time units a rate can be "per": a cost per day or per month needs a duration to multiply by. */
 const DURATION = new Set(["天", "日", "工作日", "个工作日", "小时", "分钟", "周", "月", "个月", "季度"]);
@@ -239,26 +253,37 @@ function fmt2(n: number): string {
   return formatNumber(n, 2);
 }
 
-const unitCostTimesQuantity: TableRule = {
+const UNIT_COST_ZH = "单位成本“{value}”（{name}）× {qname}“{qvalue}”（{qcell}）= {product}，";
+const UNIT_COST_EN = 'the unit cost "{value}" ({name}) × "{qvalue}" {qname} ({qcell}) = {product}, ';
+const IMPLIED_ZH = "；按预算计算，单位成本约为 {implied}。请核实单位成本和数量";
+const IMPLIED_EN = "; the budget works out at about {implied} each. Check the unit cost and the quantity";
+
+const unitCostTimesQuantity = defineRule({
   id: "cost.unit-cost-times-quantity",
   category: "cost",
   severity: "warning",
   title: { zh: "单位成本 × 数量与项目预算相差过大", en: "Unit cost × quantity far from the project budget" },
-  message: {
-    zh: (p) =>
-      `单位成本“${p.value}”（${p.name}）× ${p.qname}“${p.qvalue}”（${p.qcell}）= ${p.product}，${p.relation}项目预算 ${p.budget}（${p.budgetCell}）${p.gap}；按预算计算，单位成本约为 ${p.implied}。请核实单位成本和数量${p.extra}。`,
-    en: (p) =>
-      `the unit cost "${p.value}" (${p.name}) × "${p.qvalue}" ${p.qname} (${p.qcell}) = ${p.product}, ${p.relationEn} the project budget of ${p.budget} (${p.budgetCell}); the budget works out at about ${p.implied} each. Check the unit cost and the quantity${p.extraEn}.`,
+  messages: {
+    over: {
+      zh: `${UNIT_COST_ZH}比项目预算 {budget}（{budgetCell}）多 {pct}%${IMPLIED_ZH}。`,
+      en: `${UNIT_COST_EN}{pct}% more than the project budget of {budget} ({budgetCell})${IMPLIED_EN}.`,
+    },
+    under: {
+      zh: `${UNIT_COST_ZH}不到项目预算 {budget}（{budgetCell}）的一半${IMPLIED_ZH}，或补充其余的成本指标。`,
+      en: `${UNIT_COST_EN}less than half of the project budget of {budget} ({budgetCell})${IMPLIED_EN}, or add the other costs.`,
+    },
   },
+  why: { zh: "单位成本乘以数量应与预算大致相当；相差过大，单价、数量或预算至少有一个不对。", en: "A unit cost times its quantity should come close to the budget; far from it, the unit cost, the quantity or the budget is wrong." },
+  howToFix: { zh: "按预算数和数量核对单位成本（或补充其余的成本指标）。", en: "Check the unit cost against the budget and the quantity (or add the other costs)." },
+  fixable: "no",
   example: {
     bad: "人均聘用成本 ≤5万元 × 聘用人数 ≥135人 = 675万元，预算数 557.89万元",
     good: "人均聘用成本 ≤4.14万元（557.89万元 ÷ 135人）",
-    source: "seed 000 聘用人员劳务费（按万元计）",
+    from: { seed: "000", table: "聘用人员劳务费（按万元计）" },
   },
-  check: ({ table }) => {
+  check: ({ table }, report) => {
     const budget = budgetInYuan(table);
-    if (!budget) return [];
-    const hits: Hit[] = [];
+    if (!budget) return;
     const costs = table.indicators.filter((i) => isUnderCost(i) || looksLikeCost(nameOf(i)));
     const moneyCosts = costs.filter((i) => valueCells(i).some((v) => v.parsed.unitInfo?.dimension === "money" || v.parsed.unitInfo?.dimension === "money-rate"));
     // a 天/月 count elsewhere in the table may be a further factor (430元/人 for each of 8 days)
@@ -276,23 +301,15 @@ const unitCostTimesQuantity: TableRule = {
       if (!q || !q.ind.value) continue;
       const product = p.number * p.unitInfo.factor * q.count;
       const implied = budget.yuan / q.count / p.unitInfo.factor;
-      const base = {
-        cell: v.field.address, name: nameOf(ind), value: v.text, qname: nameOf(q.ind), qvalue: q.ind.value.text, qcell: q.ind.value.address,
+      const params = {
+        ...quoteValue(ind, v), qname: nameOf(q.ind), qvalue: q.ind.value.text, qcell: q.ind.value.address,
         product: formatMoney(product, budget.unit), budget: formatMoney(budget.yuan, budget.unit), budgetCell: budget.place.address, implied: `${fmt2(implied)}${p.unit ?? ""}`,
       };
-      if (product > budget.yuan * 1.1) {
-        const pct = Math.round((product / budget.yuan - 1) * 100);
-        hits.push({ place: v.field, value: v.field.text, indicator: nameOf(ind), params: { ...base, relation: "比", gap: `多 ${pct}%`, relationEn: `${pct}% more than`, extra: "", extraEn: "" } });
-      } else if (product < budget.yuan * 0.5 && moneyCosts.length === 1 && !hasDuration) {
-        hits.push({
-          place: v.field, value: v.field.text, indicator: nameOf(ind), severity: "info",
-          params: { ...base, relation: "不到", gap: "的一半", relationEn: "less than half of", extra: "，或补充其余的成本指标", extraEn: ", or add the other costs" },
-        });
-      }
+      if (product > budget.yuan * 1.1) report({ ...atValue(ind, v), messageId: "over", params: { ...params, pct: Math.round((product / budget.yuan - 1) * 100) } });
+      else if (product < budget.yuan * 0.5 && moneyCosts.length === 1 && !hasDuration) report({ ...atValue(ind, v), severity: "info", messageId: "under", params });
     }
-    return hits;
   },
-};
+});
 
 /** A cost named with its amount in a text: "物业费62.01万", "邮递费219.76万元". */
 interface NamedCost {
@@ -356,17 +373,39 @@ function sameAmount(a: number, b: number): boolean {
   return Math.abs(a - b) <= Math.max(1, Math.abs(b) * 0.0005);
 }
 
-const textAmount: TableRule = {
+/** What the cost indicators say, against a text's amount: their sum, or the one's value (converted when its unit is another). */
+const COSTS_SAY = {
+  several: { zh: "成本指标{names}合计 {sum}", en: "the cost indicators {names} add up to {sum}" },
+  one: { zh: "成本指标{names}为“{value}”", en: 'the cost indicator {names} is "{value}"' },
+  oneConverted: { zh: "成本指标{names}为“{value}”（折合 {sum}）", en: 'the cost indicator {names} is "{value}" ({sum})' },
+};
+
+/** How the costs compare with the text's amount, and what to do. */
+const COSTS_VS_TEXT = {
+  more: { zh: "超过了文中的金额；请核对两处金额", en: "which is more than the text gives; reconcile the two" },
+  less: {
+    zh: "少于文中的金额；如文中金额还包括其他支出，请为其设置成本指标，否则请统一两处金额",
+    en: "which is less than the text gives; add cost indicators for whatever else the text amount covers, or make the two agree",
+  },
+};
+
+const textAmount = defineRule({
   id: "cost.text-amount",
   category: "cost",
   severity: "warning",
   title: { zh: "成本指标与项目实施内容或绩效目标中写明的金额不一致", en: "A cost indicator that differs from the amount the project text gives for it" },
-  message: {
-    zh: (p) => `${p.source}写明“${p.quoted}”，而${p.what}，${p.relation}。`,
-    en: (p) => `the ${p.sourceEn} says "${p.quoted}", but ${p.whatEn}, ${p.relationEn}.`,
+  messages: {
+    default: { zh: "{source}写明“{quoted}”，而{what}，{relation}。", en: 'the {source} says "{quoted}", but {what}, {relation}.' },
   },
-  example: { bad: "项目实施内容：公积金短信平台、专线等邮递费用219.76万；成本指标：短信平台及邮递费 ≥187.26万元", good: "金额一致（如 物业费62.01万 与 全中心物业费总成本 ≤62.01万元），或为专线等其余支出另设成本指标", source: "seed 001" },
-  check: ({ table }) => {
+  why: { zh: "同一项支出在文字和成本指标里写成两个金额，评审不知道以哪个为准。", en: "The same spending given as two amounts, in the text and in the cost indicator, leaves a reviewer unsure which holds." },
+  howToFix: { zh: "统一两处金额；文中金额还包括其他支出的，为其另设成本指标。", en: "Make the two amounts agree; where the text's amount covers more, add cost indicators for the rest." },
+  fixable: "no",
+  example: {
+    bad: "项目实施内容：公积金短信平台、专线等邮递费用219.76万；成本指标：短信平台及邮递费 ≥187.26万元",
+    good: "金额一致（如 物业费62.01万 与 全中心物业费总成本 ≤62.01万元），或为专线等其余支出另设成本指标",
+    from: { seed: "001" },
+  },
+  check: ({ table }, report) => {
     const budget = budgetInYuan(table);
     const unit = budget?.unit === "元" ? "万元" : (budget?.unit ?? "万元");
     const texts: { f: Field; zh: string; en: string }[] = [
@@ -384,7 +423,6 @@ const textAmount: TableRule = {
         .map((i) => ({ ind: i, v: valueCells(i).find((x) => !x.half) }))
         .filter((c): c is { ind: IndicatorRow; v: ValueCell } => !!c.v && !isUnitCost(c.ind, c.v.parsed) && moneyInYuan(c.v.parsed) !== undefined)
         .map((c) => ({ ...c, key: costKey(nameOf(c.ind)) }));
-    const hits: Hit[] = [];
     const reported = new Set<string>();
     for (const { f, zh, en } of texts) {
       for (const named of namedCosts(f)) {
@@ -400,29 +438,22 @@ const textAmount: TableRule = {
         const more = sum > named.amount.yuan;
         const names = matched.map((c) => `“${nameOf(c.ind)}”`).join("、");
         const namesEn = matched.map((c) => `"${nameOf(c.ind)}"`).join(", ");
-        const several = matched.length > 1;
-        hits.push({
+        const say = matched.length > 1 ? COSTS_SAY.several : first.v.parsed.unit === unit ? COSTS_SAY.one : COSTS_SAY.oneConverted;
+        report({
           place: first.v.field,
           value: first.v.field.text,
           indicator: nameOf(first.ind),
           severity: more ? "warning" : "info",
           params: {
-            cell: first.v.field.address,
-            source: `${zh}（${f.address}）`,
-            sourceEn: `${en} (${f.address})`,
+            source: { zh: `${zh}（${f.address}）`, en: `${en} (${f.address})` },
             quoted: named.quoted,
-            what: several ? `成本指标${names}合计 ${formatMoney(sum, unit)}` : `成本指标${names}为“${first.v.text}”${first.v.parsed.unit === unit ? "" : `（折合 ${formatMoney(sum, unit)}）`}`,
-            whatEn: several ? `the cost indicators ${namesEn} add up to ${formatMoney(sum, unit)}` : `the cost indicator ${namesEn} is "${first.v.text}"${first.v.parsed.unit === unit ? "" : ` (${formatMoney(sum, unit)})`}`,
-            relation: more
-              ? "超过了文中的金额；请核对两处金额"
-              : "少于文中的金额；如文中金额还包括其他支出，请为其设置成本指标，否则请统一两处金额",
-            relationEn: more ? "which is more than the text gives; reconcile the two" : "which is less than the text gives; add cost indicators for whatever else the text amount covers, or make the two agree",
+            what: formatBoth(say, { names: { zh: names, en: namesEn }, sum: formatMoney(sum, unit), value: first.v.text }),
+            relation: more ? COSTS_VS_TEXT.more : COSTS_VS_TEXT.less,
           },
         });
       }
     }
-    return hits;
   },
-};
+});
 
-export const costRules: TableRule[] = [direction, aboveBudget, sumAboveBudget, perPeriodAboveBudget, unitCostTimesQuantity, textAmount];
+export const costRules = [direction, aboveBudget, sumAboveBudget, perPeriodAboveBudget, unitCostTimesQuantity, textAmount];

@@ -11,6 +11,16 @@ export function nameOf(ind: IndicatorRow): string {
   return ind.name?.text ?? "";
 }
 
+/** Where a hit on one value cell of an indicator row stands: the cell, the text it quotes, the indicator. */
+export function atValue(ind: IndicatorRow, v: ValueCell): { place: Place; value: string; indicator: string } {
+  return { place: v.field, value: v.field.text, indicator: nameOf(ind) };
+}
+
+/** The parameters most value messages quote: the indicator's name and its value as the row states it. */
+export function quoteValue(ind: IndicatorRow, v: ValueCell): { name: string; value: string } {
+  return { name: nameOf(ind), value: v.text };
+}
+
 /** Under 成本 (二级 in the common framework, 一级 in core-2021). */
 export function isUnderCost(ind: IndicatorRow): boolean {
   return ind.level2?.key === "成本" || ind.level1?.key === "成本" || ["经济成本", "社会成本", "生态环境成本"].includes(ind.level2?.key ?? "");

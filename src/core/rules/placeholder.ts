@@ -2,85 +2,100 @@
 import { toA1 } from "../grid";
 import { placeholderInName } from "../value/placeholder";
 import { tidy } from "../text";
-import { answersYesNo, nameOf, nextTableTop, valueCells } from "./indicators";
+import { answersYesNo, atValue, nextTableTop, quoteValue, valueCells } from "./indicators";
 import { isInstruction } from "./selfEvaluation";
-import type { Hit, TableRule } from "./types";
+import type { Place } from "../model";
+import { defineRule } from "./types";
 
 
 /** A sample row of a template: …… */
 const LEFTOVER_ROW = /^[.…。·]+$/;
 
-const value: TableRule = {
+const value = defineRule({
   id: "placeholder.value",
   category: "placeholder",
   severity: "error",
   title: { zh: "指标值是未替换的占位符", en: "A target value left as a placeholder" },
-  message: {
-    zh: (p) => `指标“${p.name}”的指标值“${p.value}”是占位符，请填写实际目标值。`,
-    en: (p) => `the target of "${p.name}" is the placeholder "${p.value}"; enter the real target.`,
+  messages: {
+    default: { zh: "指标“{name}”的指标值“{value}”是占位符，请填写实际目标值。", en: 'the target of "{name}" is the placeholder "{value}"; enter the real target.' },
   },
-  example: { bad: "游客人数增长率 | n%", good: "系统运行正常率 | ≥99%", source: "seed 002 住房公积金管理系统维护费" },
-  check: ({ table }) => {
-    const hits: Hit[] = [];
+  why: { zh: "n、XX、待定之类的占位符说明目标还没有定，评审时会被退回。", en: "A placeholder (n, XX, 待定 …) means the target was never set; a reviewer sends the table back." },
+  howToFix: { zh: "填写实际的目标值（运算符 + 数值 + 单位）。", en: "Enter the real target: operator, number and unit." },
+  fixable: "no",
+  example: { bad: "游客人数增长率 | n%", good: "系统运行正常率 | ≥99%", from: { seed: "002", table: "住房公积金管理系统维护费" } },
+  check: ({ table }, report) => {
     for (const ind of table.indicators)
       for (const v of valueCells(ind))
-        if (v.parsed.kind === "placeholder" && !answersYesNo(ind, v.text))
-          hits.push({ place: v.field, value: v.field.text, indicator: nameOf(ind), params: { cell: v.field.address, name: nameOf(ind), value: v.text } });
-    return hits;
+        if (v.parsed.kind === "placeholder" && !answersYesNo(ind, v.text)) report({ ...atValue(ind, v), params: quoteValue(ind, v) });
   },
-};
+});
 
-const text: TableRule = {
+const text = defineRule({
   id: "placeholder.text",
   category: "placeholder",
   severity: "error",
   title: { zh: "项目名称或指标名称是占位符", en: "A project or indicator name left as a placeholder" },
-  message: {
-    zh: (p) =>
-      p.prompt
-        ? `“${p.value}”中留着模板的填写提示“${p.prompt}”${p.count ? `（共 ${p.count} 个指标名称如此）` : ""}，请删去，目标写在指标值里。`
-        : `“${p.value}”是占位符，请填写实际内容。`,
-    en: (p) =>
-      p.prompt
-        ? `"${p.value}" still holds the template's prompt "${p.prompt}"${p.count ? ` (as do ${p.count} indicator names in all)` : ""}; remove it and give the target in the value.`
-        : `"${p.value}" is a placeholder; fill in the real text.`,
+  messages: {
+    default: { zh: "“{value}”是占位符，请填写实际内容。", en: '"{value}" is a placeholder; fill in the real text.' },
+    prompt: {
+      zh: "“{value}”中留着模板的填写提示“{prompt}”，请删去，目标写在指标值里。",
+      en: '"{value}" still holds the template\'s prompt "{prompt}"; remove it and give the target in the value.',
+    },
+    prompts: {
+      zh: "“{value}”中留着模板的填写提示“{prompt}”（共 {count} 个指标名称如此），请删去，目标写在指标值里。",
+      en: '"{value}" still holds the template\'s prompt "{prompt}" (as do {count} indicator names in all); remove it and give the target in the value.',
+    },
   },
-  example: { bad: "项目名称：XX项目；苗木成活率(≥**%)", good: "项目名称：公积金政策宣传费；苗木成活率", source: "corpus 16 (宁夏): 苗木成活率(≥**%), 项目总投入(≥**万元)" },
-  check: ({ table, options }) => {
-    const hits: Hit[] = [];
-    const prompts: Hit[] = [];
+  why: { zh: "名称里留着 XX、** 或模板的填写提示，说明表格是照模板交上来的，没有按本项目填写。", en: "A name still holding XX, ** or the template's prompt shows the template was handed in without being filled in for the project." },
+  howToFix: { zh: "写上实际的项目或指标名称；名称里的“(≥**%)”之类提示删去，目标写在指标值列。", en: "Write the real project or indicator name; delete prompts such as (≥**%) from names and give the target in the value column." },
+  fixable: "no",
+  example: {
+    bad: "项目名称：XX项目；苗木成活率(≥**%)",
+    good: "项目名称：公积金政策宣传费；苗木成活率",
+    from: { corpus: "16", note: "宁夏: 苗木成活率(≥**%), 项目总投入(≥**万元)" },
+  },
+  check: ({ table, options }, report) => {
+    const prompts: { place: Place; value: string; prompt: string }[] = [];
     const extra = new Set(options.placeholderWords);
     const fields = [table.projectName, ...table.indicators.map((i) => i.name)];
     for (const f of fields) {
       if (!f) continue;
       const t = f.text.trim();
       const found = placeholderInName(t, [...extra]);
-      if (found?.kind === "placeholder") hits.push({ place: f, value: t, params: { cell: f.address, value: t, prompt: "", count: "" } });
+      if (found?.kind === "placeholder") report({ place: f, value: t, params: { value: t } });
       // a template's prompt left inside a name: 苗木成活率(≥**%), 项目总投入(≥**万元)
-      else if (found?.kind === "prompt") prompts.push({ place: f, value: t, params: { cell: f.address, value: t, prompt: found.prompt, count: "" } });
+      else if (found?.kind === "prompt") prompts.push({ place: f, value: t, prompt: found.prompt });
     }
     // the same leftover in many names is one problem: said once, on the first, with how many
-    if (prompts.length > 2) prompts[0].params.count = prompts.length;
-    return [...hits, ...(prompts.length > 2 ? [prompts[0]] : prompts)];
+    if (prompts.length > 2) {
+      const [first] = prompts;
+      report({ place: first.place, value: first.value, messageId: "prompts", params: { value: first.value, prompt: first.prompt, count: prompts.length } });
+    } else for (const p of prompts) report({ place: p.place, value: p.value, messageId: "prompt", params: { value: p.value, prompt: p.prompt } });
   },
-};
+});
 
-const templateLeft: TableRule = {
+const templateLeft = defineRule({
   id: "placeholder.template-text",
   category: "placeholder",
   severity: "error",
   title: { zh: "模板的填写说明或示例留在了表中", en: "The template's instructions or sample rows left in the table" },
-  message: {
-    zh: (p) => (p.label ? `“${p.value}”是模板留下的${p.label}，请改为本项目的内容。` : `“${p.value}”是模板的填写说明，请改为本项目的实际内容。`),
-    en: (p) => (p.label ? `"${p.value}" is the template's ${p.labelEn}; replace it with this project's own.` : `"${p.value}" is the template's instruction; replace it with this project's own text.`),
+  messages: {
+    default: { zh: "“{value}”是模板的填写说明，请改为本项目的实际内容。", en: '"{value}" is the template\'s instruction; replace it with this project\'s own text.' },
+    sample: { zh: "“{value}”是模板留下的{label}，请改为本项目的内容。", en: '"{value}" is the template\'s {label}; replace it with this project\'s own.' },
   },
-  example: { bad: "年度目标完成情况：对照年度目标，说明相关任务目标的完成情况(100字以内)", good: "年度目标完成情况：工资按月足额发放，社保按时缴纳。", source: "corpus self-evaluation 01 (四川 青神), 02 (……), 04 (二级指标“具体指标”)" },
-  check: ({ table, tables, grid }) => {
-    const hits: Hit[] = [];
+  why: { zh: "留着的填写说明或示例行说明这一栏没有按本项目填写。", en: "An instruction or sample row left in place shows the field was never filled in for the project." },
+  howToFix: { zh: "删去说明文字或示例，填写本项目的实际内容。", en: "Delete the instruction or sample and write the project's own content." },
+  fixable: "no",
+  example: {
+    bad: "年度目标完成情况：对照年度目标，说明相关任务目标的完成情况(100字以内)",
+    good: "年度目标完成情况：工资按月足额发放，社保按时缴纳。",
+    from: { corpus: "self-evaluation 01 (四川 青神), 02 (……), 04", note: "04: 二级指标“具体指标”" },
+  },
+  check: ({ table, tables, grid }, report) => {
     for (const i of table.issues) {
       if (i.kind !== "leftover") continue;
       const sample = LEFTOVER_ROW.test(i.text);
-      hits.push({ place: i, value: i.text, params: { value: i.text, label: sample ? "示例行" : "示例名称", labelEn: sample ? "sample row" : "sample label" } });
+      report({ place: i, value: i.text, messageId: "sample", params: { value: i.text, label: sample ? { zh: "示例行", en: "sample row" } : { zh: "示例名称", en: "sample label" } } });
     }
     // the instructions may stand anywhere in the table and the closing fields under it (评价结论 …),
     // within the table's columns
@@ -93,11 +108,10 @@ const templateLeft: TableRule = {
         const v = row[col - grid.origin.col];
         if (typeof v !== "string" || v.length > 300 || !isInstruction(v)) continue;
         const text = tidy(v);
-        hits.push({ place: { row: r, col, address: toA1(r, col) }, value: text, params: { value: text, label: "", labelEn: "" } });
+        report({ place: { row: r, col, address: toA1(r, col) }, value: text, params: { value: text } });
       }
     }
-    return hits;
   },
-};
+});
 
-export const placeholderRules: TableRule[] = [value, text, templateLeft];
+export const placeholderRules = [value, text, templateLeft];

@@ -1,6 +1,30 @@
-/** docs/rules.md, generated from the registry: every rule with id, category, severity, what it checks and an example. */
+/**
+ * docs/rules.md, generated from the registry: every rule with id, category, severity, what it
+ * checks, why it matters, how to fix it, whether Jixiao can fix it, and an example with its source.
+ */
 import { CATEGORIES, SEVERITY_NAMES } from "../finding";
 import { RULES } from "./index";
+import type { Fixable, Rule, Source } from "./types";
+
+const FIXABLE: Record<Fixable, string> = {
+  no: "no / 否",
+  yes: "yes, unambiguous: applied as it is / 是，无歧义，直接修正",
+  confirm: "yes, after a confirmation (`--yes` on the command line) / 是，需确认后修正（命令行加 `--yes`）",
+};
+
+/** Where an example comes from, as the reference cites it (the seeds and the corpus are in examples/). */
+export function sourceText(s: Source): string {
+  if ("seed" in s) return `[seed ${s.seed}](../examples/seeds/${s.seed}.txt)${s.table ? ` ${s.table}` : ""}`;
+  if ("corpus" in s) return `[corpus](../examples/corpus/README.md) ${s.corpus}${s.note ? ` (${s.note})` : ""}`;
+  if ("regulation" in s) return `${s.regulation}${s.note ? ` (${s.note})` : ""}`;
+  if ("reference" in s) return `${s.reference}${s.note ? ` (${s.note})` : ""}`;
+  return `illustration${s.illustration ? ` (${s.illustration})` : ""}`;
+}
+
+function sourcesText(r: Rule): string {
+  const from = r.example.from;
+  return (Array.isArray(from) ? (from as readonly Source[]) : [from as Source]).map(sourceText).join("; ");
+}
 
 export function renderRulesReference(): string {
   const lines: string[] = [
@@ -20,11 +44,12 @@ export function renderRulesReference(): string {
     for (const r of rules) {
       lines.push(`### \`${r.id}\` — ${r.title.zh}`, "");
       lines.push(`*${r.title.en}* · severity **${r.severity}** (${SEVERITY_NAMES[r.severity].zh})${r.scope === "workbook" ? " · whole workbook" : ""}`, "");
-      if (r.example) {
-        lines.push(`- Bad / 错误示例: ${r.example.bad} _(${r.example.source})_`);
-        if (r.example.good) lines.push(`- Fixed / 正确写法: ${r.example.good}`);
-        lines.push("");
-      }
+      lines.push(`- Why / 为什么: ${r.why.en} ${r.why.zh}`);
+      lines.push(`- How to fix / 怎样改: ${r.howToFix.en} ${r.howToFix.zh}`);
+      lines.push(`- Fixable / 可自动修正: ${FIXABLE[r.fixable]}`);
+      lines.push(`- Bad / 错误示例: ${r.example.bad} _(${sourcesText(r)})_`);
+      lines.push(`- Fixed / 正确写法: ${r.example.good}`);
+      lines.push("");
     }
   }
   return lines.join("\n");

@@ -10,7 +10,7 @@ import { POINTS_IN_LABEL, TRAILER } from "../lexicon";
 import { labelKey } from "../text";
 import { parseValueCached } from "../recognize/valueCache";
 import { formatNumber, nameOf, nextTableTop } from "./indicators";
-import type { Hit, TableRule, WorkbookRule } from "./types";
+import { defineRule, defineWorkbookRule } from "./types";
 
 const isSelfEvaluation = (t: TargetTable) => t.kind === "self-evaluation";
 
@@ -39,45 +39,54 @@ function budgetOf(r: ExecutionRow): Amount | undefined {
   return r.budget ?? r.initial;
 }
 
-const executionRate: TableRule = {
+const executionRate = defineRule({
   id: "self-evaluation.execution-rate",
   category: "self-evaluation",
   severity: "error",
   title: { zh: "预算执行率与执行数、预算数不符", en: "A budget execution rate that does not match spent and budget" },
-  message: {
-    zh: (p) => (p.spent ? `执行率写作“${p.rate}”，而全年执行数 ${p.spent} ÷ 全年预算数 ${p.budget} = ${p.computed}。` : `执行率写作“${p.rate}”，但全年执行数没有填写，执行率无从算起。`),
-    en: (p) => (p.spent ? `The execution rate reads "${p.rate}", but spent ${p.spent} ÷ budget ${p.budget} = ${p.computed}.` : `The execution rate reads "${p.rate}", but the amount spent is empty, so there is nothing to compute it from.`),
+  messages: {
+    default: { zh: "执行率写作“{rate}”，而全年执行数 {spent} ÷ 全年预算数 {budget} = {computed}。", en: 'The execution rate reads "{rate}", but spent {spent} ÷ budget {budget} = {computed}.' },
+    noSpent: {
+      zh: "执行率写作“{rate}”，但全年执行数没有填写，执行率无从算起。",
+      en: 'The execution rate reads "{rate}", but the amount spent is empty, so there is nothing to compute it from.',
+    },
   },
-  example: { bad: "全年预算数 387664.62 | 全年执行数（空白） | 执行率 100%", good: "全年执行数 387664.62 | 执行率 100%", source: "corpus self-evaluation 03 (云南 永德)" },
-  check: ({ table }) => {
-    if (!isSelfEvaluation(table) || !table.execution) return [];
-    const hits: Hit[] = [];
+  why: { zh: "执行率 = 全年执行数 ÷ 全年预算数；对不上，执行率或执行数写错了，预算执行得分也随之错误。", en: "The execution rate is spent ÷ budget; when it does not match, the rate or the amount spent is wrong, and so is the execution score." },
+  howToFix: { zh: "填写全年执行数，按执行数 ÷ 预算数重新计算执行率。", en: "Fill in the amount spent and compute the rate as spent ÷ budget." },
+  fixable: "no",
+  example: { bad: "全年预算数 387664.62 | 全年执行数（空白） | 执行率 100%", good: "全年执行数 387664.62 | 执行率 100%", from: { corpus: "self-evaluation 03", note: "云南 永德" } },
+  check: ({ table }, report) => {
+    if (!isSelfEvaluation(table) || !table.execution) return;
     for (const r of table.execution.rows) {
       const rate = rateOf(r.rate);
       const budget = budgetOf(r);
       if (rate === undefined || !r.rate || !budget) continue;
       if (!r.spent) {
-        if (rate > 0) hits.push({ place: r.rate, value: r.rate.text, params: { rate: r.rate.text, spent: "", budget: num(budget.value), computed: "" } });
+        if (rate > 0) report({ place: r.rate, value: r.rate.text, messageId: "noSpent", params: { rate: r.rate.text } });
         continue;
       }
       if (budget.value <= 0) continue;
       const computed = r.spent.value / budget.value;
-      if (Math.abs(computed - rate) > 0.005) hits.push({ place: r.rate, value: r.rate.text, params: { rate: r.rate.text, spent: num(r.spent.value), budget: num(budget.value), computed: pct(computed) } });
+      if (Math.abs(computed - rate) > 0.005) report({ place: r.rate, value: r.rate.text, params: { rate: r.rate.text, spent: num(r.spent.value), budget: num(budget.value), computed: pct(computed) } });
     }
-    return hits;
   },
-};
+});
 
-const executionScore: TableRule = {
+const executionScore = defineRule({
   id: "self-evaluation.execution-score",
   category: "self-evaluation",
   severity: "warning",
   title: { zh: "预算执行得分与分值×执行率不符", en: "A budget-execution score that is not its points × the rate" },
-  message: {
-    zh: (p) => `预算执行得分为“${p.score}”，按分值 ${p.weight} × 执行率 ${p.rate} 应为 ${p.expected}（最高不超过分值）。`,
-    en: (p) => `The budget-execution score is "${p.score}"; ${p.weight} points × the rate ${p.rate} gives ${p.expected} (never more than the points).`,
+  messages: {
+    default: {
+      zh: "预算执行得分为“{score}”，按分值 {weight} × 执行率 {rate} 应为 {expected}（最高不超过分值）。",
+      en: 'The budget-execution score is "{score}"; {weight} points × the rate {rate} gives {expected} (never more than the points).',
+    },
   },
-  example: { bad: "分值 10 | 执行率 80% | 得分 10", good: "得分 8", source: "财预〔2020〕10号: 预算执行率得分 = 执行率 × 分值" },
+  why: { zh: "预算执行率得分 = 执行率 × 分值，最高为分值；按别的办法打分，自评结果不可比。", en: "The budget-execution score is the rate × its points, at most the points; scored otherwise, self-evaluations cannot be compared." },
+  howToFix: { zh: "按分值 × 执行率重新计算得分。", en: "Score it as points × the rate." },
+  fixable: "no",
+  example: { bad: "分值 10 | 执行率 80% | 得分 10", good: "得分 8", from: { regulation: "财预〔2020〕10号", note: "预算执行率得分 = 执行率 × 分值" } },
   check: ({ table }) => {
     const r = table.execution?.total;
     if (!isSelfEvaluation(table) || !r?.score) return [];
@@ -89,38 +98,46 @@ const executionScore: TableRule = {
     if (Math.abs(score - expected) <= Math.max(0.05, weight * 0.01)) return [];
     return [{ place: r.score, value: r.score.text, params: { score: r.score.text, weight: num(weight), rate: r.rate?.text ?? "", expected: num(expected) } }];
   },
-};
+});
 
-const spentOverBudget: TableRule = {
+const spentOverBudget = defineRule({
   id: "self-evaluation.spent-over-budget",
   category: "self-evaluation",
   severity: "error",
   title: { zh: "执行数超过预算数", en: "More spent than budgeted" },
-  message: {
-    zh: (p) => `“${p.label}”的执行数 ${p.spent} 超过预算数 ${p.budget}。`,
-    en: (p) => `"${p.label}": spent ${p.spent} is more than the budget of ${p.budget}.`,
+  messages: {
+    default: { zh: "“{label}”的执行数 {spent} 超过预算数 {budget}。", en: '"{label}": spent {spent} is more than the budget of {budget}.' },
   },
-  example: { bad: "全年预算数 20 | 全年执行数 22", good: "全年执行数 ≤ 全年预算数", source: "illustration (the corpus tables spend within their budgets)" },
-  check: ({ table }) =>
-    !isSelfEvaluation(table)
-      ? []
-      : (table.execution?.rows ?? []).flatMap((r): Hit[] => {
-          const budget = budgetOf(r);
-          if (!r.spent || !budget || r.spent.value <= budget.value * 1.0001 + 0.005) return [];
-          return [{ place: r.spent, value: String(r.spent.value), params: { label: r.label.text, spent: num(r.spent.value), budget: num(budget.value) } }];
-        }),
-};
+  why: { zh: "执行数不能超过预算数；超出的部分没有预算依据。", en: "Spending cannot exceed the budget: what goes beyond it has no budget behind it." },
+  howToFix: { zh: "核对执行数和预算数（预算调整过的，填写调整后预算数）。", en: "Check the amounts spent and budgeted (after an adjustment, give the adjusted budget)." },
+  fixable: "no",
+  example: { bad: "全年预算数 20 | 全年执行数 22", good: "全年执行数 ≤ 全年预算数", from: { illustration: "the corpus tables spend within their budgets" } },
+  check: ({ table }, report) => {
+    if (!isSelfEvaluation(table)) return;
+    for (const r of table.execution?.rows ?? []) {
+      const budget = budgetOf(r);
+      if (!r.spent || !budget || r.spent.value <= budget.value * 1.0001 + 0.005) continue;
+      report({ place: r.spent, value: String(r.spent.value), params: { label: r.label.text, spent: num(r.spent.value), budget: num(budget.value) } });
+    }
+  },
+});
 
-const lowRateWithoutReason: TableRule = {
+const lowRateWithoutReason = defineRule({
   id: "self-evaluation.low-rate-without-reason",
   category: "self-evaluation",
   severity: "warning",
   title: { zh: "执行率低于 90% 却没有说明原因", en: "An execution rate under 90% with no reason given" },
-  message: {
-    zh: (p) => `执行率为 ${p.rate}，低于 90%，但没有说明原因。`,
-    en: (p) => `The execution rate is ${p.rate}, under 90%, and no reason is given.`,
+  messages: {
+    default: { zh: "执行率为 {rate}，低于 90%，但没有说明原因。", en: "The execution rate is {rate}, under 90%, and no reason is given." },
   },
-  example: { bad: "执行率 72% | 原因（空白）", good: "原因：工程款按合同于次年支付", source: "财预〔2020〕10号; corpus self-evaluation 01 (四川) asks for a reason under 90%" },
+  why: { zh: "执行率偏低要说明原因，评价时才能区分是项目问题还是客观原因（如按合同次年付款）。", en: "A low execution rate needs its reason, so the evaluation can tell a project's failure from a cause outside it (payment due next year …)." },
+  howToFix: { zh: "在原因栏说明执行率偏低的原因。", en: "Give the reason in the reason column." },
+  fixable: "no",
+  example: {
+    bad: "执行率 72% | 原因（空白）",
+    good: "原因：工程款按合同于次年支付",
+    from: [{ regulation: "财预〔2020〕10号" }, { corpus: "self-evaluation 01", note: "四川: asks for a reason under 90%" }],
+  },
   check: ({ table }) => {
     const r = table.execution?.total;
     const hasReasonColumn = table.execution?.reasonColumn !== undefined;
@@ -129,18 +146,27 @@ const lowRateWithoutReason: TableRule = {
     if (r.reason && !isInstruction(r.reason.text)) return [];
     return [{ place: r.rate, value: r.rate.text, params: { rate: r.rate.text } }];
   },
-};
+});
 
-const adjustmentWithoutReason: TableRule = {
+const adjustmentWithoutReason = defineRule({
   id: "self-evaluation.adjustment-without-reason",
   category: "self-evaluation",
   severity: "warning",
   title: { zh: "预算在年中调整却没有说明理由", en: "A budget adjusted during the year with no reason given" },
-  message: {
-    zh: (p) => `年初预算 ${p.initial}，调整后预算 ${p.budget}，预算作了调整，但没有说明理由。`,
-    en: (p) => `The budget was ${p.initial} at the start of the year and ${p.budget} after adjustment, with no reason given.`,
+  messages: {
+    default: {
+      zh: "年初预算 {initial}，调整后预算 {budget}，预算作了调整，但没有说明理由。",
+      en: "The budget was {initial} at the start of the year and {budget} after adjustment, with no reason given.",
+    },
   },
-  example: { bad: "年初预算 238.93 | 调整后预算数 251.89 | 原因：（模板说明）", good: "原因：年中追加工资调标资金 12.96 万元", source: "corpus self-evaluation 01 (四川 青神)" },
+  why: { zh: "年中调整预算要有理由，评价才能判断调整是否合理。", en: "A budget adjusted during the year needs its reason, so the evaluation can judge the adjustment." },
+  howToFix: { zh: "说明预算调整的原因（追加、调减及其依据）。", en: "Say why the budget was adjusted (added to or cut, and on what grounds)." },
+  fixable: "no",
+  example: {
+    bad: "年初预算 238.93 | 调整后预算数 251.89 | 原因：（模板说明）",
+    good: "原因：年中追加工资调标资金 12.96 万元",
+    from: { corpus: "self-evaluation 01", note: "四川 青神" },
+  },
   check: ({ table }) => {
     const r = table.execution?.total;
     if (!isSelfEvaluation(table) || !r?.initial || !r.budget) return [];
@@ -148,7 +174,7 @@ const adjustmentWithoutReason: TableRule = {
     if (r.reason && !isInstruction(r.reason.text)) return [];
     return [{ place: r.budget, value: String(r.budget.value), params: { initial: num(r.initial.value), budget: num(r.budget.value) } }];
   },
-};
+});
 
 /** The points a label gives its section: 产出指标(70分) -> 70. */
 function pointsOf(text: string | undefined): number | undefined {
@@ -161,19 +187,25 @@ function weightOf(ind: IndicatorRow): number | undefined {
   return figure(ind.weight);
 }
 
-const sectionPoints: TableRule = {
+const sectionPoints = defineRule({
   id: "self-evaluation.section-points",
   category: "self-evaluation",
   severity: "error",
   title: { zh: "分值与各部分规定的分数不符", en: "Points that do not add up to the sections' stated points" },
-  message: {
-    zh: (p) => (p.what === "total" ? `各部分的分数${p.parts}合计 ${p.sum}，应为 100。` : `“${p.label}”规定 ${p.stated} 分，其下各指标分值合计 ${p.sum}。`),
-    en: (p) => (p.what === "total" ? `The sections' points${p.partsEn} add up to ${p.sum}; they should total 100.` : `"${p.label}" states ${p.stated} points, but its indicators' points add up to ${p.sum}.`),
+  messages: {
+    section: { zh: "“{label}”规定 {stated} 分，其下各指标分值合计 {sum}。", en: '"{label}" states {stated} points, but its indicators\' points add up to {sum}.' },
+    total: { zh: "各部分的分数{parts}合计 {sum}，应为 100。", en: "The sections' points{parts} add up to {sum}; they should total 100." },
   },
-  example: { bad: "产出指标(70分) + 效益指标(20分) + 满意度指标(10分) + 预算执行率 10 = 110", good: "产出 50 + 效益 30 + 满意度 10 + 预算执行率 10 = 100", source: "corpus self-evaluation 02 (四川 中江)" },
-  check: ({ table }) => {
-    if (!isSelfEvaluation(table)) return [];
-    const hits: Hit[] = [];
+  why: { zh: "各部分的分数要与其下指标的分值一致，全部合计 100 分（预算执行率 10 分、指标 90 分），否则得分没有可比性。", en: "Each section's points must match its indicators', and all together make 100 (10 for budget execution, 90 for the indicators), or scores cannot be compared." },
+  howToFix: { zh: "调整各指标分值，使其与所在部分规定的分数一致、总计 100 分。", en: "Adjust the indicators' points to match their sections and total 100." },
+  fixable: "no",
+  example: {
+    bad: "产出指标(70分) + 效益指标(20分) + 满意度指标(10分) + 预算执行率 10 = 110",
+    good: "产出 50 + 效益 30 + 满意度 10 + 预算执行率 10 = 100",
+    from: { corpus: "self-evaluation 02", note: "四川 中江" },
+  },
+  check: ({ table }, report) => {
+    if (!isSelfEvaluation(table)) return;
     // each 一级 that states its points: the 分值 under it add up to them
     const sections = new Map<string, { label: LabelRef; stated: number; sum: number; any: boolean }>();
     for (const ind of table.indicators) {
@@ -189,7 +221,7 @@ const sectionPoints: TableRule = {
       sections.set(l1.address, s);
     }
     for (const s of sections.values())
-      if (s.any && Math.abs(s.sum - s.stated) > 0.01) hits.push({ place: s.label, value: s.label.text, params: { what: "section", label: s.label.text, stated: s.stated, sum: num(s.sum) } });
+      if (s.any && Math.abs(s.sum - s.stated) > 0.01) report({ place: s.label, value: s.label.text, messageId: "section", params: { label: s.label.text, stated: s.stated, sum: num(s.sum) } });
     // the parts of the table: the indicators' points (stated, or summed) and the budget execution's
     const execution = table.execution?.points ?? figure(table.execution?.total?.weight);
     const statedSections = [...sections.values()];
@@ -203,50 +235,62 @@ const sectionPoints: TableRule = {
         const named = allStated && table.indicatorPoints === undefined;
         const parts = named ? statedSections.map((s) => s.label.text).join(" + ") : table.indicatorPoints !== undefined ? `指标 ${indicators}` : `各指标分值 ${num(indicators)}`;
         const partsEn = named ? statedSections.map((s) => s.stated).join(" + ") : `indicators ${num(indicators)}`;
-        hits.push({ place, params: { what: "total", parts: `（${parts} + 预算执行 ${execution}）`, partsEn: ` (${partsEn} + budget execution ${execution})`, sum: num(execution + indicators), label: "", stated: "" } });
+        report({ place, messageId: "total", params: { parts: { zh: `（${parts} + 预算执行 ${execution}）`, en: ` (${partsEn} + budget execution ${execution})` }, sum: num(execution + indicators) } });
       }
     }
-    return hits;
   },
-};
+});
 
-const scoreRange: TableRule = {
+const scoreRange = defineRule({
   id: "self-evaluation.score-above-points",
   category: "self-evaluation",
   severity: "error",
   title: { zh: "得分超过分值或为负", en: "A score above its points, or below zero" },
-  message: {
-    zh: (p) => `指标“${p.name}”得分 ${p.score}，${p.negative ? "不能为负" : `超过其分值 ${p.weight}`}。`,
-    en: (p) => `Indicator "${p.name}" scores ${p.score}, ${p.negative ? "below zero" : `more than its ${p.weight} points`}.`,
+  messages: {
+    above: { zh: "指标“{name}”得分 {score}，超过其分值 {weight}。", en: 'Indicator "{name}" scores {score}, more than its {weight} points.' },
+    negative: { zh: "指标“{name}”得分 {score}，不能为负。", en: 'Indicator "{name}" scores {score}, below zero.' },
   },
-  example: { bad: "分值 10 | 得分 12", good: "得分 ≤ 10", source: "财预〔2020〕10号 (得分最高不能超过该指标分值上限)" },
-  check: ({ table }) =>
-    !isSelfEvaluation(table)
-      ? []
-      : table.indicators.flatMap((ind): Hit[] => {
-          const score = figure(ind.score);
-          const weight = weightOf(ind);
-          if (score === undefined || !ind.score) return [];
-          if (score < 0) return [{ place: ind.score, value: ind.score.text, indicator: nameOf(ind), params: { name: nameOf(ind), score: ind.score.text, weight: "", negative: "1" } }];
-          if (weight !== undefined && score > weight + 1e-9) return [{ place: ind.score, value: ind.score.text, indicator: nameOf(ind), params: { name: nameOf(ind), score: ind.score.text, weight: num(weight), negative: "" } }];
-          return [];
-        }),
-};
+  why: { zh: "每项指标的得分在 0 到其分值之间。", en: "Each indicator scores between zero and its points." },
+  howToFix: { zh: "改正得分（或分值），使 0 ≤ 得分 ≤ 分值。", en: "Correct the score (or the points) so that 0 ≤ score ≤ points." },
+  fixable: "no",
+  example: { bad: "分值 10 | 得分 12", good: "得分 ≤ 10", from: { regulation: "财预〔2020〕10号", note: "得分最高不能超过该指标分值上限" } },
+  check: ({ table }, report) => {
+    if (!isSelfEvaluation(table)) return;
+    for (const ind of table.indicators) {
+      const score = figure(ind.score);
+      const weight = weightOf(ind);
+      if (score === undefined || !ind.score) continue;
+      const at = { place: ind.score, value: ind.score.text, indicator: nameOf(ind) };
+      if (score < 0) report({ ...at, messageId: "negative", params: { name: nameOf(ind), score: ind.score.text } });
+      else if (weight !== undefined && score > weight + 1e-9) report({ ...at, messageId: "above", params: { name: nameOf(ind), score: ind.score.text, weight: num(weight) } });
+    }
+  },
+});
 
-const total: TableRule = {
+const total = defineRule({
   id: "self-evaluation.total",
   category: "self-evaluation",
   severity: "error",
   title: { zh: "总分与各项分值、得分之和不符", en: "A 总分 that is not the sum of the points or scores" },
-  message: {
-    zh: (p) => `${p.what === "weight" ? "总分栏的分值" : "总分"}为 ${p.stated}，而${p.what === "weight" ? "各指标分值" : "各指标得分"}${p.withExecution ? "加预算执行" : ""}合计 ${p.sum}。`,
-    en: (p) => `The 总分 row's ${p.what === "weight" ? "points" : "score"} is ${p.stated}, but the indicators' ${p.what === "weight" ? "points" : "scores"}${p.withExecution ? " with the budget execution's" : ""} add up to ${p.sum}.`,
+  messages: {
+    weight: { zh: "总分栏的分值为 {stated}，而各指标分值合计 {sum}。", en: "The 总分 row's points is {stated}, but the indicators' points add up to {sum}." },
+    weightWithExecution: {
+      zh: "总分栏的分值为 {stated}，而各指标分值加预算执行合计 {sum}。",
+      en: "The 总分 row's points is {stated}, but the indicators' points with the budget execution's add up to {sum}.",
+    },
+    score: { zh: "总分为 {stated}，而各指标得分合计 {sum}。", en: "The 总分 row's score is {stated}, but the indicators' scores add up to {sum}." },
+    scoreWithExecution: {
+      zh: "总分为 {stated}，而各指标得分加预算执行合计 {sum}。",
+      en: "The 总分 row's score is {stated}, but the indicators' scores with the budget execution's add up to {sum}.",
+    },
   },
-  example: { bad: "各指标分值 100 + 预算执行 10，总分 100", good: "各指标分值 90 + 预算执行 10 = 总分 100", source: "corpus self-evaluation 02 (四川 中江)" },
-  check: ({ table }) => {
+  why: { zh: "总分是各项得分（分值）之和；对不上，总分或某项得分写错了，评价等级也会随之错误。", en: "The 总分 is the sum of the scores (points); when it does not match, it or a score is wrong, and so may be the grade." },
+  howToFix: { zh: "按各项得分（含预算执行）重新合计总分。", en: "Add the scores (with the budget execution's) up again." },
+  fixable: "no",
+  example: { bad: "各指标分值 100 + 预算执行 10，总分 100", good: "各指标分值 90 + 预算执行 10 = 总分 100", from: { corpus: "self-evaluation 02", note: "四川 中江" } },
+  check: ({ table }, report) => {
     const row = table.totalRow;
-    if (!isSelfEvaluation(table) || !row) return [];
-    const hits: Hit[] = [];
+    if (!isSelfEvaluation(table) || !row) return;
     const exec = table.execution?.total;
     for (const what of ["weight", "score"] as const) {
       const cell = row[what];
@@ -260,11 +304,10 @@ const total: TableRule = {
       const candidates = execPart !== undefined ? [sum + execPart, sum] : [sum];
       if (candidates.some((c) => Math.abs(c - stated) <= 0.01)) continue;
       const shown = candidates[0];
-      hits.push({ place: cell, value: cell.text, params: { what, stated: num(stated), sum: num(shown), withExecution: execPart !== undefined ? "1" : "" } });
+      report({ place: cell, value: cell.text, messageId: execPart !== undefined ? `${what}WithExecution` : what, params: { stated: num(stated), sum: num(shown) } });
     }
-    return hits;
   },
-};
+});
 
 /** Default grade bands (财预〔2020〕10号: 优 ≥90, 良 80–90, 中 60–80, 差 <60). */
 const GRADES: [string, number][] = [
@@ -274,16 +317,18 @@ const GRADES: [string, number][] = [
   ["差", 0],
 ];
 
-const grade: TableRule = {
+const grade = defineRule({
   id: "self-evaluation.grade",
   category: "self-evaluation",
   severity: "warning",
   title: { zh: "评价等级与总分不符", en: "A grade that does not fit the 总分" },
-  message: {
-    zh: (p) => `总分 ${p.score} 对应的等级应为“${p.expected}”，表中写作“${p.grade}”。`,
-    en: (p) => `A 总分 of ${p.score} is graded "${p.expected}", but the table says "${p.grade}".`,
+  messages: {
+    default: { zh: "总分 {score} 对应的等级应为“{expected}”，表中写作“{grade}”。", en: 'A 总分 of {score} is graded "{expected}", but the table says "{grade}".' },
   },
-  example: { bad: "总分 86 | 优", good: "总分 86 | 良", source: "财预〔2020〕10号 (90 分及以上为优，80–90 为良，60–80 为中，60 以下为差)" },
+  why: { zh: "等级由总分决定：90 分及以上为优，80–90 为良，60–80 为中，60 以下为差。", en: "The grade follows from the 总分: 优 from 90, 良 from 80, 中 from 60, 差 below." },
+  howToFix: { zh: "按总分填写等级（或改正总分）。", en: "Give the grade the 总分 earns (or correct the 总分)." },
+  fixable: "no",
+  example: { bad: "总分 86 | 优", good: "总分 86 | 良", from: { regulation: "财预〔2020〕10号", note: "90 分及以上为优，80–90 为良，60–80 为中，60 以下为差" } },
   check: ({ table }) => {
     const row = table.totalRow;
     const score = figure(row?.score);
@@ -292,29 +337,34 @@ const grade: TableRule = {
     const expected = (GRADES.find(([, floor]) => score >= floor) ?? GRADES[GRADES.length - 1])[0];
     return expected === g ? [] : [{ place: row.grade, value: g, params: { score: num(score), expected, grade: g } }];
   },
-};
+});
 
-const actualAsTarget: TableRule = {
+const actualAsTarget = defineRule({
   id: "self-evaluation.actual-as-target",
   category: "self-evaluation",
   severity: "warning",
   title: { zh: "实际完成值写成了目标（带 ≥、≤）", en: "An actual value written as a target (with ≥ or ≤)" },
-  message: {
-    zh: (p) => `指标“${p.name}”的实际完成值写作“${p.value}”，这是目标的写法；应填写实际达到的数值。`,
-    en: (p) => `The actual value of "${p.name}" reads "${p.value}", which is how a target is written; give what was achieved.`,
+  messages: {
+    default: {
+      zh: "指标“{name}”的实际完成值写作“{value}”，这是目标的写法；应填写实际达到的数值。",
+      en: 'The actual value of "{name}" reads "{value}", which is how a target is written; give what was achieved.',
+    },
   },
-  example: { bad: "安装坡面水标尺 | 年度指标值 ≥266米 | 全年实际值 ≥266米", good: "全年实际值 272米", source: "corpus self-evaluation 02 (四川 中江)" },
-  check: ({ table }) =>
-    !isSelfEvaluation(table)
-      ? []
-      : table.indicators.flatMap((ind): Hit[] => {
-          const a = ind.actual;
-          if (!a) return [];
-          const p = parseValueCached(a.text);
-          const bound = (p.op !== null && p.op !== "=") || p.opText !== undefined;
-          return bound && p.kind === "quantitative" ? [{ place: a, value: a.text, indicator: nameOf(ind), params: { name: nameOf(ind), value: a.text } }] : [];
-        }),
-};
+  why: { zh: "实际完成值要写实际达到的数，写成 ≥266米 说明只是照抄了目标，看不出是否完成。", en: "The actual value is what was achieved: ≥266米 only copies the target and says nothing of the result." },
+  howToFix: { zh: "填写实际达到的数值（如 272米）。", en: "Give the number achieved (272米, say)." },
+  fixable: "no",
+  example: { bad: "安装坡面水标尺 | 年度指标值 ≥266米 | 全年实际值 ≥266米", good: "全年实际值 272米", from: { corpus: "self-evaluation 02", note: "四川 中江" } },
+  check: ({ table }, report) => {
+    if (!isSelfEvaluation(table)) return;
+    for (const ind of table.indicators) {
+      const a = ind.actual;
+      if (!a) continue;
+      const p = parseValueCached(a.text);
+      const bound = (p.op !== null && p.op !== "=") || p.opText !== undefined;
+      if (bound && p.kind === "quantitative") report({ place: a, value: a.text, indicator: nameOf(ind), params: { name: nameOf(ind), value: a.text } });
+    }
+  },
+});
 
 /** Whether a column is empty on every indicator row: one finding then, on its first cell. */
 function wholeColumnEmpty(table: TargetTable, pick: (i: IndicatorRow) => Field | undefined): boolean {
@@ -328,19 +378,21 @@ function emptyCell(table: TargetTable, ind: IndicatorRow, role: "actual" | "scor
   return { row: ind.row, col: c, address: toA1(ind.row, c) };
 }
 
-const unscored: TableRule = {
+const unscored = defineRule({
   id: "self-evaluation.unscored",
   category: "self-evaluation",
   severity: "error",
   title: { zh: "实际完成值或得分没有填写", en: "An actual value or a score left empty" },
-  message: {
-    zh: (p) => (p.count ? `“${p.column}”一栏整栏空白，${p.count} 项指标都没有填写。` : `指标“${p.name}”没有填写${p.column}。`),
-    en: (p) => (p.count ? `The column "${p.column}" is empty from top to bottom (${p.count} indicators).` : `Indicator "${p.name}" has no ${p.columnEn}.`),
+  messages: {
+    default: { zh: "指标“{name}”没有填写{column}。", en: 'Indicator "{name}" has no {column}.' },
+    column: { zh: "“{column}”一栏整栏空白，{count} 项指标都没有填写。", en: 'The column "{column}" is empty from top to bottom ({count} indicators).' },
   },
-  example: { bad: "完成值（空白） | 得分（空白）", good: "完成值 100% | 得分 60", source: "corpus self-evaluation 01 (四川 青神)" },
-  check: ({ table }) => {
-    if (!isSelfEvaluation(table) || !table.header) return [];
-    const hits: Hit[] = [];
+  why: { zh: "自评表要逐项写明实际完成值和得分，空着就无法评价。", en: "A self-evaluation gives each indicator its actual value and its score; left empty, nothing is evaluated." },
+  howToFix: { zh: "逐项填写实际完成值和得分。", en: "Fill in each indicator's actual value and score." },
+  fixable: "no",
+  example: { bad: "完成值（空白） | 得分（空白）", good: "完成值 100% | 得分 60", from: { corpus: "self-evaluation 01", note: "四川 青神" } },
+  check: ({ table }, report) => {
+    if (!isSelfEvaluation(table) || !table.header) return;
     for (const [role, zh, en] of [
       ["actual", "实际完成值", "actual value"],
       ["score", "得分", "score"],
@@ -349,39 +401,43 @@ const unscored: TableRule = {
       const label = table.header.labels[role]?.text.replace(/\s+/g, "") ?? zh;
       if (wholeColumnEmpty(table, (i) => i[role])) {
         const place = emptyCell(table, table.indicators[0], role);
-        if (place) hits.push({ place, params: { column: label, count: table.indicators.length, name: "", columnEn: en } });
+        if (place) report({ place, messageId: "column", params: { column: label, count: table.indicators.length } });
         continue;
       }
       for (const ind of table.indicators) {
         if (ind[role] || !ind.name || (role === "score" && !ind.weight)) continue;
         const place = emptyCell(table, ind, role);
-        if (place) hits.push({ place, indicator: nameOf(ind), params: { column: label, columnEn: en, name: nameOf(ind), count: "" } });
+        if (place) report({ place, indicator: nameOf(ind), params: { column: { zh: label, en }, name: nameOf(ind) } });
       }
     }
-    return hits;
   },
-};
+});
 
-const deductionWithoutReason: TableRule = {
+const deductionWithoutReason = defineRule({
   id: "self-evaluation.deduction-without-reason",
   category: "self-evaluation",
   severity: "warning",
   title: { zh: "扣了分却没有说明偏差原因", en: "Points deducted with no reason given" },
-  message: {
-    zh: (p) => `指标“${p.name}”分值 ${p.weight}、得分 ${p.score}，扣了分，但没有填写偏差原因。`,
-    en: (p) => `Indicator "${p.name}" scores ${p.score} of ${p.weight} points, but no reason is given for the deduction.`,
+  messages: {
+    default: {
+      zh: "指标“{name}”分值 {weight}、得分 {score}，扣了分，但没有填写偏差原因。",
+      en: 'Indicator "{name}" scores {score} of {weight} points, but no reason is given for the deduction.',
+    },
   },
-  example: { bad: "资金到位及时率 | 分值 10 | 得分 7 | 偏差原因（空白）", good: "偏差原因：第二批资金 11 月下达", source: "corpus self-evaluation 03 (云南 永德)" },
+  why: { zh: "扣分要说明偏差原因和改进措施，这是自评的目的所在。", en: "A deduction needs the reason for the shortfall and what will be done: that is what the self-evaluation is for." },
+  howToFix: { zh: "在偏差原因栏说明未完成的原因。", en: "Give the reason for the shortfall in the reason column." },
+  fixable: "no",
+  example: { bad: "资金到位及时率 | 分值 10 | 得分 7 | 偏差原因（空白）", good: "偏差原因：第二批资金 11 月下达", from: { corpus: "self-evaluation 03", note: "云南 永德" } },
   check: ({ table }) => {
     if (!isSelfEvaluation(table) || table.header?.columns.reason === undefined) return [];
-    return table.indicators.flatMap((ind): Hit[] => {
+    return table.indicators.flatMap((ind) => {
       const score = figure(ind.score);
       const weight = weightOf(ind);
       if (score === undefined || weight === undefined || score >= weight - 1e-9 || (ind.reason && !isInstruction(ind.reason.text)) || !ind.score) return [];
       return [{ place: ind.score, value: ind.score.text, indicator: nameOf(ind), params: { name: nameOf(ind), weight: num(weight), score: num(score) } }];
     });
   },
-};
+});
 
 /** Whether an achieved value meets its target by the target's direction (≥ met when at least, ≤ when at most, = when equal). */
 function meets(target: IndicatorRow["parsed"], actual: IndicatorRow["actualParsed"]): boolean | undefined {
@@ -417,32 +473,44 @@ function achievedRatio(target: IndicatorRow["parsed"], actual: IndicatorRow["act
   return Math.min(1, a / t);
 }
 
-const scoreVsAchievement: TableRule = {
+const scoreVsAchievement = defineRule({
   id: "self-evaluation.score-vs-achievement",
   category: "self-evaluation",
   severity: "warning",
   title: { zh: "得分与完成情况不符（完成却扣分，未完成却满分）", en: "A score that does not fit the achievement (met but deducted, missed but full)" },
-  message: {
-    zh: (p) => (p.met ? `指标“${p.name}”目标“${p.target}”，实际完成“${p.actual}”，已达到目标，却只得 ${p.score} 分（分值 ${p.weight}）。` : `指标“${p.name}”目标“${p.target}”，实际完成“${p.actual}”，没有达到目标，却得了满分 ${p.score}。`),
-    en: (p) => (p.met ? `Indicator "${p.name}" met its target "${p.target}" with "${p.actual}" but scores only ${p.score} of ${p.weight}.` : `Indicator "${p.name}" missed its target "${p.target}" with "${p.actual}" but scores the full ${p.score}.`),
+  messages: {
+    met: {
+      zh: "指标“{name}”目标“{target}”，实际完成“{actual}”，已达到目标，却只得 {score} 分（分值 {weight}）。",
+      en: 'Indicator "{name}" met its target "{target}" with "{actual}" but scores only {score} of {weight}.',
+    },
+    missed: {
+      zh: "指标“{name}”目标“{target}”，实际完成“{actual}”，没有达到目标，却得了满分 {score}。",
+      en: 'Indicator "{name}" missed its target "{target}" with "{actual}" but scores the full {score}.',
+    },
   },
-  example: { bad: "资金到位及时率 | ≥100% | 实际 100% | 分值 10 | 得分 7", good: "得分 10（或说明扣分原因）", source: "corpus self-evaluation 03 (云南 永德)" },
-  check: ({ table }) => {
-    if (!isSelfEvaluation(table)) return [];
-    return table.indicators.flatMap((ind): Hit[] => {
+  why: { zh: "达到目标应得满分，没达到应按比例扣分；得分与完成情况相反，评分就不可信。", en: "A target met earns its points and one missed loses some in proportion; a score that says the opposite cannot be trusted." },
+  howToFix: { zh: "按完成情况重新打分，扣分的说明原因。", en: "Score by the achievement again, and give the reason for any deduction." },
+  fixable: "no",
+  example: { bad: "资金到位及时率 | ≥100% | 实际 100% | 分值 10 | 得分 7", good: "得分 10（或说明扣分原因）", from: { corpus: "self-evaluation 03", note: "云南 永德" } },
+  check: ({ table }, report) => {
+    if (!isSelfEvaluation(table)) return;
+    for (const ind of table.indicators) {
       const score = figure(ind.score);
       const weight = weightOf(ind);
       const met = meets(ind.parsed, ind.actualParsed);
-      if (score === undefined || weight === undefined || met === undefined || !ind.score || !ind.value || !ind.actual) return [];
+      if (score === undefined || weight === undefined || met === undefined || !ind.score || !ind.value || !ind.actual) continue;
+      const at = { place: ind.score, value: ind.score.text, indicator: nameOf(ind) };
       const params = { name: nameOf(ind), target: ind.parsed?.raw ?? ind.value.text, actual: ind.actual.text, score: num(score), weight: num(weight) };
-      if (met && score < weight - 1e-9) return [{ place: ind.score, value: ind.score.text, indicator: nameOf(ind), params: { ...params, met: "1" } }];
+      if (met && score < weight - 1e-9) {
+        report({ ...at, messageId: "met", params });
+        continue;
+      }
       // a miss that scoring in proportion would take less than half a point for is within rounding
       const shortfall = weight * (1 - (achievedRatio(ind.parsed, ind.actualParsed) ?? 0));
-      if (!met && score >= weight - 1e-9 && shortfall >= 0.5) return [{ place: ind.score, value: ind.score.text, indicator: nameOf(ind), params: { ...params, met: "" } }];
-      return [];
-    });
+      if (!met && score >= weight - 1e-9 && shortfall >= 0.5) report({ ...at, messageId: "missed", params });
+    }
   },
-};
+});
 
 const INSTRUCTION_WORDS = /字|对照|结合|针对|请填|请说|说明相关|根据实际/;
 
@@ -454,19 +522,24 @@ export function isInstruction(text: string): boolean {
   return /[(（]\d+字(以内|左右)[)）]/.test(t) || /^(对照|结合自评情况|针对项目自评|请填写|请说明|说明相关|根据实际填写)/.test(t);
 }
 
-const closingEmpty: TableRule = {
+const closingEmpty = defineRule({
   id: "self-evaluation.closing-empty",
   category: "self-evaluation",
   severity: "warning",
   title: { zh: "偏差原因、改进措施等栏目没有填写", en: "Closing fields (deviations, improvements) left empty" },
-  message: {
-    zh: (p) => `“${p.label}”没有填写。`,
-    en: (p) => `"${p.label}" is left empty.`,
+  messages: {
+    default: { zh: "“{label}”没有填写。", en: '"{label}" is left empty.' },
   },
-  example: { bad: "偏差大或目标未完成原因分析：（空白）", good: "偏差大或目标未完成原因分析：无偏差，各项目标均已完成。", source: "corpus self-evaluation 04 (湖北 黄石)" },
-  check: ({ table, tables, grid }) => {
-    if (!isSelfEvaluation(table)) return [];
-    const hits: Hit[] = [];
+  why: { zh: "偏差原因分析、改进措施是自评结论的一部分；空着，自评就没有结论。", en: "The analysis of shortfalls and the improvements are part of the evaluation's conclusion; left empty, it has none." },
+  howToFix: { zh: "填写这一栏（没有偏差的，写明“无偏差”）。", en: "Fill in the field (where there was no shortfall, say so)." },
+  fixable: "no",
+  example: {
+    bad: "偏差大或目标未完成原因分析：（空白）",
+    good: "偏差大或目标未完成原因分析：无偏差，各项目标均已完成。",
+    from: { corpus: "self-evaluation 04", note: "湖北 黄石" },
+  },
+  check: ({ table, tables, grid }, report) => {
+    if (!isSelfEvaluation(table)) return;
     const next = nextTableTop(tables, table);
     const bottom = Math.min(table.range.bottom + 8, next === undefined ? Infinity : next - 1, grid.origin.row + grid.cells.length - 1);
     for (let r = table.range.bottom + 1; r <= bottom; r++) {
@@ -484,11 +557,10 @@ const closingEmpty: TableRule = {
       const nextLabel = below.find((v) => typeof v === "string" && v.trim() !== "");
       if (nextLabel !== undefined && !TRAILER.test(labelKey(nextLabel as string)) && !/^(备注|注)/.test(labelKey(nextLabel as string))) continue;
       const col = grid.origin.col + filled[0][1];
-      hits.push({ place: { row: r, col, address: toA1(r, col) }, value: filled[0][0], params: { label: filled[0][0].trim() } });
+      report({ place: { row: r, col, address: toA1(r, col) }, value: filled[0][0], params: { label: filled[0][0].trim() } });
     }
-    return hits;
   },
-};
+});
 
 /** A target as a reviewer compares two: operator, number and unit (≥90% = ≥ 90 %), else the text without spaces. */
 function sameTarget(a: string, b: string): boolean {
@@ -498,19 +570,27 @@ function sameTarget(a: string, b: string): boolean {
   return labelKey(a) === labelKey(b);
 }
 
-const againstTarget: WorkbookRule = {
+const againstTarget = defineWorkbookRule({
   id: "self-evaluation.target-changed",
   category: "self-evaluation",
   severity: "warning",
-  scope: "workbook",
   title: { zh: "自评表的指标或指标值与绩效目标表不一致", en: "A self-evaluation whose indicators or targets differ from its target table" },
-  message: {
-    zh: (p) => (p.dropped ? `绩效目标表（${p.where}）中的指标“${p.name}”在自评表中没有。` : `指标“${p.name}”的年度指标值写作“${p.value}”，而绩效目标表（${p.where}）为“${p.target}”。`),
-    en: (p) => (p.dropped ? `Indicator "${p.name}" of the target table (${p.where}) is missing from the self-evaluation.` : `The target of "${p.name}" reads "${p.value}", but the target table (${p.where}) says "${p.target}".`),
+  messages: {
+    changed: {
+      zh: "指标“{name}”的年度指标值写作“{value}”，而绩效目标表（{where}）为“{target}”。",
+      en: 'The target of "{name}" reads "{value}", but the target table ({where}) says "{target}".',
+    },
+    dropped: { zh: "绩效目标表（{where}）中的指标“{name}”在自评表中没有。", en: 'Indicator "{name}" of the target table ({where}) is missing from the self-evaluation.' },
   },
-  example: { bad: "目标表：宣传次数 ≥9次；自评表：宣传次数 ≥6次", good: "自评表的年度指标值照抄目标表，完成情况写在实际完成值", source: "财预〔2020〕10号 (自评以批复的绩效目标为依据)" },
-  check: ({ tables }) => {
-    const hits: Hit[] = [];
+  why: { zh: "自评以批复的绩效目标为依据；自评时改动或删去指标，等于事后修改目标。", en: "A self-evaluation is judged against the approved targets; changing or dropping an indicator afterwards rewrites the target after the fact." },
+  howToFix: { zh: "按绩效目标表照抄指标和年度指标值，完成情况写在实际完成值。", en: "Copy the indicators and targets from the target table, and report what was achieved as the actual value." },
+  fixable: "no",
+  example: {
+    bad: "目标表：宣传次数 ≥9次；自评表：宣传次数 ≥6次",
+    good: "自评表的年度指标值照抄目标表，完成情况写在实际完成值",
+    from: { regulation: "财预〔2020〕10号", note: "自评以批复的绩效目标为依据" },
+  },
+  check: ({ tables }, report) => {
     const targets = tables.filter((t) => t.kind === "target" && t.projectName);
     for (const s of tables) {
       if (!isSelfEvaluation(s) || !s.projectName) continue;
@@ -524,18 +604,17 @@ const againstTarget: WorkbookRule = {
         const si = mine.get(labelKey(ti.name.text));
         if (!si) {
           const place = s.header?.labels.level3 ?? s.indicators[0]?.name;
-          if (place) hits.push({ place, table: s, value: place.text, indicator: ti.name.text, params: { dropped: "1", name: ti.name.text, where, value: "", target: "" } });
+          if (place) report({ place, table: s, value: place.text, indicator: ti.name.text, messageId: "dropped", params: { name: ti.name.text, where } });
           continue;
         }
         if (ti.value && si.value && !sameTarget(si.parsed?.raw ?? si.value.text, ti.parsed?.raw ?? ti.value.text))
-          hits.push({ place: si.value, table: s, value: si.value.text, indicator: ti.name.text, params: { dropped: "", name: ti.name.text, where, value: si.parsed?.raw ?? si.value.text, target: ti.parsed?.raw ?? ti.value.text } });
+          report({ place: si.value, table: s, value: si.value.text, indicator: ti.name.text, messageId: "changed", params: { name: ti.name.text, where, value: si.parsed?.raw ?? si.value.text, target: ti.parsed?.raw ?? ti.value.text } });
       }
     }
-    return hits;
   },
-};
+});
 
-export const selfEvaluationRules: (TableRule | WorkbookRule)[] = [
+export const selfEvaluationRules = [
   executionRate,
   executionScore,
   spentOverBudget,

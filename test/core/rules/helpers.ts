@@ -4,7 +4,7 @@
  * test/core/rules/coverage.test.ts reads the `expectFinding(…, "rule.id"` and `expectNone(…, "rule.id"`
  * calls of these files to make sure every rule in the registry has both.
  */
-import { validate, type Report, type ValidateOptions } from "../../../src/core/engine";
+import { runRule, validate, type Report, type ValidateOptions } from "../../../src/core/engine";
 import type { Finding, Severity } from "../../../src/core/finding";
 import { parseA1, type CellValue, type Grid } from "../../../src/core/grid";
 import { ruleById } from "../../../src/core/rules";
@@ -45,6 +45,9 @@ export function expectFinding(report: Checked, rule: string, e: Expected): Findi
     throw new Error(`expected one ${rule} finding on ${e.cell}, got ${onCell.length}; findings:\n  ${all}`);
   }
   const f = onCell[0];
+  // the rule alone on the same grids finds the same (rules do not depend on each other)
+  const { rules: _rules, extraRules: _extra, ...alone } = report.options;
+  expect(runRule(r, report.grids, alone).findings.filter((x) => x.cell === e.cell && (!e.sheet || x.sheet === e.sheet))).toEqual(onCell);
   expect(f.category).toBe(r.category);
   expect(f.rule.split(".")[0]).toBe(f.category);
   expect(f.severity).toBe(e.severity ?? r.severity);
