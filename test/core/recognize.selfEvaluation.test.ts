@@ -102,4 +102,14 @@ describe("the corpus self-evaluation tables", () => {
     // 顼目产出(30分) (a scan's 项目产出) is unknown, but its 数量/质量/时效/成本 rows say it is 产出: no 一级 is missing
     expect(at(r).filter((f) => /level1-empty/.test(f))).toEqual([]);
   });
+
+  it("09 安徽 萧县: a ★ core indicator with its points over the part rows with the targets is one indicator in parts, not four without a target", async () => {
+    const r = await check("09_anhui_xiaoxian_yanglou_zhongyangzhi_TRUNCATED");
+    const m = readModelOf(r.tables[0]);
+    expect(m.indicators.filter((i) => i.partOf === 18).map((i) => i.name)).toEqual(["猪养殖数量", "牛养殖数量", "鸡养殖数量", "羊养殖数量"]);
+    const onParents = at(r).filter((f) => /^[A-Z]+(11|13|18) (missing\.value|self-evaluation\.unscored)/.test(f));
+    expect(onParents).toEqual([]);
+    // the last ★ row's parts are cut off in the copy: it still has no target
+    expect(at(r)).toContain("F23 missing.value");
+  });
 });

@@ -30,7 +30,8 @@ const value = defineRule({
     const h = table.header;
     if (!h) return;
     for (const ind of table.indicators) {
-      if (!ind.name) continue;
+      // an indicator given in parts has its targets on the rows under it
+      if (!ind.name || ind.parts) continue;
       for (const [role, zh, en] of [
         // header text as a phrase: “全年（程） 指标值” (a line break in the header cell) reads “全年（程）指标值”
         ["value", h.labels.value?.text.replace(/\s+/g, "") ?? "指标值", h.columns.halfValue !== undefined ? "full-year target value" : "target value"],

@@ -405,7 +405,8 @@ const unscored = defineRule({
         continue;
       }
       for (const ind of table.indicators) {
-        if (ind[role] || !ind.name || (role === "score" && !ind.weight)) continue;
+        // (an indicator given in parts: its actual values on the parts' rows, the parts scored with it)
+        if (ind[role] || !ind.name || (role === "score" && !ind.weight) || (role === "actual" && ind.parts) || (role === "score" && ind.partOf !== undefined)) continue;
         const place = emptyCell(table, ind, role);
         if (place) report({ place, indicator: nameOf(ind), params: { column: { zh: label, en }, name: nameOf(ind) } });
       }
