@@ -70,4 +70,38 @@ const satisfaction = defineRule({
   },
 });
 
-export const vagueRules = [satisfaction, qualitative];
+/** Text compared without spaces and punctuation. */
+const bare = (t: string) => t.replace(/[\s,，.。;；:：、()（）“”"'!！?？]/g, "");
+
+const restatesName = defineRule({
+  id: "vague.restates-name",
+  category: "vague",
+  severity: "warning",
+  title: { zh: "指标值只是重复了指标名称", en: "A target that only repeats the indicator's name" },
+  messages: {
+    default: { zh: "指标“{name}”的指标值“{value}”只是重复了指标名称，没有说明要达到什么程度。", en: 'the target "{value}" of "{name}" only repeats the name; it does not say what is to be reached.' },
+  },
+  why: {
+    zh: "指标值要写出衡量的标准；把名称再写一遍，等于没有目标，自评时也无从判断完成与否。",
+    en: "A target states the level to reach; the name written again is no target, and the self-evaluation cannot judge it met or missed.",
+  },
+  howToFix: { zh: "写出可衡量的目标，如“带动农民增收 | 户均增收≥2000元”。", en: "Give a measurable target, e.g. 带动农民增收 | 户均增收≥2000元." },
+  fixable: "no",
+  example: { bad: "带动农民增收 | 农民增收", good: "带动农民增收 | 户均增收≥2000元", from: { corpus: "self-evaluation 10", note: "安徽 霍邱 科技特派员" } },
+  check: ({ table }, report) => {
+    for (const ind of table.indicators) {
+      const name = bare(nameOf(ind));
+      if (name.length < 4) continue;
+      for (const v of distinctValueCells(ind)) {
+        if (v.parsed.kind !== "qualitative") continue;
+        const value = bare(v.text);
+        // the whole name again, most of it (带动农民增收 | 农民增收) or its end (科技特派员创业能力提升 | 创业能力提升);
+        // not a short answer (预算编制合理性 | 合理)
+        if (value === name || (value.length >= 4 && name.includes(value) && (value.length * 5 >= name.length * 3 || name.endsWith(value))))
+          report({ ...atValue(ind, v), params: { name: nameOf(ind), value: v.text } });
+      }
+    }
+  },
+});
+
+export const vagueRules = [satisfaction, qualitative, restatesName];

@@ -1,6 +1,7 @@
 /** vague: qualitative targets with nothing measurable. */
 import { buildTable, buildTableInfo, cleanRows, cleanSpec, withCells } from "../../helpers/tableBuilder";
 import { expectFinding, expectNone, findingsOf, run } from "./helpers";
+import { gridFromRows } from "../../../src/core/grid";
 
 describe("vague.satisfaction", () => {
   it("positive: 缴存职工满意度 提高 (seed 001)", () => {
@@ -48,5 +49,25 @@ describe("vague.qualitative", () => {
     expectNone(run(buildTable(cleanSpec("common"))), "vague.qualitative");
     expectNone(run(buildTable(cleanSpec("evaluation"))), "vague.qualitative");
     expectNone(run(buildTable(cleanSpec("four-goal"))), "vague.qualitative");
+  });
+});
+
+describe("vague.restates-name", () => {
+  const grid = (rows: [string, string][]) =>
+    gridFromRows("Sheet1", [
+      ["一级指标", "二级指标", "三级指标", "指标值"],
+      ...rows.map(([name, value], i) => [i === 0 ? "效益指标" : null, i === 0 ? "社会效益指标" : null, name, value]),
+      ["满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%"],
+    ]);
+  it("positive: the name again, most of it, or its end (corpus self-evaluation 10, 安徽 霍邱)", () => {
+    const r = run(grid([["带动农民增收", "农民增收"], ["巩固拓展脱贫攻坚成果", "巩固拓展脱贫攻坚成果"], ["科技特派员创业能力提升", "创业能力提升"]]));
+    expect(findingsOf(r, "vague.restates-name").map((f) => f.cell)).toEqual(["D2", "D3", "D4"]);
+    expectFinding(r, "vague.restates-name", { cell: "D2", quoted: ["带动农民增收", "农民增收"] });
+    expect(findingsOf(r, "vague.restates-name")[0].message).toBe("指标“带动农民增收”的指标值“农民增收”只是重复了指标名称，没有说明要达到什么程度。");
+    expect(findingsOf(run(grid([["带动农民增收", "农民增收"]]), { lang: "en" }), "vague.restates-name")[0].message).toContain("only repeats the name");
+  });
+  it("negative: a short answer, a number, a real qualitative target", () => {
+    const r = run(grid([["预算编制合理性", "合理"], ["带动农民增收", "户均增收≥2000元"], ["群众生活条件改善", "新建道路3公里，惠及农户120户"]]));
+    expectNone(r, "vague.restates-name");
   });
 });
