@@ -12,11 +12,11 @@
  * Every sheet has a frozen, filterable header so the reviewer can sort and filter in Excel.
  */
 import ExcelJS from "exceljs";
-import { categoryName, severityName, type Finding, type Lang, type Severity } from "../core/finding";
+import { categoryName, compareSeverity, countBySeverity, findingsByTable, severityName, type Lang, type Severity } from "../core/finding";
 import { frameworkById } from "../core/frameworks/data";
 import type { TargetTable } from "../core/model";
 import { tableName } from "../core/readModel";
-import { countBySeverity, totalsOf, wrappedRowHeight, type FileResult, type Totals } from "./format";
+import { totalsOf, wrappedRowHeight, type FileResult, type Totals } from "./format";
 import { t as say } from "./messages";
 import { SEVERITY_ARGB, writeNewWorkbook } from "./writeCopies";
 
@@ -47,8 +47,6 @@ function addSheet(wb: ExcelJS.Workbook, name: string, headers: string, widths: r
 /** The table's name, or its id for a finding whose table is not in the list. */
 const nameOf = (t: TargetTable | undefined, id: string): string => (t ? tableName(t) : id);
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
 /**
  * The review workbook built as the batch goes (issue 17): each file's rows are added when it has
  * been checked, so the batch's tables and findings need not be kept until the end.
@@ -78,13 +76,7 @@ export class BatchReport {
     const note = [r.tables.length ? say(lang, "reportChecked") : say(lang, "summaryNoTables"), ...(r.warnings ?? [])].join("；");
     files.addRow([r.file, r.tables.length, c.error, c.warning, c.info, note]);
 
-    const byTable = new Map<string, Finding[]>();
-    for (const f of r.findings) {
-      if (!f.table) continue;
-      const list = byTable.get(f.table);
-      if (list) list.push(f);
-      else byTable.set(f.table, [f]);
-    }
+    const byTable = findingsByTable(r.findings);
     const tableOf = new Map(r.tables.map((t) => [t.id, t]));
     for (const t of r.tables) {
       const tc = countBySeverity(byTable.get(t.id) ?? []);
@@ -104,7 +96,7 @@ export class BatchReport {
       ]);
     }
 
-    const ordered = [...r.findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+    const ordered = [...r.findings].sort((a, b) => compareSeverity(a.severity, b.severity));
     for (const f of ordered) {
       const row = findings.addRow([
         r.file,

@@ -3,6 +3,7 @@
  * when no file is given, the configuration file, and one file read into grids or a one-line
  * reason why it cannot be.
  */
+import type { Lang } from "../core/i18n";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
 import { CONFIG_KEYS, checkConfig, ruleCatalogue, type Config } from "../core/config";
@@ -41,12 +42,12 @@ export function loadConfig(file: string | undefined, io: CliIO, cwd: string): Co
 }
 
 /** The configuration's language, unless --lang was given on the command line. */
-export function languageOf(config: Config, args: readonly string[], io: CliIO): "zh" | "en" {
+export function languageOf(config: Config, args: readonly string[], io: CliIO): Lang {
   return config.lang && !args.some((x) => x.startsWith("--lang")) ? config.lang : io.lang;
 }
 
 /** Read one file into grids, or a clear one-line error with its code. */
-export async function readInput(file: string, lang: "zh" | "en"): Promise<{ grids: Grid[]; warnings: string[] } | { error: { code: string; message: string } }> {
+export async function readInput(file: string, lang: Lang): Promise<{ grids: Grid[]; warnings: string[] } | { error: { code: string; message: string } }> {
   if (!existsSync(file)) return { error: { code: "not-found", message: t(lang, "notFound", file) } };
   if (statSync(file).isDirectory()) return { error: { code: "directory", message: t(lang, "isDirectory", file) } };
   try {

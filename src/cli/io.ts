@@ -1,8 +1,10 @@
 /** The CLI's connection to the outside: output streams and the user's language. */
+import type { Lang } from "../core/i18n";
+
 export interface CliIO {
   out: (s: string) => void;
   err: (s: string) => void;
-  lang: "zh" | "en";
+  lang: Lang;
   /**
    * Standard output as a stream: `s` as it is (no newline added), resolved once it may be written
    * on. Where it is missing (tests), a command that writes as it goes collects its output and
@@ -25,7 +27,7 @@ export function streamingOut(io: CliIO): { write: (s: string) => void | Promise<
 }
 
 /** zh unless --lang en, JIXIAO_LANG=en, or an English locale in LANG/LC_ALL. */
-export function detectLang(args: string[], env: Record<string, string | undefined>): "zh" | "en" {
+export function detectLang(args: string[], env: Record<string, string | undefined>): Lang {
   const i = args.indexOf("--lang");
   const flag = i >= 0 ? args[i + 1] : args.find((a) => a.startsWith("--lang="))?.slice(7);
   if (flag === "en" || flag === "zh") return flag;

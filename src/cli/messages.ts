@@ -1,4 +1,5 @@
 /** Every text the CLI prints, in Chinese (default) and English. */
+import type { Lang } from "../core/i18n";
 import type { ConfigProblem } from "../core/config";
 
 type Msg = { zh: string; en: string };
@@ -373,17 +374,17 @@ export function fillText(template: string, args: readonly (string | number)[]): 
     .replace(/\{(\d)\}/g, (_, i: string) => String(args[Number(i)] ?? ""));
 }
 
-export function t(lang: "zh" | "en", key: CliTextKey, ...args: (string | number)[]): string {
+export function t(lang: Lang, key: CliTextKey, ...args: (string | number)[]): string {
   return fillText(CLI_TEXT[key][lang], args);
 }
 
 /** A list as the language writes one: 元、万元、亿元 / 元, 万元, 亿元. */
-export function listText(lang: "zh" | "en", items: readonly string[]): string {
+export function listText(lang: Lang, items: readonly string[]): string {
   return items.join(lang === "zh" ? "、" : ", ");
 }
 
 /** What is wrong with a configuration file, in the user's language (the problem as src/core/config.ts gives it). */
-export function configProblemText(lang: "zh" | "en", p: ConfigProblem, keys: readonly string[], families: readonly string[]): string {
+export function configProblemText(lang: Lang, p: ConfigProblem, keys: readonly string[], families: readonly string[]): string {
   const at = p.path || t(lang, "cfgRoot");
   switch (p.code) {
     case "json":

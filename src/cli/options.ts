@@ -2,6 +2,7 @@
  * Command-line options as the three commands read them: `--flag value`, `--flag=value`, bare
  * switches, and positional arguments (files). Unknown options and missing values are usage errors.
  */
+import type { Lang } from "../core/i18n";
 import { UsageError } from "./io";
 import { t } from "./messages";
 
@@ -10,7 +11,7 @@ import { t } from "./messages";
  * it; `value()` takes the option's value (inline after "=" or the next argument). Returns the
  * positional arguments in order.
  */
-export function readOptions(args: readonly string[], lang: "zh" | "en", onOption: (flag: string, value: () => string) => boolean): string[] {
+export function readOptions(args: readonly string[], lang: Lang, onOption: (flag: string, value: () => string) => boolean): string[] {
   const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];

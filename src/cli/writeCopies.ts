@@ -11,8 +11,8 @@
 import { existsSync, mkdirSync, readFileSync, realpathSync, statSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import type ExcelJS from "exceljs";
-import { categoryName, compareSeverity, severityName, type Finding, type Lang, type Severity } from "../core/finding";
-import type { CellValue } from "../core/grid";
+import { categoryName, compareSeverity, severityName, worstSeverity, type Finding, type Lang, type Severity } from "../core/finding";
+import { rangeHasCell, toA1, type CellValue } from "../core/grid";
 import type { TargetTable } from "../core/model";
 import { tableName } from "../core/readModel";
 import { MARK_FILL } from "../host/types";
@@ -42,7 +42,7 @@ function resolved(p: string): string {
 }
 
 /** Refuse an output directory that would put a copy on top of an input file. */
-export function assertNotInput(dir: string, inputs: string[], lang: "zh" | "en"): void {
+export function assertNotInput(dir: string, inputs: string[], lang: Lang): void {
   if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UsageError(t(lang, "outputNotDir", dir));
   for (const input of inputs) {
     const target = path.join(resolved(dir), path.basename(input));
@@ -152,18 +152,12 @@ function mergesOf(xml: string): [number, number, number, number][] {
 export function markCell(cell: string, merges: readonly [number, number, number, number][]): string {
   const at = parseRef(cell);
   if (!at) return cell;
-  const m = merges.find(([top, left, bottom, right]) => top <= at.row && at.row <= bottom && left <= at.col && at.col <= right);
+  const m = merges.find(([top, left, bottom, right]) => rangeHasCell({ top, left, bottom, right }, at.row, at.col));
   if (!m || (m[0] === at.row && m[1] === at.col)) return cell.replace(/\$/g, "").toUpperCase();
-  return `${colLetters(m[1])}${m[0]}`;
+  return toA1(m[0], m[1]);
 }
 
-function colLetters(col: number): string {
-  let s = "";
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-const worst = (fs: readonly Finding[]): Severity => fs.reduce<Severity>((w, f) => (compareSeverity(f.severity, w) < 0 ? f.severity : w), "info");
+const worst = (fs: readonly Finding[]): Severity => worstSeverity(fs.map((f) => f.severity));
 
 /** A formula reference to a cell of a sheet: 'Sheet 1'!E13. */
 const sheetRef = (sheet: string, cell: string) => `'${sheet.replace(/'/g, "''")}'!${cell}`;

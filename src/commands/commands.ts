@@ -9,18 +9,18 @@
  */
 import { ExcelHost, officeApi } from "../host/excel/host";
 import { toHostError } from "../host/excel/errors";
-import type { HostLang } from "../host/excel/messages";
+import type { Lang } from "../core/i18n";
 
 /** Office's display language -> zh or en (Chinese first; other languages get English). */
-export function langOf(displayLanguage: string | undefined): HostLang {
+export function langOf(displayLanguage: string | undefined): Lang {
   if (!displayLanguage) return "zh";
   return /^zh/i.test(displayLanguage) ? "zh" : "en";
 }
 
-const TITLE: Record<HostLang, string> = { zh: "清除标记", en: "Clear marks" };
+const TITLE: Record<Lang, string> = { zh: "清除标记", en: "Clear marks" };
 
 /** The dialog URL for a message, next to this page. */
-export function noticeUrl(base: string, lang: HostLang, title: string, text: string): string {
+export function noticeUrl(base: string, lang: Lang, title: string, text: string): string {
   const url = new URL("notice.html", base);
   url.searchParams.set("lang", lang);
   url.searchParams.set("title", title);
@@ -29,7 +29,7 @@ export function noticeUrl(base: string, lang: HostLang, title: string, text: str
 }
 
 /** Show a message in a dialog and finish the command when the user closes it. */
-function tell(lang: HostLang, text: string, done: () => void): void {
+function tell(lang: Lang, text: string, done: () => void): void {
   const ui = typeof Office !== "undefined" ? Office.context?.ui : undefined;
   if (!ui?.displayDialogAsync) {
     console.error(text);

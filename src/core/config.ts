@@ -8,21 +8,21 @@
  * "warning" }` keeps that one rule of the family, as a warning.
  */
 import { z } from "zod";
-import { FRAMEWORKS } from "./frameworks/data";
-import type { FrameworkId } from "./model";
+import { SEVERITIES } from "./finding";
+import { FRAMEWORK_IDS, type FrameworkId } from "./frameworks/ids";
+import type { MoneyUnit } from "./model";
+import { MONEY_UNITS } from "./value/units";
 import { RULES } from "./rules";
 
-const severity = z.enum(["error", "warning", "info"]);
+const severity = z.enum(SEVERITIES);
 type SeverityName = z.infer<typeof severity>;
-
-const FRAMEWORK_IDS = FRAMEWORKS.map((f) => f.id) as [FrameworkId, ...FrameworkId[]];
 
 export const ConfigSchema = z
   .object({
     /** rule id or family -> "off" or a severity */
     rules: z.record(z.string(), z.union([z.literal("off"), severity])).optional(),
     framework: z.enum(FRAMEWORK_IDS).optional(),
-    moneyUnit: z.enum(["元", "万元", "亿元"]).optional(),
+    moneyUnit: z.enum(MONEY_UNITS).optional(),
     placeholderWords: z.array(z.string().min(1).max(50)).max(200).optional(),
     lang: z.enum(["zh", "en"]).optional(),
   })
@@ -158,7 +158,7 @@ export interface ConfigOptions {
   /** rule id -> severity, one entry per rule id */
   severityOverrides: Record<string, SeverityName>;
   frameworkOverride?: FrameworkId;
-  defaultMoneyUnit?: "元" | "万元" | "亿元";
+  defaultMoneyUnit?: MoneyUnit;
   placeholderWords: string[];
 }
 

@@ -4,7 +4,10 @@ import type { Lang } from "./i18n";
 
 export type { Lang } from "./i18n";
 
-export type Severity = "error" | "warning" | "info";
+/** The severities, most severe first: the one order every list, mark and count follows. */
+export const SEVERITIES = ["error", "warning", "info"] as const;
+
+export type Severity = (typeof SEVERITIES)[number];
 
 export const CATEGORIES = [
   "structure",
@@ -25,8 +28,6 @@ export const CATEGORIES = [
 ] as const;
 
 export type Category = (typeof CATEGORIES)[number];
-
-export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
 /** The categories as people read them in the pane, the CLI and reports. */
 export const CATEGORY_NAMES: Readonly<Record<Category, Readonly<Record<Lang, string>>>> = {
@@ -103,8 +104,36 @@ export function findingKey(rule: string, sheet: string, cell: string, value?: st
   return `${rule}|${sheet}|${cell}|${value ?? ""}`;
 }
 
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+/** A severity's place in SEVERITIES: lower is more severe. */
+export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
+/** Most severe first (for sort). */
 export function compareSeverity(a: Severity, b: Severity): number {
-  return SEVERITY_ORDER[a] - SEVERITY_ORDER[b];
+  return SEVERITY_RANK[a] - SEVERITY_RANK[b];
+}
+
+/** The most severe of some severities: `info` for none. */
+export function worstSeverity(severities: Iterable<Severity>): Severity {
+  let worst: Severity = "info";
+  for (const s of severities) if (SEVERITY_RANK[s] < SEVERITY_RANK[worst]) worst = s;
+  return worst;
+}
+
+/** How many findings of each severity. */
+export function countBySeverity(findings: Iterable<Finding>): Record<Severity, number> {
+  const c: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) c[f.severity]++;
+  return c;
+}
+
+/** Findings by the table they belong to (its id), in their order; those of no table under "". */
+export function findingsByTable(findings: Iterable<Finding>): Map<string, Finding[]> {
+  const out = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const k = f.table ?? "";
+    const list = out.get(k);
+    if (list) list.push(f);
+    else out.set(k, [f]);
+  }
+  return out;
 }

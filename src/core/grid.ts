@@ -35,6 +35,10 @@ export interface Grid {
   hidden?: boolean;
 }
 
+/** Excel's sheet: 1,048,576 rows (XFD1048576 is its last cell) by 16,384 columns. */
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLS = 16_384;
+
 const A_CODE = "A".charCodeAt(0);
 
 /** 1 -> "A", 27 -> "AA". */
@@ -78,6 +82,15 @@ export function rangeToA1(r: CellRange): string {
   return a === b ? a : `${a}:${b}`;
 }
 
+/** "E13" -> { row: 13, col: 5 }, or undefined for anything that is not an A1 address. */
+export function tryParseA1(address: string): CellRef | undefined {
+  try {
+    return parseA1(address);
+  } catch {
+    return undefined;
+  }
+}
+
 export function parseRangeA1(text: string): CellRange {
   const [a, b] = text.split(":");
   const p = parseA1(a);
@@ -88,6 +101,27 @@ export function parseRangeA1(text: string): CellRange {
     bottom: Math.max(p.row, q.row),
     right: Math.max(p.col, q.col),
   };
+}
+
+/** Whether two rectangles share a cell. */
+export function rangesIntersect(a: CellRange, b: CellRange): boolean {
+  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+}
+
+/** Whether `outer` covers every cell of `inner`. */
+export function rangeContains(outer: CellRange, inner: CellRange): boolean {
+  return outer.top <= inner.top && outer.left <= inner.left && outer.bottom >= inner.bottom && outer.right >= inner.right;
+}
+
+/** Whether a cell lies in a rectangle. */
+export function rangeHasCell(r: CellRange, row: number, col: number): boolean {
+  return row >= r.top && row <= r.bottom && col >= r.left && col <= r.right;
+}
+
+/** The cells two rectangles share, or null. */
+export function rangeIntersection(a: CellRange, b: CellRange): CellRange | null {
+  if (!rangesIntersect(a, b)) return null;
+  return { top: Math.max(a.top, b.top), left: Math.max(a.left, b.left), bottom: Math.min(a.bottom, b.bottom), right: Math.min(a.right, b.right) };
 }
 
 /** Quote a sheet name for a formula-style reference when it needs it: 'My sheet'!A1. */

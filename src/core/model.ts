@@ -2,13 +2,15 @@
  * What the recognizer reads out of a sheet: target tables with every field tied to its cell.
  * Rules read only this model (plus the grid for raw values); hosts never build it by hand.
  */
+import type { FrameworkId } from "./frameworks/ids";
 import type { CellRange, CellValue } from "./grid";
 import type { ParsedValue } from "./value/types";
+import type { MONEY_UNITS } from "./value/units";
 
 /** What the rows of a table are: targets set, targets scored after the year, or the year's monitoring. */
 export type TableKind = "target" | "self-evaluation" | "monitoring";
 
-export type MoneyUnit = "元" | "万元" | "亿元";
+export type MoneyUnit = (typeof MONEY_UNITS)[number];
 
 /** A position on a sheet (1-based) with its A1 address. */
 export interface Place {
@@ -288,7 +290,7 @@ export interface TotalRow {
   grade?: Field;
 }
 
-export type FrameworkId = "common" | "core-2021" | "evaluation" | "four-goal" | "ndrc-investment";
+export type { FrameworkId };
 
 export interface TargetTable {
   /** "Sheet1!A5:F30": unique in a workbook */

@@ -4,10 +4,11 @@
  * share lives in shared/, and neither host imports the other. The pane never calls Excel.run; it
  * receives a WorkbookHost.
  */
+import type { Lang } from "../core/i18n";
 import type { CellRange, CellValue, Grid } from "../core/grid";
 import type { Severity } from "../core/finding";
 import type { InsertRowsRequest } from "../core/library/insert";
-import type { FrameworkId } from "../core/model";
+import type { FrameworkId, MoneyUnit } from "../core/model";
 
 // The helpers every host and the pane use, kept importable from here (their code lives in shared/).
 export { MARK_FILL, MARKS_KEY, markFormula, markSeverityOfFormula, marksFromFindings, parseMarksRecord, type MarksRecord } from "./shared/marks";
@@ -51,12 +52,12 @@ export interface WorkbookSettings {
   keepMarksOnSave: boolean;
   /** check the edited sheets again a moment after an edit (default on) */
   autoRecheck?: boolean;
-  lang?: "zh" | "en";
+  lang?: Lang;
   /**
    * The money unit to assume where a table does not declare one (the CLI configuration's
    * `moneyUnit`, the engine's `defaultMoneyUnit`); absent: say so instead of guessing.
    */
-  moneyUnit?: "元" | "万元" | "亿元";
+  moneyUnit?: MoneyUnit;
   /**
    * The user's own indicator library (指标库 import), as the JSON text of a library file. Stored as
    * text and validated again (core/library/io) each time it is used: a workbook is untrusted input.

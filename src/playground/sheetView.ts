@@ -5,7 +5,7 @@
  * Plain data, so it is tested without a browser.
  */
 import { columnLetters, displayText, toA1, type CellRange } from "../core/grid";
-import type { Severity } from "../core/finding";
+import { SEVERITY_RANK, type Severity } from "../core/finding";
 import { markSeverityOfFormula, type Mark } from "../host/types";
 import type { BorderModel, CellStyle, MemorySheet, MemoryWorkbook } from "../host/memory";
 import { cellKey, parseAddress } from "../host/memory";
@@ -126,7 +126,7 @@ function textWidth(s: string): number {
 /** The cells Jixiao's marks cover on `sheet`, with the severity of each. */
 export function markedCells(sheet: MemorySheet): Map<number, Severity> {
   const out = new Map<number, Severity>();
-  const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+  const rank = SEVERITY_RANK;
   for (const cf of sheet.conditionalFormats) {
     const sev = cf.type === "Custom" ? markSeverityOfFormula(cf.formula) : null;
     if (!sev) continue;

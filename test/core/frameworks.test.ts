@@ -1,7 +1,12 @@
 import { FRAMEWORKS } from "../../src/core/frameworks/data";
+import { FRAMEWORK_IDS } from "../../src/core/frameworks/ids";
 import { detectFramework, labelMeanings, suggestLabel } from "../../src/core/frameworks/labels";
 
 describe("labels and frameworks", () => {
+  it("defines every framework id once, in the order of FRAMEWORK_IDS", () => {
+    expect(FRAMEWORKS.map((f) => f.id)).toEqual([...FRAMEWORK_IDS]);
+  });
+
   it("reads label spellings from the seeds with and without 指标/目标", () => {
     // 一级 in the common frameworks, 二级 under 实施效果 in the NDRC investment tables
     expect(labelMeanings("产出指标")).toEqual([

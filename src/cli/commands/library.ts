@@ -7,6 +7,7 @@
  *   jixiao library --format xlsx --out f.xlsx   one row per template (sheet "templates") and per type ("types")
  *   jixiao library --import mine.json|mine.xlsx validate a user library and merge it into the output
  */
+import type { Lang } from "../../core/i18n";
 import { existsSync, readFileSync, realpathSync, statSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
@@ -32,7 +33,7 @@ import { readOptions, usageErrorsExit2 } from "../options";
 export interface LibraryIO {
   out: (s: string) => void;
   err: (s: string) => void;
-  lang: "zh" | "en";
+  lang: Lang;
 }
 
 
@@ -56,7 +57,7 @@ function sameFile(a: string, b: string): boolean {
   return real(a) === real(b);
 }
 
-function parseArgs(args: string[], lang: "zh" | "en"): Args {
+function parseArgs(args: string[], lang: Lang): Args {
   const a: Args = { format: "text", imports: [] };
   const positional = readOptions(args, lang, (flag, value) => {
     if (flag === "--format") {
@@ -83,7 +84,7 @@ function rowsOf(grid: Grid): { rows: CellValue[][]; firstRow: number } {
 }
 
 /** Read a user library file (.json or .xlsx). */
-export async function readLibraryFile(file: string, lang: "zh" | "en"): Promise<ImportResult | { error: string }> {
+export async function readLibraryFile(file: string, lang: Lang): Promise<ImportResult | { error: string }> {
   if (!existsSync(file) || statSync(file).isDirectory()) return { error: say(lang, "libraryNotFound", file) };
   if (statSync(file).size > LIMITS.maxJsonChars * 4) return { error: say(lang, "libraryTooLarge", file) };
   if (/\.json$/i.test(file)) return importLibraryJson(readFileSync(file, "utf8"));
@@ -123,7 +124,7 @@ export async function libraryWorkbook(library: Library): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-function listText(library: Library, type: string | undefined, lang: "zh" | "en"): string[] {
+function listText(library: Library, type: string | undefined, lang: Lang): string[] {
   const lines: string[] = [];
   if (!type) {
     lines.push(say(lang, "libraryHeader", library.types.length, library.templates.length));

@@ -11,6 +11,7 @@
  * Files, configuration and unreadable-file messages are those of `jixiao check` (../input.ts);
  * --out never replaces a file (../writeCopies.ts).
  */
+import type { Lang } from "../../core/i18n";
 import { statSync } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
@@ -24,7 +25,6 @@ import { t } from "../messages";
 import { readOptions, usageErrorsExit2 } from "../options";
 import { writeNewFile } from "../writeCopies";
 
-type Lang = "zh" | "en";
 type Format = "json" | "csv" | "xlsx";
 
 /** Files from this size on hold workbook models worth collecting before recognition (see ../gc.ts). */

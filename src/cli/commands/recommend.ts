@@ -8,6 +8,7 @@
  *   --config <file>      jixiao.config.json to use (default: the one in the current folder, if any);
  *                        its moneyUnit and framework apply as in `jixiao check`
  */
+import type { Lang } from "../../core/i18n";
 import * as path from "node:path";
 import { configToOptions } from "../../core/config";
 import type { Grid } from "../../core/grid";
@@ -28,7 +29,7 @@ import { readLibraryFile } from "./library";
 export interface RecommendIO {
   out: (s: string) => void;
   err: (s: string) => void;
-  lang: "zh" | "en";
+  lang: Lang;
 }
 
 
@@ -42,7 +43,7 @@ interface Args {
   config?: string;
 }
 
-function parseArgs(args: string[], lang: "zh" | "en"): Args {
+function parseArgs(args: string[], lang: Lang): Args {
   const a: Args = { files: [], format: "text", top: 8, imports: [] };
   a.files = readOptions(args, lang, (flag, value) => {
     if (flag === "--format") {

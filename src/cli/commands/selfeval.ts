@@ -9,6 +9,7 @@
  *   --year <yyyy>          the year in the title (项目支出绩效自评表（2025年度）)
  *   --config <file>        jixiao.config.json (moneyUnit, framework as for check)
  */
+import type { Lang } from "../../core/i18n";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { configToOptions } from "../../core/config";
@@ -33,7 +34,7 @@ interface Args {
   config?: string;
 }
 
-function parseArgs(args: string[], lang: "zh" | "en"): Args {
+function parseArgs(args: string[], lang: Lang): Args {
   const a: Args = { files: [], points: DEFAULT_POINTS };
   a.files = readOptions(args, lang, (flag, value) => {
     if (flag === "--out") {

@@ -4,22 +4,13 @@
  * added where the schema wants it. Every row and cell not touched keeps its text byte for byte.
  */
 import { decodeXml, decodeXstring, escapeText, findElement, findElements, getAttr, localName, prefixOf, removeAttr, rx, setAttr, startTagSource, topLevelChildren, xmlSafe } from "./xml";
+import { columnLetters, tryParseA1 } from "../../core/grid";
 import { styleIndex } from "./styles";
 
-/** "E13" -> { row: 13, col: 5 } (1-based). */
-export function parseRef(ref: string): { row: number; col: number } | undefined {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref);
-  if (!m) return undefined;
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]), col };
-}
+/** "E13" -> { row: 13, col: 5 } (1-based); the A1 geometry is core/grid's. */
+export const parseRef = tryParseA1;
 
-export function colName(col: number): string {
-  let s = "";
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
+export const colName = columnLetters;
 
 interface Cell {
   col: number;

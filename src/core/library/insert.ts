@@ -10,6 +10,7 @@
  */
 import type { CellValue } from "../grid";
 import type { ColumnRole, LabelBlock, MoneyUnit, TargetTable } from "../model";
+import { moneyFactor } from "../value/units";
 import { placementIn, type Placement } from "./placement";
 import { renderValue, type RenderContext, type RenderedValue } from "./render";
 import { isPresent } from "./recommend";
@@ -32,8 +33,6 @@ export interface InsertRowsRequest {
   /** columns whose merged label cell (一级/二级) should grow to cover the new rows */
   extendMergesInColumns: number[];
 }
-
-const MONEY: Record<MoneyUnit, number> = { 元: 1, 万元: 1e4, 亿元: 1e8 };
 
 export interface PlanOptions {
   /** write examples into user-filled values instead of leaving them blank (previews) */
@@ -74,10 +73,10 @@ export function renderContextOf(table: TargetTable, options: PlanOptions = {}): 
   const moneyUnit = table.moneyUnit.unit ?? options.defaultMoneyUnit ?? null;
   const amount = table.budget.total ?? table.budget.currentYear;
   const unit = amount?.unit ?? moneyUnit;
-  const budgetYuan = amount && unit ? amount.value * MONEY[unit] : undefined;
+  const budgetYuan = amount && unit ? amount.value * moneyFactor(unit) : undefined;
   const half = table.budget.halfYear;
   const halfUnit = half?.unit ?? moneyUnit;
-  const halfBudgetYuan = half && halfUnit ? half.value * MONEY[halfUnit] : undefined;
+  const halfBudgetYuan = half && halfUnit ? half.value * moneyFactor(halfUnit) : undefined;
   // the budget year: a multi-year project (2022年–2024年) sets this year's targets in its first year
   const yearText = [table.period.start?.text, table.period.end?.text, table.title?.text].find((s) => s && /(19|20)\d\d/.test(s));
   const year = yearText ? Number(/((?:19|20)\d\d)/.exec(yearText)?.[1]) : undefined;

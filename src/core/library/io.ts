@@ -4,6 +4,7 @@
  * the field, with size limits and no prototype pollution; and merging with the built-in library.
  * Pure: callers read and write files (the CLI with exceljs, the task pane with Office.js).
  */
+import type { Lang } from "../i18n";
 import type { z } from "zod";
 import type { CellValue } from "../grid";
 import { lintTemplate } from "./quality";
@@ -446,7 +447,7 @@ export function mergeLibraries(base: Library, user: Library): MergeResult {
 }
 
 /** One issue as a line of text in the user's language: "错误：模板第 3 行（training.qty1）字段 unit：…". */
-export function formatIssue(i: ImportIssue, lang: "zh" | "en"): string {
+export function formatIssue(i: ImportIssue, lang: Lang): string {
   const sheetRow = i.rowKind === "sheet-row";
   if (lang === "zh") {
     const what = i.section === "types" ? "项目类型" : i.section === "templates" ? "模板" : "文件";

@@ -5,13 +5,12 @@
  */
 import type { CellRange, CellValue } from "../grid";
 import type { ColumnRole, FrameworkId, MoneyUnit } from "../model";
+import { moneyFactor } from "../value/units";
 import { placementIn } from "./placement";
 import { rowValues } from "./insert";
 import { renderValue, type RenderContext } from "./render";
 import type { Template } from "./schema";
 import { skeleton } from "./skeleton";
-
-const MONEY: Record<MoneyUnit, number> = { 元: 1, 万元: 1e4, 亿元: 1e8 };
 
 export interface NewTableSpec {
   framework: FrameworkId;
@@ -102,7 +101,7 @@ export function newTableGrid(spec: NewTableSpec): NewTable {
 
   const ctx: RenderContext = {
     moneyUnit: unit,
-    budgetYuan: total !== null ? total * MONEY[unit] : undefined,
+    budgetYuan: total !== null ? total * moneyFactor(unit) : undefined,
     year: spec.year,
     useExamples: spec.useExamples,
   };

@@ -4,9 +4,10 @@
  * and the half-year value for tables with 半年/全年 columns.
  */
 import type { MoneyUnit } from "../model";
+import { isMoneyUnit, moneyFactor } from "../value/units";
 import type { Template } from "./schema";
 
-const MONEY: Record<MoneyUnit, number> = { 元: 1, 万元: 1e4, 亿元: 1e8 };
+export { isMoneyUnit };
 
 export interface RenderContext {
   /** the table's money unit; cost templates in another money unit are converted to it */
@@ -34,10 +35,6 @@ export interface RenderedValue {
   hint?: string;
   /** the same in English: "≥__人 (e.g. ≥40人)" */
   hintEn?: string;
-}
-
-export function isMoneyUnit(u: string | null | undefined): u is MoneyUnit {
-  return u === "元" || u === "万元" || u === "亿元";
 }
 
 /** A template placed in a cost block (产出/成本, 成本/…). */
@@ -85,7 +82,7 @@ export function renderValue(t: Template, ctx: RenderContext = {}, half = false):
     if (yuan === undefined) {
       return { text: null, operator: op, number: null, unit: u, source: "user", hint: `${op}__${u}（预算数）`, hintEn: `${op}__${u} (the budget)` };
     }
-    return { text: `${op}${formatNumber(yuan / MONEY[u])}${u}`, operator: op, number: Number(formatNumber(yuan / MONEY[u])), unit: u, source: "budget" };
+    return { text: `${op}${formatNumber(yuan / moneyFactor(u))}${u}`, operator: op, number: Number(formatNumber(yuan / moneyFactor(u))), unit: u, source: "budget" };
   }
 
   if (n === null) {
@@ -98,7 +95,7 @@ export function renderValue(t: Template, ctx: RenderContext = {}, half = false):
     source = "example";
   }
   if (convert && t.unit) {
-    n = (n * MONEY[t.unit as MoneyUnit]) / MONEY[target as MoneyUnit];
+    n = (n * moneyFactor(t.unit as MoneyUnit)) / moneyFactor(target as MoneyUnit);
     unit = target;
   }
   if (half && halves(t)) n = /[人次个项件份套台辆户场期册笔条种类页]$/.test(unit ?? "") ? Math.ceil(n / 2) : n / 2;

@@ -4,10 +4,11 @@
  * the messages a user sees when an imported library is wrong.
  */
 import { z } from "zod";
-import type { FrameworkId } from "../model";
+import { FRAMEWORK_IDS } from "../frameworks/ids";
+import { isMoneyUnit, MONEY_UNITS } from "../value/units";
 import { placementIn } from "./placement";
 
-export const FRAMEWORK_IDS = ["common", "core-2021", "evaluation", "four-goal", "ndrc-investment"] as const satisfies readonly FrameworkId[];
+export { FRAMEWORK_IDS };
 export const FrameworkIdSchema = z.enum(FRAMEWORK_IDS);
 
 export const OPERATORS = ["≥", "≤", "=", ">", "<"] as const;
@@ -30,8 +31,8 @@ export const BASIS_EN: Record<Basis, string> = {
 export const TEMPLATE_KINDS = ["quantitative", "deadline", "qualitative"] as const;
 export const TemplateKindSchema = z.enum(TEMPLATE_KINDS);
 
-/** Money units a cost template may use (totals); per-unit costs use 元/人, 元/人·天, 万元/年 … */
-export const MONEY_UNITS = ["元", "万元", "亿元"] as const;
+/** Money units a cost template may use (totals): the tables' own; per-unit costs use 元/人, 元/人·天, 万元/年 … */
+export { MONEY_UNITS };
 
 /** ids: lower-case ASCII words joined by - or . ("publicity", "publicity.qty1") */
 const ID = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
@@ -124,7 +125,7 @@ function checkTemplate(t: TemplateShape, ctx: z.RefinementCtx<TemplateShape>): v
     if (t.unit === null) issue("unit", "数值型指标需要计量单位", "a quantitative target needs a unit");
     if (t.derive === "budget") {
       if (t.value !== null) issue("value", "取自预算的指标值应为空（null）", "a value derived from the budget must be null");
-      if (!t.unit || !(MONEY_UNITS as readonly string[]).includes(t.unit)) issue("unit", "取自预算的指标应以元、万元或亿元计", "a budget-derived value must be in 元, 万元 or 亿元");
+      if (!isMoneyUnit(t.unit)) issue("unit", "取自预算的指标应以元、万元或亿元计", "a budget-derived value must be in 元, 万元 or 亿元");
       if (t.operator !== "≤") issue("operator", "取自预算的成本上限应使用 ≤", "a budget-derived cost ceiling takes ≤");
     } else if (t.fill === "user") {
       if (t.value !== null) issue("value", "由用户填写（fill: user）时指标值应为空（null）", "value must be null when the user fills it in");

@@ -6,7 +6,8 @@
 import type { Amount, MoneyUnit } from "../model";
 import { readAmountGroups, readTextPlan } from "../recognize/amountsInText";
 import { formatBoth, type Bilingual } from "../i18n";
-import { MONEY_FACTOR, budgetInYuan, formatMoney, formatNumber } from "./indicators";
+import { moneyFactor } from "../value/units";
+import { budgetInYuan, formatMoney, formatNumber } from "./indicators";
 import { defineRule } from "./types";
 
 const EPS = 0.005;
@@ -260,7 +261,7 @@ const planText = defineRule({
     const says: Bilingual[] = [];
     const sum = spends.reduce((s, p) => s + (p.amount?.yuan ?? 0), 0);
     if (spends.length >= 2 && off(sum)) {
-      const parts = spends.map((p) => fmt((p.amount?.yuan ?? 0) / MONEY_FACTOR[unit])).join("+");
+      const parts = spends.map((p) => fmt((p.amount?.yuan ?? 0) / moneyFactor(unit))).join("+");
       says.push(formatBoth(PLAN_SAYS.periods, { parts, sum: formatMoney(sum, unit) }));
     }
     for (const t of plan.totals) if (off(t.yuan)) says.push(formatBoth(PLAN_SAYS.total, { text: t.text }));

@@ -3,9 +3,8 @@ import { toA1, valueAt, type Grid } from "../grid";
 import type { IndicatorRow, MoneyUnit, Place, TargetTable } from "../model";
 import { isSatisfactionName } from "../lexicon";
 import type { ParsedValue } from "../value/types";
+import { moneyFactor } from "../value/units";
 import type { Hit } from "./types";
-
-export const MONEY_FACTOR: Record<MoneyUnit, number> = { 元: 1, 万元: 1e4, 亿元: 1e8 };
 
 export function nameOf(ind: IndicatorRow): string {
   return ind.name?.text ?? "";
@@ -76,7 +75,7 @@ export function budgetInYuan(t: TargetTable): { yuan: number; amount: number; un
   const unit = a?.unit ?? t.moneyUnit.unit;
   // a budget of 0 (a 自评表's 年度资金总额 row left at 0 beside its 财政拨款) bounds nothing: budget-sum says what is wrong
   if (!a || !unit || !(a.value > 0)) return undefined;
-  return { yuan: a.value * MONEY_FACTOR[unit], amount: a.value, unit, place: a };
+  return { yuan: a.value * moneyFactor(unit), amount: a.value, unit, place: a };
 }
 
 /** "1,221万元" style text for messages. */
@@ -93,7 +92,7 @@ export function formatNumber(n: number, digits: 2 | 4): string {
 const FORMATTERS: Partial<Record<2 | 4, Intl.NumberFormat>> = {};
 
 export function formatMoney(yuan: number, unit: MoneyUnit): string {
-  const v = yuan / MONEY_FACTOR[unit];
+  const v = yuan / moneyFactor(unit);
   return `${formatNumber(v, unit === "元" ? 2 : 4)}${unit}`;
 }
 

@@ -203,9 +203,12 @@ export function matchUnitAtEnd(s: string, maxLength = 16): { info: UnitInfo; len
   return null;
 }
 
+/** The money units a table's amounts are written in: the one list the MoneyUnit type and the configuration's enum come from. */
+export const MONEY_UNITS = ["元", "万元", "亿元"] as const;
+
 const MONEY_FACTORS: Record<MoneyUnit, number> = { 元: 1, 万元: 1e4, 亿元: 1e8 };
 
-export function isMoneyUnit(text: string): text is MoneyUnit {
+export function isMoneyUnit(text: string | null | undefined): text is MoneyUnit {
   return text === "元" || text === "万元" || text === "亿元";
 }
 

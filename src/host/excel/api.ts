@@ -1,7 +1,8 @@
 /** The parts of Office.js the Excel host uses, the requirement sets it needs, and its options. */
 import { HostError } from "../types";
 import type { Timers } from "../shared/changes";
-import { hostMessage, type HostLang } from "../shared/messages";
+import { hostMessage } from "../shared/messages";
+import type { Lang } from "../../core/i18n";
 
 /** The minimum requirement set (RangeAreas for marks, Range.copyFrom for insertion, worksheets.onChanged / onSelectionChanged). */
 export const MIN_EXCEL_API = "1.9";
@@ -15,7 +16,7 @@ export interface OfficeApi {
 }
 
 /** Office.js from the page's globals. Throws HostError("requirement") outside Office. */
-export function officeApi(lang: HostLang = "zh"): OfficeApi {
+export function officeApi(lang: Lang = "zh"): OfficeApi {
   const g = globalThis as { Excel?: typeof Excel; Office?: typeof Office };
   const excel = g.Excel;
   const office = g.Office;
@@ -30,7 +31,7 @@ export function officeApi(lang: HostLang = "zh"): OfficeApi {
 
 export interface ExcelHostOptions {
   /** language of messages; default zh */
-  lang?: HostLang;
+  lang?: Lang;
   /** onChange debounce in ms; default 500 */
   debounceMs?: number;
   timers?: Timers;

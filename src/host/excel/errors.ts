@@ -1,6 +1,7 @@
 /** Office.js errors -> HostError with a clear code and a message in the user's language. */
 import { HostError } from "../types";
-import { hostMessage, type HostLang } from "../shared/messages";
+import { hostMessage } from "../shared/messages";
+import type { Lang } from "../../core/i18n";
 
 /** The shape of OfficeExtension.Error that matters here. */
 interface OfficeLikeError {
@@ -61,7 +62,7 @@ export interface ErrorContext {
   sheet?: string;
 }
 
-export function toHostError(e: unknown, lang: HostLang, context: ErrorContext = {}): HostError {
+export function toHostError(e: unknown, lang: Lang, context: ErrorContext = {}): HostError {
   if (e instanceof HostError) return e;
   const code = officeErrorCode(e);
   const raw = e && typeof e === "object" && typeof (e as OfficeLikeError).message === "string" ? ((e as OfficeLikeError).message as string) : String(e);

@@ -1,3 +1,3 @@
 export { ExcelHost, MIN_EXCEL_API, MERGES_EXCEL_API, officeApi, toOfficeValue, type ExcelHostOptions, type OfficeApi } from "./host";
 export { toHostError } from "./errors";
-export { hostMessage, type HostLang } from "./messages";
+export { hostMessage } from "./messages";

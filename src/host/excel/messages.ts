@@ -1,2 +1,2 @@
 /** The host's messages live in shared/messages.ts (both hosts use them); kept importable from here. */
-export { hostMessage, markAdvice, quoteValue, type HostLang, type MessageId } from "../shared/messages";
+export { hostMessage, markAdvice, quoteValue, type MessageId } from "../shared/messages";

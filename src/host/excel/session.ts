@@ -5,7 +5,8 @@
  */
 import type { SheetInfo } from "../types";
 import { HostError } from "../types";
-import { hostMessage, type HostLang } from "../shared/messages";
+import { hostMessage } from "../shared/messages";
+import type { Lang } from "../../core/i18n";
 import { MERGES_EXCEL_API, MIN_EXCEL_API, type ExcelHostOptions, type OfficeApi } from "./api";
 import { isItemNotFound, toHostError } from "./errors";
 
@@ -41,7 +42,7 @@ export function toVisibility(v: string): SheetInfo["visibility"] {
 }
 
 export class ExcelSession {
-  readonly lang: HostLang;
+  readonly lang: Lang;
   /** whether this Excel can read merged areas */
   readonly mergesSupported: boolean;
   sheetCache: SheetEntry[] | null = null;

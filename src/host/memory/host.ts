@@ -32,7 +32,8 @@ import { sameCellValue } from "../shared/cells";
 import { ChangeBatcher, type Timers } from "../shared/changes";
 import { checkInsertRequest, insertedRowsUntouched, mergesForInsert, planInsert, writtenValues, type InsertRecord } from "../shared/insert";
 import { MARK_ADD_ORDER, MARK_FILL, MARKS_KEY, cellsOfSeverity, groupMarks, markFormula, markSeverityOfFormula, parseMarksRecord, type MarksRecord } from "../shared/marks";
-import { hostMessage, markAdvice, quoteValue, type HostLang } from "../shared/messages";
+import { hostMessage, markAdvice, quoteValue } from "../shared/messages";
+import type { Lang } from "../../core/i18n";
 import { holdsOnlyWritten, invalidRequest, layoutNewSheet, uniqueSheetName } from "../shared/newSheet";
 import { SETTINGS_KEY, parseWorkbookSettings } from "../shared/settings";
 import { layoutCellStyle } from "./layout";
@@ -40,7 +41,7 @@ import { MemoryWorkbook, keyCol, keyRow, type MemorySheet, type ViewState, type 
 
 export interface MemoryHostOptions {
   /** language of HostError messages and advice; default zh */
-  lang?: HostLang;
+  lang?: Lang;
   /** onChange debounce; 0 (default) delivers each change synchronously */
   debounceMs?: number;
   timers?: Timers;
@@ -63,7 +64,7 @@ interface AddedSheetRecord {
 export class MemoryHost implements WorkbookHost {
   readonly kind = "memory" as const;
   readonly workbook: MemoryWorkbook;
-  private readonly lang: HostLang;
+  private readonly lang: Lang;
   private readonly options: MemoryHostOptions;
   private readonly messages = new Map<string, Mark>();
   private readonly inserts = new Map<string, MemoryInsertRecord>();

@@ -11,7 +11,7 @@
  * This is a data structure: it does not enforce protection or raise HostErrors; hosts do.
  */
 import type { CellRange, CellValue, Grid } from "../../core/grid";
-import { parseA1, rangeToA1, toA1 } from "../../core/grid";
+import { parseA1, rangeContains, rangeIntersection, rangeToA1, toA1 } from "../../core/grid";
 import { MAX_COLS, MAX_ROWS, formatAddress, parseAddress, rangesIntersect } from "../shared/addresses";
 
 // addresses are shared with the Excel host; kept importable from here for the playground and tests
@@ -163,19 +163,6 @@ export function keyCol(key: number): number {
   return (key % KEY_STRIDE) + 1;
 }
 
-export function rangeContains(outer: CellRange, inner: CellRange): boolean {
-  return outer.top <= inner.top && outer.left <= inner.left && outer.bottom >= inner.bottom && outer.right >= inner.right;
-}
-
-export function intersection(a: CellRange, b: CellRange): CellRange | null {
-  if (!rangesIntersect(a, b)) return null;
-  return {
-    top: Math.max(a.top, b.top),
-    left: Math.max(a.left, b.left),
-    bottom: Math.min(a.bottom, b.bottom),
-    right: Math.min(a.right, b.right),
-  };
-}
 
 function cloneRange(r: CellRange): CellRange {
   return { top: r.top, left: r.left, bottom: r.bottom, right: r.right };
@@ -585,7 +572,7 @@ export class MemoryWorkbook {
     const srcMerges = sheet.merges.filter((m) => rangeContains(src, m));
     sheet.merges = sheet.merges.filter((m) => !rangesIntersect(m, dst));
     const srcCfs = sheet.conditionalFormats
-      .map((cf) => ({ cf, parts: cf.ranges.map((r) => intersection(r, src)).filter((r): r is CellRange => r !== null) }))
+      .map((cf) => ({ cf, parts: cf.ranges.map((r) => rangeIntersection(r, src)).filter((r): r is CellRange => r !== null) }))
       .filter((x) => x.parts.length > 0);
     for (let top = dst.top; top <= dst.bottom; top += h) {
       for (let left = dst.left; left <= dst.right; left += w) {

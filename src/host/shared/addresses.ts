@@ -4,10 +4,9 @@
  * few rectangles and address lists short enough for one request. Pure: no Office.js, no DOM.
  */
 import type { CellRange } from "../../core/grid";
-import { parseA1, parseRangeA1, rangeToA1 } from "../../core/grid";
+import { MAX_COLS, MAX_ROWS, parseA1, parseRangeA1, rangesIntersect, rangeToA1 } from "../../core/grid";
 
-export const MAX_ROWS = 1_048_576;
-export const MAX_COLS = 16_384;
+export { MAX_COLS, MAX_ROWS, rangesIntersect };
 
 /**
  * Longest multi-area address Jixiao sends in one getRanges call. Excel's own limit for a
@@ -15,10 +14,6 @@ export const MAX_COLS = 16_384;
  * keeps every request valid on every platform.
  */
 export const MAX_ADDRESS_CHARS = 255;
-
-export function rangesIntersect(a: CellRange, b: CellRange): boolean {
-  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
-}
 
 /** A1 cell or range text -> range (entire rows "3:5" and columns "C:D" too). */
 export function parseAddress(text: string): CellRange {

@@ -4,14 +4,15 @@
  * merges grow, which cells a value may not be written to), the values each new row receives, and
  * the check undo makes that the rows still hold only what was inserted.
  */
-import type { CellRange, CellValue } from "../../core/grid";
+import { rangeHasCell, type CellRange, type CellValue } from "../../core/grid";
 import { HostError, type InsertRowsRequest } from "../types";
 import { MAX_COLS, MAX_ROWS } from "./addresses";
 import { sameCellValue } from "./cells";
-import { hostMessage, type HostLang } from "./messages";
+import { hostMessage } from "./messages";
+import type { Lang } from "../../core/i18n";
 
 /** The request's size, or HostError("invalid") for a request no host can carry out. */
-export function checkInsertRequest(request: InsertRowsRequest, lang: HostLang): { count: number; width: number } {
+export function checkInsertRequest(request: InsertRowsRequest, lang: Lang): { count: number; width: number } {
   const count = request.values.length;
   const width = Math.max(0, ...request.values.map((r) => r.length));
   if (count === 0 || width === 0) throw new HostError("invalid", hostMessage(lang, "nothingToInsert"));
@@ -228,6 +229,6 @@ export function planInsert(input: InsertPlanInput): InsertPlan {
 
   const covering = [...grown, ...replicated, ...extend];
   const isCovered = (row: number, col: number): boolean =>
-    covering.some((m) => m.top <= row && row <= m.bottom && m.left <= col && col <= m.right && !(m.top === row && m.left === col));
+    covering.some((m) => rangeHasCell(m, row, col) && !(m.top === row && m.left === col));
   return { insertAt, sourceRow, copySpans: spans, extend, covering, isCovered, warnings };
 }

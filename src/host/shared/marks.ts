@@ -7,11 +7,12 @@
  * before marking, and the record of marks kept in the workbook's settings.
  */
 import { toA1 } from "../../core/grid";
-import type { Finding, Severity } from "../../core/finding";
+import { SEVERITY_RANK, type Finding, type Severity } from "../../core/finding";
 import type { Mark, SkippedSheet } from "../types";
 import { parseCellAddress } from "./addresses";
 import { safeJson } from "./json";
-import { hostMessage, type HostLang } from "./messages";
+import { hostMessage } from "./messages";
+import type { Lang } from "../../core/i18n";
 
 /** Findings to marks: one mark per cell, the most severe finding wins. */
 export function marksFromFindings(findings: readonly Finding[]): Mark[] {
@@ -75,8 +76,8 @@ export function parseMarksRecord(raw: unknown): MarksRecord | null {
   return { v: 1, sheets, at: typeof v.at === "string" ? v.at : "" };
 }
 
-/** Severity rank: lower wins. */
-export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
+/** Severity rank: lower wins (core/finding's). */
+export { SEVERITY_RANK };
 
 /** The order marks are added in: least severe first, so the most severe ends on top. */
 export const MARK_ADD_ORDER: readonly Severity[] = ["info", "warning", "error"];
@@ -97,7 +98,7 @@ export interface MarkedCell {
 export function groupMarks<K>(
   marks: readonly Mark[],
   sheetOf: (name: string) => { key: K; name: string } | undefined,
-  lang: HostLang,
+  lang: Lang,
 ): { bySheet: Map<K, Map<string, MarkedCell>>; skipped: SkippedSheet[] } {
   const bySheet = new Map<K, Map<string, MarkedCell>>();
   const skipped: SkippedSheet[] = [];

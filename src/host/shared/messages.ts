@@ -1,6 +1,6 @@
 /** Host messages in the user's language (zh-CN first). Pure data; shared by the Excel and memory hosts. */
+import type { Lang } from "../../core/i18n";
 
-export type HostLang = "zh" | "en";
 
 const MESSAGES = {
   protected: {
@@ -123,7 +123,7 @@ const MESSAGES = {
 
 export type MessageId = keyof typeof MESSAGES;
 
-export function hostMessage(lang: HostLang, id: MessageId, params: Record<string, string | number> = {}): string {
+export function hostMessage(lang: Lang, id: MessageId, params: Record<string, string | number> = {}): string {
   const template: string = MESSAGES[id][lang];
   return template.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
 }
@@ -136,7 +136,7 @@ export function quoteValue(v: unknown): string {
 }
 
 /** The pane's sentence about marks and saving (see MarkStatus). */
-export function markAdvice(lang: HostLang, status: { present: boolean; autoSave: boolean; keepMarksOnSave: boolean }): string {
+export function markAdvice(lang: Lang, status: { present: boolean; autoSave: boolean; keepMarksOnSave: boolean }): string {
   if (!status.present) return "";
   if (status.keepMarksOnSave) return hostMessage(lang, "adviceKeep");
   return hostMessage(lang, status.autoSave ? "adviceAutoSave" : "adviceSaved");

@@ -4,7 +4,7 @@
  * frame, which cells a value may be written to, column widths), so that both hosts produce the
  * same sheet. No Office.js, no DOM.
  */
-import type { CellRange, CellValue } from "../../core/grid";
+import { rangesIntersect, type CellRange, type CellValue } from "../../core/grid";
 import type { AddSheetRequest } from "../types";
 import { sameCellValue } from "./cells";
 
@@ -92,7 +92,7 @@ export function invalidRequest(request: AddSheetRequest): string | null {
     for (let j = i + 1; j < merges.length; j++) {
       const a = merges[i];
       const b = merges[j];
-      if (a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom) return "bad-merge";
+      if (rangesIntersect(a, b)) return "bad-merge";
     }
   }
   return null;

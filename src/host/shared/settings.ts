@@ -3,6 +3,8 @@
  * map): the key, the size limit of a user library, and the parser that turns an untrusted stored
  * value into WorkbookSettings.
  */
+import { isFrameworkId } from "../../core/frameworks/ids";
+import { isMoneyUnit } from "../../core/value/units";
 import type { FrameworkId } from "../../core/model";
 import type { IgnoredFinding, WorkbookSettings } from "../types";
 import { safeJson } from "./json";
@@ -13,7 +15,6 @@ export const SETTINGS_KEY = "jixiao.settings";
 /** Longest user library kept in the workbook's settings (Office keeps settings small: about 2 MB in all). */
 export const USER_LIBRARY_MAX_CHARS = 1_000_000;
 
-const FRAMEWORK_IDS: readonly FrameworkId[] = ["common", "core-2021", "evaluation", "four-goal", "ndrc-investment"];
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
 /**
@@ -41,7 +42,7 @@ export function parseWorkbookSettings(raw: unknown): WorkbookSettings {
     const clean: [string, FrameworkId][] = [];
     for (const [k, f] of entries) {
       if (FORBIDDEN_KEYS.has(k) || k.length > 300) continue;
-      if (typeof f === "string" && (FRAMEWORK_IDS as readonly string[]).includes(f)) clean.push([k, f as FrameworkId]);
+      if (isFrameworkId(f)) clean.push([k, f]);
     }
     out.frameworkOverride = Object.fromEntries(clean);
   }
@@ -50,7 +51,7 @@ export function parseWorkbookSettings(raw: unknown): WorkbookSettings {
   }
   if (typeof v.keepMarksOnSave === "boolean") out.keepMarksOnSave = v.keepMarksOnSave;
   if (v.lang === "zh" || v.lang === "en") out.lang = v.lang;
-  if (v.moneyUnit === "元" || v.moneyUnit === "万元" || v.moneyUnit === "亿元") out.moneyUnit = v.moneyUnit;
+  if (typeof v.moneyUnit === "string" && isMoneyUnit(v.moneyUnit)) out.moneyUnit = v.moneyUnit;
   if (typeof v.userLibrary === "string" && v.userLibrary.length > 0 && v.userLibrary.length <= USER_LIBRARY_MAX_CHARS) out.userLibrary = v.userLibrary;
   return out;
 }

@@ -6,6 +6,7 @@ import { Button, Field, Input, Select, makeStyles, tokens } from "@fluentui/reac
 import { useMemo, useState, type FormEvent } from "react";
 import { FrameworkOptions } from "./FrameworkOptions";
 import type { FrameworkId, MoneyUnit } from "../../core/model";
+import { MONEY_UNITS } from "../../core/value/units";
 import type { Library } from "../../core/library/schema";
 import { t } from "../i18n";
 import { templatesForNewTable, type LibraryModule } from "../state/library";
@@ -19,7 +20,7 @@ const useStyles = makeStyles({
   hint: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, margin: 0 },
 });
 
-const UNITS: MoneyUnit[] = ["元", "万元", "亿元"];
+const UNITS: readonly MoneyUnit[] = MONEY_UNITS;
 
 export interface NewTableFormProps {
   session: PaneSession;

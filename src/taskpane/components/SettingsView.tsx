@@ -4,6 +4,7 @@ import { useMemo } from "react";
 import { CATEGORIES, type Lang } from "../../core/finding";
 import { FrameworkOptions } from "./FrameworkOptions";
 import type { FrameworkId } from "../../core/model";
+import { isMoneyUnit, MONEY_UNITS } from "../../core/value/units";
 import { RULES } from "../../core/rules";
 import { categoryName, t } from "../i18n";
 import type { PaneSession, PaneState } from "../state/session";
@@ -48,10 +49,10 @@ export function SettingsView({ session, state }: { session: PaneSession; state: 
           value={settings.moneyUnit ?? ""}
           disabled={!!busy}
           data-setting="money-unit"
-          onChange={(_e, d) => void session.updateSettings({ moneyUnit: d.value === "元" || d.value === "万元" || d.value === "亿元" ? d.value : undefined })}
+          onChange={(_e, d) => void session.updateSettings({ moneyUnit: isMoneyUnit(d.value) ? d.value : undefined })}
         >
           <option value="">{t(lang, "settings.moneyUnit.none")}</option>
-          {(["元", "万元", "亿元"] as const).map((u) => (
+          {MONEY_UNITS.map((u) => (
             <option key={u} value={u}>
               {u}
             </option>

@@ -2,7 +2,7 @@
  * Plain helpers over findings for the pane: counts, the severity filter, what each table is
  * called, and an id per finding. Grouping and list order: entries.ts.
  */
-import { SEVERITIES, type Category, type Finding, type Severity } from "../../core/finding";
+import { SEVERITIES, countBySeverity as countEach, type Category, type Finding, type Severity } from "../../core/finding";
 import type { TargetTable } from "../../core/model";
 import { tableName } from "../../core/readModel";
 
@@ -15,17 +15,13 @@ export interface Filters {
 
 export const ALL_FILTERS: Filters = { severities: [...SEVERITIES], categories: [] };
 
-export interface Counts {
-  error: number;
-  warning: number;
-  info: number;
+export interface Counts extends Record<Severity, number> {
   total: number;
 }
 
+/** The count of each severity and of all (core/finding's counts). */
 export function countBySeverity(findings: readonly Finding[]): Counts {
-  const c: Counts = { error: 0, warning: 0, info: 0, total: findings.length };
-  for (const f of findings) c[f.severity]++;
-  return c;
+  return { ...countEach(findings), total: findings.length };
 }
 
 export function applyFilters(findings: readonly Finding[], filters: Filters): Finding[] {

@@ -3,6 +3,7 @@
  * recommender and the insertion planner are loaded on first use, in their own chunk, so the
  * pane opens fast.
  */
+import type { Lang } from "../../core/i18n";
 import type { FrameworkId, TargetTable } from "../../core/model";
 import type { InsertPlan, PlanOptions } from "../../core/library/insert";
 import type { Recommendation, TemplateOptions } from "../../core/library/recommend";
@@ -22,7 +23,7 @@ export interface LibraryModule {
   importLibraryRows(sheets: { templates: CellValue[][]; types?: CellValue[][] }, firstRows?: { templates?: number; types?: number }): ImportResult;
   exportLibraryJson(library: Library, name?: string): string;
   mergeLibraries(base: Library, user: Library): MergeResult;
-  formatIssue(issue: ImportIssue, lang: "zh" | "en"): string;
+  formatIssue(issue: ImportIssue, lang: Lang): string;
   limits: { maxJsonChars: number };
   recommendForTable(table: TargetTable, library: Library, options?: Omit<TemplateOptions, "framework">): Recommendation;
   searchTemplates(query: string, library: Library, options?: { framework?: FrameworkId; limit?: number }): Template[];
