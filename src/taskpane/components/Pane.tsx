@@ -18,11 +18,12 @@ import {
 } from "@fluentui/react-components";
 import { lazy, Suspense, useEffect, useState, useSyncExternalStore, type KeyboardEvent } from "react";
 import { t } from "../i18n";
+import { preloadEngine } from "../state/engine";
 import { loadLibrary, type LibraryModule } from "../state/library";
 import type { NoticePlace, PaneSession } from "../state/session";
 import type { Theme } from "../theme";
 import { focusSelectedEntry, NoticeBar } from "./NoticeBar";
-import { ValidateView } from "./ValidateView";
+import { loadResultsView, ValidateView } from "./ValidateView";
 
 // Settings and Templates are not needed to open the pane: separate chunks.
 const SettingsView = lazy(() => import(/* webpackChunkName: "settings" */ "./SettingsView").then((m) => ({ default: m.SettingsView })));
@@ -93,6 +94,13 @@ export function Pane({ session, loadLibrary: load = loadLibrary, initialView = "
     if (view === "templates") setTemplatesOpened(true);
   }, [view]);
   const { lang, notice } = state;
+
+  // after the first paint: the engine's chunk (校验本表 waits for it when it is not there yet) and
+  // the list its findings are drawn in
+  useEffect(() => {
+    preloadEngine();
+    loadResultsView().catch(() => undefined); // told by React when the list is drawn
+  }, []);
 
   useEffect(() => {
     void session.start().then(() => (autoValidate ? session.validate() : undefined));

@@ -20,7 +20,7 @@ import {
   tokens,
   type MenuButtonProps,
 } from "@fluentui/react-components";
-import { useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { SEVERITIES, type Lang, type Severity } from "../../core/finding";
 import { tableName } from "../../core/readModel";
 import { severityName, t, type MessageKey } from "../i18n";
@@ -29,9 +29,26 @@ import { ALL_FILTERS, countBySeverity, findingId } from "../state/findings";
 import type { PaneSession, PaneState } from "../state/session";
 import { ChangeHistory } from "./ChangeHistory";
 import { EmptyState } from "./EmptyState";
-import { FindingsList } from "./FindingsList";
 import { NoticeBar } from "./NoticeBar";
 import { SeverityIcon } from "./SeverityIcon";
+
+/**
+ * The list of findings is drawn only once there is a report: it comes in its own chunk, loaded
+ * with the engine after the first paint (loadResultsView, Pane.tsx). Once loaded it is drawn in
+ * the same render as the report (no suspense, no frame without it).
+ */
+type ResultsModule = typeof import("./FindingsList");
+let results: ResultsModule | null = null;
+export const loadResultsView = (): Promise<ResultsModule> =>
+  import(/* webpackChunkName: "results" */ "./FindingsList").then((m) => (results = m));
+
+function useResultsView(needed: boolean): ResultsModule | null {
+  const [loaded, setLoaded] = useState(results);
+  useEffect(() => {
+    if (needed && !loaded) loadResultsView().then(setLoaded, () => undefined);
+  }, [needed, loaded]);
+  return loaded ?? results;
+}
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -89,6 +106,7 @@ export function ValidateView({ session, state }: ValidateViewProps) {
   const others = state.others;
   const listNotice = state.notice?.place === "list" ? state.notice : null;
   const selectedShown = !!selectedId && order.some((e) => e.id === selectedId);
+  const Results = useResultsView(!!report && report.findings.length > 0);
 
   const filterTo = (sev: Severity) => session.setFilters(only === sev ? ALL_FILTERS : { severities: [sev], categories: [] });
   const open = (el: HTMLDetailsElement | null) => {
@@ -263,7 +281,7 @@ export function ValidateView({ session, state }: ValidateViewProps) {
               {t(lang, "nav.next")}
             </Button>
           </div>
-          <FindingsList session={session} state={state} groups={groups} listNotice={selectedShown ? listNotice : null} />
+          {Results && <Results.FindingsList session={session} state={state} groups={groups} listNotice={selectedShown ? listNotice : null} />}
         </>
       )}
 

@@ -4,13 +4,11 @@
  * (useSyncExternalStore). No React and no Office here, so the same code runs inside Excel, in
  * the playground and under jest.
  */
-import { revalidate, validate, type Report, type ValidateOptions } from "../../core/engine";
+import type { Report, ValidateOptions } from "../../core/engine";
 import type { Finding, Lang } from "../../core/finding";
 import type { CellRange, CellValue, Grid } from "../../core/grid";
 import { parseA1, toA1 } from "../../core/grid";
 import type { TargetTable } from "../../core/model";
-import { recognizeWorkbook } from "../../core/recognize";
-import { selfEvaluationGrid } from "../../core/library/selfEvaluation";
 import { tableName } from "../../core/readModel";
 import {
   DEFAULT_SETTINGS,
@@ -29,6 +27,7 @@ import type { MessageKey, Params } from "../i18n";
 import { entryAtCell, entryOf, entryOrder, groupEntries, keysOf, reselectEntry, stepEntry, type Entry, type EntryGroup, type GroupBy } from "./entries";
 import { ALL_FILTERS, applyFilters, findingId, type Filters } from "./findings";
 import { browserPrefs, type Prefs } from "./prefs";
+import { loadEngine } from "./engine";
 
 export type Scope = "active" | "all";
 export type Stage = "reading" | "checking" | "marking" | "clearing";
@@ -388,6 +387,7 @@ export class PaneSession {
       if (run !== this.run) return false;
       this.grids = this.grids.map((g) => fresh.find((f) => f.sheet === g.sheet) ?? g);
       this.set({ busy: { op: "recheck", stage: "checking", done: 0, total: names.length, cancellable: true } });
+      const { revalidate } = await loadEngine();
       const report = revalidate(previous, this.grids, new Set(names), this.options());
       if (run !== this.run) return false;
       await this.showReport(report, "recheck");
@@ -522,10 +522,14 @@ export class PaneSession {
     };
     const scope = this.state.scope;
     this.set({ busy: { op: "validate", stage: "reading", done: 0, total: 0, cancellable: true }, notice: null });
+    // the engine's chunk loads while the sheets are read (it is usually there already)
+    const engine = loadEngine();
+    engine.catch(() => undefined); // told below, once the sheets are read
     try {
       const grids = await this.host.readSheets(scope === "active" ? { kind: "active" } : { kind: "all" }, reading);
       if (run !== this.run) return false;
       this.set({ busy: { op: "validate", stage: "checking", done: 0, total: grids.length, cancellable: true } });
+      const { validate } = await engine;
       await this.yieldToUi();
       if (run !== this.run) return false;
       const report = validate(grids, this.options());
@@ -568,6 +572,8 @@ export class PaneSession {
       }
       const grids = await this.host.readSheets({ kind: "named", names: others });
       if (run !== this.run) return;
+      const { recognizeWorkbook } = await loadEngine();
+      if (run !== this.run) return;
       const tables = recognizeWorkbook(grids, this.options());
       this.set({ others: { sheets: others.length, withTables: new Set(tables.map((t) => t.sheet)).size, tables: tables.length } });
     } catch {
@@ -609,6 +615,7 @@ export class PaneSession {
   /** Run the engine again over the grids already read (after ignore, settings, language). */
   private async recompute(op: Busy["op"]): Promise<void> {
     if (!this.state.report) return;
+    const { validate } = await loadEngine();
     const report = validate(this.grids, this.options());
     await this.showReport(report, op);
   }
@@ -908,6 +915,7 @@ export class PaneSession {
    * 分值 spread 10/50/30/10) on a new sheet, checked at once, undone like a new table.
    */
   async createSelfEvaluation(table: TargetTable): Promise<AddSheetResult | undefined> {
+    const { selfEvaluationGrid } = await loadEngine();
     const made = selfEvaluationGrid(table);
     const n = table.indicators.filter((i) => i.name || i.value).length;
     return this.createTable(made, n, { key: "selfEval.created", params: { name: tableName(table) }, place: "insert" });
