@@ -9,7 +9,8 @@ import type { Amount, ExecutionRow, Field, IndicatorRow, LabelRef, Place, Target
 import { POINTS_IN_LABEL, TRAILER } from "../lexicon";
 import { labelKey } from "../text";
 import { parseValueCached } from "../recognize/valueCache";
-import { formatNumber, nameOf, nextTableTop } from "./indicators";
+import { formatNumber, isCost, isUnitCost, looksLikeCost, moneyInYuan, nameOf, nextTableTop } from "./indicators";
+import { moneyFactor } from "../value/units";
 import { defineRule, defineWorkbookRule } from "./types";
 
 const isSelfEvaluation = (t: TargetTable) => t.kind === "self-evaluation";
@@ -615,6 +616,45 @@ const againstTarget = defineWorkbookRule({
   },
 });
 
+const costActualAboveSpent = defineRule({
+  id: "self-evaluation.cost-actual-above-spent",
+  category: "self-evaluation",
+  severity: "warning",
+  title: { zh: "成本指标的实际完成值超过全年执行数", en: "A cost's actual value above the amount spent" },
+  messages: {
+    default: {
+      zh: "成本指标“{name}”的实际完成值为“{actual}”，超过预算执行情况中的全年执行数 {spent}（{spentCell}）；实际成本不会多于实际支出。",
+      en: 'cost "{name}" gives "{actual}" as its actual value, more than the {spent} spent ({spentCell}); the actual cost cannot exceed what was spent.',
+    },
+  },
+  why: {
+    zh: "成本指标的实际完成值应是实际发生的成本，来自全年执行数；照抄预算数或目标值会让自评失实。",
+    en: "A cost's actual value is what the project really cost, taken from the amount spent; copying the budget or the target makes the self-evaluation untrue.",
+  },
+  howToFix: { zh: "按实际支出填写成本的实际完成值（不超过全年执行数）。", en: "Give the cost actually incurred (no more than the amount spent)." },
+  fixable: "no",
+  example: { bad: "全年执行数 125.25万 | 市民中心运行维护费 实际完成值 150万", good: "市民中心运行维护费 实际完成值 125.25万", from: { corpus: "self-evaluation 11", note: "湖北 鄂州" } },
+  check: ({ table }, report) => {
+    if (!isSelfEvaluation(table)) return;
+    const spent = table.execution?.total?.spent;
+    const unit = spent?.unit ?? table.moneyUnit.unit;
+    if (!spent || !unit || !(spent.value > 0)) return;
+    const spentYuan = spent.value * moneyFactor(unit);
+    for (const ind of table.indicators) {
+      if (!ind.actual || !(isCost(ind) || looksLikeCost(nameOf(ind)))) continue;
+      const yuan = moneyInYuan(ind.actualParsed);
+      // a unit cost (元/人) is no total to compare with the spending
+      if (yuan === undefined || isUnitCost(ind, ind.actualParsed) || yuan <= spentYuan * 1.0001 + 0.005) continue;
+      report({
+        place: ind.actual,
+        value: ind.actual.text,
+        indicator: nameOf(ind),
+        params: { name: nameOf(ind), actual: ind.actual.text, spent: `${num(spent.value)}${unit}`, spentCell: spent.address },
+      });
+    }
+  },
+});
+
 export const selfEvaluationRules = [
   executionRate,
   executionScore,
@@ -631,4 +671,5 @@ export const selfEvaluationRules = [
   scoreVsAchievement,
   closingEmpty,
   againstTarget,
+  costActualAboveSpent,
 ];

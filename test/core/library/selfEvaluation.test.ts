@@ -95,7 +95,8 @@ describe("新建自评表 from a target table", () => {
     fc.assert(
       fc.property(fc.array(fc.double({ min: 0.5, max: 1.3, noNaN: true }), { minLength: 40, maxLength: 40 }), (factors) => {
         const grid = fill(made, (r, x) => Number((x * factors[r % factors.length]).toFixed(2)));
-        const f = validate([grid]).findings.filter((x) => x.category === "self-evaluation");
+        // (a cost achieved above its target may exceed the year's spending: that is reported, rightly, and is no score finding)
+        const f = validate([grid]).findings.filter((x) => x.category === "self-evaluation" && x.rule !== "self-evaluation.cost-actual-above-spent");
         expect(f.map((x) => `${x.cell} ${x.rule}: ${x.message}`)).toEqual([]);
       }),
       { numRuns: RUNS },

@@ -275,3 +275,19 @@ describe("self-evaluation.target-changed", () => {
     expectNone(run([t, { ...table(), sheet: "自评表" }]), "self-evaluation.target-changed");
   });
 });
+
+describe("self-evaluation.cost-actual-above-spent", () => {
+  const withCost = (actual: string) => [CLEAN_ROWS[0], ["项目总成本", "≤", "387664.62", "元", actual, 30, 30, null], CLEAN_ROWS[2]];
+  it("positive: a cost's actual value above the year's spending (corpus self-evaluation 11: 150万 against 125.25万 spent)", () => {
+    expectFinding(run(table({ rows: withCost("400000元"), spent: 380000, rate: "98.02%" })), "self-evaluation.cost-actual-above-spent", {
+      cell: "G11",
+      quoted: ["项目总成本", "400000元"],
+      says: [/380,000元|380000元/, /E4/],
+    });
+  });
+  it("negative: a cost within the spending, a unit cost, no spending given", () => {
+    expectNone(run(table({ rows: withCost("380000元"), spent: 380000, rate: "98.02%" })), "self-evaluation.cost-actual-above-spent");
+    expectNone(run(table({ rows: [CLEAN_ROWS[0], ["生均补助成本", "≤", "5", "元/人·天", "6元/人·天", 30, 30, null], CLEAN_ROWS[2]] })), "self-evaluation.cost-actual-above-spent");
+    expectNone(run(table({ rows: withCost("400000元"), spent: null, rate: null })), "self-evaluation.cost-actual-above-spent");
+  });
+});
