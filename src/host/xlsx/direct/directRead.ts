@@ -23,7 +23,10 @@ const MAX_COL = 16_384;
 /** cells covered by the merges of one sheet, beyond which exceljs reads the file */
 const MAX_MERGED_CELLS = 5_000_000;
 
-const RELTYPE_COMMENTS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments";
+/** a comments relationship, by the end of its type: the transitional namespace
+ * (schemas.openxmlformats.org/officeDocument/2006/relationships/comments) and the strict one
+ * (purl.oclc.org/ooxml/officeDocument/relationships/comments) both end so */
+const isCommentsRelType = (type: string): boolean => type.endsWith("/relationships/comments");
 
 // exceljs's patterns for entry names, in the order its load tries them (xlsx.js)
 const MEDIA = /xl\/media\//;
@@ -326,7 +329,7 @@ export function directRead(bytes: Uint8Array): WorkbookGrids {
   const stylesXml = part("xl/styles.xml");
   const styles: Styles | null = stylesXml === undefined ? null : stylesOf(stylesXml);
   for (const [no, xml] of worksheetRels) {
-    for (const r of readRels(xml, `sheet${no}.xml.rels`)) if (r.type === RELTYPE_COMMENTS) throw new NotPlain("comments are read by exceljs");
+    for (const r of readRels(xml, `sheet${no}.xml.rels`)) if (isCommentsRelType(r.type)) throw new NotPlain("comments are read by exceljs");
   }
 
   // the Worksheets' order is the first position of their id in the sheet list
