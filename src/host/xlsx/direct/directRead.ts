@@ -26,7 +26,7 @@ const MAX_MERGED_CELLS = 5_000_000;
 /** a comments relationship, by the end of its type: the transitional namespace
  * (schemas.openxmlformats.org/officeDocument/2006/relationships/comments) and the strict one
  * (purl.oclc.org/ooxml/officeDocument/relationships/comments) both end so */
-const isCommentsRelType = (type: string): boolean => type.endsWith("/relationships/comments");
+const isCommentsRelType = (type: string | undefined): boolean => type !== undefined && type.endsWith("/relationships/comments");
 
 // exceljs's patterns for entry names, in the order its load tries them (xlsx.js)
 const MEDIA = /xl\/media\//;
