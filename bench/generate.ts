@@ -1,7 +1,7 @@
 /**
  * Synthetic workbooks for the benchmarks, shaped like the seed tables.
  *
- * Every table starts from a real seed table (examples/seeds, laid out by scripts/examples exactly
+ * Every table starts from a real seed table (examples/seeds, laid out by tools/examples exactly
  * as the example workbooks are) and is varied the way a department's submissions vary:
  *
  *   framework   common (seed 000), core-2021 (seed 000 tables regrouped with 成本 as its own
@@ -27,7 +27,7 @@ import { existsSync, mkdirSync, renameSync, statSync } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import type { CellRange, CellValue, Grid } from "../src/core/grid";
-import { exampleTables, type ExampleTable } from "../scripts/examples/seedTables";
+import { exampleTables, type ExampleTable } from "../tools/examples/seedTables";
 
 /** Bump when the output changes, so cached files in bench/out are rebuilt. */
 export const GENERATOR_VERSION = 4;

@@ -6,7 +6,7 @@
  *               taskpane.html loads (Office.js comes from Microsoft's CDN and is not counted), each
  *               gzipped with zlib's default level 6 as a web server would; lazily loaded chunks are
  *               listed for the record. The build is reused while its inputs are unchanged.
- *   playground  the playground's own build (src/playground/build.ts, minified) served by its own
+ *   playground  the playground's own build (tools/playground/build.ts, minified) served by its own
  *               static server; headless Chromium (/usr/bin/chromium, playwright-core) opens
  *               index.html?example=seed000-stacked.xlsx in a fresh browser context (empty cache)
  *               each run. A script injected before the page's own clicks 校验 as soon as the button
@@ -149,14 +149,14 @@ interface ServerModule {
 export async function playgroundPart(ctx: PartContext): Promise<PartResult> {
   const dir = path.join(ctx.root, "src", "playground");
   if (!existsSync(path.join(dir, "build.ts")) || !existsSync(path.join(dir, "server.ts"))) {
-    return { keys: { playground_first_result_ms: null }, details: { landed: false }, missing: "the playground (src/playground/build.ts, server.ts) has not landed yet" };
+    return { keys: { playground_first_result_ms: null }, details: { landed: false }, missing: "the playground (tools/playground/build.ts, server.ts) has not landed yet" };
   }
   if (!existsSync(CHROMIUM)) {
     return { keys: { playground_first_result_ms: null }, details: { chromium: CHROMIUM }, missing: `no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)` };
   }
   // the playground's own build and server, as `npm run playground` and the e2e tests use them
-  const { buildPlayground } = (await import("../../src/playground/build")) as PlaygroundModule;
-  const { startStaticServer } = (await import("../../src/playground/server")) as ServerModule;
+  const { buildPlayground } = (await import("../../tools/playground/build")) as PlaygroundModule;
+  const { startStaticServer } = (await import("../../tools/playground/server")) as ServerModule;
   const { chromium } = await import("playwright-core");
 
   const outDir = path.join(ctx.root, "bench", "out", "playground-dist");

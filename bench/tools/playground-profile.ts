@@ -8,8 +8,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { chromium } from "playwright-core";
-import { buildPlayground } from "../../src/playground/build";
-import { startStaticServer } from "../../src/playground/server";
+import { buildPlayground } from "../../tools/playground/build";
+import { startStaticServer } from "../../tools/playground/server";
 import { repoRoot } from "../generate";
 
 (async () => {

@@ -8,7 +8,7 @@
  * tests are skipped with a message, except under CI=true, where its absence fails.
  *
  * Also: workbooks saved by LibreOffice (test/fixtures/libreoffice/, made by
- * scripts/examples/libreoffice-fixtures.sh: xlsx -> xlsx and xlsx -> ods -> xlsx) give the same
+ * tools/examples/libreoffice-fixtures.sh: xlsx -> xlsx and xlsx -> ods -> xlsx) give the same
  * tables and findings as the originals, and their copies keep LibreOffice's fit-to-page printing.
  */
 import { spawnSync } from "node:child_process";

@@ -4,8 +4,8 @@
  * test/fixtures/corpus-findings-review.md). A change of any rule or of recognition shows up here and
  * as a diff of that file in review.
  */
-import { CORPUS_TARGET_FILES, corpusFixtureFor } from "../../scripts/gen-corpus-findings";
-import { renderFixture, type Fixture } from "../../scripts/gen-seed-findings";
+import { CORPUS_TARGET_FILES, corpusFixtureFor } from "../../tools/gen-corpus-findings";
+import { renderFixture, type Fixture } from "../../tools/gen-seed-findings";
 import { CORPUS_FILES, loadCorpusGrids } from "../helpers/examples";
 import expected from "../fixtures/corpus-findings.json";
 import reading from "../fixtures/corpus-reading.json";

@@ -3,9 +3,9 @@
  * their merged cells): for every table, every field of the hand-written expectation in
  * test/fixtures/corpus-reading.json — project, title, goal, money unit, budget figures, framework,
  * header row, and each indicator row's 一级, 二级, name and value (operator and unit where they
- * have columns of their own). `npx ts-node --transpile-only scripts/corpusScore.ts` prints the score.
+ * have columns of their own). `npx ts-node --transpile-only tools/corpusScore.ts` prints the score.
  */
-import { checkFile, checkSelfEvalFile, EXPECTATIONS, SELF_EVAL_EXPECTATIONS, tablesOf, type Check } from "../../scripts/corpusScore";
+import { checkFile, checkSelfEvalFile, EXPECTATIONS, SELF_EVAL_EXPECTATIONS, tablesOf, type Check } from "../../tools/corpusScore";
 
 const misses = (checks: Check[]) => checks.filter((c) => !c.ok).map((c) => `${c.what}: expected ${JSON.stringify(c.expected)}, read ${JSON.stringify(c.actual)}`);
 

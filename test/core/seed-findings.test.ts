@@ -3,7 +3,7 @@
  * test/fixtures/seed-findings.json. A change of any rule or of recognition shows up here and as a
  * diff of that file in review.
  */
-import { fixtureFor, renderFixture, SEED_FILES, type Fixture } from "../../scripts/gen-seed-findings";
+import { fixtureFor, renderFixture, SEED_FILES, type Fixture } from "../../tools/gen-seed-findings";
 import { loadExampleGrids } from "../helpers/examples";
 import expected from "../fixtures/seed-findings.json";
 

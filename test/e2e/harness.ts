@@ -7,8 +7,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { buildPlayground, REPO } from "../../src/playground/build";
-import { startStaticServer, type StaticServer } from "../../src/playground/server";
+import { buildPlayground, REPO } from "../../tools/playground/build";
+import { startStaticServer, type StaticServer } from "../../tools/playground/server";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const HAVE_CHROMIUM = existsSync(CHROMIUM);

@@ -1,6 +1,6 @@
 /**
  * The corpus workbooks in examples/corpus/ are what `npm run examples` builds from the TSV
- * files beside them (scripts/examples/corpusLayout.ts): one per TSV, one sheet "Sheet1",
+ * files beside them (tools/examples/corpusLayout.ts): one per TSV, one sheet "Sheet1",
  * TSV grid line N on sheet row N and TSV column k in column k, merges where the original
  * table merges, amounts and weights as numbers and every 指标值 as text, and building
  * again gives the same cells.
@@ -9,9 +9,9 @@ import { existsSync } from "fs";
 import * as path from "path";
 import { formatAt, isDateFormat, rangeToA1, valueAt, type CellRange, type Grid } from "../../src/core/grid";
 import { readWorkbookGrids } from "../../src/host/xlsx/readWorkbook";
-import { dateSerial } from "../../scripts/examples/cellTyping";
-import { CORPUS_SHEET_NAME, corpusTsvFiles, corpusWorkbookSpecs, layoutCorpusTable, readCorpusTsv } from "../../scripts/examples/corpusLayout";
-import { workbookBytes } from "../../scripts/examples/writeWorkbook";
+import { dateSerial } from "../../tools/examples/cellTyping";
+import { CORPUS_SHEET_NAME, corpusTsvFiles, corpusWorkbookSpecs, layoutCorpusTable, readCorpusTsv } from "../../tools/examples/corpusLayout";
+import { workbookBytes } from "../../tools/examples/writeWorkbook";
 import { CORPUS_DIR, CORPUS_FILES, loadCorpusGrids } from "../helpers/examples";
 
 const F = {

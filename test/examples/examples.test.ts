@@ -7,9 +7,9 @@ import { existsSync } from "fs";
 import * as path from "path";
 import { formatAt, isDateFormat, isPercentFormat, rangeToA1, valueAt, type CellRange, type Grid } from "../../src/core/grid";
 import { readWorkbookGrids } from "../../src/host/xlsx/readWorkbook";
-import { exampleTables, exampleTablesIn, STACKED_SHEET_NAME, type ExampleTable } from "../../scripts/examples/seedTables";
-import { exampleWorkbookSpecs } from "../../scripts/examples/sheetLayout";
-import { workbookBytes } from "../../scripts/examples/writeWorkbook";
+import { exampleTables, exampleTablesIn, STACKED_SHEET_NAME, type ExampleTable } from "../../tools/examples/seedTables";
+import { exampleWorkbookSpecs } from "../../tools/examples/sheetLayout";
+import { workbookBytes } from "../../tools/examples/writeWorkbook";
 import { EXAMPLE_FILES, EXAMPLES_DIR, loadExampleGrids, loadExampleSheet } from "../helpers/examples";
 
 function table(file: string, seedIndex: number): ExampleTable {

@@ -5,7 +5,7 @@
  *   const grids = await loadExampleGrids("seed002.xlsx");
  *
  * Where each table sits (sheet, title row, header row, cell values) is in
- * scripts/examples/seedTables.ts: exampleTables() / exampleTablesIn(file).
+ * tools/examples/seedTables.ts: exampleTables() / exampleTablesIn(file).
  *
  * The corpus workbooks (examples/corpus/targets/*.xlsx, examples/corpus/self-evaluation/*.xlsx,
  * built from the TSV files beside them) load the same way, one sheet "Sheet1" each, TSV grid

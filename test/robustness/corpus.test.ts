@@ -1,5 +1,5 @@
 /**
- * The awkward-workbook corpus (scripts/make-awkward-corpus.ts), generated into a temporary folder,
+ * The awkward-workbook corpus (tools/make-awkward-corpus.ts), generated into a temporary folder,
  * through the CLI (in-process main()) and through the memory host (read, validate, mark, clear):
  * each file gives a sensible report or one clear line, within a generous bound, and nothing it
  * touches changes — not the input files, not the values of the annotated copies.
@@ -14,7 +14,7 @@ import { main } from "../../src/cli/main";
 import { MemoryHost } from "../../src/host/memory";
 import { marksFromFindings } from "../../src/host/types";
 import { readWorkbookGrids, WorkbookReadError } from "../../src/host/xlsx/readWorkbook";
-import { CORPUS_ENTRIES, makeAwkwardCorpus, type CorpusEntry } from "../../scripts/make-awkward-corpus";
+import { CORPUS_ENTRIES, makeAwkwardCorpus, type CorpusEntry } from "../../tools/make-awkward-corpus";
 
 /** Not a timing test: a guard so that a pathological file fails instead of hanging the suite. */
 const BOUND_MS = 20_000;

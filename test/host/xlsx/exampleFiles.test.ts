@@ -2,7 +2,7 @@
 import { readFileSync } from "fs";
 import { formatAt, gridColumnCount, isDateFormat, isPercentFormat, textAt, valueAt } from "../../../src/core/grid";
 import { readWorkbookGrids } from "../../../src/host/xlsx/readWorkbook";
-import { exampleTablesIn } from "../../../scripts/examples/seedTables";
+import { exampleTablesIn } from "../../../tools/examples/seedTables";
 import { EXAMPLE_FILES, examplePath } from "../../helpers/examples";
 
 describe.each(EXAMPLE_FILES)("reading %s", (file) => {

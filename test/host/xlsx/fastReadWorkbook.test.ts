@@ -12,7 +12,7 @@ import ExcelJS from "exceljs";
 import { readWorkbookGrids, WorkbookReadError } from "../../../src/host/xlsx/readWorkbook";
 import * as fast from "../../../src/host/xlsx/fastReadWorkbook";
 import { keepNumberFormatCodes } from "../../../src/host/xlsx/numFmtCodes";
-import { CORPUS_ENTRIES, makeAwkwardCorpus } from "../../../scripts/make-awkward-corpus";
+import { CORPUS_ENTRIES, makeAwkwardCorpus } from "../../../tools/make-awkward-corpus";
 import { generateWorkbook, writeXlsx } from "../../../bench/generate";
 
 // the number formats as the CLI's exceljs readers give them (installed whenever the CLI loads exceljs)

@@ -14,7 +14,7 @@ export type SeedId = "000" | "001" | "002";
 
 export const SEED_IDS: readonly SeedId[] = ["000", "001", "002"];
 
-/** Repository root, from scripts/examples/. */
+/** Repository root, from tools/examples/. */
 export const REPO_ROOT = path.resolve(__dirname, "..", "..");
 export const EXAMPLES_DIR = path.join(REPO_ROOT, "examples");
 

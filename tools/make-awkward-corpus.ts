@@ -1,5 +1,5 @@
 /**
- * npx ts-node --transpile-only scripts/make-awkward-corpus.ts [dir]
+ * npx ts-node --transpile-only tools/make-awkward-corpus.ts [dir]
  *
  * Writes a corpus of awkward workbooks — what people really put in spreadsheets and what a hostile
  * file may hold — into `dir` (default test/robustness/corpus/, git-ignored). The robustness suite

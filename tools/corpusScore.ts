@@ -2,7 +2,7 @@
  * How well Jixiao reads the corpus: every field of test/fixtures/corpus-reading.json (written by hand
  * from the published tables, examples/corpus/) against what the reader gets from the corpus workbooks.
  *
- *   npx ts-node --transpile-only scripts/corpusScore.ts        a score per file and every miss
+ *   npx ts-node --transpile-only tools/corpusScore.ts        a score per file and every miss
  *
  * test/core/recognize.corpus.test.ts asserts that nothing is missed.
  */

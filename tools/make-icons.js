@@ -3,8 +3,8 @@
  * Draws Jixiao's icons (add-in icon and ribbon buttons) as PNG files in assets/, using only Node:
  * shapes are rasterised with 4x4 supersampling and written as RGBA PNGs through zlib.
  *
- *   node scripts/make-icons.js          # writes assets/*.png
- *   node scripts/make-icons.js --check  # exits 1 if a committed icon differs from what it would draw
+ *   node tools/make-icons.js          # writes assets/*.png
+ *   node tools/make-icons.js --check  # exits 1 if a committed icon differs from what it would draw
  */
 "use strict";
 const fs = require("fs");

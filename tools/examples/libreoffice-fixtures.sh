@@ -3,7 +3,7 @@
 # test/cli/libreoffice.test.ts. Each is made by LibreOffice itself, not by Jixiao:
 #   <name>.lo.xlsx        examples/<name>.xlsx opened and saved again as .xlsx  (xlsx -> xlsx)
 #   <name>.from-ods.xlsx  examples/<name>.xlsx saved as .ods, that saved as .xlsx  (ods -> xlsx)
-# Run from the repository root: bash scripts/examples/libreoffice-fixtures.sh
+# Run from the repository root: bash tools/examples/libreoffice-fixtures.sh
 set -euo pipefail
 out=test/fixtures/libreoffice
 tmp=$(mktemp -d)

@@ -7,7 +7,7 @@ import { createReadStream, statSync } from "fs";
 import * as http from "http";
 import type { AddressInfo } from "net";
 import * as path from "path";
-import { PLAYGROUND_CSP } from "./csp";
+import { PLAYGROUND_CSP } from "../../src/playground/csp";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",

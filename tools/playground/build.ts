@@ -7,7 +7,7 @@
 import * as esbuild from "esbuild";
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "fs";
 import * as path from "path";
-import { PLAYGROUND_CSP } from "./csp";
+import { PLAYGROUND_CSP } from "../../src/playground/csp";
 
 export const REPO = path.resolve(__dirname, "..", "..");
 
