@@ -1,14 +1,24 @@
 import { readFileSync } from "node:fs";
-import * as path from "node:path";
 import { CATEGORIES } from "../../src/core/finding";
 import { placeholders } from "../../src/core/i18n";
 import { RULES } from "../../src/core/rules";
-import { renderRulesReference } from "../../src/core/rules/reference";
+import { FRAMEWORKS } from "../../src/core/frameworks/data";
+import { RULES_DOC, rulesDoc } from "../../tools/gen-rules-doc";
 
 describe("the rule registry and its reference", () => {
-  it("docs/rules.md is generated from the registry (run `npm run docs:rules` when this fails)", () => {
-    const onDisk = readFileSync(path.join(__dirname, "..", "..", "docs", "rules.md"), "utf8");
-    expect(onDisk).toBe(renderRulesReference() + "\n");
+  it("docs/rules.md is generated from the registry and the framework catalogue (run `npm run docs:rules` when this fails)", () => {
+    expect(readFileSync(RULES_DOC, "utf8")).toBe(rulesDoc());
+  });
+
+  it("lists every framework with every 一级 and 二级 label of the catalogue", () => {
+    const doc = rulesDoc();
+    for (const f of FRAMEWORKS) {
+      expect(doc).toContain(`### \`${f.id}\` — ${f.zh}`);
+      for (const a of f.level1) {
+        expect({ framework: f.id, level1: a.key, found: doc.includes(`**${a.key}** (${a.en};`) }).toEqual({ framework: f.id, level1: a.key, found: true });
+        for (const b of a.level2) expect({ framework: f.id, level2: b.key, found: doc.includes(`| ${b.key} (${b.en}) |`) }).toEqual({ framework: f.id, level2: b.key, found: true });
+      }
+    }
   });
 
   it("gives every rule a unique family.name id, a known category and both languages", () => {
@@ -45,7 +55,7 @@ describe("the rule registry and its reference", () => {
     }
   });
 
-  it("covers every category of RULES.md", () => {
+  it("covers every category (src/core/finding.ts CATEGORIES, docs/domain.md \"Categories\")", () => {
     expect(new Set(RULES.map((r) => r.category))).toEqual(new Set(CATEGORIES));
   });
 });
