@@ -7,7 +7,7 @@
 import type { Report, ValidateOptions } from "../../core/engine";
 import type { Finding, Lang } from "../../core/finding";
 import type { CellRange, CellValue, Grid } from "../../core/grid";
-import { parseA1, toA1 } from "../../core/grid";
+import { MAX_COLS, MAX_ROWS, parseA1, rangeContains, rangeHasCell, rangesIntersect, toA1 } from "../../core/grid";
 import type { TargetTable } from "../../core/model";
 import { tableName } from "../../core/readModel";
 import {
@@ -147,11 +147,23 @@ const defaultYield = () => new Promise<void>((resolve) => setTimeout(resolve, 0)
 const OWN_CHANGE_MS = 3000;
 /** How long after Jixiao's own selectCell its selection event may still arrive. */
 const OWN_SELECTION_MS = 2000;
-const MAX_ROWS = 1_048_576;
-const MAX_COLS = 16_384;
 
 const PREF_GROUP_BY = "jixiao.pane.groupBy";
 const PREF_ADVICE = "jixiao.pane.markAdviceDismissed";
+
+/** An operation's busy state before any progress: not cancellable unless it reads and checks. */
+function busyOf(op: Busy["op"], total = 1, stage?: Stage): Busy {
+  return { op, ...(stage ? { stage } : {}), done: 0, total, cancellable: false };
+}
+
+interface OpOptions {
+  /** leave the notice shown when the operation starts */
+  keepNotice?: boolean;
+  /** state set with busy as the operation starts */
+  start?: Partial<PaneState>;
+  /** the notice of a failure, after putting back what was done (default: errorNotice at the top) */
+  failed?: (e: unknown) => Notice | Promise<Notice>;
+}
 
 function errorNotice(e: unknown, cell?: string, place: NoticePlace = "top"): Notice {
   if (e instanceof HostError) {
@@ -160,14 +172,6 @@ function errorNotice(e: unknown, cell?: string, place: NoticePlace = "top"): Not
   }
   const message = e instanceof Error ? e.message : String(e);
   return { kind: "error", key: "error.generic", params: { message }, place };
-}
-
-function intersects(a: CellRange, b: CellRange): boolean {
-  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
-}
-
-function contains(r: CellRange, row: number, col: number): boolean {
-  return row >= r.top && row <= r.bottom && col >= r.left && col <= r.right;
 }
 
 /** Put `value` into the cached grid of `sheet` at `cell`, growing the grid when the cell lies outside it. */
@@ -212,7 +216,7 @@ export function targetTable(
   const cell = state.activeCell;
   if (cell) {
     const { row, col } = parseA1(cell.cell);
-    const t = tables.find((x) => x.sheet === cell.sheet && contains(x.range, row, col));
+    const t = tables.find((x) => x.sheet === cell.sheet && rangeHasCell(x.range, row, col));
     if (t) return { table: t, by: "cell" };
   }
   const sheet = cell?.sheet ?? state.activeSheet;
@@ -242,6 +246,9 @@ export class PaneSession {
   private readonly recheckDelayMs: number;
   private readonly prefs: Prefs;
   private historySerial = 0;
+  /** the operation (runOp) that holds busy, by number */
+  private opSerial = 0;
+  private currentOp = 0;
   /** groups of the current report, filters and grouping (computed once per change) */
   private groupsCache: { report: Report | null; filters: Filters; groupBy: GroupBy; groups: EntryGroup[] } | null = null;
 
@@ -289,6 +296,39 @@ export class PaneSession {
   private set(patch: Partial<PaneState>): void {
     this.state = { ...this.state, ...patch };
     for (const l of [...this.listeners]) l();
+  }
+
+  // ---- operations ----
+
+  /**
+   * The protocol of every operation: nothing while another one runs (resolves undefined); `busy`
+   * while it does, the notice cleared (unless `keepNotice`); busy gone when `body` has finished,
+   * unless `body` ended it itself (idle) or another operation holds it by then. A failure ends
+   * busy and shows `failed`'s notice (which may first put back what was done; errorNotice at the
+   * top by default), and resolves undefined. A cancellable operation gets its run number: once
+   * cancelled (or superseded) its failure says nothing, cancel() has.
+   */
+  private async runOp<T>(busy: Busy, body: (run: number) => Promise<T>, options: OpOptions = {}): Promise<T | undefined> {
+    if (this.state.busy) return undefined;
+    const run = busy.cancellable ? ++this.run : this.run;
+    const op = ++this.opSerial;
+    this.currentOp = op;
+    this.set(options.keepNotice ? { ...options.start, busy } : { ...options.start, busy, notice: null });
+    try {
+      const result = await body(run);
+      if (this.currentOp === op && this.state.busy) this.set({ busy: null });
+      return result;
+    } catch (e) {
+      if (busy.cancellable && run !== this.run) return undefined;
+      const notice = options.failed ? await options.failed(e) : errorNotice(e);
+      this.set({ busy: null, notice });
+      return undefined;
+    }
+  }
+
+  /** End the running operation's busy state early (so that a check may follow), with `patch`. */
+  private idle(patch: Partial<PaneState> = {}): void {
+    this.set({ ...patch, busy: null });
   }
 
   // ---- lifecycle ----
@@ -380,23 +420,24 @@ export class PaneSession {
     }
     const names = [...this.touched];
     this.touched = new Set();
-    const run = ++this.run;
-    this.set({ busy: { op: "recheck", stage: "reading", done: 0, total: names.length, cancellable: true } });
-    try {
-      const fresh = await this.host.readSheets({ kind: "named", names });
-      if (run !== this.run) return false;
-      this.grids = this.grids.map((g) => fresh.find((f) => f.sheet === g.sheet) ?? g);
-      this.set({ busy: { op: "recheck", stage: "checking", done: 0, total: names.length, cancellable: true } });
-      const { revalidate } = await loadEngine();
-      const report = revalidate(previous, this.grids, new Set(names), this.options());
-      if (run !== this.run) return false;
-      await this.showReport(report, "recheck");
-      if (this.touched.size === 0) this.set({ stale: false });
-      return true;
-    } catch (e) {
-      if (run === this.run) this.set({ busy: null, notice: errorNotice(e) });
-      return false;
-    }
+    const checking = (stage: Stage): Busy => ({ op: "recheck", stage, done: 0, total: names.length, cancellable: true });
+    const done = await this.runOp(
+      checking("reading"),
+      async (run) => {
+        const fresh = await this.host.readSheets({ kind: "named", names });
+        if (run !== this.run) return false;
+        this.grids = this.grids.map((g) => fresh.find((f) => f.sheet === g.sheet) ?? g);
+        this.set({ busy: checking("checking") });
+        const { revalidate } = await loadEngine();
+        const report = revalidate(previous, this.grids, new Set(names), this.options());
+        if (run !== this.run) return false;
+        await this.showReport(report, "recheck");
+        if (this.touched.size === 0) this.set({ stale: false });
+        return true;
+      },
+      { keepNotice: true },
+    );
+    return done ?? false;
   }
 
   /** Areas Jixiao itself is writing: change events inside them do not make the report stale. */
@@ -407,9 +448,7 @@ export class PaneSession {
   private isOwnChange(sheet: string, r: CellRange): boolean {
     const now = Date.now();
     this.ownAreas = this.ownAreas.filter((a) => a.until > now);
-    return this.ownAreas.some(
-      (a) => a.sheet === sheet && r.top >= a.range.top && r.bottom <= a.range.bottom && r.left >= a.range.left && r.right <= a.range.right,
-    );
+    return this.ownAreas.some((a) => a.sheet === sheet && rangeContains(a.range, r));
   }
 
   /** The user edited `range`: changes of Jixiao's that it touches can no longer be undone safely. */
@@ -418,8 +457,8 @@ export class PaneSession {
     const history = this.state.history.map((h) => {
       if (h.edited) return h;
       let hit = false;
-      if (h.kind === "fix") hit = h.changes.some((c) => c.sheet === sheet && contains(range, parseA1(c.cell).row, parseA1(c.cell).col));
-      else if (h.kind === "insert") hit = h.results.some((r) => r.sheet === sheet && intersects(range, { ...r.range, left: 1, right: MAX_COLS }));
+      if (h.kind === "fix") hit = h.changes.some((c) => c.sheet === sheet && rangeHasCell(range, parseA1(c.cell).row, parseA1(c.cell).col));
+      else if (h.kind === "insert") hit = h.results.some((r) => r.sheet === sheet && rangesIntersect(range, { ...r.range, left: 1, right: MAX_COLS }));
       else hit = h.result.sheet === sheet;
       if (!hit) return h;
       changed = true;
@@ -515,20 +554,18 @@ export class PaneSession {
 
   /** Read the sheets, run the engine, mark the findings. Resolves false when cancelled. */
   async validate(): Promise<boolean> {
-    if (this.state.busy) return false;
-    const run = ++this.run;
-    const reading: Progress = (stage, done, total) => {
-      if (run === this.run) this.set({ busy: { op: "validate", stage, done, total, cancellable: true } });
-    };
     const scope = this.state.scope;
-    this.set({ busy: { op: "validate", stage: "reading", done: 0, total: 0, cancellable: true }, notice: null });
-    // the engine's chunk loads while the sheets are read (it is usually there already)
-    const engine = loadEngine();
-    engine.catch(() => undefined); // told below, once the sheets are read
-    try {
+    const checking = (stage: Stage, done: number, total: number): Busy => ({ op: "validate", stage, done, total, cancellable: true });
+    const done = await this.runOp(checking("reading", 0, 0), async (run) => {
+      const reading: Progress = (stage, done, total) => {
+        if (run === this.run) this.set({ busy: checking(stage, done, total) });
+      };
+      // the engine's chunk loads while the sheets are read (it is usually there already)
+      const engine = loadEngine();
+      engine.catch(() => undefined); // told below, once the sheets are read
       const grids = await this.host.readSheets(scope === "active" ? { kind: "active" } : { kind: "all" }, reading);
       if (run !== this.run) return false;
-      this.set({ busy: { op: "validate", stage: "checking", done: 0, total: grids.length, cancellable: true } });
+      this.set({ busy: checking("checking", 0, grids.length) });
       const { validate } = await engine;
       await this.yieldToUi();
       if (run !== this.run) return false;
@@ -541,10 +578,8 @@ export class PaneSession {
       await this.refreshActiveSheet();
       if (scope === "active") await this.scanOtherSheets(run);
       return true;
-    } catch (e) {
-      if (run === this.run) this.set({ busy: null, notice: errorNotice(e) });
-      return false;
-    }
+    });
+    return done ?? false;
   }
 
   /** Check the whole workbook (the scope hint's one-click switch). */
@@ -670,10 +705,9 @@ export class PaneSession {
   /** Undo one change of the history (any, not only the last); `force` deletes an edited new sheet. */
   async undo(id: string, options: { force?: boolean } = {}): Promise<boolean> {
     const h = this.state.history.find((x) => x.id === id);
-    if (!h || this.state.busy) return false;
-    if (h.kind === "fix") return this.undoFixEntry(h);
-    if (h.kind === "insert") return this.undoInsertEntry(h);
-    return this.undoSheetEntry(h, options.force ?? false);
+    if (!h) return false;
+    const done = h.kind === "fix" ? await this.undoFixEntry(h) : h.kind === "insert" ? await this.undoInsertEntry(h) : await this.undoSheetEntry(h, options.force ?? false);
+    return done ?? false;
   }
 
   private lastOf(kind: HistoryEntry["kind"]): HistoryEntry | undefined {
@@ -700,32 +734,41 @@ export class PaneSession {
    */
   async applyFixes(findings: readonly Finding[]): Promise<boolean> {
     const fixes = findings.flatMap((f) => (f.fix ? [f.fix] : []));
-    if (fixes.length === 0 || this.state.busy) return false;
-    this.set({ busy: { op: "fix", done: 0, total: fixes.length, cancellable: false }, notice: null });
+    if (fixes.length === 0) return false;
     const changes: CellChange[] = [];
-    try {
-      for (const fix of fixes) {
-        const change = await this.write(fix.sheet, fix.cell, fix.value, fix.previous);
-        patchGrid(this.grids, fix.sheet, fix.cell, change.value);
-        changes.push(change);
-      }
-    } catch (e) {
-      const failed = fixes[changes.length];
-      for (const c of [...changes].reverse()) {
-        await this.write(c.sheet, c.cell, c.previous, c.value).then(
-          () => patchGrid(this.grids, c.sheet, c.cell, c.previous),
-          () => undefined,
-        );
-      }
-      this.set({ busy: null, notice: errorNotice(e, failed?.cell, "list") });
-      return false;
-    }
-    const historyId = this.pushHistory({ kind: "fix", changes, label: fixes.length === 1 ? fixes[0].label : "" });
-    await this.recompute("fix");
-    await this.selectInSheet(changes[0].sheet, changes[0].cell);
-    const cells = changes.map((c) => c.cell).join("、");
-    this.set({ busy: null, notice: { kind: "success", key: "finding.fixApplied", params: { cell: cells }, place: "list", historyId } });
-    return true;
+    let written = false;
+    const done = await this.runOp(
+      busyOf("fix", fixes.length),
+      async () => {
+        for (const fix of fixes) {
+          const change = await this.write(fix.sheet, fix.cell, fix.value, fix.previous);
+          patchGrid(this.grids, fix.sheet, fix.cell, change.value);
+          changes.push(change);
+        }
+        written = true;
+        const historyId = this.pushHistory({ kind: "fix", changes, label: fixes.length === 1 ? fixes[0].label : "" });
+        await this.recompute("fix");
+        await this.selectInSheet(changes[0].sheet, changes[0].cell);
+        const cells = changes.map((c) => c.cell).join("、");
+        this.set({ notice: { kind: "success", key: "finding.fixApplied", params: { cell: cells }, place: "list", historyId } });
+        return true;
+      },
+      {
+        failed: async (e) => {
+          if (written) return errorNotice(e, undefined, "list");
+          // a write failed: put back the ones made before it
+          const failed = fixes[changes.length];
+          for (const c of [...changes].reverse()) {
+            await this.write(c.sheet, c.cell, c.previous, c.value).then(
+              () => patchGrid(this.grids, c.sheet, c.cell, c.previous),
+              () => undefined,
+            );
+          }
+          return errorNotice(e, failed?.cell, "list");
+        },
+      },
+    );
+    return done ?? false;
   }
 
   /** Undo the most recent fix (puts the previous values back unless the user changed the cells since). */
@@ -734,27 +777,27 @@ export class PaneSession {
     return last ? this.undo(last.id) : false;
   }
 
-  private async undoFixEntry(h: Extract<HistoryEntry, { kind: "fix" }>): Promise<boolean> {
-    this.set({ busy: { op: "undo", done: 0, total: h.changes.length, cancellable: false }, notice: null });
-    const place: NoticePlace = "list";
-    try {
-      for (const change of [...h.changes].reverse()) {
-        await this.write(change.sheet, change.cell, change.previous, change.value);
-        patchGrid(this.grids, change.sheet, change.cell, change.previous);
-      }
-    } catch (e) {
-      this.set({ busy: null, notice: errorNotice(e, h.changes.map((c) => c.cell).join("、"), place) });
-      return false;
-    }
-    this.dropHistory(h.id);
-    await this.recompute("undo");
-    // back on the finding the fix had solved, its cell selected
-    const first = h.changes[0];
-    const again = this.state.report?.findings.find((f) => f.sheet === first.sheet && f.cell === first.cell);
-    if (again) await this.select(again);
-    else await this.selectInSheet(first.sheet, first.cell);
-    this.set({ busy: null, notice: { kind: "success", key: "finding.undone", params: { cell: h.changes.map((c) => c.cell).join("、") }, place } });
-    return true;
+  private undoFixEntry(h: Extract<HistoryEntry, { kind: "fix" }>): Promise<boolean | undefined> {
+    const cells = h.changes.map((c) => c.cell).join("、");
+    return this.runOp(
+      busyOf("undo", h.changes.length),
+      async () => {
+        for (const change of [...h.changes].reverse()) {
+          await this.write(change.sheet, change.cell, change.previous, change.value);
+          patchGrid(this.grids, change.sheet, change.cell, change.previous);
+        }
+        this.dropHistory(h.id);
+        await this.recompute("undo");
+        // back on the finding the fix had solved, its cell selected
+        const first = h.changes[0];
+        const again = this.state.report?.findings.find((f) => f.sheet === first.sheet && f.cell === first.cell);
+        if (again) await this.select(again);
+        else await this.selectInSheet(first.sheet, first.cell);
+        this.set({ notice: { kind: "success", key: "finding.undone", params: { cell: cells }, place: "list" } });
+        return true;
+      },
+      { failed: (e) => errorNotice(e, cells, "list") },
+    );
   }
 
   // ---- ignore ----
@@ -784,7 +827,6 @@ export class PaneSession {
   }
 
   async unignoreMany(keys: readonly string[]): Promise<void> {
-    if (this.state.busy) return;
     const drop = new Set(keys);
     await this.updateSettings({ ignored: this.state.settings.ignored.filter((i) => !drop.has(i.key)) }, "ignore");
   }
@@ -801,18 +843,17 @@ export class PaneSession {
 
   /** Save settings in the workbook and re-run the engine over the grids already read. */
   async updateSettings(patch: Partial<WorkbookSettings>, op: Busy["op"] = "settings"): Promise<void> {
-    if (this.state.busy) return;
     const settings = { ...this.state.settings, ...patch };
     for (const k of Object.keys(patch) as (keyof WorkbookSettings)[]) if (patch[k] === undefined) delete settings[k];
-    const lang = settings.lang ?? this.state.lang;
-    this.set({ settings, lang, busy: { op, done: 0, total: 1, cancellable: false } });
-    try {
-      await this.host.saveSettings(settings);
-      await this.recompute(op);
-      this.set({ busy: null });
-    } catch (e) {
-      this.set({ busy: null, notice: errorNotice(e) });
-    }
+    // the pane follows at once (the language, the switches); the check follows the save
+    await this.runOp(
+      busyOf(op),
+      async () => {
+        await this.host.saveSettings(settings);
+        await this.recompute(op);
+      },
+      { keepNotice: true, start: { settings, lang: settings.lang ?? this.state.lang } },
+    );
   }
 
   setLang(lang: Lang): Promise<void> {
@@ -823,14 +864,11 @@ export class PaneSession {
 
   /** Remove every mark; the list stays so the user can still navigate. Jixiao's changes stay (the history says so). */
   async clearMarks(): Promise<void> {
-    if (this.state.busy) return;
-    this.set({ busy: { op: "clear", stage: "clearing", done: 0, total: 1, cancellable: false }, notice: null });
-    try {
+    await this.runOp(busyOf("clear", 1, "clearing"), async () => {
       const result = await this.host.clearMarks();
       const skipped = result?.skipped ?? [];
       const changes = this.state.history.filter((h) => !h.edited).length;
-      this.set({
-        busy: null,
+      this.idle({
         marksShown: skipped.length > 0,
         notice:
           skipped.length > 0
@@ -840,9 +878,7 @@ export class PaneSession {
               : { kind: "success", key: "validate.cleared" },
       });
       await this.refreshMarkStatus();
-    } catch (e) {
-      this.set({ busy: null, notice: errorNotice(e) });
-    }
+    });
   }
 
   // ---- templates ----
@@ -853,28 +889,35 @@ export class PaneSession {
    * undoes the ones applied before it.
    */
   async insertRows(requests: readonly InsertRowsRequest[]): Promise<InsertRowsResult[] | undefined> {
-    if (this.state.busy || requests.length === 0) return undefined;
-    this.set({ busy: { op: "insert", done: 0, total: requests.length, cancellable: false }, notice: null });
+    if (requests.length === 0) return undefined;
     const results: InsertRowsResult[] = [];
-    try {
-      for (const r of requests) {
-        this.expectOwnChange(r.sheet, { top: r.afterRow + 1, bottom: MAX_ROWS, left: 1, right: MAX_COLS });
-        results.push(await this.host.insertRows(r));
-        this.set({ busy: { op: "insert", done: results.length, total: requests.length, cancellable: false } });
-      }
-    } catch (e) {
-      for (const r of [...results].reverse()) await this.host.undoInsert(r.undoToken).catch(() => undefined);
-      this.set({ busy: null, notice: errorNotice(e, undefined, "insert") });
-      return undefined;
-    }
-    const rows = requests.reduce((n, r) => n + r.values.length, 0);
-    this.set({ busy: null });
-    const historyId = this.pushHistory({ kind: "insert", results, rows, sheet: requests[0].sheet });
-    if (this.state.report) await this.validate();
-    const first = results.reduce((a, b) => (b.range.top < a.range.top ? b : a));
-    await this.selectInSheet(first.sheet, toA1(first.range.top, first.range.left));
-    this.set({ notice: { kind: "success", key: "templates.inserted", params: { n: rows, sheet: requests[0].sheet }, place: "insert", historyId } });
-    return results;
+    let inserted = false;
+    return this.runOp(
+      busyOf("insert", requests.length),
+      async () => {
+        for (const r of requests) {
+          this.expectOwnChange(r.sheet, { top: r.afterRow + 1, bottom: MAX_ROWS, left: 1, right: MAX_COLS });
+          results.push(await this.host.insertRows(r));
+          this.set({ busy: { ...busyOf("insert", requests.length), done: results.length } });
+        }
+        inserted = true;
+        const rows = requests.reduce((n, r) => n + r.values.length, 0);
+        this.idle();
+        const historyId = this.pushHistory({ kind: "insert", results, rows, sheet: requests[0].sheet });
+        if (this.state.report) await this.validate();
+        const first = results.reduce((a, b) => (b.range.top < a.range.top ? b : a));
+        await this.selectInSheet(first.sheet, toA1(first.range.top, first.range.left));
+        this.set({ notice: { kind: "success", key: "templates.inserted", params: { n: rows, sheet: requests[0].sheet }, place: "insert", historyId } });
+        return results;
+      },
+      {
+        failed: async (e) => {
+          // a request failed: undo the ones applied before it
+          if (!inserted) for (const r of [...results].reverse()) await this.host.undoInsert(r.undoToken).catch(() => undefined);
+          return errorNotice(e, undefined, "insert");
+        },
+      },
+    );
   }
 
   /** Remove the rows of the last insertion. */
@@ -883,25 +926,25 @@ export class PaneSession {
     return last ? this.undo(last.id) : false;
   }
 
-  private async undoInsertEntry(h: Extract<HistoryEntry, { kind: "insert" }>): Promise<boolean> {
-    this.set({ busy: { op: "insert", done: 0, total: h.results.length, cancellable: false }, notice: null });
-    try {
-      // undo in the reverse order of application
-      for (const r of [...h.results].reverse()) {
-        this.expectOwnChange(r.sheet, { top: r.range.top, bottom: MAX_ROWS, left: 1, right: MAX_COLS });
-        await this.host.undoInsert(r.undoToken);
-      }
-    } catch (e) {
-      this.set({ busy: null, notice: errorNotice(e, undefined, "insert") });
-      return false;
-    }
-    this.set({ busy: null });
-    this.dropHistory(h.id);
-    if (this.state.report) await this.validate();
-    const first = h.results[0];
-    await this.selectInSheet(first.sheet, toA1(Math.max(1, first.range.top - 1), first.range.left));
-    this.set({ notice: { kind: "success", key: "templates.insertUndone", place: "insert" } });
-    return true;
+  private undoInsertEntry(h: Extract<HistoryEntry, { kind: "insert" }>): Promise<boolean | undefined> {
+    return this.runOp(
+      busyOf("insert", h.results.length),
+      async () => {
+        // undo in the reverse order of application
+        for (const r of [...h.results].reverse()) {
+          this.expectOwnChange(r.sheet, { top: r.range.top, bottom: MAX_ROWS, left: 1, right: MAX_COLS });
+          await this.host.undoInsert(r.undoToken);
+        }
+        this.idle();
+        this.dropHistory(h.id);
+        if (this.state.report) await this.validate();
+        const first = h.results[0];
+        await this.selectInSheet(first.sheet, toA1(Math.max(1, first.range.top - 1), first.range.left));
+        this.set({ notice: { kind: "success", key: "templates.insertUndone", place: "insert" } });
+        return true;
+      },
+      { failed: (e) => errorNotice(e, undefined, "insert") },
+    );
   }
 
   // ---- new table from template ----
@@ -922,23 +965,21 @@ export class PaneSession {
   }
 
   async createTable(request: AddSheetRequest, indicators = 0, done: { key: MessageKey; params?: Params; place: NoticePlace } = { key: "newTable.created", place: "new-table" }): Promise<AddSheetResult | undefined> {
-    if (this.state.busy) return undefined;
-    this.set({ busy: { op: "create", done: 0, total: 1, cancellable: false }, notice: null });
-    let result: AddSheetResult;
-    try {
-      result = await this.host.addSheet(request);
-      this.expectOwnChange(result.sheet, { top: 1, left: 1, bottom: MAX_ROWS, right: MAX_COLS });
-    } catch (e) {
-      this.set({ busy: null, notice: errorNotice(e, undefined, "new-table") });
-      return undefined;
-    }
-    this.set({ busy: null, activeSheet: result.sheet, activeCell: { sheet: result.sheet, cell: "A1" }, pickedTable: null });
-    const historyId = this.pushHistory({ kind: "sheet", result, indicators });
-    await this.validate();
-    if (this.state.notice?.kind !== "error") {
-      this.set({ notice: { kind: "success", key: done.key, params: { ...done.params, sheet: result.sheet, n: indicators }, place: done.place, historyId } });
-    }
-    return result;
+    return this.runOp(
+      busyOf("create"),
+      async () => {
+        const result = await this.host.addSheet(request);
+        this.expectOwnChange(result.sheet, { top: 1, left: 1, bottom: MAX_ROWS, right: MAX_COLS });
+        this.idle({ activeSheet: result.sheet, activeCell: { sheet: result.sheet, cell: "A1" }, pickedTable: null });
+        const historyId = this.pushHistory({ kind: "sheet", result, indicators });
+        await this.validate();
+        if (this.state.notice?.kind !== "error") {
+          this.set({ notice: { kind: "success", key: done.key, params: { ...done.params, sheet: result.sheet, n: indicators }, place: done.place, historyId } });
+        }
+        return result;
+      },
+      { failed: (e) => errorNotice(e, undefined, "new-table") },
+    );
   }
 
   /**
@@ -950,45 +991,49 @@ export class PaneSession {
     return last ? this.undo(last.id, { force }) : false;
   }
 
-  private async undoSheetEntry(h: Extract<HistoryEntry, { kind: "sheet" }>, force: boolean): Promise<boolean> {
+  private undoSheetEntry(h: Extract<HistoryEntry, { kind: "sheet" }>, force: boolean): Promise<boolean | undefined> {
     const place: NoticePlace = this.state.notice?.place === "new-table" ? "new-table" : "top";
-    this.set({ busy: { op: "create", done: 0, total: 1, cancellable: false }, notice: null });
-    try {
-      await this.host.removeAddedSheet(h.result.undoToken, { force });
-    } catch (e) {
-      if (e instanceof HostError && e.code === "conflict" && !force) {
-        this.set({ busy: null, notice: { kind: "warning", key: "newTable.edited", params: { sheet: h.result.sheet }, place, historyId: h.id, force: true } });
-      } else {
-        if (e instanceof HostError && e.code === "not-found") this.dropHistory(h.id);
-        this.set({ busy: null, notice: errorNotice(e, undefined, place) });
-      }
-      return false;
-    }
-    this.set({ busy: null });
-    this.dropHistory(h.id);
-    await this.refreshActiveSheet();
-    if (this.state.report) await this.validate();
-    if (this.state.notice?.kind !== "error") this.set({ notice: { kind: "success", key: "newTable.removed", params: { sheet: h.result.sheet }, place } });
-    return true;
+    return this.runOp(
+      busyOf("create"),
+      async () => {
+        await this.host.removeAddedSheet(h.result.undoToken, { force });
+        this.idle();
+        this.dropHistory(h.id);
+        await this.refreshActiveSheet();
+        if (this.state.report) await this.validate();
+        if (this.state.notice?.kind !== "error") this.set({ notice: { kind: "success", key: "newTable.removed", params: { sheet: h.result.sheet }, place } });
+        return true;
+      },
+      {
+        failed: (e): Notice => {
+          // an edited sheet is kept: ask whether to delete it anyway
+          if (e instanceof HostError && e.code === "conflict" && !force) {
+            return { kind: "warning", key: "newTable.edited", params: { sheet: h.result.sheet }, place, historyId: h.id, force: true };
+          }
+          if (e instanceof HostError && e.code === "not-found") this.dropHistory(h.id);
+          return errorNotice(e, undefined, place);
+        },
+      },
+    );
   }
 
   // ---- user library ----
 
   /** Keep (or with null, remove) the user's own indicator library in the workbook. */
   async setUserLibrary(text: string | null): Promise<boolean> {
-    if (this.state.busy) return false;
     const settings: WorkbookSettings = { ...this.state.settings };
     if (text) settings.userLibrary = text;
     else delete settings.userLibrary;
-    this.set({ busy: { op: "settings", done: 0, total: 1, cancellable: false } });
-    try {
-      await this.host.saveSettings(settings);
-      this.set({ settings, busy: null });
-      return true;
-    } catch (e) {
-      this.set({ busy: null, notice: errorNotice(e) });
-      return false;
-    }
+    const done = await this.runOp(
+      busyOf("settings"),
+      async () => {
+        await this.host.saveSettings(settings);
+        this.idle({ settings });
+        return true;
+      },
+      { keepNotice: true },
+    );
+    return done ?? false;
   }
 
   /** Ask the host whether marks are in the workbook and whether it saves continuously (AutoSave). */
