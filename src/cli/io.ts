@@ -1,5 +1,5 @@
 /** The CLI's connection to the outside: output streams and the user's language. */
-import type { Lang } from "../core/i18n";
+import { langFromEnv, type Lang } from "../core/i18n";
 
 export interface CliIO {
   out: (s: string) => void;
@@ -26,14 +26,18 @@ export function streamingOut(io: CliIO): { write: (s: string) => void | Promise<
   };
 }
 
-/** zh unless --lang en, JIXIAO_LANG=en, or an English locale in LANG/LC_ALL. */
+/**
+ * The language asked for: --lang zh|en, else JIXIAO_LANG=zh|en, else the locale (LC_ALL, else
+ * LC_MESSAGES, else LANG: English for an English locale, as the pane reads Office's display
+ * language), else zh.
+ */
 export function detectLang(args: string[], env: Record<string, string | undefined>): Lang {
   const i = args.indexOf("--lang");
   const flag = i >= 0 ? args[i + 1] : args.find((a) => a.startsWith("--lang="))?.slice(7);
   if (flag === "en" || flag === "zh") return flag;
   const envLang = env.JIXIAO_LANG ?? "";
   if (envLang === "en" || envLang === "zh") return envLang;
-  return "zh";
+  return langFromEnv(env) ?? "zh";
 }
 
 export class UsageError extends Error {

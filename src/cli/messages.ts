@@ -1,8 +1,10 @@
-/** Every text the CLI prints, in Chinese (default) and English. */
-import type { Lang } from "../core/i18n";
+/**
+ * Every text the CLI prints, in Chinese (default) and English: a catalogue (core/i18n.ts) whose
+ * placeholders are the arguments' positions: {0} is the first, {0|error|errors} the singular or the
+ * plural word as argument 0 is 1 or not (English; Chinese needs none).
+ */
+import { format, placeholders, type Catalogue, type Lang } from "../core/i18n";
 import type { ConfigProblem } from "../core/config";
-
-type Msg = { zh: string; en: string };
 
 export const CLI_TEXT = {
   usage: {
@@ -11,7 +13,7 @@ export const CLI_TEXT = {
 命令：
   check [文件.xlsx ...]   校验绩效目标表（不给文件时校验自带的示例工作簿；可写 文件夹/*.xlsx）
       --format text|json  输出格式（默认 text）
-      --lang zh|en        输出语言（默认中文）
+      --lang zh|en        输出语言（默认中文；LANG/LC_ALL 是英文时为英文）
       --annotate <目录>   把标注了问题的副本写入该目录（不会改动原文件）
       --fix <目录>        把自动修正后的副本写入该目录（不会改动原文件）
       --report <文件.xlsx> 把整批文件的审核汇总（文件、表格、问题清单）写成一个工作簿
@@ -36,7 +38,7 @@ export const CLI_TEXT = {
 Commands:
   check [file.xlsx ...]   check target tables (without files: the bundled example workbook; folder/*.xlsx works)
       --format text|json  output format (default text)
-      --lang zh|en        output language (default Chinese)
+      --lang zh|en        output language (default Chinese; English when LANG/LC_ALL is an English locale)
       --annotate <dir>    write copies with every finding marked into <dir> (inputs are never changed)
       --fix <dir>         write copies with unambiguous fixes applied into <dir> (inputs are never changed)
       --report <file.xlsx> write one review workbook for the whole batch (files, tables, findings)
@@ -155,7 +157,7 @@ Exit codes: 0 made; 2 usage error, an unreadable file, or no target table in it.
   --format csv        每个指标一行，表格信息逐行重复；UTF-8（带 BOM，Excel 可直接打开）
   --format xlsx       工作簿：“指标”表每个指标一行，“表格”表每张表一行；需要 --out
   --out <文件>        写入该文件；已有同名文件时另存为“文件名 (2)”，从不覆盖
-  --lang zh|en        表头和提示的语言（默认中文）
+  --lang zh|en        表头和提示的语言（默认中文；LANG/LC_ALL 是英文时为英文）
   --config <文件>     配置文件（默认读取当前目录的 jixiao.config.json；moneyUnit、framework 同 check）
 
 示例：
@@ -174,7 +176,7 @@ Without files it reads the bundled example workbooks; folder/*.xlsx works.
   --format csv        one row per indicator, the table's fields repeated; UTF-8 with a BOM (opens in Excel)
   --format xlsx       a workbook: sheet Indicators, one row per indicator; sheet Tables, one per table; needs --out
   --out <file>        write to <file>; "name (2)" when it exists, a file is never replaced
-  --lang zh|en        language of headers and messages (default Chinese)
+  --lang zh|en        language of headers and messages (default Chinese; English when LANG/LC_ALL is an English locale)
   --config <file>     configuration (default: jixiao.config.json in the current directory; moneyUnit, framework as for check)
 
 Examples:
@@ -197,7 +199,7 @@ Exit codes: 0 every file read; 2 usage error or an unreadable file (the other fi
   --yes                --fix 时也应用需要确认的修正（如成本指标的运算符改为 ≤）
   --report <文件.xlsx> 整批的审核汇总工作簿：汇总（每个文件一行，末行合计）、表格、问题
   --config <文件>      配置文件（默认读取当前目录的 jixiao.config.json）
-  --lang zh|en         输出语言（默认中文）
+  --lang zh|en         输出语言（默认中文；LANG/LC_ALL 是英文时为英文）
 
 配置文件示例：{ "rules": { "vague": "off", "vague.qualitative": "warning", "range.at-least-100": "error" },
   "moneyUnit": "万元", "framework": "common", "placeholderWords": ["待核实"] }
@@ -223,7 +225,7 @@ works (on Windows Jixiao expands it itself).
   --yes                with --fix, also apply the fixes that ask for confirmation (a cost's ≤)
   --report <file.xlsx> one review workbook for the batch: Files (one row each, totals last), Tables, Findings
   --config <file>      configuration (default: jixiao.config.json in the current directory)
-  --lang zh|en         output language (default Chinese)
+  --lang zh|en         output language (default Chinese; English when LANG/LC_ALL is an English locale)
 
 Configuration example: { "rules": { "vague": "off", "vague.qualitative": "warning", "range.at-least-100": "error" },
   "moneyUnit": "万元", "framework": "common", "placeholderWords": ["待核实"] }
@@ -360,18 +362,15 @@ Exit codes: 0 done; 2 usage error or an unreadable file.`,
   readIndicatorsSheet: { zh: "指标", en: "Indicators" },
   readTablesSheet: { zh: "表格", en: "Tables" },
   configInvalid: { zh: "配置文件 {0} 有误：{1}", en: "Configuration {0} is invalid: {1}" },
-} satisfies Record<string, Msg>;
+} satisfies Catalogue;
 
 export type CliTextKey = keyof typeof CLI_TEXT;
 
-/**
- * A message with its arguments: {0} is the first; {0|error|errors} is the singular or the plural
- * word as argument 0 is 1 or not (English; Chinese needs none).
- */
+/** A message with its arguments by position (core/i18n's format; an argument not given reads as ""). */
 export function fillText(template: string, args: readonly (string | number)[]): string {
-  return template
-    .replace(/\{(\d)\|([^|}]*)\|([^}]*)\}/g, (_, i: string, one: string, many: string) => (Number(args[Number(i)]) === 1 ? one : many))
-    .replace(/\{(\d)\}/g, (_, i: string) => String(args[Number(i)] ?? ""));
+  const params: Record<string, string | number> = {};
+  for (const name of placeholders(template)) params[name] = args[Number(name)] ?? "";
+  return format(template, params, "zh");
 }
 
 export function t(lang: Lang, key: CliTextKey, ...args: (string | number)[]): string {

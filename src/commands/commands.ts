@@ -9,15 +9,16 @@
  */
 import { ExcelHost, officeApi } from "../host/excel/host";
 import { toHostError } from "../host/excel/errors";
-import type { Lang } from "../core/i18n";
+import { langFromLocale, say, type Catalogue, type Lang } from "../core/i18n";
 
-/** Office's display language -> zh or en (Chinese first; other languages get English). */
-export function langOf(displayLanguage: string | undefined): Lang {
-  if (!displayLanguage) return "zh";
-  return /^zh/i.test(displayLanguage) ? "zh" : "en";
-}
+/**
+ * Office's display language -> zh or en, as the pane reads it (core/i18n's langFromLocale: English
+ * for an English Office, Chinese otherwise), so the dialog and the pane always speak one language.
+ */
+export const langOf = (displayLanguage: string | undefined): Lang => langFromLocale(displayLanguage);
 
-const TITLE: Record<Lang, string> = { zh: "清除标记", en: "Clear marks" };
+/** The ribbon's own texts. */
+export const COMMAND_TEXT = { title: { zh: "清除标记", en: "Clear marks" } } as const satisfies Catalogue;
 
 /** The dialog URL for a message, next to this page. */
 export function noticeUrl(base: string, lang: Lang, title: string, text: string): string {
@@ -37,7 +38,7 @@ function tell(lang: Lang, text: string, done: () => void): void {
     return;
   }
   const here = (globalThis as { location?: { href: string } }).location?.href ?? "https://localhost:3000/commands.html";
-  ui.displayDialogAsync(noticeUrl(here, lang, TITLE[lang], text), { height: 30, width: 35, displayInIframe: true }, (result) => {
+  ui.displayDialogAsync(noticeUrl(here, lang, say(COMMAND_TEXT, lang, "title"), text), { height: 30, width: 35, displayInIframe: true }, (result) => {
     if (result.status !== Office.AsyncResultStatus.Succeeded) {
       console.error(text);
       done();

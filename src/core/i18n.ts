@@ -1,7 +1,8 @@
 /**
  * Languages and messages: the one place that says what a language is, what a text in both
- * languages is, and how a message template is filled. Every catalogue (the rules', the pane's, the
- * hosts', the CLI's) is written in this shape and formatted by `format`.
+ * languages is, how a message template is filled, and which language a locale asks for. Every
+ * catalogue (the rules', the pane's, the hosts', the CLI's, the ribbon's, the category and severity
+ * names) has one shape, key -> { zh, en } (Catalogue), and is formatted by `format`.
  */
 
 /** The user's language: Chinese first, English available. */
@@ -92,4 +93,30 @@ export function format(template: string, params: Readonly<Params> | undefined, l
 /** A phrase in both languages, each filled from the same parameters: the piece of a message a rule chooses. */
 export function formatBoth(phrase: Bilingual<Template>, params?: Readonly<Params>): Bilingual {
   return { zh: format(phrase.zh, params, "zh"), en: format(phrase.en, params, "en") };
+}
+
+/** A catalogue of texts: key -> the text in both languages (templates for `format`). */
+export type Catalogue<K extends string = string> = Readonly<Record<K, Bilingual<Template>>>;
+
+/** A catalogue's text for `key` in `lang`, its placeholders filled from `params`. */
+export function say<K extends string>(catalogue: Catalogue<K>, lang: Lang, key: K, params?: Readonly<Params>): string {
+  return format(catalogue[key][lang], params, lang);
+}
+
+/**
+ * A locale ("zh-CN", "en-US", "en_GB.UTF-8", "fr-FR", "C") -> the user's language: English for an
+ * English locale, Chinese otherwise (Chinese first). The pane and the ribbon ask Office's display
+ * language, the CLI the environment (langFromEnv): the same answer everywhere.
+ */
+export function langFromLocale(locale: string | undefined | null): Lang {
+  return locale && /^en(?:$|[-_.@])/i.test(locale.trim()) ? "en" : "zh";
+}
+
+/**
+ * The language the environment asks for, as POSIX reads it: LC_ALL, else LC_MESSAGES, else LANG
+ * (an empty variable counts as unset); undefined when none is set.
+ */
+export function langFromEnv(env: Readonly<Record<string, string | undefined>>): Lang | undefined {
+  const locale = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v !== undefined && v !== "");
+  return locale === undefined ? undefined : langFromLocale(locale);
 }

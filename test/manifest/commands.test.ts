@@ -88,7 +88,8 @@ describe("ribbon command 清除标记", () => {
     expect(langOf("zh-CN")).toBe("zh");
     expect(langOf("zh-TW")).toBe("zh");
     expect(langOf("en-US")).toBe("en");
-    expect(langOf("fr-FR")).toBe("en");
+    // the pane's rule: English for an English Office, Chinese first otherwise (was English for any non-Chinese one)
+    expect(langOf("fr-FR")).toBe("zh");
     expect(langOf(undefined)).toBe("zh");
     expect(noticeUrl("https://h/x/commands.html", "zh", "标题", "<b>x</b>")).toBe(
       "https://h/x/notice.html?lang=zh&title=%E6%A0%87%E9%A2%98&text=%3Cb%3Ex%3C%2Fb%3E",

@@ -1,6 +1,5 @@
 /** Host messages in the user's language (zh-CN first). Pure data; shared by the Excel and memory hosts. */
-import type { Lang } from "../../core/i18n";
-
+import { say, type Catalogue, type Lang } from "../../core/i18n";
 
 const MESSAGES = {
   protected: {
@@ -119,13 +118,14 @@ const MESSAGES = {
     zh: "已选择保存时保留标记：保存的文件会带有这些标记。",
     en: "You chose to keep marks when saving: the saved file will carry them.",
   },
-} as const;
+} as const satisfies Catalogue;
 
 export type MessageId = keyof typeof MESSAGES;
 
+export { MESSAGES as HOST_MESSAGES };
+
 export function hostMessage(lang: Lang, id: MessageId, params: Record<string, string | number> = {}): string {
-  const template: string = MESSAGES[id][lang];
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
+  return say(MESSAGES, lang, id, params);
 }
 
 /** Short display of a cell value inside a message. */
