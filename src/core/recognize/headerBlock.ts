@@ -46,29 +46,47 @@ const MONTH_HEADER = /^(\d{1,2})月(底|末|份|前|底前)?$/;
 const QUARTER_HEADER = /^第?([一二三四1-4])季度(末)?$/;
 const MONEY_UNIT_DECL = /(?:单位[:：]\s*|[(（]\s*)(亿元|万元|元)\s*[)）]?/;
 
-/** What a label key can be in a header block, worked out once per distinct key (see keyInfo). */
+/**
+ * The fields of a header block, in the order a label is tried against them: the first kind whose
+ * test its key passes reads it (FIELD_READERS). An amount label (any AMOUNT_LABELS role) comes
+ * last: 资金用途 or 预算规模及资金用途 is a text, not money.
+ */
+const FIELD_KINDS = [
+  ["project", (k: string) => PROJECT_LABEL.test(k)],
+  ["parentProject", (k: string) => PARENT_PROJECT_LABEL.test(k)],
+  ["department", (k: string) => DEPARTMENT_LABEL.test(k)],
+  ["projectCode", (k: string) => PROJECT_CODE_LABEL.test(k)],
+  ["start", (k: string) => START_LABEL.test(k)],
+  ["end", (k: string) => END_LABEL.test(k)],
+  ["span", (k: string) => PERIOD_LABEL.test(k)],
+  ["composition", (k: string) => k === "项目构成"],
+  ["spendingPlan", (k: string) => SPENDING_PLAN_LABEL.test(k)],
+  ["purposeBelow", (k: string) => k === "预算规模及资金用途"],
+  ["purpose", (k: string) => k === "资金用途"],
+  ["goal", (k: string) => (GOAL_LABEL.test(k) && !GOAL_N_LABEL.test(k)) || GOAL_COLUMN_HEADER.test(k)],
+  ["goalN", (k: string) => GOAL_N_LABEL.test(k)],
+  ["implementationPlan", (k: string) => k === "项目实施计划"],
+  ["implementationContent", (k: string) => k === "项目实施内容"],
+  ["executionWeight", (k: string) => EXECUTION_WEIGHT_LABEL.test(k)],
+  ["agency", (k: string) => AGENCY_LABEL.test(k)],
+  ["background", (k: string) => BACKGROUND_LABEL.test(k)],
+] as const;
+type FieldKind = (typeof FIELD_KINDS)[number][0] | "amount";
+const SPENDING_PLAN_LABEL = /^资金支出计划/;
+
+/** What a label key is in a header block, worked out once per distinct key (see keyInfo). */
 interface KeyInfo {
   fieldLabel: boolean;
+  /** the field it labels (the first of FIELD_KINDS it matches, else "amount" for a money role) */
+  kind: FieldKind | undefined;
   /** the amount written into the label itself (年度资金总额:50万 -> "50万") */
   amountInLabel?: string;
   /** the first AMOUNT_LABELS role it matches */
   role: AmountRole | undefined;
   /** the money unit the label itself declares: 预算金额(元) */
   unit: MoneyUnit | null;
-  project: boolean;
-  parentProject: boolean;
-  department: boolean;
-  projectCode: boolean;
-  start: boolean;
-  end: boolean;
-  span: boolean;
-  plan: boolean;
-  goal: boolean;
+  /** a goal label for the whole project's term (中期目标, 项目总目标) */
   midTermGoal: boolean;
-  goalN: boolean;
-  background: boolean;
-  agency: boolean;
-  executionWeight: boolean;
 }
 
 function readKey(raw: string): KeyInfo {
@@ -94,42 +112,14 @@ function readLabel(raw: string): KeyInfo {
   const unitMatch = UNIT_SUFFIX.exec(raw);
   const key = unitMatch ? raw.slice(0, unitMatch.index) : raw;
   const role = AMOUNT_LABELS.find(([, re]) => re.test(key))?.[0] ?? qualifiedAmountRole(key);
-  const goal = (GOAL_LABEL.test(key) && !GOAL_N_LABEL.test(key)) || GOAL_COLUMN_HEADER.test(key);
-  const info: KeyInfo = {
-    fieldLabel: false,
+  const kind: FieldKind | undefined = FIELD_KINDS.find(([, test]) => test(key))?.[0] ?? (role !== undefined ? "amount" : undefined);
+  return {
+    fieldLabel: (kind !== undefined && kind !== "goalN") || OTHER_FIELD_LABEL.test(key),
+    kind,
     role,
     unit: unitMatch ? (unitMatch[3] as MoneyUnit) : null,
-    project: PROJECT_LABEL.test(key),
-    parentProject: PARENT_PROJECT_LABEL.test(key),
-    department: DEPARTMENT_LABEL.test(key),
-    projectCode: PROJECT_CODE_LABEL.test(key),
-    start: START_LABEL.test(key),
-    end: END_LABEL.test(key),
-    span: PERIOD_LABEL.test(key),
-    plan: /^资金支出计划/.test(key),
-    goal,
-    midTermGoal: goal && MID_TERM_GOAL_LABEL.test(key),
-    goalN: GOAL_N_LABEL.test(key),
-    background: BACKGROUND_LABEL.test(key),
-    agency: AGENCY_LABEL.test(key),
-    executionWeight: EXECUTION_WEIGHT_LABEL.test(key),
+    midTermGoal: kind === "goal" && MID_TERM_GOAL_LABEL.test(key),
   };
-  info.fieldLabel =
-    OTHER_FIELD_LABEL.test(key) ||
-    role !== undefined ||
-    goal ||
-    info.project ||
-    info.parentProject ||
-    info.department ||
-    info.projectCode ||
-    info.start ||
-    info.end ||
-    info.span ||
-    info.plan ||
-    info.background ||
-    info.agency ||
-    info.executionWeight;
-  return info;
 }
 
 /**
@@ -260,13 +250,22 @@ function isProse(text: string): boolean {
   return text.length >= 20 && /[，,。；;、]/.test(text);
 }
 
+/** A label found in a header block: where it is, its key and what the key is. */
+interface LabelAt {
+  r: number;
+  c: number;
+  k: string;
+  label: Field;
+  info: KeyInfo;
+}
+
 /**
- * Read the header block in `zone`: the rows above the indicator header, every column the table
- * spans and the label columns left of the grid. Labels are found anywhere in a row; a value is the
- * first cell to their right that is no label, or (column headers, goal labels) the cell under them.
+ * One header block being read: the result so far, the cells already taken as values, the state
+ * that runs from row to row (inside 项目构成's rows, under 绩效目标's 目标N rows), and the ways a
+ * label finds its value.
  */
-export function readHeaderBlock(view: SheetView, zone: Zone, unit: MoneyUnitDeclaration): BlockResult {
-  const out: BlockResult = {
+class HeaderBlockReading {
+  readonly out: BlockResult = {
     budget: emptyBudget(),
     plan: emptyPlan(),
     texts: { goals: [], background: [] },
@@ -274,67 +273,93 @@ export function readHeaderBlock(view: SheetView, zone: Zone, unit: MoneyUnitDecl
     slots: {},
     labels: 0,
   };
-  const usedAsValue = new Set<number>();
-  const cellId = (row: number, col: number) => row * 100_000 + col; // columns end at 16,384
-  const mark = (f: { row: number; col: number } | undefined) => f && usedAsValue.add(cellId(f.row, f.col));
-  let parentProject: Field | undefined;
-  let departmentName: Field | undefined;
-  let lastProse: { label: Field; value: Field } | undefined;
+  private readonly usedAsValue = new Set<number>();
+  parentProject: Field | undefined;
+  departmentName: Field | undefined;
+  lastProse: { label: Field; value: Field } | undefined;
+  inComposition = false;
+  inGoals = false;
+  planRow: number | undefined;
+
+  constructor(
+    readonly view: SheetView,
+    readonly zone: Zone,
+    readonly unit: MoneyUnitDeclaration,
+  ) {}
+
+  private static cellId(row: number, col: number): number {
+    return row * 100_000 + col; // columns end at 16,384
+  }
+
+  isUsed(row: number, col: number): boolean {
+    return this.usedAsValue.has(HeaderBlockReading.cellId(row, col));
+  }
+
+  mark(f: { row: number; col: number } | undefined): void {
+    if (f) this.usedAsValue.add(HeaderBlockReading.cellId(f.row, f.col));
+  }
 
   /** The first cell to the right that is not a label (text or number), skipping 小计 and 目标N. */
-  const valueRight = (row: number, col: number): Field | undefined => {
-    for (let c = col + 1; c <= zone.right; c++) {
-      const k = view.key(row, c);
+  valueRight(row: number, col: number): Field | undefined {
+    for (let c = col + 1; c <= this.zone.right; c++) {
+      const k = this.view.key(row, c);
       if (!k) continue;
       if (k === "小计" || GOAL_N_LABEL.test(k)) continue;
       if (isFieldLabel(k)) return undefined;
-      return view.field(row, c);
+      return this.view.field(row, c);
     }
     return undefined;
-  };
+  }
 
   /** The text under a label (总体目标 over 中期目标 | 年度目标 with the texts below), when the row has none to its right. */
-  const textBelow = (row: number, col: number): Field | undefined => {
-    for (let r = row + 1; r <= Math.min(zone.bottom, row + 2); r++) {
-      const k = view.key(r, col);
+  textBelow(row: number, col: number): Field | undefined {
+    for (let r = row + 1; r <= Math.min(this.zone.bottom, row + 2); r++) {
+      const k = this.view.key(r, col);
       if (!k) continue;
       if (isFieldLabel(k)) return undefined;
-      return view.field(r, col);
+      return this.view.field(r, col);
     }
     return undefined;
-  };
+  }
 
   /** A text field: its value right of the label, else under it; an empty value is remembered as a slot. */
-  const textField = (row: number, col: number, label: Field, slot?: SlotRole, below = false): Field | undefined => {
-    const v = valueRight(row, col) ?? (below ? textBelow(row, col) : undefined);
-    if (v) mark(v);
-    else if (slot && !out.slots[slot]) {
-      const empty = cellRightOf(view, row, col);
-      if (empty.col <= zone.right && view.isEmpty(empty.row, empty.col)) out.slots[slot] = { label, empty };
+  textField(at: LabelAt, slot?: SlotRole, below = false): Field | undefined {
+    const v = this.valueRight(at.r, at.c) ?? (below ? this.textBelow(at.r, at.c) : undefined);
+    if (v) this.mark(v);
+    else if (slot && !this.out.slots[slot]) {
+      const empty = cellRightOf(this.view, at.r, at.c);
+      if (empty.col <= this.zone.right && this.view.isEmpty(empty.row, empty.col)) this.out.slots[slot] = { label: at.label, empty };
     }
     return v;
-  };
+  }
+
+  /** The text right of a label, taken as its value (marked used) when there is one. */
+  takeRight(at: LabelAt): Field | undefined {
+    const v = this.valueRight(at.r, at.c);
+    this.mark(v);
+    return v;
+  }
 
   /** An amount to the right, or (for column headers such as 全年预算数) below in the same column. */
-  const amountNear = (row: number, col: number, allowBelow: boolean): Field | undefined => {
-    const right = valueRight(row, col);
+  amountNear(row: number, col: number, allowBelow: boolean): Field | undefined {
+    const right = this.valueRight(row, col);
     if (right && readAmountWithUnit(right.text, right.raw, true) !== undefined) return right;
     if (right || !allowBelow) return undefined;
-    for (let r = row + 1; r <= Math.min(zone.bottom, row + 3); r++) {
-      const f = view.field(r, col);
+    for (let r = row + 1; r <= Math.min(this.zone.bottom, row + 3); r++) {
+      const f = this.view.field(r, col);
       if (!f) continue;
       if (readAmount(f.text, f.raw) !== undefined) return f;
       // a label in the way: not a column header after all
-      if (isFieldLabel(view.key(r, col))) return undefined;
+      if (isFieldLabel(this.view.key(r, col))) return undefined;
     }
     return undefined;
-  };
+  }
 
-  const toAmount = (labelField: Field, labelUnit: MoneyUnit | null, valueField: Field): Amount | undefined => {
+  toAmount(labelField: Field, labelUnit: MoneyUnit | null, valueField: Field): Amount | undefined {
     const read = readAmountWithUnit(valueField.text, valueField.raw, true);
     if (read === undefined) return undefined;
-    mark(valueField);
-    if (read.unit && !out.amountUnit) out.amountUnit = { unit: read.unit, source: valueField };
+    this.mark(valueField);
+    if (read.unit && !this.out.amountUnit) this.out.amountUnit = { unit: read.unit, source: valueField };
     return {
       row: valueField.row,
       col: valueField.col,
@@ -342,190 +367,195 @@ export function readHeaderBlock(view: SheetView, zone: Zone, unit: MoneyUnitDecl
       label: labelField.text,
       value: read.value,
       raw: valueField.raw,
-      unit: read.unit ?? labelUnit ?? moneyUnitIn(labelField.text) ?? unit.unit,
+      unit: read.unit ?? labelUnit ?? moneyUnitIn(labelField.text) ?? this.unit.unit,
     };
-  };
-
-  let inComposition = false;
-  let inGoals = false;
-  let planRow: number | undefined;
-
-  for (let r = zone.top; r <= zone.bottom; r++) {
-    const cols = view.filledColumns(r, zone.left, zone.right);
-    if (cols.length === 0) continue;
-    const firstKey = view.key(r, cols[0]);
-
-    // title: the first short row naming a 绩效目标表
-    if (!out.title && firstKey.length <= 80 && TITLE.test(firstKey) && cols.length <= 2) out.title = view.field(r, cols[0]);
-
-    if (inGoals && !GOAL_N_LABEL.test(firstKey) && cols.length > 0 && isFieldLabel(firstKey)) inGoals = false;
-    if (inComposition && (firstKey === "备注" || /目标/.test(firstKey) || (isFieldLabel(firstKey) && firstKey !== "经济科目名称")))
-      inComposition = false;
-
-    if (inComposition) {
-      readCompositionRow(view, r, cols, out.budget, unit);
-      continue;
-    }
-
-    for (const c of cols) {
-      if (usedAsValue.has(cellId(r, c))) continue;
-      const k = view.key(r, c);
-      if (!k) continue; // (an empty text has an empty key)
-      const label = view.field(r, c) as Field;
-      const info = keyInfo(k);
-      if (!info.fieldLabel) {
-        const several = labelledAmounts(k);
-        if (several.length >= 2) {
-          for (const [role, text, labelText] of several) {
-            const amount = toAmount({ ...label, text: labelText }, null, { ...label, text, raw: text });
-            if (!amount) continue;
-            // several other sources in one cell (自有资金:0万元 三、其他:3683万元) are one 其他 amount
-            if (role === "other" && out.budget.other?.address === label.address) out.budget.other = { ...out.budget.other, value: out.budget.other.value + amount.value };
-            else assignAmount(out.budget, role, amount);
-          }
-          continue;
-        }
-      }
-      if (info.fieldLabel) out.labels++;
-      else {
-        // a short label the lexicon does not know, with prose beside it (a cut 年度目标 label)
-        const right = c === cols[0] && k.length <= 6 ? valueRight(r, c) : undefined;
-        if (right && isProse(right.text)) lastProse = { label, value: right };
-        continue;
-      }
-
-      if (info.project) {
-        const v = textField(r, c, label, "project");
-        if (v && !out.projectName) out.projectName = v;
-        continue;
-      }
-      if (info.parentProject) {
-        parentProject ??= textField(r, c, label);
-        continue;
-      }
-      if (info.department) {
-        departmentName ??= textField(r, c, label);
-        continue;
-      }
-      if (info.projectCode) {
-        const v = textField(r, c, label);
-        if (v) out.projectCode = v;
-        continue;
-      }
-      if (info.start) {
-        out.period.start = textField(r, c, label);
-        continue;
-      }
-      if (info.end) {
-        out.period.end = textField(r, c, label);
-        continue;
-      }
-      if (info.span) {
-        out.period.span = textField(r, c, label);
-        continue;
-      }
-      if (k === "项目构成") {
-        inComposition = true;
-        break;
-      }
-      if (info.plan) {
-        planRow = r;
-        out.plan.label = label;
-        continue;
-      }
-      if (k === "预算规模及资金用途") {
-        const purpose = firstTextBelow(view, r, zone);
-        if (purpose) {
-          out.texts.purpose = purpose;
-          mark(purpose);
-        }
-        continue;
-      }
-      if (k === "资金用途") {
-        const v = valueRight(r, c);
-        if (v && v.text.length > 6) out.texts.purpose = v;
-        mark(v);
-        continue;
-      }
-      if (info.goal) {
-        // 年度总体目标 | 预期目标 | 实际完成情况 over the texts: the goal is the text under 预期目标
-        const right = valueRight(r, c);
-        if (right && GOAL_COLUMN_HEADER.test(view.key(right.row, right.col))) continue;
-        const v = GOAL_COLUMN_HEADER.test(k) ? textBelow(r, c) : textField(r, c, label, info.midTermGoal ? undefined : "goal", true);
-        if (v) mark(v);
-        else if (GOAL_COLUMN_HEADER.test(k) && !out.slots.goal && r + 1 <= zone.bottom) out.slots.goal = { label, empty: view.place(r + 1, c) };
-        if (v && !isFieldLabel(v.text)) {
-          if (info.midTermGoal) out.texts.midTermGoal ??= v;
-          else out.texts.goals.push(v);
-        }
-        inGoals = k === "绩效目标";
-        continue;
-      }
-      if (inGoals && info.goalN) {
-        const v = valueRight(r, c);
-        if (v) {
-          out.texts.goals.push(v);
-          mark(v);
-        }
-        continue;
-      }
-      if (k === "项目实施计划") {
-        const v = valueRight(r, c);
-        if (v) out.texts.implementationPlan = v;
-        mark(v);
-        continue;
-      }
-      if (k === "项目实施内容") {
-        const v = valueRight(r, c);
-        if (v) out.texts.implementationContent = v;
-        mark(v);
-        continue;
-      }
-      if (info.executionWeight) {
-        out.executionWeight = textField(r, c, label, "executionWeight");
-        continue;
-      }
-      if (info.agency) {
-        const v = textField(r, c, label);
-        if (v) (out.texts.agencies ??= []).push(v);
-        continue;
-      }
-      if (info.background) {
-        const v = valueRight(r, c);
-        if (v) out.texts.background.push(v);
-        mark(v);
-        continue;
-      }
-      const role = info.role;
-      if (role && SOURCE_ROLES.has(role)) out.budget.sourceLabels = (out.budget.sourceLabels ?? 0) + 1;
-      if (role && info.amountInLabel !== undefined) {
-        const amount = toAmount(label, info.unit, { ...label, text: info.amountInLabel, raw: info.amountInLabel });
-        if (amount) assignAmount(out.budget, role, amount);
-        // the cell to the right, if any, names the fund: not a second amount
-        continue;
-      }
-      if (role) {
-        const columnHeader = role === "fullYearPlanned" || role === "halfYear";
-        const v = amountNear(r, c, columnHeader) ?? (columnHeader ? alignedBelow(view, r, c, zone) : undefined);
-        const amount = v && toAmount(label, info.unit, v);
-        if (amount) assignAmount(out.budget, role, amount);
-        else if (role === "total" && !v && !out.budget.total && valueRight(r, c) === undefined) {
-          const empty = cellRightOf(view, r, c);
-          // a group label (项目资金 | 年度资金总额 …) has a label to its right, not an empty cell
-          if (view.isEmpty(empty.row, empty.col) && empty.col <= zone.right && !out.slots.budget) out.slots.budget = { label, empty };
-        }
-        continue;
-      }
-    }
   }
 
-  if (planRow !== undefined) readPlan(view, planRow, zone, out.plan);
-  out.execution = readExecution(view, zone, unit);
+  /** A cell holding several labelled amounts (财政拨款:…万元 二、自有资金:…万元 三、其他:…万元): true when read so. */
+  readSeveralAmounts(label: Field, k: string): boolean {
+    const several = labelledAmounts(k);
+    if (several.length < 2) return false;
+    const budget = this.out.budget;
+    for (const [role, text, labelText] of several) {
+      const amount = this.toAmount({ ...label, text: labelText }, null, { ...label, text, raw: text });
+      if (!amount) continue;
+      // several other sources in one cell (自有资金:0万元 三、其他:3683万元) are one 其他 amount
+      if (role === "other" && budget.other?.address === label.address) budget.other = { ...budget.other, value: budget.other.value + amount.value };
+      else assignAmount(budget, role, amount);
+    }
+    return true;
+  }
+}
+
+/** Read one field from its label; "row-read" when the label takes the rest of its row (项目构成). */
+type FieldReader = (h: HeaderBlockReading, at: LabelAt) => void | "row-read";
+
+const FIELD_READERS: Record<FieldKind, FieldReader> = {
+  project: (h, at) => {
+    const v = h.textField(at, "project");
+    if (v && !h.out.projectName) h.out.projectName = v;
+  },
+  parentProject: (h, at) => {
+    h.parentProject ??= h.textField(at);
+  },
+  department: (h, at) => {
+    h.departmentName ??= h.textField(at);
+  },
+  projectCode: (h, at) => {
+    const v = h.textField(at);
+    if (v) h.out.projectCode = v;
+  },
+  start: (h, at) => {
+    h.out.period.start = h.textField(at);
+  },
+  end: (h, at) => {
+    h.out.period.end = h.textField(at);
+  },
+  span: (h, at) => {
+    h.out.period.span = h.textField(at);
+  },
+  composition: (h) => {
+    h.inComposition = true;
+    return "row-read";
+  },
+  spendingPlan: (h, at) => {
+    h.planRow = at.r;
+    h.out.plan.label = at.label;
+  },
+  purposeBelow: (h, at) => {
+    const purpose = firstTextBelow(h.view, at.r, h.zone);
+    if (purpose) {
+      h.out.texts.purpose = purpose;
+      h.mark(purpose);
+    }
+  },
+  purpose: (h, at) => {
+    const v = h.takeRight(at);
+    if (v && v.text.length > 6) h.out.texts.purpose = v;
+  },
+  goal: (h, at) => {
+    const { r, c, k, label, info } = at;
+    // 年度总体目标 | 预期目标 | 实际完成情况 over the texts: the goal is the text under 预期目标
+    const right = h.valueRight(r, c);
+    if (right && GOAL_COLUMN_HEADER.test(h.view.key(right.row, right.col))) return;
+    const columnHeader = GOAL_COLUMN_HEADER.test(k);
+    const v = columnHeader ? h.textBelow(r, c) : h.textField(at, info.midTermGoal ? undefined : "goal", true);
+    if (v) h.mark(v);
+    else if (columnHeader && !h.out.slots.goal && r + 1 <= h.zone.bottom) h.out.slots.goal = { label, empty: h.view.place(r + 1, c) };
+    if (v && !isFieldLabel(v.text)) {
+      if (info.midTermGoal) h.out.texts.midTermGoal ??= v;
+      else h.out.texts.goals.push(v);
+    }
+    h.inGoals = k === "绩效目标";
+  },
+  goalN: (h, at) => {
+    if (!h.inGoals) return;
+    const v = h.takeRight(at);
+    if (v) h.out.texts.goals.push(v);
+  },
+  implementationPlan: (h, at) => {
+    const v = h.takeRight(at);
+    if (v) h.out.texts.implementationPlan = v;
+  },
+  implementationContent: (h, at) => {
+    const v = h.takeRight(at);
+    if (v) h.out.texts.implementationContent = v;
+  },
+  executionWeight: (h, at) => {
+    h.out.executionWeight = h.textField(at, "executionWeight");
+  },
+  agency: (h, at) => {
+    const v = h.textField(at);
+    if (v) (h.out.texts.agencies ??= []).push(v);
+  },
+  background: (h, at) => {
+    const v = h.takeRight(at);
+    if (v) h.out.texts.background.push(v);
+  },
+  amount: readAmountField,
+};
+
+/** An amount label: its amount in the label itself, right of it, or (a column header) below it. */
+function readAmountField(h: HeaderBlockReading, at: LabelAt): void {
+  const { r, c, label, info } = at;
+  const role = info.role;
+  if (!role) return;
+  const budget = h.out.budget;
+  if (SOURCE_ROLES.has(role)) budget.sourceLabels = (budget.sourceLabels ?? 0) + 1;
+  if (info.amountInLabel !== undefined) {
+    const amount = h.toAmount(label, info.unit, { ...label, text: info.amountInLabel, raw: info.amountInLabel });
+    if (amount) assignAmount(budget, role, amount);
+    // the cell to the right, if any, names the fund: not a second amount
+    return;
+  }
+  const columnHeader = role === "fullYearPlanned" || role === "halfYear";
+  const v = h.amountNear(r, c, columnHeader) ?? (columnHeader ? alignedBelow(h.view, r, c, h.zone) : undefined);
+  const amount = v && h.toAmount(label, info.unit, v);
+  if (amount) assignAmount(budget, role, amount);
+  else if (role === "total" && !v && !budget.total && h.valueRight(r, c) === undefined) {
+    const empty = cellRightOf(h.view, r, c);
+    // a group label (项目资金 | 年度资金总额 …) has a label to its right, not an empty cell
+    if (h.view.isEmpty(empty.row, empty.col) && empty.col <= h.zone.right && !h.out.slots.budget) h.out.slots.budget = { label, empty };
+  }
+}
+
+/**
+ * Read the header block in `zone`: the rows above the indicator header, every column the table
+ * spans and the label columns left of the grid. Labels are found anywhere in a row; a value is the
+ * first cell to their right that is no label, or (column headers, goal labels) the cell under them.
+ */
+export function readHeaderBlock(view: SheetView, zone: Zone, unit: MoneyUnitDeclaration): BlockResult {
+  const h = new HeaderBlockReading(view, zone, unit);
+  for (let r = zone.top; r <= zone.bottom; r++) readHeaderRow(h, r);
+  return settleHeaderBlock(h);
+}
+
+/** One row of a header block: its title, its composition line, or its labels each read by its field's reader. */
+function readHeaderRow(h: HeaderBlockReading, r: number): void {
+  const { view, zone, out } = h;
+  const cols = view.filledColumns(r, zone.left, zone.right);
+  if (cols.length === 0) return;
+  const firstKey = view.key(r, cols[0]);
+
+  // title: the first short row naming a 绩效目标表
+  if (!out.title && firstKey.length <= 80 && TITLE.test(firstKey) && cols.length <= 2) out.title = view.field(r, cols[0]);
+
+  if (h.inGoals && !GOAL_N_LABEL.test(firstKey) && isFieldLabel(firstKey)) h.inGoals = false;
+  if (h.inComposition && (firstKey === "备注" || /目标/.test(firstKey) || (isFieldLabel(firstKey) && firstKey !== "经济科目名称"))) h.inComposition = false;
+
+  if (h.inComposition) {
+    readCompositionRow(view, r, cols, out.budget, h.unit);
+    return;
+  }
+
+  for (const c of cols) {
+    if (h.isUsed(r, c)) continue;
+    const k = view.key(r, c);
+    if (!k) continue; // (an empty text has an empty key)
+    const label = view.field(r, c) as Field;
+    const info = keyInfo(k);
+    if (!info.fieldLabel) {
+      if (h.readSeveralAmounts(label, k)) continue;
+      // a short label the lexicon does not know, with prose beside it (a cut 年度目标 label)
+      const right = c === cols[0] && k.length <= 6 ? h.valueRight(r, c) : undefined;
+      if (right && isProse(right.text)) h.lastProse = { label, value: right };
+      continue;
+    }
+    out.labels++;
+    if (info.kind && FIELD_READERS[info.kind](h, { r, c, k, label, info }) === "row-read") break;
+  }
+}
+
+/** After the rows: the spending plan and the execution block, and which goal, total and name stand for the table. */
+function settleHeaderBlock(h: HeaderBlockReading): BlockResult {
+  const { view, zone, out } = h;
+  if (h.planRow !== undefined) readPlan(view, h.planRow, zone, out.plan);
+  out.execution = readExecution(view, zone, h.unit);
   // a self-evaluation's money is the year's budget column of its execution block (全年预算数 / 调整后预算数)
   if (out.execution) out.budget = budgetOfExecution(out.execution, out.budget);
   // "绩效目标 | 目标1 | text" reaches the same text through both labels
   out.texts.goals = out.texts.goals.filter((g, i, all) => all.findIndex((x) => x.address === g.address) === i);
-  if (out.texts.goals.length === 0 && lastProse) out.texts.goals.push(lastProse.value);
+  if (out.texts.goals.length === 0 && h.lastProse) out.texts.goals.push(h.lastProse.value);
   // the whole project's goal is the table's when no year's goal is given beside it
   if (out.texts.goals.length === 0 && out.texts.midTermGoal) out.texts.goals.push(out.texts.midTermGoal);
   if (out.texts.goals.length > 0) delete out.slots.goal;
@@ -534,8 +564,8 @@ export function readHeaderBlock(view: SheetView, zone: Zone, unit: MoneyUnitDecl
   if (!out.budget.total && out.budget.projectTotal) out.budget.total = out.budget.projectTotal;
   if (out.budget.total) delete out.slots.budget;
   // a 二级项目 names the project; its 一级项目 only when nothing else does; a department-wide table its department
-  out.department = departmentName;
-  if (!out.projectName && !out.slots.project) out.projectName = parentProject ?? departmentName;
+  out.department = h.departmentName;
+  if (!out.projectName && !out.slots.project) out.projectName = h.parentProject ?? h.departmentName;
   if (out.projectName) delete out.slots.project;
   return out;
 }
