@@ -4,7 +4,7 @@
  *  - TypeScript: typescript-eslint's recommended rules.
  *  - Office.js load/sync discipline is a lint rule, not a review comment: eslint-plugin-office-addins
  *    on the code that calls Excel.run (src/host/excel, src/commands, the pane's entry).
- *  - The dependency direction of DESIGN.md: core imports no Office, React, exceljs or Node module;
+ *  - The dependency direction of docs/architecture.md "Layers": core imports no Office, React, exceljs or Node module;
  *    the Excel host imports no React.
  */
 const js = require("@eslint/js");
@@ -63,7 +63,7 @@ module.exports = tseslint.config(
       "@typescript-eslint/no-restricted-imports": [
         "error",
         {
-          paths: [...NODE_BUILTINS, "react", "react-dom", "exceljs"].map((name) => ({ name, message: "src/core stays pure (DESIGN.md): no Node, React or exceljs." })),
+          paths: [...NODE_BUILTINS, "react", "react-dom", "exceljs"].map((name) => ({ name, message: "src/core stays pure (docs/architecture.md, Layers): no Node, React or exceljs." })),
           patterns: [
             { group: ["node:*"], message: "src/core stays pure: no Node modules." },
             { group: ["@fluentui/*", "react/*", "react-dom/*"], message: "src/core stays pure: no UI." },
@@ -92,7 +92,7 @@ module.exports = tseslint.config(
     },
   },
   {
-    // React components never call Excel.run (DESIGN.md): they get a WorkbookHost
+    // React components never call Excel.run (docs/architecture.md "Layers"): they get a WorkbookHost
     files: ["src/taskpane/**/*.{ts,tsx}"],
     ignores: ["src/taskpane/index.tsx"],
     rules: {

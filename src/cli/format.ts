@@ -1,5 +1,5 @@
 /**
- * Report output: JSON as DESIGN.md says (plus the batch's `totals`), text grouped by file, table
+ * Report output: JSON as docs/architecture.md "The CLI" says (with the batch's `totals`), text grouped by file, table
  * and severity, or one line a file (--summary); both end with the grand total.
  */
 import { categoryName, severityName, type Finding, type Severity } from "../core/finding";

@@ -1,5 +1,5 @@
 /**
- * The domain's vocabulary, as data, one entry a word (docs/rules.md, RULES "Reading the grid"): which
+ * The domain's vocabulary, as data, one entry a word (docs/domain.md "Reading the grid"): which
  * header text gives a grid column which role, which label in the header block means which field,
  * which lines are titles, side labels and footers — matched on a label key (src/core/text.ts labelKey:
  * no whitespace, half-width brackets, no trailing colon) — and the words the rules and the template

@@ -1,6 +1,6 @@
 /**
  * The read model: what Jixiao read out of a table, in the fixed shape `jixiao read` prints
- * (DESIGN.md "Read model"). Built from a TargetTable only; nothing here reads the grid again.
+ * (docs/architecture.md "The read model"). Built from a TargetTable only; nothing here reads the grid again.
  */
 import type { Amount, Field, IndicatorRow, MoneyUnit, TableKind, TargetTable } from "./model";
 import { PERIOD_OF, VALUE_ROLES } from "./lexicon";

@@ -3,7 +3,7 @@
  * batch's indicators into one list (the bureau's own library, later monitoring). Nothing is checked.
  *
  *   --format json   (default) {"files":[{"file","tables":[ReadTable…]}]}, each table exactly as
- *                   readModelOf gives it (../../core/readModel.ts, DESIGN.md "Read model")
+ *                   readModelOf gives it (../../core/readModel.ts, docs/architecture.md "The read model")
  *   --format csv    one row per indicator, its file's and table's fields repeated; a table without
  *                   indicators keeps one row; UTF-8 with a BOM, RFC 4180 quoting
  *   --format xlsx   sheet 指标 / Indicators with the CSV's rows, sheet 表格 / Tables with one row per table

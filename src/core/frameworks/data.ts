@@ -1,5 +1,5 @@
 /**
- * The indicator frameworks as data (shared/RULES.md "Frameworks").
+ * The indicator frameworks as data (docs/domain.md "Frameworks"; the generated tables: docs/rules.md "Frameworks").
  * Keys are canonical Chinese labels; `names` are the spellings seen in real tables
  * (the 指标 / 目标 suffix is added automatically when matching).
  */

@@ -53,7 +53,7 @@ export function meaningsOfKey(key: string): LabelMeaning[] {
 const canonicalMeanings = new Map<string, LabelMeaning[]>();
 
 /**
- * The ways templates write a framework's labels in other words (RULES.md "Frameworks"), undone one
+ * The ways templates write a framework's labels in other words (docs/domain.md "Frameworks"), undone one
  * at a time: tags and scores in brackets (数量指标(必填硬性指标), 成本指标(0-20)分, 数量指标(或建筑规模指标)),
  * 值 for 指标 (产出值, 数量值), a 预期 / 项目 / 年度 prefix (预期产出指标, 项目效益指标), a trailing 等
  * (服务对象满意度指标等), alternatives (社会公众或服务对象满意度指标), and a 二级 prefixed by its 一级 (产出数量指标). Each step is tried on what the

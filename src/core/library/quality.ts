@@ -1,5 +1,5 @@
 /**
- * Direct checks of a template against the mistakes in RULES.md, without rendering a table:
+ * Direct checks of a template against the mistakes the rules report (docs/rules.md), without rendering a table:
  * a cost is a ceiling in money, satisfaction is a floor in %, rates stay within 100%, no
  * placeholders, no vague wording, indicators in their proper block. Used by the library's tests
  * and as warnings when a user library is imported.

@@ -1,6 +1,6 @@
 /**
  * parseValue: read a target value (指标值) as `op number unit` in whatever order people write it,
- * or as a date, words, a placeholder — or say why it cannot be read. See RULES.md "Reading a value".
+ * or as a date, words, a placeholder — or say why it cannot be read. See docs/domain.md "Reading a value".
  *
  * The steps: fold the spelling (full-width, LaTeX, >=), then in order: empty? placeholder? no digits
  * (words)? a date? one number with an operator before or after it and a unit after it? Anything

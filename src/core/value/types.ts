@@ -1,4 +1,4 @@
-/** The shape of a parsed 指标值 (target value). See shared/RULES.md "Reading a value". */
+/** The shape of a parsed 指标值 (target value). See docs/domain.md "Reading a value". */
 
 /** Comparison operators after normalisation. "change" is 下降/降低/提高/增长 with a number. */
 export type Operator = "≥" | "≤" | "=" | ">" | "<";

@@ -12,7 +12,7 @@
  *   events.ts    onChange, onSelectionChanged, dispose
  *   values.ts    values to and from Office.js (text written so that Excel keeps it text)
  *
- * Batching (DESIGN.md, non-negotiables): reading any number of sheets is one context.sync(), marking
+ * Batching (docs/architecture.md "Promises"): reading any number of sheets is one context.sync(), marking
  * two, whatever the number of findings; see docs/excel-addin.md for every operation's syncs. The logic
  * both hosts share (mark grouping, insertion planning, new-sheet layout, settings parsing, messages)
  * lives in ../shared; this module imports Office types only, never React, and never the memory host.
