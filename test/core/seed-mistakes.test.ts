@@ -1,5 +1,5 @@
 /**
- * Every real mistake listed in shared/RULES.md, found on the right cell with the right category,
+ * Every real mistake listed in docs/domain.md "Real mistakes in the seeds", found on the right cell with the right category,
  * in the example workbooks built from the seeds.
  */
 import { validate, type Report } from "../../src/core/engine";
@@ -18,7 +18,7 @@ function find(file: string, sheet: string, cell: string, rule: string): Finding 
 
 const S000 = "部门预算绩效文本";
 
-// [what RULES.md says, file, sheet (part of the name), cell, rule, category]
+// [what docs/domain.md says, file, sheet (part of the name), cell, rule, category]
 const MISTAKES: [string, string, string, string, string, string][] = [
   ["000 预留奖励绩效工资: 成本指标 written in the 一级 column", "seed000-stacked.xlsx", S000, "A113", "structure.row-shifted", "structure"],
   ["000 预留奖励绩效工资: 993.85 万元 with no operator", "seed000-stacked.xlsx", S000, "D113", "value-format.missing-operator", "value-format"],

@@ -7,7 +7,7 @@ import fc from "fast-check";
 import type { CellRange, CellValue, Grid } from "../../src/core/grid";
 import { knownLabelSpellings } from "../../src/core/frameworks/labels";
 
-/** Header words of the indicator grid (RULES.md "Reading the grid"), as people type them. */
+/** Header words of the indicator grid (docs/domain.md "Reading the grid"), as people type them. */
 export const HEADER_WORDS = [
   "一级指标", "二级指标", "三级指标", "一级 指标", "二级绩效指标", "指标名称", "绩效指标", "具体指标",
   "指标值", "全年（程）指标值", "半年（程）指标值", "年度指标值", "目标值", "计划目标值", "半年度目标值",

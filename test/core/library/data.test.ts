@@ -1,4 +1,4 @@
-/** The built-in library: valid data, enough of it, every 一级/二级 covered, none of the mistakes in RULES.md. */
+/** The built-in library: valid data, enough of it, every 一级/二级 covered, none of the mistakes the rules report (docs/rules.md). */
 import { FRAMEWORKS, LIBRARY_FRAMEWORKS } from "../../../src/core/frameworks/data";
 import { BUILTIN_LIBRARY, PROJECT_TYPES } from "../../../src/core/library/data";
 import { placementIn } from "../../../src/core/library/placement";
@@ -66,7 +66,7 @@ describe("library data", () => {
   });
 });
 
-describe("no template carries a mistake from RULES.md", () => {
+describe("no template carries a mistake the rules report (docs/rules.md)", () => {
   it("passes the direct checks (cost ≤ money, satisfaction ≥ %, rates, placement, placeholders, vague words)", () => {
     const problems = templates.flatMap((t) => lintTemplate(t).map((l) => `${t.id} ${t.name} [${l.field}] ${l.zh}`));
     expect(problems).toEqual([]);

@@ -40,7 +40,7 @@ describe("JSON", () => {
     expect(formatIssue(errs.find((i) => i.row === 3)!, "en")).toMatch(/^error: template #3 \(mine\.qty1\) field value: /);
   });
 
-  it("warns (without rejecting) about mistakes from RULES.md in a user template", () => {
+  it("warns (without rejecting) about mistakes the rules report (docs/rules.md) in a user template", () => {
     const costUp = { ...sample, id: "mine.cost", operator: "≥" };
     const r = importLibraryJson(file([costUp]));
     expect(r.ok).toBe(true);

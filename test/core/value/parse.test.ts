@@ -1,4 +1,4 @@
-/** The value grammar of RULES.md "Reading a value", beyond the seed cells: spellings, operators, kinds, edges. */
+/** The value grammar of docs/domain.md "Reading a value", beyond the seed cells: spellings, operators, kinds, edges. */
 import fc from "fast-check";
 import { parseValue } from "../../../src/core/value";
 import type { Operator, ParsedValue, ValueKind } from "../../../src/core/value";

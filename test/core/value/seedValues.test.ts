@@ -1,10 +1,10 @@
 /**
  * Every value style in the 指标值 / 目标值 / 半年 / 全年 columns of the three seed documents
- * (../shared/seeds/), copied exactly as extracted, with what the parser must read from it.
+ * (examples/seeds/000.txt, 001.txt, 002.txt), copied exactly as extracted, with what the parser must read from it.
  *
- *   000 = Zhangjiakou 2020 (000_98f9b5c3ed7d96d3.txt): 15 tables, column 指标值, plus the part-one summary
- *   001 = Yancheng 2022   (001_25453ee66b86503a.txt): one table, columns 半年（程）指标值 | 全年（程）指标值
- *   002 = Zhengzhou 2020  (002_de757728ac4f096f.txt): 12 tables, column 目标值
+ *   000 = Zhangjiakou 2020 (examples/seeds/000.txt): 15 tables, column 指标值, plus the part-one summary
+ *   001 = Yancheng 2022   (examples/seeds/001.txt): one table, columns 半年（程）指标值 | 全年（程）指标值
+ *   002 = Zhengzhou 2020  (examples/seeds/002.txt): 12 tables, column 目标值
  *
  * Values repeat across tables on purpose: each row is a real cell.
  */

@@ -67,7 +67,7 @@ describe("lookupUnit", () => {
     expect(lookupUnit(text)).toEqual(expected);
   });
 
-  it("covers every unit RULES.md names", () => {
+  it("covers every unit docs/domain.md \"Reading a value\" names", () => {
     const named = ["%", "百分比", "‰", "元", "万元", "亿元", "千元", "人", "人次", "次", "个", "项", "件", "份", "套", "台", "辆", "户", "场", "期",
       "天", "日", "工作日", "个工作日", "月", "个月", "年", "小时", "平方米", "㎡", "m²", "平米", "公里", "米", "册", "万册", "笔", "条", "种", "类",
       "家", "篇", "批", "处", "所", "座", "间", "张", "本", "吨", "亩", "千瓦", "架次", "元/人", "元/人·天", "元/套", "万元/年"];
