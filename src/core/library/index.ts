@@ -18,7 +18,7 @@ export {
   type TemplateOptions,
   type Recommendation,
 } from "./recommend";
-export { planInsertion, renderContextOf, rowValues, type InsertPlan, type PlannedRow, type PlanOptions, type SkippedTemplate } from "./insert";
+export { planInsertion, renderContextOf, rowValues, type InsertionPlan, type PlannedRow, type InsertionOptions, type SkippedTemplate } from "./insert";
 export { newTableGrid, safeSheetName, type NewTable, type NewTableSpec } from "./newTable";
 export {
   exportLibraryJson,

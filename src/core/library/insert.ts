@@ -34,7 +34,7 @@ export interface InsertRowsRequest {
   extendMergesInColumns: number[];
 }
 
-export interface PlanOptions {
+export interface InsertionOptions {
   /** write examples into user-filled values instead of leaving them blank (previews) */
   useExamples?: boolean;
   /** insert a template even when the table already has an indicator of that name */
@@ -60,7 +60,7 @@ export interface SkippedTemplate {
   message: { zh: string; en: string };
 }
 
-export interface InsertPlan {
+export interface InsertionPlan {
   /** apply in this order: bottom-most first, so the rows of later requests do not move */
   requests: InsertRowsRequest[];
   rows: PlannedRow[];
@@ -69,7 +69,7 @@ export interface InsertPlan {
 }
 
 /** Budget, money unit and year of a table, for rendering values into it. */
-export function renderContextOf(table: TargetTable, options: PlanOptions = {}): RenderContext {
+export function renderContextOf(table: TargetTable, options: InsertionOptions = {}): RenderContext {
   const moneyUnit = table.moneyUnit.unit ?? options.defaultMoneyUnit ?? null;
   const amount = table.budget.total ?? table.budget.currentYear;
   const unit = amount?.unit ?? moneyUnit;
@@ -121,13 +121,16 @@ export function rowValues(
   return row;
 }
 
+/** The labels a new row writes (a 一级 or 二级 the table does not have yet). */
+type Labels = { level1?: string; level2?: string };
+
 interface Group {
   afterRow: number;
   formatFromRow: number;
   /** visual order among groups with the same afterRow (lower first) */
   order: number;
   extend: number[];
-  items: { template: Template; placement: Placement; labels: { level1?: string; level2?: string } }[];
+  items: { template: Template; placement: Placement; labels: Labels }[];
 }
 
 /** Position of a 一级/二级 pair in the table's framework (for ordering new rows). */
@@ -156,69 +159,79 @@ function labelLike(table: TargetTable, level: 1 | 2, key: string): string {
   return `${base}${level === 1 && seen.some((s) => s.endsWith("目标")) ? "目标" : "指标"}`;
 }
 
-/** Plan the insertion of `templates` into `table`. */
-export function planInsertion(table: TargetTable, templates: readonly Template[], options: PlanOptions = {}): InsertPlan {
-  const plan: InsertPlan = { requests: [], rows: [], skipped: [], notes: [] };
-  const header = table.header;
-  if (!header) {
-    for (const t of templates)
-      plan.skipped.push({ template: t, reason: "no-grid", message: { zh: "本表没有可识别的指标表头，无法插入。", en: "The table has no recognised indicator header." } });
-    return plan;
-  }
-  const ctx = renderContextOf(table, options);
-  if (!table.moneyUnit.declared && !options.defaultMoneyUnit && templates.some((t) => t.derive === "budget" || (t.unit && /元/.test(t.unit))))
-    plan.notes.push({ zh: "本表没有声明金额单位（元/万元），成本指标按模板自带单位写入，请核对。", en: "The table declares no money unit (元/万元); costs are written in the template's own unit — please check." });
-  if (templates.some((t) => t.derive === "budget") && ctx.budgetYuan === undefined)
-    plan.notes.push({ zh: "没有读到项目预算数，取自预算的成本上限留空待填。", en: "No budget was found; budget-derived cost ceilings are left blank." });
+/** Where the rows of one placement go: its group's key and position, the labels its first row writes. */
+interface Landing {
+  key: string;
+  group: Omit<Group, "items">;
+  labels: Labels;
+}
 
-  const c = header.columns;
+/**
+ * A placement's rows go below its 一级/二级 block when the table has one; a 二级 the table lacks goes
+ * after the sibling preceding it in the framework (its 二级 label written); an 一级 it lacks after
+ * the grid (both labels written).
+ */
+function landingOf(table: TargetTable, p: Placement, blockOrder: ReadonlyMap<LabelBlock, number>): Landing {
+  const c = table.header?.columns ?? {};
+  const block = blockOf(table, p);
+  if (block) {
+    const last = block.rows.length ? block.rows[block.rows.length - 1] : block.bottom;
+    const extend = [c.level1, c.level2].filter((x): x is number => x !== undefined);
+    return { key: `b:${block.top}:${block.level2?.key}`, group: { afterRow: block.bottom, formatFromRow: last, order: blockOrder.get(block) ?? 0, extend }, labels: {} };
+  }
+  const siblings = table.blocks.filter((b) => b.level1?.key === p.level1 && b.level2);
+  const rank = frameworkOrder(table, p);
+  if (siblings.length) {
+    // after the sibling that precedes it in the framework, else after the last sibling
+    const before = siblings.filter((b) => frameworkOrder(table, { level1: p.level1, level2: b.level2?.key ?? "" }) < rank);
+    const anchor = before.length ? before[before.length - 1] : siblings[siblings.length - 1];
+    return {
+      key: `l2:${p.level1}:${p.level2}`,
+      group: { afterRow: anchor.bottom, formatFromRow: anchor.bottom, order: (blockOrder.get(anchor) ?? 0) + 0.5 + rank / 1000, extend: c.level1 !== undefined ? [c.level1] : [] },
+      labels: { level2: labelLike(table, 2, p.level2) },
+    };
+  }
+  const bottom = gridBottom(table);
+  return {
+    key: `l1:${p.level1}:${p.level2}`,
+    group: { afterRow: bottom, formatFromRow: bottom, order: table.blocks.length + 1 + rank / 1000, extend: [] },
+    labels: { level1: labelLike(table, 1, p.level1), level2: labelLike(table, 2, p.level2) },
+  };
+}
+
+/** What the user should check after the insertion: the money unit assumed, the budget not found. */
+function insertionNotes(table: TargetTable, templates: readonly Template[], ctx: RenderContext, options: InsertionOptions): { zh: string; en: string }[] {
+  const notes: { zh: string; en: string }[] = [];
+  if (!table.moneyUnit.declared && !options.defaultMoneyUnit && templates.some((t) => t.derive === "budget" || (t.unit && /元/.test(t.unit))))
+    notes.push({ zh: "本表没有声明金额单位（元/万元），成本指标按模板自带单位写入，请核对。", en: "The table declares no money unit (元/万元); costs are written in the template's own unit — please check." });
+  if (templates.some((t) => t.derive === "budget") && ctx.budgetYuan === undefined)
+    notes.push({ zh: "没有读到项目预算数，取自预算的成本上限留空待填。", en: "No budget was found; budget-derived cost ceilings are left blank." });
+  return notes;
+}
+
+/** The templates that can go in, grouped by where they land; the others skipped with the reason. */
+function groupTemplates(table: TargetTable, templates: readonly Template[], options: InsertionOptions, skipped: SkippedTemplate[]): Group[] {
   const existing = table.indicators.map((i) => i.name?.text ?? "").filter(Boolean);
   const groups = new Map<string, Group>();
   const blockOrder = new Map(table.blocks.map((b, i) => [b, i]));
   let chosen: string[] = [];
-
   for (const t of templates) {
     const p = placementIn(t.level1, t.level2, table.framework.id);
     if (!p) {
-      plan.skipped.push({ template: t, reason: "no-place", message: { zh: `“${t.name}”（${t.level1}/${t.level2}）在本表的指标体系中没有对应位置。`, en: `"${t.name}" (${t.level1}/${t.level2}) has no place in this table's framework.` } });
+      skipped.push({ template: t, reason: "no-place", message: { zh: `“${t.name}”（${t.level1}/${t.level2}）在本表的指标体系中没有对应位置。`, en: `"${t.name}" (${t.level1}/${t.level2}) has no place in this table's framework.` } });
       continue;
     }
     if (!options.allowDuplicates && (isPresent(t.name, existing) || isPresent(t.name, chosen))) {
-      plan.skipped.push({ template: t, reason: "present", message: { zh: `本表已有指标“${t.name}”。`, en: `The table already has "${t.name}".` } });
+      skipped.push({ template: t, reason: "present", message: { zh: `本表已有指标“${t.name}”。`, en: `The table already has "${t.name}".` } });
       continue;
     }
     chosen = [...chosen, t.name];
-    const block = blockOf(table, p);
-    let key: string;
-    let group: Omit<Group, "items">;
-    let labels: { level1?: string; level2?: string } = {};
-    if (block) {
-      key = `b:${block.top}:${block.level2?.key}`;
-      const last = block.rows.length ? block.rows[block.rows.length - 1] : block.bottom;
-      group = { afterRow: block.bottom, formatFromRow: last, order: blockOrder.get(block) ?? 0, extend: [c.level1, c.level2].filter((x): x is number => x !== undefined) };
-    } else {
-      const siblings = table.blocks.filter((b) => b.level1?.key === p.level1 && b.level2);
-      const rank = frameworkOrder(table, p);
-      if (siblings.length) {
-        // after the sibling that precedes it in the framework, else after the last sibling
-        const before = siblings.filter((b) => frameworkOrder(table, { level1: p.level1, level2: b.level2?.key ?? "" }) < rank);
-        const anchor = before.length ? before[before.length - 1] : siblings[siblings.length - 1];
-        key = `l2:${p.level1}:${p.level2}`;
-        group = { afterRow: anchor.bottom, formatFromRow: anchor.bottom, order: (blockOrder.get(anchor) ?? 0) + 0.5 + rank / 1000, extend: c.level1 !== undefined ? [c.level1] : [] };
-        labels = { level2: labelLike(table, 2, p.level2) };
-      } else {
-        const bottom = gridBottom(table);
-        key = `l1:${p.level1}:${p.level2}`;
-        group = { afterRow: bottom, formatFromRow: bottom, order: table.blocks.length + 1 + rank / 1000, extend: [] };
-        labels = { level1: labelLike(table, 1, p.level1), level2: labelLike(table, 2, p.level2) };
-      }
-    }
+    const { key, group, labels } = landingOf(table, p, blockOrder);
     const g = groups.get(key);
     if (g) g.items.push({ template: t, placement: p, labels: {} });
     else groups.set(key, { ...group, items: [{ template: t, placement: p, labels }] });
   }
-
-  // a new 一级 gets its label once; its 二级 label once per 二级
+  // top to bottom; a new 一级 gets its label once, its 二级 label once per 二级
   const sorted = [...groups.values()].sort((a, b) => a.afterRow - b.afterRow || a.order - b.order);
   let newLevel1 = "";
   for (const g of sorted) {
@@ -228,8 +241,24 @@ export function planInsertion(table: TargetTable, templates: readonly Template[]
       newLevel1 = first.placement.level1;
     }
   }
+  return sorted;
+}
+
+/** Plan the insertion of `templates` into `table`. */
+export function planInsertion(table: TargetTable, templates: readonly Template[], options: InsertionOptions = {}): InsertionPlan {
+  const insertion: InsertionPlan = { requests: [], rows: [], skipped: [], notes: [] };
+  const header = table.header;
+  if (!header) {
+    for (const t of templates)
+      insertion.skipped.push({ template: t, reason: "no-grid", message: { zh: "本表没有可识别的指标表头，无法插入。", en: "The table has no recognised indicator header." } });
+    return insertion;
+  }
+  const ctx = renderContextOf(table, options);
+  insertion.notes.push(...insertionNotes(table, templates, ctx, options));
+  const sorted = groupTemplates(table, templates, options, insertion.skipped);
 
   // final rows: a group lands below its afterRow, after every group placed above it
+  const c = header.columns;
   let shift = 0;
   const left = header.left;
   const right = Math.max(header.right, ...Object.values(c).filter((x): x is number => x !== undefined));
@@ -240,10 +269,10 @@ export function planInsertion(table: TargetTable, templates: readonly Template[]
       const halfValue = c.halfValue !== undefined ? renderValue(it.template, ctx, true) : undefined;
       const row = rowValues(c, left, right, it.template, value, halfValue, it.labels);
       values.push(row);
-      plan.rows.push({ template: it.template, placement: it.placement, row: g.afterRow + shift + i + 1, values: row, value, ...(halfValue ? { halfValue } : {}) });
+      insertion.rows.push({ template: it.template, placement: it.placement, row: g.afterRow + shift + i + 1, values: row, value, ...(halfValue ? { halfValue } : {}) });
     });
     shift += g.items.length;
-    plan.requests.push({
+    insertion.requests.push({
       sheet: table.sheet,
       afterRow: g.afterRow,
       startCol: left,
@@ -253,6 +282,6 @@ export function planInsertion(table: TargetTable, templates: readonly Template[]
     });
   }
   // apply bottom-up; among equal afterRow, the group that should end up lowest goes in first
-  plan.requests.reverse();
-  return plan;
+  insertion.requests.reverse();
+  return insertion;
 }

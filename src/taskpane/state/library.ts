@@ -5,7 +5,7 @@
  */
 import type { Lang } from "../../core/i18n";
 import type { FrameworkId, TargetTable } from "../../core/model";
-import type { InsertPlan, PlanOptions } from "../../core/library/insert";
+import type { InsertionPlan, InsertionOptions } from "../../core/library/insert";
 import type { Recommendation, TemplateOptions } from "../../core/library/recommend";
 import type { RenderContext, RenderedValue } from "../../core/library/render";
 import type { Library, Template } from "../../core/library/schema";
@@ -27,9 +27,9 @@ export interface LibraryModule {
   limits: { maxJsonChars: number };
   recommendForTable(table: TargetTable, library: Library, options?: Omit<TemplateOptions, "framework">): Recommendation;
   searchTemplates(query: string, library: Library, options?: { framework?: FrameworkId; limit?: number }): Template[];
-  planInsertion(table: TargetTable, templates: readonly Template[], options?: PlanOptions): InsertPlan;
+  planInsertion(table: TargetTable, templates: readonly Template[], options?: InsertionOptions): InsertionPlan;
   renderValue(t: Template, ctx?: RenderContext, half?: boolean): RenderedValue;
-  renderContextOf(table: TargetTable, options?: PlanOptions): RenderContext;
+  renderContextOf(table: TargetTable, options?: InsertionOptions): RenderContext;
 }
 
 /** Load the built-in library, the recommender and the planner (one lazy chunk). */

@@ -8,7 +8,7 @@ import type { Grid } from "../../../src/core/grid";
 import { gridFromRows, textAt } from "../../../src/core/grid";
 import type { TargetTable } from "../../../src/core/model";
 import { BUILTIN_LIBRARY } from "../../../src/core/library/data";
-import { planInsertion, type InsertPlan } from "../../../src/core/library/insert";
+import { planInsertion, type InsertionPlan } from "../../../src/core/library/insert";
 import type { Template } from "../../../src/core/library/schema";
 import { recognizeTables } from "../../../src/core/recognize";
 import { MemoryHost } from "../../../src/host/memory";
@@ -27,7 +27,7 @@ async function sheet(file: string, index: number): Promise<{ grid: Grid; table: 
 }
 
 /** Apply the plan through the memory host and read the sheet back. */
-async function apply(grid: Grid, plan: InsertPlan): Promise<Grid> {
+async function apply(grid: Grid, plan: InsertionPlan): Promise<Grid> {
   const host = MemoryHost.fromGrids([grid]);
   for (const r of plan.requests) await host.insertRows(r);
   const [out] = await host.readSheets({ kind: "named", names: [grid.sheet] });
