@@ -163,6 +163,15 @@ describe("templates of other provinces (issue 11)", () => {
     expect(t.texts.goals.map((g) => g.text)).toEqual(["建设高标准农田2万亩，改善灌溉条件。"]);
   });
 
+  it("reads every goal of 绩效目标 | 目标1 | … with 目标2, 目标3 on the rows below (bug: only 目标1's text was read)", () => {
+    const goals = ["加大住房公积金政策宣传力度，扩大社会影响力。", "提高缴存职工满意度，满意度达到90%以上。", "完成宣传册印制10万册。"];
+    const t = buildTableInfo(cleanSpec("common", { goals }));
+    const read = recognizeTables(t.grid)[0];
+    expect(read.texts.goals.map((g) => g.text)).toEqual(goals);
+    // the rows under the goals are not goals: a table with one goal reads one
+    expect(recognizeTables(buildTableInfo(cleanSpec("common", { goals: goals.slice(0, 1) })).grid)[0].texts.goals).toHaveLength(1);
+  });
+
   it("reads the money unit from the title line (金额单位：万元 right of the title) and 资金情况(单位:万元)", () => {
     const grid = at([
       ["2025年项目支出绩效目标表", null, null, "金额单位:万元"],

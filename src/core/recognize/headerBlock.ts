@@ -534,6 +534,11 @@ function readHeaderRow(h: HeaderBlockReading, r: number): void {
     if (!k) continue; // (an empty text has an empty key)
     const label = view.field(r, c) as Field;
     const info = keyInfo(k);
+    // 目标2, 目标3 … on the rows under 绩效目标 | 目标1: each names one more goal (not a label elsewhere)
+    if (info.kind === "goalN" && h.inGoals) {
+      FIELD_READERS.goalN(h, { r, c, k, label, info });
+      continue;
+    }
     if (!info.fieldLabel) {
       if (h.readSeveralAmounts(label, k)) continue;
       // a short label the lexicon does not know, with prose beside it (a cut 年度目标 label)
