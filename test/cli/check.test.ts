@@ -391,7 +391,7 @@ describe("jixiao check writes as it goes (issue 17)", () => {
     if (!flags.includes("--summary")) expect(r.pieces).toBeGreaterThanOrEqual(4);
   });
 
-  it("the JSON is JSON.stringify of the whole batch, byte for byte (the contract of docs/architecture.md "The CLI")", async () => {
+  it("the JSON is JSON.stringify of the whole batch, byte for byte (the contract of docs/architecture.md, The CLI)", async () => {
     const { toJson } = await import("../../src/cli/format");
     const { validate } = await import("../../src/core/engine");
     const files = ["seed000-stacked.xlsx", "seed001.xlsx"];
