@@ -5,7 +5,7 @@ import type { Lang } from "../core/finding";
 import { MARK_FILL } from "../host/types";
 import type { MemoryHost } from "../host/memory";
 import { severityName, t } from "../taskpane/i18n";
-import { drawSheet, MAX_DRAWN_COLS, MAX_DRAWN_ROWS } from "./sheetView";
+import { drawSheet, MAX_DRAWN_COLS, MAX_DRAWN_ROWS } from "./drawnSheet";
 
 const MARK_EDGE = { error: "#C50F1F", warning: "#8A5300", info: "#0F6CBD" } as const;
 

@@ -4,7 +4,7 @@ import { CATEGORIES } from "../../src/core/finding";
 import { RULES } from "../../src/core/rules";
 import { MemoryHost } from "../../src/host/memory";
 import { marksFromFindings } from "../../src/host/types";
-import { cssColor, drawSheet, edgeBorders, styleToCss } from "../../src/playground/sheetView";
+import { cssColor, drawSheet, edgeBorders, styleToCss } from "../../src/playground/drawnSheet";
 import { CATEGORY_NAMES, MESSAGES, langFromLocale, t, type MessageKey } from "../../src/taskpane/i18n";
 import { isRuleEnabled, setRuleEnabled } from "../../src/taskpane/state/settings";
 import { themeFromBackground } from "../../src/taskpane/theme";

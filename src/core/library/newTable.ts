@@ -25,7 +25,7 @@ export interface NewTableSpec {
   /** 绩效目标 */
   goal?: string;
   /** cumulative spending plan at 3月底, 6月底, 9月底, 12月底 as fractions (0.25 = 25%) */
-  plan?: [number, number, number, number];
+  spendingPlan?: [number, number, number, number];
   /** sheet name for the new sheet (default: the project name, cut to Excel's 31 characters) */
   sheet?: string;
   /** previews: write the templates' examples into user-filled values */
@@ -87,10 +87,10 @@ export function newTableGrid(spec: NewTableSpec): NewTable {
   row(["预算数", total, "其中：财政资金", fiscal, "其他资金", other]);
   const purposeRow = row(["资金用途", spec.purpose ?? ""]);
   mergeRight(purposeRow, 2);
-  const plan = spec.plan ?? [0.25, 0.5, 0.75, 1];
-  const planHead = row(["资金支出计划（%）", "3月底", "6月底", "9月底", "12月底"]);
-  const planValues = row([null, ...plan], [null, "0%", "0%", "0%", "0%"]);
-  merges.push({ top: planHead, left: 1, bottom: planValues, right: 1 });
+  const spendingPlan = spec.spendingPlan ?? [0.25, 0.5, 0.75, 1];
+  const spendingPlanHead = row(["资金支出计划（%）", "3月底", "6月底", "9月底", "12月底"]);
+  const spendingPlanValues = row([null, ...spendingPlan], [null, "0%", "0%", "0%", "0%"]);
+  merges.push({ top: spendingPlanHead, left: 1, bottom: spendingPlanValues, right: 1 });
   const goalRow = row(["绩效目标", spec.goal ?? ""]);
   mergeRight(goalRow, 2);
   const headerRow = row(

@@ -2,7 +2,7 @@
  * ExcelHost: WorkbookHost over Office.js — a facade over one module per job:
  *
  *   session.ts   Excel.run, errors -> HostError, delayForCellEdit, the sheet list cache
- *   read.ts      readSheets: every sheet in one sync; refusals re-planned   (readLarge.ts: row blocks)
+ *   read.ts      readSheets: every sheet in one sync; refusals batched again (readLarge.ts: row blocks)
  *   merges.ts    merged areas as Excel answers them: by top-left cell, at most 512 a call
  *   marks.ts     applyMarks / clearMarks / markStatus: conditional formats, two syncs
  *   fixes.ts     selectCell, setCellValue (a fix or its undo)

@@ -9,7 +9,7 @@
  *    the merges never fails the read.
  *  - Reads are split only when a response would pass Excel's limits (5 MB on the web, 5M cells per
  *    get on every platform): sizes are remembered from earlier reads; after a refusal the used ranges
- *    are measured in one sync and the sheets re-planned; a sheet too big alone is read in row blocks
+ *    are measured in one sync and the sheets batched again; a sheet too big alone is read in row blocks
  *    (readLarge.ts). Refusals are known by their codes, and where the code says nothing (a localized
  *    message), by measuring: sheets past the budgets are read the careful way.
  *  - Reads run with delayForCellEdit: a background re-check waits while the user types.
@@ -26,7 +26,7 @@ import { fromOfficeFormat, fromOfficeValue, utf8Length } from "./values";
 
 export const BYTES_PER_CELL_ESTIMATE = 24;
 const SHEET_OVERHEAD_BYTES = 256;
-const MAX_REPLANS = 8;
+const MAX_REBATCHES = 8;
 
 /** One readSheets call: the grids read so far, and the sheets whose merges are still to read. */
 interface ReadState {
@@ -205,7 +205,7 @@ export class ExcelReader {
   }
 
   /** Group sheets so that each sync stays within the budgets; sheets too big alone are left out. */
-  private planBatches(entries: readonly SheetEntry[], budget: number): SheetEntry[][] {
+  private batchesWithin(entries: readonly SheetEntry[], budget: number): SheetEntry[][] {
     const batches: SheetEntry[][] = [];
     let current: SheetEntry[] = [];
     let bytes = 0;
@@ -230,7 +230,7 @@ export class ExcelReader {
 
   /**
    * Read sheets in as few syncs as the budgets allow: all in one when sizes are unknown or small.
-   * After a refusal: first without merges (if they were queued), then measured and re-planned,
+   * After a refusal: first without merges (if they were queued), then measured and batched again,
    * halving the budget if Excel still refuses. Sheets too big for one response, and sheets Excel
    * answered without cells, are read in row blocks; merges left out are read last. Returns the
    * verified sheet list when `verify` asked for it.
@@ -243,7 +243,7 @@ export class ExcelReader {
       const todo = entries.filter((e) => !state.grids.has(e.id));
       let failed: SheetEntry[] = [];
       try {
-        for (const batch of this.planBatches(todo, budget)) {
+        for (const batch of this.batchesWithin(todo, budget)) {
           if (!batch.length && !(verify && !fresh)) continue;
           failed = batch;
           const result = await this.readBatch(batch, verify && !fresh, state);
@@ -251,7 +251,7 @@ export class ExcelReader {
         }
         break;
       } catch (e) {
-        if (e instanceof StaleSheetList || !(e instanceof HostError) || attempt >= MAX_REPLANS) throw e;
+        if (e instanceof StaleSheetList || !(e instanceof HostError) || attempt >= MAX_REBATCHES) throw e;
         const cause = causeOf(e);
         if (isFinalError(cause)) throw e;
         if (state.withMerges && this.session.mergesSupported && !isTooLarge(cause)) {

@@ -19,14 +19,14 @@ import { toA1 } from "../../core/grid";
 import { HostError, type InsertRowsRequest, type InsertRowsResult } from "../types";
 import { parseAddress, stripSheet } from "../shared/addresses";
 import { sameCellValue } from "../shared/cells";
-import { checkInsertRequest, insertedRowsUntouched, mergesForInsert, planInsert, uncoveredRuns, writtenValues, type InsertRecord } from "../shared/insert";
+import { checkInsertRequest, insertedRowsUntouched, mergesForInsert, layoutInsert, uncoveredRuns, writtenValues, type InsertedRows } from "../shared/insert";
 import { hostMessage } from "../shared/messages";
 import { causeOf, isFinalError, isTooLarge } from "./errors";
 import { MergeReader, mergesFrom, plannedBands, queueMerges } from "./merges";
 import type { ExcelSession } from "./session";
 import { fromOfficeValue, toOfficeValue } from "./values";
 
-interface ExcelInsertRecord extends InsertRecord {
+interface ExcelInsertUndo extends InsertedRows {
   sheetId: string;
   sheetName: string;
 }
@@ -55,7 +55,7 @@ function readBottoms(q: { values: Excel.Range; any: Excel.Range }): { values: nu
 }
 
 export class ExcelRows {
-  private readonly inserts = new Map<string, ExcelInsertRecord>();
+  private readonly inserts = new Map<string, ExcelInsertUndo>();
   private counter = 0;
 
   constructor(
@@ -106,7 +106,7 @@ export class ExcelRows {
     s.requireBase();
     const { count, width } = checkInsertRequest(request, s.lang);
     const info = await this.readBefore(request);
-    const plan = planInsert({
+    const layout = layoutInsert({
       afterRow: request.afterRow,
       count,
       startCol: request.startCol,
@@ -115,27 +115,27 @@ export class ExcelRows {
       extendMergesInColumns: request.extendMergesInColumns,
       merges: info.merges,
     });
-    const top = plan.insertAt;
+    const top = layout.insertAt;
     const bottom = top + count - 1;
-    const written = writtenValues(request, plan, width);
+    const written = writtenValues(request, layout, width);
     return s.run(
       async (context) => {
         // --- sync 2: insert, copy formats, write values, grow label merges
         const ws = context.workbook.worksheets.getItem(info.id);
         ws.getRange(`${top}:${bottom}`).insert("Down");
-        for (const span of plan.copySpans) {
+        for (const span of layout.copySpans) {
           const dst = ws.getRange(`${toA1(top, span.left)}:${toA1(bottom, span.right)}`);
-          dst.copyFrom(ws.getRange(`${toA1(plan.sourceRow, span.left)}:${toA1(plan.sourceRow, span.right)}`), "Formats", false, false);
+          dst.copyFrom(ws.getRange(`${toA1(layout.sourceRow, span.left)}:${toA1(layout.sourceRow, span.right)}`), "Formats", false, false);
         }
         // values in runs of cells no merge covers (never into part of a merged area)
         written.forEach((line, i) => {
-          for (const run of uncoveredRuns(plan, top + i, request.startCol, width)) {
+          for (const run of uncoveredRuns(layout, top + i, request.startCol, width)) {
             const values = line.slice(run.from, run.to + 1);
             if (values.every((v) => v === null)) continue;
             ws.getRange(`${toA1(top + i, request.startCol + run.from)}:${toA1(top + i, request.startCol + run.to)}`).values = [values.map(toOfficeValue)];
           }
         });
-        for (const area of plan.extend) ws.getRange(`${toA1(area.top, area.left)}:${toA1(area.bottom, area.right)}`).merge(false);
+        for (const area of layout.extend) ws.getRange(`${toA1(area.top, area.left)}:${toA1(area.bottom, area.right)}`).merge(false);
         try {
           await context.sync();
         } catch (e) {
@@ -145,7 +145,7 @@ export class ExcelRows {
         const token = `excel-insert-${++this.counter}-${Date.now().toString(36)}`;
         const area = { top, bottom, left: request.startCol, right: request.startCol + width - 1 };
         this.inserts.set(token, { sheetId: info.id, sheetName: info.name, top, count, area, written });
-        const warnings = plan.warnings.map((w) => hostMessage(s.lang, w === "merges-unknown" ? "mergesUnknown" : "mergeConflict"));
+        const warnings = layout.warnings.map((w) => hostMessage(s.lang, w === "merges-unknown" ? "mergesUnknown" : "mergeConflict"));
         return { sheet: info.name, range: area, undoToken: token, ...(warnings.length ? { warnings } : {}) };
       },
       { sheet: request.sheet },

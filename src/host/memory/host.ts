@@ -30,7 +30,7 @@ import {
 import { compressCells, parseCellAddress } from "../shared/addresses";
 import { sameCellValue } from "../shared/cells";
 import { ChangeBatcher, type Timers } from "../shared/changes";
-import { checkInsertRequest, insertedRowsUntouched, mergesForInsert, planInsert, writtenValues, type InsertRecord } from "../shared/insert";
+import { checkInsertRequest, insertedRowsUntouched, mergesForInsert, layoutInsert, writtenValues, type InsertedRows } from "../shared/insert";
 import { MARK_ADD_ORDER, MARK_FILL, MARKS_KEY, cellsOfSeverity, groupMarks, markFormula, markSeverityOfFormula, parseMarksRecord, type MarksRecord } from "../shared/marks";
 import { hostMessage, markAdvice, quoteValue } from "../shared/messages";
 import type { Lang } from "../../core/i18n";
@@ -51,7 +51,7 @@ export interface MemoryHostOptions {
   readLimit?: { maxRows: number; maxCols: number };
 }
 
-interface MemoryInsertRecord extends InsertRecord {
+interface MemoryInsertUndo extends InsertedRows {
   sheetId: string;
 }
 
@@ -67,7 +67,7 @@ export class MemoryHost implements WorkbookHost {
   private readonly lang: Lang;
   private readonly options: MemoryHostOptions;
   private readonly messages = new Map<string, Mark>();
-  private readonly inserts = new Map<string, MemoryInsertRecord>();
+  private readonly inserts = new Map<string, MemoryInsertUndo>();
   private insertCounter = 0;
   private readonly added = new Map<string, AddedSheetRecord>();
   private readonly selectionHandlers = new Set<(sel: { sheet: string; cell: string }) => void>();
@@ -281,7 +281,7 @@ export class MemoryHost implements WorkbookHost {
     const { count, width } = checkInsertRequest(request, this.lang);
     if (s.protected) throw new HostError("protected", hostMessage(this.lang, "protected", { sheet: s.name }), { sheets: [s.name] });
     const merges = mergesForInsert(s.merges, request);
-    const plan = planInsert({
+    const layout = layoutInsert({
       afterRow: request.afterRow,
       count,
       startCol: request.startCol,
@@ -290,24 +290,24 @@ export class MemoryHost implements WorkbookHost {
       extendMergesInColumns: request.extendMergesInColumns,
       merges,
     });
-    const top = plan.insertAt;
+    const top = layout.insertAt;
     const bottom = top + count - 1;
     this.workbook.insertRows(s, top, count, "host");
-    for (const span of plan.copySpans) {
+    for (const span of layout.copySpans) {
       this.workbook.copyFormats(
         s,
-        { top: plan.sourceRow, bottom: plan.sourceRow, left: span.left, right: span.right },
+        { top: layout.sourceRow, bottom: layout.sourceRow, left: span.left, right: span.right },
         { top, bottom, left: span.left, right: span.right },
       );
     }
-    const written = writtenValues(request, plan, width);
+    const written = writtenValues(request, layout, width);
     this.workbook.setValues(s, top, request.startCol, written, "host");
-    for (const area of plan.extend) this.workbook.merge(s, area);
+    for (const area of layout.extend) this.workbook.merge(s, area);
 
     const token = `memory-insert-${++this.insertCounter}`;
     const area = { top, bottom, left: request.startCol, right: request.startCol + width - 1 };
     this.inserts.set(token, { sheetId: s.id, top, count, area, written });
-    const warnings = plan.warnings.map((w) => hostMessage(this.lang, w === "merges-unknown" ? "mergesUnknown" : "mergeConflict"));
+    const warnings = layout.warnings.map((w) => hostMessage(this.lang, w === "merges-unknown" ? "mergesUnknown" : "mergeConflict"));
     return { sheet: s.name, range: area, undoToken: token, ...(warnings.length ? { warnings } : {}) };
   }
 

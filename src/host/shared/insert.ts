@@ -1,6 +1,6 @@
 /**
  * Row insertion as both hosts do it (pure: no Office.js, no DOM): the request checked, the steps
- * planned so that no step cuts through a merged area (which columns take copied formats, which
+ * laid out so that no step cuts through a merged area (which columns take copied formats, which
  * merges grow, which cells a value may not be written to), the values each new row receives, and
  * the check undo makes that the rows still hold only what was inserted.
  */
@@ -25,7 +25,7 @@ export function checkInsertRequest(request: InsertRowsRequest, lang: Lang): { co
   return { count, width };
 }
 
-/** The merged areas planInsert needs: those crossing row `afterRow` or row `formatFromRow`. */
+/** The merged areas layoutInsert needs: those crossing row `afterRow` or row `formatFromRow`. */
 export function mergesForInsert(merges: readonly CellRange[], request: Pick<InsertRowsRequest, "afterRow" | "formatFromRow">): CellRange[] {
   const rows = [request.afterRow, request.formatFromRow];
   const seen = new Set<string>();
@@ -41,27 +41,27 @@ export function mergesForInsert(merges: readonly CellRange[], request: Pick<Inse
 }
 
 /** What each new row receives from `startCol` on: null where a merge covers the cell or the value is empty. */
-export function writtenValues(request: InsertRowsRequest, plan: InsertPlan, width: number): CellValue[][] {
-  const top = plan.insertAt;
+export function writtenValues(request: InsertRowsRequest, layout: InsertLayout, width: number): CellValue[][] {
+  const top = layout.insertAt;
   return request.values.map((line, i) =>
     Array.from({ length: width }, (_, j) => {
       const v = line[j] ?? null;
-      return plan.isCovered(top + i, request.startCol + j) || v === "" ? null : v;
+      return layout.isCovered(top + i, request.startCol + j) || v === "" ? null : v;
     }),
   );
 }
 
 /** Runs of cells in one new row that no merge covers (a value is never written into part of a merged area). */
-export function uncoveredRuns(plan: InsertPlan, row: number, startCol: number, width: number): { from: number; to: number }[] {
+export function uncoveredRuns(layout: InsertLayout, row: number, startCol: number, width: number): { from: number; to: number }[] {
   const runs: { from: number; to: number }[] = [];
   let j = 0;
   while (j < width) {
-    if (plan.isCovered(row, startCol + j)) {
+    if (layout.isCovered(row, startCol + j)) {
       j++;
       continue;
     }
     let k = j;
-    while (k + 1 < width && !plan.isCovered(row, startCol + k + 1)) k++;
+    while (k + 1 < width && !layout.isCovered(row, startCol + k + 1)) k++;
     runs.push({ from: j, to: k });
     j = k + 1;
   }
@@ -69,7 +69,7 @@ export function uncoveredRuns(plan: InsertPlan, row: number, startCol: number, w
 }
 
 /** What undo remembers of an insertion. */
-export interface InsertRecord {
+export interface InsertedRows {
   top: number;
   count: number;
   /** the written area (rows x the request's columns) */
@@ -81,7 +81,7 @@ export interface InsertRecord {
  * Whether the inserted rows hold exactly what was written and nothing else: `now` is the values of
  * the rows' used cells (top-left and values), null when the rows hold no value at all.
  */
-export function insertedRowsUntouched(now: { top: number; left: number; values: readonly (readonly CellValue[])[] } | null, rec: InsertRecord): boolean {
+export function insertedRowsUntouched(now: { top: number; left: number; values: readonly (readonly CellValue[])[] } | null, rec: InsertedRows): boolean {
   if (!now) return !rec.written.some((line) => line.some((v) => v !== null));
   for (let i = 0; i < now.values.length; i++) {
     for (let j = 0; j < now.values[i].length; j++) {
@@ -104,7 +104,7 @@ export function insertedRowsUntouched(now: { top: number; left: number; values: 
 }
 
 
-export interface InsertPlanInput {
+export interface InsertLayoutInput {
   afterRow: number;
   count: number;
   startCol: number;
@@ -115,7 +115,7 @@ export interface InsertPlanInput {
   merges: readonly CellRange[] | null;
 }
 
-export interface InsertPlan {
+export interface InsertLayout {
   /** insert `count` entire rows at this row (the old row moves down) */
   insertAt: number;
   /** the row to copy formats from, in coordinates after the insertion */
@@ -136,18 +136,18 @@ function overlapsCols(m: CellRange, left: number, right: number): boolean {
 }
 
 /**
- * Plan an insertion so that no step cuts through a merged area (Excel refuses those) and the new
+ * Lay an insertion out so that no step cuts through a merged area (Excel refuses those) and the new
  * rows look like their neighbours: formats copied where the source cell is not part of a taller
  * merge, label merges grown over the new rows, values kept out of cells a merge covers.
  */
-export function planInsert(input: InsertPlanInput): InsertPlan {
+export function layoutInsert(input: InsertLayoutInput): InsertLayout {
   const { afterRow, count, formatFromRow } = input;
   const insertAt = afterRow + 1;
   const newTop = insertAt;
   const newBottom = insertAt + count - 1;
   const shiftRow = (r: number): number => (r >= insertAt ? r + count : r);
   const sourceRow = shiftRow(formatFromRow);
-  const warnings: InsertPlan["warnings"] = [];
+  const warnings: InsertLayout["warnings"] = [];
 
   if (input.merges === null) {
     // Without merge information only the value columns are formatted and no merge is touched.
