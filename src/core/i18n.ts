@@ -4,6 +4,7 @@
  * catalogue (the rules', the pane's, the hosts', the CLI's, the ribbon's, the category and severity
  * names) has one shape, key -> { zh, en } (Catalogue), and is formatted by `format`.
  */
+import { memoize } from "./memo";
 
 /** The user's language: Chinese first, English available. */
 export type Lang = "zh" | "en";
@@ -38,12 +39,9 @@ type Part = string | { name: string; one?: string; other?: string };
 const PLACEHOLDER = /\{(\w+)(?:\|([^|{}]*)\|([^{}]*))?\}/g;
 
 /** Templates parsed once: a catalogue holds a few hundred, each formatted many times. */
-const compiled = new Map<string, readonly Part[]>();
-const MAX_COMPILED = 2_000;
+const compile = memoize(parseTemplate, { capacity: 2_000 });
 
-function compile(template: string): readonly Part[] {
-  let parts = compiled.get(template);
-  if (parts) return parts;
+function parseTemplate(template: string): readonly Part[] {
   const out: Part[] = [];
   let at = 0;
   for (const m of template.matchAll(PLACEHOLDER)) {
@@ -52,10 +50,7 @@ function compile(template: string): readonly Part[] {
     at = m.index + m[0].length;
   }
   if (at < template.length) out.push(template.slice(at));
-  parts = out;
-  if (compiled.size >= MAX_COMPILED) compiled.clear();
-  compiled.set(template, parts);
-  return parts;
+  return out;
 }
 
 /** The placeholders a template uses, in order of first use. */

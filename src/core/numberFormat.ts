@@ -22,6 +22,7 @@
  *
  * Pure functions; a format code is parsed once and cached.
  */
+import { memoize } from "./memo";
 
 /** A date or time part: which unit, and how many letters (mm, yyyy …). */
 type DatePart =
@@ -278,12 +279,10 @@ function finishSection(tokens: Token[], condition: Condition | undefined, system
   return { tokens, condition, date, calendar, systemDate, text, showsValue: date || digits || general || text, unsupported, percents, hasWords };
 }
 
-const cache = new Map<string, NumberFormat>();
+/** A format code, parsed (remembered: a workbook has a few dozen). */
+export const parseNumberFormat = memoize((code: string) => parseFormatCode(code), { capacity: 5_000 });
 
-/** A format code, parsed (cached). */
-export function parseNumberFormat(code: string): NumberFormat {
-  let f = cache.get(code);
-  if (f) return f;
+function parseFormatCode(code: string): NumberFormat {
   const sections = splitSections(code).slice(0, 4).map(parseSection);
   let textSection: FormatSection | null = null;
   let numeric = sections;
@@ -298,10 +297,7 @@ export function parseNumberFormat(code: string): NumberFormat {
     textSection = sections[0];
     numeric = [];
   }
-  f = { code, numeric, textSection };
-  if (cache.size > 5000) cache.clear();
-  cache.set(code, f);
-  return f;
+  return { code, numeric, textSection };
 }
 
 function holds(c: Condition, v: number): boolean {

@@ -2,6 +2,7 @@
 import { labelKey } from "../text";
 import type { FrameworkId } from "../model";
 import { FRAMEWORKS, type FrameworkDef, type Level1Def, type Level2Def } from "./data";
+import { memoize } from "../memo";
 
 export interface LabelMeaning {
   level: 1 | 2;
@@ -42,15 +43,9 @@ export function meaningsOfKey(key: string): LabelMeaning[] {
   const direct = LEXICON.get(key);
   if (direct) return direct;
   if (key.length > 40) return [];
-  let known = canonicalMeanings.get(key);
-  if (known === undefined) {
-    known = meaningsOfCanonical(key);
-    if (canonicalMeanings.size >= 20_000) canonicalMeanings.clear();
-    canonicalMeanings.set(key, known);
-  }
-  return known;
+  return canonicalMeanings(key);
 }
-const canonicalMeanings = new Map<string, LabelMeaning[]>();
+const canonicalMeanings = memoize((key: string) => meaningsOfCanonical(key), { capacity: 20_000 });
 
 /**
  * The ways templates write a framework's labels in other words (docs/domain.md "Frameworks"), undone one

@@ -4,6 +4,7 @@
  * in 项目实施内容 ("业务成本费386.76万，包括会议费10.8万，培训费40万 …").
  */
 import { toHalfWidth } from "../text";
+import { memoize } from "../memo";
 
 export interface TextAmount {
   /** amount in 元 */
@@ -51,17 +52,11 @@ function toYuan(n: string, unit: string): number {
  * step is skipped when it would change nothing (most texts have no markup and single spaces).
  */
 export function cleanProse(text: string): string {
-  let t = cleaned.get(text);
-  if (t === undefined) {
-    t = computeCleanProse(text);
-    if (cleaned.size >= 2_000) cleaned.clear();
-    cleaned.set(text, t);
-  }
-  return t;
+  return cleaned(text);
 }
 
 /** The texts cleaned lately: each goal or plan text is read by several rules of its table (issue 7). */
-const cleaned = new Map<string, string>();
+const cleaned = memoize((text: string) => computeCleanProse(text), { capacity: 2_000 });
 
 function computeCleanProse(text: string): string {
   let t = toHalfWidth(text);

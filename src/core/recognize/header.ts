@@ -11,6 +11,7 @@ import { GRID_HEADER_WORDS, PERIOD_SUBHEADERS, VALUE_ROLES, type Strength } from
 import { rowFieldRole } from "./headerBlock";
 import { valueLikeness } from "./indicatorGrid";
 import type { SheetView } from "./sheet";
+import { memoize } from "../memo";
 
 /**
  * Every header word above contains one of these characters, and a label key keeps the CJK characters
@@ -38,17 +39,7 @@ const TRAILING_NOTE = /\([^()]*\)$/;
 const TRAILING_LETTER = /\(?[A-Z](\/[A-Z])?\)?$/;
 
 /** Roles of the short keys seen so far: findHeaders asks for every filled cell of a sheet (issue 7). */
-let roleCache = new Map<string, RoleMatch | null>();
-
-function roleMatch(key: string): RoleMatch | undefined {
-  if (key.length > 40) return matchRole(key);
-  const known = roleCache.get(key);
-  if (known !== undefined) return known ?? undefined;
-  const m = matchRole(key);
-  if (roleCache.size >= 50_000) roleCache = new Map();
-  roleCache.set(key, m ?? null);
-  return m;
-}
+const roleMatch = memoize(matchRole, { capacity: 50_000, maxKeyLength: 40 });
 
 export function roleOfHeader(key: string): ColumnRole | undefined {
   return roleMatch(key)?.role;

@@ -31,6 +31,7 @@ import {
   type AmountRole,
 } from "../lexicon";
 import type { SheetView } from "./sheet";
+import { memoize } from "../memo";
 
 export interface Zone {
   top: number;
@@ -126,17 +127,7 @@ function readLabel(raw: string): KeyInfo {
  * readKey, remembered for short keys: every cell of every header block goes through a dozen label
  * patterns, and the same labels recur in every table (issue 7).
  */
-let keyInfos = new Map<string, KeyInfo>();
-function keyInfo(key: string): KeyInfo {
-  if (key.length > 60) return readKey(key);
-  let info = keyInfos.get(key);
-  if (!info) {
-    info = readKey(key);
-    if (keyInfos.size >= 20_000) keyInfos = new Map();
-    keyInfos.set(key, info);
-  }
-  return info;
-}
+const keyInfo = memoize(readKey, { capacity: 20_000, maxKeyLength: 60 });
 
 /** The field a flat list's header cell gives every row (项目名称, 预算数 …), if any. */
 export function rowFieldRole(key: string): RowFieldRole | undefined {

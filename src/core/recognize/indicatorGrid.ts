@@ -10,6 +10,7 @@ import type { ColumnRole, Field, FrameworkId, IndicatorHeader, IndicatorRow, Lab
 import { normaliseForParsing } from "../text";
 import { POINTS_IN_LABEL, TOTAL_ROW } from "../lexicon";
 import type { SheetView } from "./sheet";
+import { memoize } from "../memo";
 
 /** Roles that hold the data of a row (everything right of the 一级/二级 labels). */
 const DATA_ROLES: ColumnRole[] = ["level3", "description", "priorValue", "halfValue", "midValue", "value", "unit", "operator", "direction", "weight", "basis", "note", "actual", "score", "reason"];
@@ -21,17 +22,10 @@ const QUALITATIVE_ANSWER =
 /** How much a text looks like a target value: 2 number-like, 1 a qualitative answer, 0 neutral, −1 prose. */
 export function valueLikeness(text: string): number {
   if (!text) return 0;
-  if (text.length > 64) return likenessOf(text);
-  // names and values recur in every table: each text is judged once (issue 7)
-  let like = likenessCache.get(text);
-  if (like === undefined) {
-    like = likenessOf(text);
-    if (likenessCache.size >= 20_000) likenessCache.clear();
-    likenessCache.set(text, like);
-  }
-  return like;
+  return likeness(text);
 }
-const likenessCache = new Map<string, number>();
+// names and values recur in every table: each text is judged once (issue 7)
+const likeness = memoize((text: string) => likenessOf(text), { capacity: 20_000, maxKeyLength: 64 });
 
 function likenessOf(text: string): number {
   // a numbered name (指标2:灌区节水改造面积) is a name: its number is no value

@@ -10,6 +10,7 @@ import { parseValueCached } from "../recognize/valueCache";
 import type { ParsedValue } from "../value/types";
 import { nameOf } from "./indicators";
 import { defineRule } from "./types";
+import { memoize } from "../memo";
 
 const PER_UNIT = /月租金|月租|人均|单价|单笔|标准|均价|单位成本|每|单次|日均/;
 
@@ -114,19 +115,15 @@ export function quantityMatches(t: string): RegExpExecArray[] {
 }
 
 /** The character pairs of a name, kept: every quantity of a goal text is compared with every indicator name (issue 7). */
-function bigrams(s: string): ReadonlySet<string> {
-  const out = bigramCache.get(s);
-  if (out) return out;
-  const k = labelKey(s).replace(/[、，,。（）()]/g, "");
-  const pairs = new Set<string>();
-  for (let i = 0; i + 1 < k.length; i++) pairs.add(k.slice(i, i + 2));
-  if (s.length <= 100) {
-    if (bigramCache.size >= 20_000) bigramCache.clear();
-    bigramCache.set(s, pairs);
-  }
-  return pairs;
-}
-const bigramCache = new Map<string, ReadonlySet<string>>();
+const bigrams = memoize(
+  (s: string): ReadonlySet<string> => {
+    const k = labelKey(s).replace(/[、，,。（）()]/g, "");
+    const pairs = new Set<string>();
+    for (let i = 0; i + 1 < k.length; i++) pairs.add(k.slice(i, i + 2));
+    return pairs;
+  },
+  { capacity: 20_000, maxKeyLength: 100 },
+);
 
 function similarity(a: string, b: string): number {
   const A = bigrams(a);

@@ -3,6 +3,8 @@
  * uses a domain's words in a project whose texts never mention that domain is likely pasted from
  * another project's template (游客人数增长率 in an IT-maintenance project).
  */
+import { memoize } from "../memo";
+
 export interface Domain {
   id: string;
   zh: string;
@@ -75,18 +77,11 @@ function matchLength(d: Domain, text: string): number {
  * is about energy (单位建筑面积能耗) in the education system, not about education.
  */
 export function domainsOf(text: string): readonly Domain[] {
-  if (text.length > 100) return findDomains(text);
-  let ds = domainCache.get(text);
-  if (!ds) {
-    ds = findDomains(text);
-    if (domainCache.size >= 20_000) domainCache.clear();
-    domainCache.set(text, ds);
-  }
-  return ds;
+  return domainMemo(text);
 }
 
 /** Indicator names recur in every table of a batch: their domains, worked out once (issue 7). */
-const domainCache = new Map<string, readonly Domain[]>();
+const domainMemo = memoize(findDomains, { capacity: 20_000, maxKeyLength: 100 });
 
 function findDomains(text: string): readonly Domain[] {
   return DOMAINS.map((d) => ({ d, n: matchLength(d, text) }))

@@ -1,0 +1,37 @@
+/** core/memo.ts: the core's one cache — computes a text once, holds at most its capacity, skips long texts. */
+import { memoize } from "../../src/core/memo";
+
+describe("memoize", () => {
+  it("computes each text once and gives the remembered result after", () => {
+    const seen: string[] = [];
+    const len = memoize((s: string) => (seen.push(s), s.length), { capacity: 10 });
+    expect([len("成本指标"), len("成本指标"), len("数量")]).toEqual([4, 4, 2]);
+    expect(seen).toEqual(["成本指标", "数量"]);
+  });
+
+  it("remembers an undefined result as well (a text with no meaning is not worked out again)", () => {
+    let calls = 0;
+    const none = memoize(() => (calls++, undefined), { capacity: 10 });
+    none("x");
+    none("x");
+    expect(calls).toBe(1);
+  });
+
+  it("never holds more than its capacity, and starts again when full", () => {
+    const id = memoize((s: string) => s, { capacity: 3 });
+    for (const s of ["a", "b", "c"]) id(s);
+    expect(id.size).toBe(3);
+    id("d");
+    expect(id.size).toBe(1);
+    for (let i = 0; i < 1000; i++) id(`t${i}`);
+    expect(id.size).toBeLessThanOrEqual(3);
+  });
+
+  it("computes a text longer than maxKeyLength every time without holding it", () => {
+    let calls = 0;
+    const f = memoize((s: string) => (calls++, s), { capacity: 10, maxKeyLength: 3 });
+    f("长文本长文本");
+    f("长文本长文本");
+    expect([calls, f.size]).toEqual([2, 0]);
+  });
+});
