@@ -82,27 +82,34 @@ function parseRef(ref: string): { col: number; row: string } | null {
 }
 
 /**
- * Scans `xml` from `start` (the `<` of `<sheetData`) to `end` (just after `</sheetData>`, or after
- * `<sheetData …/>`), returning the cells in document order; `seen.styledRows` is set when a row
- * has a style.
+ * The reading position in a <sheetData> and the tag last read (readTag): its name, whether it is a
+ * closing or an empty tag, its attributes. One cursor goes once over the element, start to end.
  */
-export function scanSheetData(xml: string, start: number, end: number, seen?: { styledRows: boolean }): RawCell[] {
-  const body = xml.slice(start, end);
-  if (BAD_CHARS.test(body)) throw new NotPlainSheet("characters");
-  const cells: RawCell[] = [];
-  let pos = start;
+class TagCursor {
+  pos: number;
+  tagName = "";
+  /** </name> */
+  tagClose = false;
+  /** <name/> */
+  tagEmpty = false;
+  /** name, value, name, value … */
+  attrs: string[] = [];
 
-  // the current tag, after readTag()
-  let tagName = "";
-  let tagClose = false; // </name>
-  let tagEmpty = false; // <name/>
-  let attrs: string[] = []; // name, value, name, value …
+  constructor(
+    readonly xml: string,
+    start: number,
+    readonly end: number,
+  ) {
+    this.pos = start;
+  }
 
-  const readTag = (): void => {
-    // at '<'
-    let i = pos + 1;
-    tagClose = xml.charCodeAt(i) === 0x2f; // '/'
-    if (tagClose) i++;
+  /** Reads the tag at pos (a '<'), leaving pos after it. */
+  readTag(): void {
+    const xml = this.xml;
+    let i = this.pos + 1;
+    const close = xml.charCodeAt(i) === 0x2f; // '/'
+    this.tagClose = close;
+    if (close) i++;
     const nameStart = i;
     for (;;) {
       const c = xml.charCodeAt(i);
@@ -110,159 +117,193 @@ export function scanSheetData(xml: string, start: number, end: number, seen?: { 
       if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) i++;
       else break;
     }
-    tagName = xml.slice(nameStart, i);
-    if (tagName === "") throw new NotPlainSheet("markup");
-    attrs = [];
-    tagEmpty = false;
+    this.tagName = xml.slice(nameStart, i);
+    if (this.tagName === "") throw new NotPlainSheet("markup");
+    const attrs: string[] = [];
+    this.attrs = attrs;
+    this.tagEmpty = false;
     for (;;) {
       const ws = i;
       while (isWs(xml.charCodeAt(i))) i++;
       const c = xml.charCodeAt(i);
       if (c === 0x3e) {
-        pos = i + 1;
+        this.pos = i + 1;
         return;
       }
       if (c === 0x2f) {
-        if (tagClose || xml.charCodeAt(i + 1) !== 0x3e) throw new NotPlainSheet("tag");
-        tagEmpty = true;
-        pos = i + 2;
+        if (close || xml.charCodeAt(i + 1) !== 0x3e) throw new NotPlainSheet("tag");
+        this.tagEmpty = true;
+        this.pos = i + 2;
         return;
       }
-      if (tagClose || i === ws) throw new NotPlainSheet("tag");
-      // attribute name
-      const an = i;
-      for (;;) {
-        const d = xml.charCodeAt(i);
-        if ((d >= 97 && d <= 122) || (d >= 65 && d <= 90) || (d >= 48 && d <= 57) || d === 0x3a || d === 0x5f || d === 0x2d || d === 0x2e) i++;
-        else break;
-      }
-      if (i === an) throw new NotPlainSheet("attribute");
-      const fc = xml.charCodeAt(an);
-      if (!((fc >= 97 && fc <= 122) || (fc >= 65 && fc <= 90) || fc === 0x5f || fc === 0x3a)) throw new NotPlainSheet("attribute");
-      const name = xml.slice(an, i);
-      while (isWs(xml.charCodeAt(i))) i++;
-      if (xml.charCodeAt(i) !== 0x3d) throw new NotPlainSheet("attribute");
-      i++;
-      while (isWs(xml.charCodeAt(i))) i++;
-      const q = xml.charCodeAt(i);
-      if (q !== 0x22 && q !== 0x27) throw new NotPlainSheet("attribute");
-      const vEnd = xml.indexOf(q === 0x22 ? '"' : "'", i + 1);
-      if (vEnd < 0 || vEnd >= end) throw new NotPlainSheet("attribute");
-      const value = xml.slice(i + 1, vEnd);
-      // '<' is an error for saxes; '&', tabs and newlines it would decode or normalise
-      if (/[<&\t\n]/.test(value)) throw new NotPlainSheet("attribute value");
-      for (let k = 0; k < attrs.length; k += 2) if (attrs[k] === name) throw new NotPlainSheet("duplicate attribute");
-      attrs.push(name, value);
-      i = vEnd + 1;
+      if (close || i === ws) throw new NotPlainSheet("tag");
+      i = this.readAttribute(i, attrs);
     }
-  };
-  // a function, not a comparison: TypeScript would keep a narrowing across readTag() calls
-  const tagIs = (name: string): boolean => tagName === name;
-  const attr = (name: string): string | undefined => {
+  }
+
+  /** Reads the attribute at `i` into `attrs`; returns the position after it. */
+  private readAttribute(i: number, attrs: string[]): number {
+    const xml = this.xml;
+    const an = i;
+    for (;;) {
+      const d = xml.charCodeAt(i);
+      if ((d >= 97 && d <= 122) || (d >= 65 && d <= 90) || (d >= 48 && d <= 57) || d === 0x3a || d === 0x5f || d === 0x2d || d === 0x2e) i++;
+      else break;
+    }
+    if (i === an) throw new NotPlainSheet("attribute");
+    const fc = xml.charCodeAt(an);
+    if (!((fc >= 97 && fc <= 122) || (fc >= 65 && fc <= 90) || fc === 0x5f || fc === 0x3a)) throw new NotPlainSheet("attribute");
+    const name = xml.slice(an, i);
+    while (isWs(xml.charCodeAt(i))) i++;
+    if (xml.charCodeAt(i) !== 0x3d) throw new NotPlainSheet("attribute");
+    i++;
+    while (isWs(xml.charCodeAt(i))) i++;
+    const q = xml.charCodeAt(i);
+    if (q !== 0x22 && q !== 0x27) throw new NotPlainSheet("attribute");
+    const vEnd = xml.indexOf(q === 0x22 ? '"' : "'", i + 1);
+    if (vEnd < 0 || vEnd >= this.end) throw new NotPlainSheet("attribute");
+    const value = xml.slice(i + 1, vEnd);
+    // '<' is an error for saxes; '&', tabs and newlines it would decode or normalise
+    if (/[<&\t\n]/.test(value)) throw new NotPlainSheet("attribute value");
+    for (let k = 0; k < attrs.length; k += 2) if (attrs[k] === name) throw new NotPlainSheet("duplicate attribute");
+    attrs.push(name, value);
+    return vEnd + 1;
+  }
+
+  // a method, not a comparison: TypeScript would keep a narrowing across readTag() calls
+  tagIs(name: string): boolean {
+    return this.tagName === name;
+  }
+
+  attr(name: string): string | undefined {
+    const attrs = this.attrs;
     for (let k = 0; k < attrs.length; k += 2) if (attrs[k] === name) return attrs[k + 1];
     return undefined;
-  };
-  /** Text up to the next '<' (decoded); moves pos to the '<'. */
-  const readText = (): string => {
-    const lt = xml.indexOf("<", pos);
-    if (lt < 0 || lt >= end) throw new NotPlainSheet("unterminated");
-    const raw = xml.slice(pos, lt);
-    pos = lt;
-    return raw;
-  };
-  const onlyWs = (s: string) => {
-    for (let k = 0; k < s.length; k++) if (!isWs(s.charCodeAt(k))) return false;
-    return true;
-  };
-  /** Skips whitespace text and reads the next tag. */
-  const nextTag = (): void => {
-    const text = readText();
-    if (text !== "" && !onlyWs(text)) throw new NotPlainSheet("text between elements");
-    if (xml.charCodeAt(pos + 1) === 0x21 || xml.charCodeAt(pos + 1) === 0x3f) throw new NotPlainSheet("comment, CDATA or PI");
-    readTag();
-  };
-  /** The text content of a leaf element just opened (not empty): decoded text, closing tag consumed. */
-  const leafText = (name: string): string => {
-    const raw = readText();
-    if (xml.charCodeAt(pos + 1) === 0x21 || xml.charCodeAt(pos + 1) === 0x3f) throw new NotPlainSheet("comment, CDATA or PI");
-    readTag();
-    if (!tagClose || !tagIs(name)) throw new NotPlainSheet(`content of <${name}>`);
-    return decodeText(raw);
-  };
+  }
 
-  readTag();
-  if (!tagIs("sheetData") || tagClose) throw new NotPlainSheet("sheetData");
-  if (tagEmpty) return cells;
+  /** Text up to the next '<' (not decoded); moves pos to the '<'. */
+  private readText(): string {
+    const lt = this.xml.indexOf("<", this.pos);
+    if (lt < 0 || lt >= this.end) throw new NotPlainSheet("unterminated");
+    const raw = this.xml.slice(this.pos, lt);
+    this.pos = lt;
+    return raw;
+  }
+
+  private markupAhead(): boolean {
+    const c = this.xml.charCodeAt(this.pos + 1);
+    return c === 0x21 || c === 0x3f;
+  }
+
+  /** Skips whitespace text and reads the next tag. */
+  nextTag(): void {
+    const text = this.readText();
+    if (text !== "" && !onlyWs(text)) throw new NotPlainSheet("text between elements");
+    if (this.markupAhead()) throw new NotPlainSheet("comment, CDATA or PI");
+    this.readTag();
+  }
+
+  /** The text content of a leaf element just opened (not empty): decoded text, closing tag consumed. */
+  leafText(name: string): string {
+    const raw = this.readText();
+    if (this.markupAhead()) throw new NotPlainSheet("comment, CDATA or PI");
+    this.readTag();
+    if (!this.tagClose || !this.tagIs(name)) throw new NotPlainSheet(`content of <${name}>`);
+    return decodeText(raw);
+  }
+
+  /**
+   * The next child of the element `parent` just opened: true with the child's tag read, false when
+   * `parent`'s closing tag came instead.
+   */
+  nextChild(parent: string): boolean {
+    this.nextTag();
+    if (!this.tagClose) return true;
+    if (!this.tagIs(parent)) throw new NotPlainSheet("structure");
+    return false;
+  }
+}
+
+function onlyWs(s: string): boolean {
+  for (let k = 0; k < s.length; k++) if (!isWs(s.charCodeAt(k))) return false;
+  return true;
+}
+
+const appendText = (to: string | undefined, text: string): string | undefined => (text === "" ? to : to === undefined ? text : to + text);
+
+/** The children of <is> just opened: the <t> texts added to the cell's value. */
+function scanInlineString(cur: TagCursor, cell: RawCell): void {
+  while (cur.nextChild("is")) {
+    if (!cur.tagIs("t")) throw new NotPlainSheet(`<${cur.tagName}> in inline string`);
+    if (cur.tagEmpty) continue;
+    cell.value = appendText(cell.value, cur.leafText("t"));
+  }
+}
+
+/** The children of <c> just opened: its value, formula and inline string. */
+function scanCellContent(cur: TagCursor, cell: RawCell): void {
+  while (cur.nextChild("c")) {
+    if (cur.tagIs("v")) {
+      if (cur.tagEmpty) continue;
+      cell.value = appendText(cell.value, cur.leafText("v"));
+    } else if (cur.tagIs("f")) {
+      cell.shareType = cur.attr("t");
+      cell.ref = cur.attr("ref");
+      cell.si = cur.attr("si");
+      if (cur.tagEmpty) continue;
+      cell.formula = appendText(cell.formula, cur.leafText("f"));
+    } else if (cur.tagIs("is")) {
+      if (cur.tagEmpty) continue;
+      scanInlineString(cur, cell);
+    } else {
+      throw new NotPlainSheet(`<${cur.tagName}> in cell`);
+    }
+  }
+}
+
+/** The cells of the <row> just opened (its `r` is `r`, as a number `rowNo`), pushed to `cells`. */
+function scanRowCells(cur: TagCursor, r: string, rowNo: number, cells: RawCell[]): void {
+  let lastCol = 0;
+  while (cur.nextChild("row")) {
+    if (!cur.tagIs("c")) throw new NotPlainSheet(`<${cur.tagName}> in row`);
+    const ref = cur.attr("r");
+    const a = ref === undefined ? null : parseRef(ref);
+    if (!a || a.row !== r || a.col <= lastCol || a.col > MAX_COL) throw new NotPlainSheet("cell reference");
+    lastCol = a.col;
+    const cell: RawCell = { row: rowNo, col: a.col, t: cur.attr("t"), s: cur.attr("s"), formula: undefined, shareType: undefined, ref: undefined, si: undefined, value: undefined };
+    cells.push(cell);
+    if (!cur.tagEmpty) scanCellContent(cur, cell);
+  }
+}
+
+/**
+ * Scans `xml` from `start` (the `<` of `<sheetData`) to `end` (just after `</sheetData>`, or after
+ * `<sheetData …/>`), returning the cells in document order; `seen.styledRows` is set when a row
+ * has a style. One pass: rows (scanRowCells), their cells (scanCellContent), inline strings.
+ */
+export function scanSheetData(xml: string, start: number, end: number, seen?: { styledRows: boolean }): RawCell[] {
+  const body = xml.slice(start, end);
+  if (BAD_CHARS.test(body)) throw new NotPlainSheet("characters");
+  const cells: RawCell[] = [];
+  const cur = new TagCursor(xml, start, end);
+
+  cur.readTag();
+  if (!cur.tagIs("sheetData") || cur.tagClose) throw new NotPlainSheet("sheetData");
+  if (cur.tagEmpty) return cells;
 
   let lastRow = 0;
-  for (;;) {
-    nextTag();
-    if (tagClose) {
-      if (!tagIs("sheetData")) throw new NotPlainSheet("structure");
-      break;
-    }
-    if (!tagIs("row")) throw new NotPlainSheet(`<${tagName}> in sheetData`);
-    const r = attr("r");
+  while (cur.nextChild("sheetData")) {
+    if (!cur.tagIs("row")) throw new NotPlainSheet(`<${cur.tagName}> in sheetData`);
+    const r = cur.attr("r");
     if (r === undefined || !/^[1-9][0-9]*$/.test(r)) throw new NotPlainSheet("row number");
     // a row style makes exceljs's reconcile ask the styles (it throws without any)
-    const rs = attr("s");
+    const rs = cur.attr("s");
     if (seen && rs && parseInt(rs, 10)) seen.styledRows = true;
     const rowNo = Number(r);
     if (rowNo <= lastRow || rowNo > MAX_ROW) throw new NotPlainSheet("row order");
     lastRow = rowNo;
-    if (tagEmpty) continue;
-
-    let lastCol = 0;
-    for (;;) {
-      nextTag();
-      if (tagClose) {
-        if (!tagIs("row")) throw new NotPlainSheet("structure");
-        break;
-      }
-      if (!tagIs("c")) throw new NotPlainSheet(`<${tagName}> in row`);
-      const ref = attr("r");
-      const a = ref === undefined ? null : parseRef(ref);
-      if (!a || a.row !== r || a.col <= lastCol || a.col > MAX_COL) throw new NotPlainSheet("cell reference");
-      lastCol = a.col;
-      const cell: RawCell = { row: rowNo, col: a.col, t: attr("t"), s: attr("s"), formula: undefined, shareType: undefined, ref: undefined, si: undefined, value: undefined };
-      cells.push(cell);
-      if (tagEmpty) continue;
-      for (;;) {
-        nextTag();
-        if (tagClose) {
-          if (!tagIs("c")) throw new NotPlainSheet("structure");
-          break;
-        }
-        if (tagIs("v")) {
-          if (tagEmpty) continue;
-          const text = leafText("v");
-          if (text !== "") cell.value = cell.value === undefined ? text : cell.value + text;
-        } else if (tagIs("f")) {
-          cell.shareType = attr("t");
-          cell.ref = attr("ref");
-          cell.si = attr("si");
-          if (tagEmpty) continue;
-          const text = leafText("f");
-          if (text !== "") cell.formula = cell.formula === undefined ? text : cell.formula + text;
-        } else if (tagIs("is")) {
-          if (tagEmpty) continue;
-          for (;;) {
-            nextTag();
-            if (tagClose) {
-              if (!tagIs("is")) throw new NotPlainSheet("structure");
-              break;
-            }
-            if (!tagIs("t")) throw new NotPlainSheet(`<${tagName}> in inline string`);
-            if (tagEmpty) continue;
-            const text = leafText("t");
-            if (text !== "") cell.value = cell.value === undefined ? text : cell.value + text;
-          }
-        } else {
-          throw new NotPlainSheet(`<${tagName}> in cell`);
-        }
-      }
-    }
+    if (!cur.tagEmpty) scanRowCells(cur, r, rowNo, cells);
   }
-  if (pos !== end) throw new NotPlainSheet("end");
+  if (cur.pos !== end) throw new NotPlainSheet("end");
   return cells;
 }
