@@ -254,45 +254,102 @@ function scoreShift(
   return score;
 }
 
-export function readIndicatorGrid(
-  view: SheetView,
-  header: IndicatorHeader,
-  top: number,
-  bottom: number,
-  right: number,
-  frameworkOverride?: FrameworkId,
-  inherit?: InheritedLevels,
-): GridReadResult {
-  const cols: Columns = header.columns;
-  const seen = seenLabels(view, header, top, bottom, right);
-  const detected = detectFramework(seen, {
-    halfYearColumn: header.columns.halfValue !== undefined,
-  });
-  const fwId = frameworkOverride ?? inherit?.framework ?? detected.id;
-  const fw = frameworkById(fwId);
-  const matched = !!frameworkOverride || frameworkMatches(fw, seen);
-  const issues: RecognitionIssue[] = [];
-  const indicators: IndicatorRow[] = [];
-  const blocks: LabelBlock[] = [];
-  let level1: LabelRef | null = null;
-  let level2: LabelRef | null = null;
-  let block: LabelBlock | null = null;
-  let pendingBlock = false;
+/** A text in a label column that is no label of the framework (a name written there, or an unknown label). */
+interface UnknownText {
+  col: number;
+  text: string;
+}
 
-  const firstDataCol = Math.min(...DATA_ROLES.map((r) => header.columns[r] ?? Infinity));
+/** What the label columns of one row hold (step 1). */
+interface RowLabels {
+  found: FoundLabel[];
+  unknownTexts: UnknownText[];
+  /** the columns of `found` */
+  labelCols: Set<number>;
+  /** how far each label that is in the wrong column sits from its own */
+  labelOffsets: number[];
+}
 
-  const startBlock = (row: number) => {
-    if (block) block.bottom = row - 1;
-    block = { level1, level2, rows: [], top: row, bottom: row };
-    blocks.push(block);
-    pendingBlock = false;
-  };
+/** Whether a row holds data, and how far its data moved (step 2). */
+interface RowData {
+  notApplicable: boolean;
+  hasData: boolean;
+  shift: number;
+  cells: Partial<Record<ColumnRole, Field>>;
+}
 
-  const labelColumns = labelColumnsOf(header);
-  for (let r = top; r <= bottom; r++) {
-    if (view.rowIsEmpty(r, header.left, right)) continue;
-    // the template's …… left in a row of its own
+/**
+ * One indicator grid being read, row by row: the 一级 and 二级 in force, the label block the rows
+ * go into, and what was read and reported so far. Each row goes through the steps in order —
+ * rows that are no indicator (skipRow), the labels of the row (labelsOf), its data and any shift
+ * (dataOf), the labels applied left to right (applyLabel, applyUnknownText), a shift reported
+ * (reportShift), and the indicator itself (addIndicator).
+ */
+class GridReading {
+  readonly issues: RecognitionIssue[] = [];
+  readonly indicators: IndicatorRow[] = [];
+  readonly blocks: LabelBlock[] = [];
+  private level1: LabelRef | null = null;
+  private level2: LabelRef | null = null;
+  private block: LabelBlock | null = null;
+  private pendingBlock = false;
+  private readonly cols: Columns;
+  private readonly firstDataCol: number;
+  private readonly labelColumns: [number, 0 | 1 | 2][];
+
+  constructor(
+    private readonly view: SheetView,
+    private readonly header: IndicatorHeader,
+    private readonly right: number,
+    private readonly fw: FrameworkDef,
+    private readonly inherit: InheritedLevels | undefined,
+  ) {
+    this.cols = header.columns;
+    this.firstDataCol = Math.min(...DATA_ROLES.map((r) => header.columns[r] ?? Infinity));
+    this.labelColumns = labelColumnsOf(header);
+  }
+
+  readRow(r: number): void {
+    const { view, header, right } = this;
+    if (view.rowIsEmpty(r, header.left, right)) return;
     const filled = view.filledColumns(r, header.left, right);
+    if (this.skipRow(r, filled)) return;
+    // a block beside another one (年度 beside 中期) has no 一级 column of its own: the one in force beside it
+    const inherited = this.inherit?.level1At(r);
+    if (inherited && inherited.address !== this.level1?.address) {
+      this.level1 = inherited;
+      this.level2 = null;
+      this.pendingBlock = true;
+    }
+    const labels = this.labelsOf(r);
+    const data = this.dataOf(r, filled, labels);
+
+    // 3. apply labels and unknown texts left to right, so that an unknown 一级 in column A does not
+    //    wipe out the known 二级 written beside it in column B ("厂口目标 | 时效 | …")
+    const events: ({ col: number; found: FoundLabel } | { col: number; unknown: UnknownText })[] = [];
+    for (const f of labels.found) events.push({ col: f.col, found: f });
+    for (const u of labels.unknownTexts) events.push({ col: u.col, unknown: u });
+    if (events.length > 1) events.sort((a, b) => a.col - b.col);
+    let name = data.cells.level3;
+    let nameMoved = false;
+    for (const e of events) {
+      if ("found" in e) this.applyLabel(r, e.found, data.shift);
+      else {
+        const moved = this.applyUnknownText(r, e.unknown, data, name === undefined);
+        if (moved) {
+          name = moved;
+          nameMoved = true;
+        }
+      }
+    }
+    if (data.shift !== 0 && !nameMoved) this.reportShift(r, labels.found, data.shift, name);
+    if (!data.notApplicable) this.addIndicator(r, name, data);
+  }
+
+  /** Rows that hold no indicator and change no label: the template's ……, the header printed again, a note across the grid. */
+  private skipRow(r: number, filled: readonly number[]): boolean {
+    const { view, header, cols } = this;
+    // the template's …… left in a row of its own
     // (the 一级/二级 labels repeated on every row of a system export beside it)
     const unlabelled = filled.filter((c) => c !== cols.level1 && c !== cols.level2 && c !== header.sideLabel);
     const leftover = filled.every((c) => LEFTOVER.test(view.text(r, c)))
@@ -301,25 +358,21 @@ export function readIndicatorGrid(
         ? unlabelled[0]
         : undefined;
     if (leftover !== undefined) {
-      issues.push({ ...view.place(r, leftover), kind: "leftover", text: view.text(r, leftover) });
-      continue;
+      this.issues.push({ ...view.place(r, leftover), kind: "leftover", text: view.text(r, leftover) });
+      return true;
     }
     // the column header printed again (on each printed page, or under a merged two-row header written out)
-    if (repeatsHeader(view, r, header, filled)) continue;
+    if (repeatsHeader(view, r, header, filled)) return true;
     // one text merged across the grid's label and value columns: a note or a heading line, no indicator
-    if (filled.length === 1 && spansGrid(view.mergeAt(r, filled[0]), header)) continue;
-    // a block beside another one (年度 beside 中期) has no 一级 column of its own: the one in force beside it
-    const inherited = inherit?.level1At(r);
-    if (inherited && inherited.address !== level1?.address) {
-      level1 = inherited;
-      level2 = null;
-      pendingBlock = true;
-    }
+    return filled.length === 1 && spansGrid(view.mergeAt(r, filled[0]), header);
+  }
 
-    // 1. labels in the 一级/二级/三级 columns
+  /** 1. labels in the 一级/二级/三级 columns. */
+  private labelsOf(r: number): RowLabels {
+    const { view, cols, fw, right } = this;
     const found: FoundLabel[] = [];
-    const unknownTexts: { col: number; text: string }[] = [];
-    for (const [c, level] of labelColumns) {
+    const unknownTexts: UnknownText[] = [];
+    for (const [c, level] of this.labelColumns) {
       const t = view.text(r, c);
       if (!t) continue;
       const ms = view.meanings(r, c);
@@ -334,11 +387,13 @@ export function readIndicatorGrid(
       found.push({ col: c, text: t, meaning, expectedCol });
     }
     const labelCols = new Set(found.map((f) => f.col));
-    const labelOffsets = found
-      .filter((f) => f.expectedCol !== undefined && f.expectedCol !== f.col)
-      .map((f) => f.col - (f.expectedCol as number));
+    const labelOffsets = found.filter((f) => f.expectedCol !== undefined && f.expectedCol !== f.col).map((f) => f.col - (f.expectedCol as number));
+    return { found, unknownTexts, labelCols, labelOffsets };
+  }
 
-    // 2. is the row's data shifted? (an unused template row marked "/" or 无 holds no data)
+  /** 2. is the row's data shifted? (an unused template row marked "/" or 无 holds no data) */
+  private dataOf(r: number, filled: readonly number[], { labelCols, labelOffsets }: RowLabels): RowData {
+    const { view, header, cols, right } = this;
     const notApplicable = isNotApplicableRow(view, r, header, labelCols);
     let hasData = false;
     if (!notApplicable)
@@ -360,118 +415,129 @@ export function readIndicatorGrid(
         }
       }
     }
-    const cells = readRoleCells(view, r, header, shift, labelCols);
+    return { notApplicable, hasData, shift, cells: readRoleCells(view, r, header, shift, labelCols) };
+  }
 
-    // 3. apply labels and unknown texts left to right, so that an unknown 一级 in column A does not
-    //    wipe out the known 二级 written beside it in column B ("厂口目标 | 时效 | …")
-    let name = cells.level3;
-    const events: ({ col: number; found: FoundLabel } | { col: number; unknown: { col: number; text: string } })[] = [];
-    for (const f of found) events.push({ col: f.col, found: f });
-    for (const u of unknownTexts) events.push({ col: u.col, unknown: u });
-    if (events.length > 1) events.sort((a, b) => a.col - b.col);
-    let nameMoved = false;
-    for (const e of events) {
-      if ("found" in e && e.found) {
-        const f = e.found;
-        if (shift !== 0 && f.col >= firstDataCol + shift && f.col !== cols.level1 && f.col !== cols.level2) continue;
-        const ref: LabelRef = { row: r, col: f.col, address: view.place(r, f.col).address, text: f.text, key: f.meaning?.key ?? null };
-        if (!f.meaning) {
-          // known in another framework only: read it by its column and report it
-          const colLevel = f.col === cols.level1 ? 1 : 2;
-          issues.push({ ...view.place(r, f.col), kind: "unknown-label", text: f.text, level: colLevel, key: null, suggestion: suggestLabel(f.text, colLevel, fw) });
-          if (colLevel === 1) {
-            level1 = ref;
-            level2 = null;
-          } else level2 = ref;
-          startBlock(r);
-          continue;
-        }
-        // a label moved with its whole row is reported once, as the shifted row
-        const movedWithRow = shift !== 0 && f.expectedCol !== undefined && f.col - f.expectedCol === shift;
-        if (f.expectedCol !== undefined && f.expectedCol !== f.col && !movedWithRow) {
-          issues.push({ ...view.place(r, f.col), kind: "label-misplaced", text: f.text, level: f.meaning.level, key: f.meaning.key, expectedCol: f.expectedCol });
-        }
-        if (f.meaning.level === 1) {
-          const key = f.meaning.key;
-          // the 一级 of the block in force, written lower down (a merged cell centred on its rows, or
-          // repeated): the 二级 stays, and rows above it that had no 一级 get it
-          // (the 二级 cell may hold a name moved there with its row: data, not a new 二级)
-          // (a 二级 repeated from the row above, as system exports write it, is the same 二级 going on)
-          const level2Written =
-            cols.level2 !== undefined && !view.isEmpty(r, cols.level2) && !sameAsAbove(view, r, cols.level2) && !(shift !== 0 && cols.level2 >= firstDataCol + shift);
-          const sameBlock =
-            level2 !== null &&
-            !level2Written &&
-            (level1?.key === key || (level1 === null && level2.key !== null && parentsOf(fw, level2.key).includes(key)));
-          if (sameBlock && level1 === null) adoptLevel1(blocks, indicators, ref, fw);
-          level1 = ref;
-          if (!sameBlock) level2 = null;
-          else if (block) {
-            (block as LabelBlock).level1 = ref;
-            continue;
-          }
-        } else {
-          level2 = ref;
-          const parents = parentsOf(fw, f.meaning.key);
-          if (level1?.key && !parents.includes(level1.key)) {
-            issues.push({ ...view.place(r, f.col), kind: "level2-wrong-parent", text: f.text, level: 2, key: f.meaning.key, parent: level1.text });
-          } else if (!level1 && parents.length === 1) {
-            // a 二级 before any 一级: its 一级 is implied
-            level1 = null;
-          }
-        }
-        startBlock(r);
-        continue;
-      }
-      // text in a label column that is no label: a name written there, or an unknown label
-      const u = (e as { unknown: { col: number; text: string } }).unknown;
-      if (shift !== 0 && u.col >= firstDataCol + shift) continue; // read as data
-      // the label of the row above written again (a merged cell written out): the same block goes on
-      // (the template's 具体指标 left on every row is reported on every row)
-      if (repeatedLabel(view, r, u.col, cols) && !PLACEHOLDER_LABEL.test(view.key(r, u.col))) continue;
-      const looksLikeLabel = u.text.length <= 8 && !/[，,。；;]/.test(u.text);
-      if (!name && hasData && (u.text.length > 4 || !looksLikeLabel) && !isCutLabel(view.key(r, u.col))) {
-        name = view.field(r, u.col);
-        issues.push({ ...view.place(r, u.col), kind: "name-misplaced", text: u.text, expectedCol: cols.level3 });
-        nameMoved = true;
-        continue;
-      }
-      const colLevel = u.col === cols.level1 ? 1 : 2;
-      // the template's own wording for a label to fill in (具体指标): left as it was
-      // (the label's points alone, (50分), is no unknown label: its 二级 labels tell what the block is)
-      const pointsOnly = view.key(r, u.col).replace(POINTS_IN_LABEL, "") === "";
-      if (PLACEHOLDER_LABEL.test(view.key(r, u.col))) issues.push({ ...view.place(r, u.col), kind: "leftover", text: u.text, level: colLevel });
-      else if (!pointsOnly) issues.push({ ...view.place(r, u.col), kind: "unknown-label", text: u.text, level: colLevel, key: null, suggestion: suggestLabel(u.text, colLevel, fw) });
-      const ref: LabelRef = { row: r, col: u.col, address: view.place(r, u.col).address, text: u.text, key: null };
-      if (colLevel === 1) {
-        level1 = ref;
-        level2 = null;
-      } else level2 = ref;
-      startBlock(r);
+  private startBlock(row: number): void {
+    if (this.block) this.block.bottom = row - 1;
+    this.block = { level1: this.level1, level2: this.level2, rows: [], top: row, bottom: row };
+    this.blocks.push(this.block);
+    this.pendingBlock = false;
+  }
+
+  /** A new 一级 or 二级 from a label cell, opening a block. */
+  private setLevel(colLevel: 1 | 2, ref: LabelRef, r: number): void {
+    if (colLevel === 1) {
+      this.level1 = ref;
+      this.level2 = null;
+    } else this.level2 = ref;
+    this.startBlock(r);
+  }
+
+  /** 3a. a label of some framework in a label column. */
+  private applyLabel(r: number, f: FoundLabel, shift: number): void {
+    const { view, cols, fw } = this;
+    if (shift !== 0 && f.col >= this.firstDataCol + shift && f.col !== cols.level1 && f.col !== cols.level2) return;
+    const ref: LabelRef = { row: r, col: f.col, address: view.place(r, f.col).address, text: f.text, key: f.meaning?.key ?? null };
+    if (!f.meaning) {
+      // known in another framework only: read it by its column and report it
+      const colLevel = f.col === cols.level1 ? 1 : 2;
+      this.issues.push({ ...view.place(r, f.col), kind: "unknown-label", text: f.text, level: colLevel, key: null, suggestion: suggestLabel(f.text, colLevel, fw) });
+      this.setLevel(colLevel, ref, r);
+      return;
     }
-
-    if (shift !== 0 && !nameMoved) {
-      // anchor on the first moved cell: the label that moved with the row (成本指标 in the 一级 column), else the name
-      const movedLabel = found.find((f) => f.expectedCol !== undefined && f.col - f.expectedCol === shift);
-      const anchor = movedLabel ? movedLabel.col : (header.columns.level3 ?? header.left) + shift;
-      issues.push({ ...view.place(r, anchor), kind: "row-shifted", text: name?.text ?? "", shift, expectedCol: movedLabel ? movedLabel.expectedCol : header.columns.level3, level: movedLabel?.meaning?.level, key: movedLabel ? movedLabel.text : undefined });
+    // a label moved with its whole row is reported once, as the shifted row
+    const movedWithRow = shift !== 0 && f.expectedCol !== undefined && f.col - f.expectedCol === shift;
+    if (f.expectedCol !== undefined && f.expectedCol !== f.col && !movedWithRow) {
+      this.issues.push({ ...view.place(r, f.col), kind: "label-misplaced", text: f.text, level: f.meaning.level, key: f.meaning.key, expectedCol: f.expectedCol });
     }
+    if (f.meaning.level === 1) {
+      const key = f.meaning.key;
+      // the 一级 of the block in force, written lower down (a merged cell centred on its rows, or
+      // repeated): the 二级 stays, and rows above it that had no 一级 get it
+      // (the 二级 cell may hold a name moved there with its row: data, not a new 二级)
+      // (a 二级 repeated from the row above, as system exports write it, is the same 二级 going on)
+      const level2Written =
+        cols.level2 !== undefined && !view.isEmpty(r, cols.level2) && !sameAsAbove(view, r, cols.level2) && !(shift !== 0 && cols.level2 >= this.firstDataCol + shift);
+      const level2 = this.level2;
+      const sameBlock = level2 !== null && !level2Written && (this.level1?.key === key || (this.level1 === null && level2.key !== null && parentsOf(fw, level2.key).includes(key)));
+      if (sameBlock && this.level1 === null) adoptLevel1(this.blocks, this.indicators, ref, fw);
+      this.level1 = ref;
+      if (!sameBlock) this.level2 = null;
+      else if (this.block) {
+        this.block.level1 = ref;
+        return;
+      }
+    } else {
+      this.level2 = ref;
+      const parents = parentsOf(fw, f.meaning.key);
+      if (this.level1?.key && !parents.includes(this.level1.key)) {
+        this.issues.push({ ...view.place(r, f.col), kind: "level2-wrong-parent", text: f.text, level: 2, key: f.meaning.key, parent: this.level1.text });
+      } else if (!this.level1 && parents.length === 1) {
+        // a 二级 before any 一级: its 一级 is implied
+        this.level1 = null;
+      }
+    }
+    this.startBlock(r);
+  }
 
-    // 5. the indicator row
-    if (notApplicable) continue;
+  /**
+   * 3b. text in a label column that is no label: a name written there (returned: the row's name, when
+   * it has none), or an unknown label.
+   */
+  private applyUnknownText(r: number, u: UnknownText, data: RowData, nameMissing: boolean): Field | undefined {
+    const { view, cols, fw } = this;
+    if (data.shift !== 0 && u.col >= this.firstDataCol + data.shift) return undefined; // read as data
+    // the label of the row above written again (a merged cell written out): the same block goes on
+    // (the template's 具体指标 left on every row is reported on every row)
+    if (repeatedLabel(view, r, u.col, cols) && !PLACEHOLDER_LABEL.test(view.key(r, u.col))) return undefined;
+    const looksLikeLabel = u.text.length <= 8 && !/[，,。；;]/.test(u.text);
+    if (nameMissing && data.hasData && (u.text.length > 4 || !looksLikeLabel) && !isCutLabel(view.key(r, u.col))) {
+      this.issues.push({ ...view.place(r, u.col), kind: "name-misplaced", text: u.text, expectedCol: cols.level3 });
+      return view.field(r, u.col);
+    }
+    const colLevel = u.col === cols.level1 ? 1 : 2;
+    // the template's own wording for a label to fill in (具体指标): left as it was
+    // (the label's points alone, (50分), is no unknown label: its 二级 labels tell what the block is)
+    const pointsOnly = view.key(r, u.col).replace(POINTS_IN_LABEL, "") === "";
+    if (PLACEHOLDER_LABEL.test(view.key(r, u.col))) this.issues.push({ ...view.place(r, u.col), kind: "leftover", text: u.text, level: colLevel });
+    else if (!pointsOnly) this.issues.push({ ...view.place(r, u.col), kind: "unknown-label", text: u.text, level: colLevel, key: null, suggestion: suggestLabel(u.text, colLevel, fw) });
+    this.setLevel(colLevel, { row: r, col: u.col, address: view.place(r, u.col).address, text: u.text, key: null }, r);
+    return undefined;
+  }
+
+  /** 4. a shifted row, anchored on the first moved cell: the label that moved with the row (成本指标 in the 一级 column), else the name. */
+  private reportShift(r: number, found: FoundLabel[], shift: number, name: Field | undefined): void {
+    const { header } = this;
+    const movedLabel = found.find((f) => f.expectedCol !== undefined && f.col - f.expectedCol === shift);
+    const anchor = movedLabel ? movedLabel.col : (header.columns.level3 ?? header.left) + shift;
+    this.issues.push({
+      ...this.view.place(r, anchor),
+      kind: "row-shifted",
+      text: name?.text ?? "",
+      shift,
+      expectedCol: movedLabel ? movedLabel.expectedCol : header.columns.level3,
+      level: movedLabel?.meaning?.level,
+      key: movedLabel ? movedLabel.text : undefined,
+    });
+  }
+
+  /** 5. the indicator row, when the row holds one. */
+  private addIndicator(r: number, name: Field | undefined, { cells, shift }: RowData): void {
+    const { view } = this;
     const hasIndicator = !!(name || cells.value || cells.halfValue || cells.midValue || cells.description);
-    if (!hasIndicator) continue;
+    if (!hasIndicator) return;
     // the template's numbering with nothing after it (指标2: left unused) and nothing else in the row
-    if (name && BARE_ENUMERATION.test(view.key(name.row, name.col)) && !cells.value && !cells.halfValue && !cells.midValue && !cells.description && !cells.actual && !cells.score) continue;
+    if (name && BARE_ENUMERATION.test(view.key(name.row, name.col)) && !cells.value && !cells.halfValue && !cells.midValue && !cells.description && !cells.actual && !cells.score) return;
     // 总分 | … | 100 at the foot of a weighted table
-    if (name && TOTAL_ROW.test(view.key(name.row, name.col)) && !cells.value && !cells.halfValue) continue;
+    if (name && TOTAL_ROW.test(view.key(name.row, name.col)) && !cells.value && !cells.halfValue) return;
 
-    if (!block || pendingBlock) startBlock(r);
-    pendingBlock = false;
-    const ind: IndicatorRow = {
+    if (!this.block || this.pendingBlock) this.startBlock(r);
+    this.pendingBlock = false;
+    this.indicators.push({
       row: r,
-      level1,
-      level2,
+      level1: this.level1,
+      level2: this.level2,
       name,
       description: cells.description,
       value: cells.value,
@@ -488,18 +554,36 @@ export function readIndicatorGrid(
       weight: cells.weight,
       basis: cells.basis,
       shift,
-    };
-    indicators.push(ind);
-    (block as LabelBlock | null)?.rows.push(r);
+    });
+    this.block?.rows.push(r);
   }
-  if (block) (block as LabelBlock).bottom = bottom;
-  markParts(indicators);
-  return {
-    indicators,
-    blocks,
-    issues,
-    framework: { id: fwId, score: detected.score, overridden: !!frameworkOverride, matched },
-  };
+
+  /** The last block runs to the grid's foot; indicators given in parts are marked. */
+  finish(bottom: number): void {
+    if (this.block) this.block.bottom = bottom;
+    markParts(this.indicators);
+  }
+}
+
+export function readIndicatorGrid(
+  view: SheetView,
+  header: IndicatorHeader,
+  top: number,
+  bottom: number,
+  right: number,
+  frameworkOverride?: FrameworkId,
+  inherit?: InheritedLevels,
+): GridReadResult {
+  const seen = seenLabels(view, header, top, bottom, right);
+  const detected = detectFramework(seen, { halfYearColumn: header.columns.halfValue !== undefined });
+  const fwId = frameworkOverride ?? inherit?.framework ?? detected.id;
+  const fw = frameworkById(fwId);
+  const matched = !!frameworkOverride || frameworkMatches(fw, seen);
+  const reading = new GridReading(view, header, right, fw, inherit);
+  for (let r = top; r <= bottom; r++) reading.readRow(r);
+  reading.finish(bottom);
+  const { indicators, blocks, issues } = reading;
+  return { indicators, blocks, issues, framework: { id: fwId, score: detected.score, overridden: !!frameworkOverride, matched } };
 }
 
 const hasTarget = (i: IndicatorRow) => !!(i.value || i.halfValue || i.midValue);
