@@ -56,10 +56,31 @@ function quotable(params: Params, lang: Lang): Params {
   const out: Params = {};
   for (const [k, p] of Object.entries(params)) {
     const v = typeof p === "object" ? p[lang] : p;
-    const chars = typeof v === "string" && v.length > MAX_QUOTE ? Array.from(v) : null;
-    out[k] = chars && chars.length > MAX_QUOTE ? `${chars.slice(0, MAX_QUOTE / 2).join("")}…` : v;
+    out[k] = typeof v === "string" && v.length > MAX_QUOTE ? shortened(v) : v;
   }
   return out;
+}
+
+/**
+ * A text of more than MAX_QUOTE characters (code points, as Array.from counts them) cut to its
+ * first MAX_QUOTE / 2 and "…"; a shorter one as it is. Counts only as far as it needs to, with no
+ * array of every character (a copy-paste message names hundreds of tables at 20,000, issue 17).
+ */
+function shortened(v: string): string {
+  let points = 0;
+  let cut = -1;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    // a high surrogate followed by a low one is one code point
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < v.length) {
+      const d = v.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    points++;
+    if (points === MAX_QUOTE / 2) cut = i + 1;
+    if (points > MAX_QUOTE) return `${v.slice(0, cut)}…`;
+  }
+  return v;
 }
 
 /** An indicator whose name cell is empty is called "(no name)", not “”. */
@@ -151,13 +172,25 @@ function prepare(options: ValidateOptions): Run {
   return { lang, ruleOptions, rules, options };
 }
 
-/** The findings of the table-scope rules on some tables (each rule sees one table and its grid). */
+/**
+ * The findings of the table-scope rules on some tables (each rule sees one table and its grid). A
+ * rule's hits are what it reported, then what it returned, as hitsOf gives them, with one report
+ * function and one list for the whole run instead of a new list per rule and table (issue 17).
+ */
 function tableFindings(run: Run, check: readonly TargetTable[], tables: readonly TargetTable[], gridOf: ReadonlyMap<TargetTable, Grid>, into: Finding[]): void {
+  const rules = run.rules.filter((r) => r.scope !== "workbook");
+  const reported: Hit[] = [];
+  const report = (hit: Hit) => void reported.push(hit);
   for (const table of check) {
     const ctx = { table, tables, framework: frameworkById(table.framework.id), grid: gridOf.get(table) as Grid, options: run.ruleOptions };
-    for (const rule of run.rules) {
-      if (rule.scope === "workbook") continue;
-      for (const hit of hitsOf(rule.check, ctx)) into.push(toFinding(rule, hit, table.sheet, hit.table ?? table, run.options, run.lang));
+    for (const rule of rules) {
+      const returned = rule.check(ctx, report);
+      for (let k = 0; k < reported.length; k++) {
+        const hit = reported[k];
+        into.push(toFinding(rule, hit, table.sheet, hit.table ?? table, run.options, run.lang));
+      }
+      if (reported.length) reported.length = 0;
+      if (returned) for (const hit of returned) into.push(toFinding(rule, hit, table.sheet, hit.table ?? table, run.options, run.lang));
     }
   }
 }
@@ -173,23 +206,57 @@ function workbookFindings(run: Run, tables: readonly TargetTable[], grids: reado
   }
 }
 
+/**
+ * Findings sorted, one per rule, cell and message, less those the user ignored. After the sort the
+ * findings on one cell stand together, so a duplicate is looked for among its cell's findings only,
+ * not in a set of every finding's text (issue 17: 1.1 s of 30 at 20,000 tables). Every place's
+ * address is toA1 of its row and column, so one cell is one row and column.
+ */
 function finish(findings: Finding[], grids: readonly Grid[], tables: TargetTable[], sheetsWithoutTables: string[], options: ValidateOptions): Report {
   sortFindings(findings, grids);
-  // one finding per rule and cell
-  const seen = new Set<string>();
-  const unique = findings.filter((f) => {
-    const k = `${f.rule}|${f.sheet}|${f.cell}|${f.message}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
+  const unique: Finding[] = [];
+  for (let i = 0; i < findings.length; ) {
+    const f = findings[i];
+    let j = i + 1;
+    while (j < findings.length && findings[j].row === f.row && findings[j].col === f.col) j++;
+    if (j === i + 1) unique.push(f);
+    else dedupeCell(findings, i, j, unique);
+    i = j;
+  }
   const ignoredKeys = new Set(options.ignored ?? []);
+  if (ignoredKeys.size === 0) return { tables, findings: unique, ignored: [], sheetsWithoutTables };
   return {
     tables,
     findings: unique.filter((f) => !ignoredKeys.has(f.key)),
     ignored: unique.filter((f) => ignoredKeys.has(f.key)),
     sheetsWithoutTables,
   };
+}
+
+/** The first of each rule|sheet|cell|message among findings[from, to) (one row and column), in order. */
+function dedupeCell(findings: readonly Finding[], from: number, to: number, into: Finding[]): void {
+  if (to - from > 32) {
+    // (many findings on one row and column: the same cell on many sheets)
+    const seen = new Set<string>();
+    for (let i = from; i < to; i++) {
+      const f = findings[i];
+      const k = `${f.rule}|${f.sheet}|${f.cell}|${f.message}`;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      into.push(f);
+    }
+    return;
+  }
+  const start = into.length;
+  for (let i = from; i < to; i++) {
+    const f = findings[i];
+    let dup = false;
+    for (let k = start; k < into.length && !dup; k++) {
+      const u = into[k];
+      dup = u.rule === f.rule && u.cell === f.cell && u.sheet === f.sheet && u.message === f.message;
+    }
+    if (!dup) into.push(f);
+  }
 }
 
 export function validate(grids: readonly Grid[], options: ValidateOptions = {}): Report {

@@ -10,7 +10,7 @@ export class SheetView {
   readonly bottom: number;
   readonly right: number;
   private readonly texts: string[][];
-  private readonly keys: (string | undefined)[][];
+  private readonly keys: ((string | undefined)[] | undefined)[];
 
   constructor(readonly grid: Grid) {
     this.top = grid.origin.row;
@@ -19,13 +19,21 @@ export class SheetView {
     for (const r of grid.cells) if (r.length > width) width = r.length;
     this.bottom = this.top + grid.cells.length - 1;
     this.right = this.left + width - 1;
-    this.texts = grid.cells.map((r, i) =>
-      r.map((v, j) => {
-        const fmt = grid.numberFormats?.[i]?.[j] ?? null;
-        return typeof v === "string" ? tidy(v) : displayText(v, fmt);
-      }),
-    );
-    this.keys = grid.cells.map(() => []);
+    // one packed array of texts a row ("" for an empty cell or a hole: every reader takes both as
+    // empty); a number's format looked up only for numbers and booleans (issue 17)
+    const formats = grid.numberFormats;
+    this.texts = [];
+    for (let i = 0; i < grid.cells.length; i++) {
+      const r = grid.cells[i];
+      const f = formats?.[i];
+      const out: string[] = [];
+      for (let j = 0; j < r.length; j++) {
+        const v = r[j];
+        out.push(typeof v === "string" ? tidy(v) : v === null || v === undefined ? "" : displayText(v, f?.[j] ?? null));
+      }
+      this.texts.push(out);
+    }
+    this.keys = [];
   }
 
   get sheet(): string {
@@ -47,8 +55,14 @@ export class SheetView {
 
   /** Text for comparing with labels (no whitespace, half-width). */
   key(row: number, col: number): string {
-    const r = this.keys[row - this.top];
-    if (!r) return "";
+    const i = row - this.top;
+    if (i < 0 || i >= this.texts.length) return "";
+    // a row's keys are made when one of them is first asked for
+    let r = this.keys[i];
+    if (!r) {
+      while (this.keys.length < i) this.keys.push(undefined);
+      r = this.keys[i] = [];
+    }
     const j = col - this.left;
     let k = r[j];
     if (k === undefined) {

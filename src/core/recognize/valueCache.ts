@@ -1,7 +1,9 @@
 /**
  * parseValue with a bounded memo, for the recognizer's hot path: the same target values (≥90%,
- * =100%, 健全, ≤25万元 …) recur in every table of a workbook. parseValue is pure; each call still
- * gets its own copy of the result, so no two indicator rows ever share an object.
+ * =100%, 健全, ≤25万元 …) recur in every table of a workbook. parseValue is pure; a memoised result
+ * is frozen (with its unitInfo and date) and shared by every row that has that value, instead of a
+ * copy for each (issue 17: two objects a value cell, kept as long as the tables). Nothing changes a
+ * parsed value; code that derives one spreads it ({ ...p, raw }), as moneyShorthand does.
  */
 import { parseValue, type ParseValueOptions, type ValueInput } from "../value/parse";
 import type { ParsedValue } from "../value/types";
@@ -48,11 +50,12 @@ function memosFor(words: readonly string[] | undefined): [Memo, Memo] {
   return m;
 }
 
-function copy(p: ParsedValue): ParsedValue {
+/** A frozen copy, made once a memo entry (parseValue's unitInfo may be the units table's own object). */
+function frozen(p: ParsedValue): ParsedValue {
   const c = { ...p };
-  if (p.unitInfo) c.unitInfo = { ...p.unitInfo };
-  if (p.date) c.date = { ...p.date };
-  return c;
+  if (p.unitInfo) c.unitInfo = Object.freeze({ ...p.unitInfo });
+  if (p.date) c.date = Object.freeze({ ...p.date });
+  return Object.freeze(c);
 }
 
 export function parseValueCached(input: ValueInput, opts: ParseValueOptions = {}): ParsedValue {
@@ -60,5 +63,5 @@ export function parseValueCached(input: ValueInput, opts: ParseValueOptions = {}
   const keyable = (typeof input === "string" && input.length <= MAX_LENGTH) || (typeof input === "number" && !Object.is(input, -0));
   if (!keyable) return parseValue(input, opts);
   const memo = memosFor(opts.placeholderWords)[opts.percentFormat === true ? 1 : 0];
-  return copy(memo.get(input as string | number, () => parseValue(input, opts)));
+  return memo.get(input as string | number, () => frozen(parseValue(input, opts)));
 }

@@ -100,12 +100,13 @@ const reused = defineWorkbookRule({
       }
       if (group.length < 2) continue;
       group.forEach((g) => grouped.add(g));
-      // report once, on the later tables, naming the others
-      for (const g of group.slice(1)) {
-        const t = tables[g];
+      // report once, on the later tables, naming the others (each table's name made once a group)
+      const labels = group.map((x) => `“${tables[x].projectName?.text ?? tables[x].id}”（${tables[x].sheet}）`);
+      for (let k = 1; k < group.length; k++) {
+        const t = tables[group[k]];
         const first = t.indicators.find((x) => x.name && (x.level1?.key === "产出" || x.level1?.key === "效益"))?.name;
         if (!first) continue;
-        const others = group.filter((x) => x !== g).map((x) => `“${tables[x].projectName?.text ?? tables[x].id}”（${tables[x].sheet}）`);
+        const others = labels.filter((_, m) => m !== k);
         report({
           place: first,
           table: t,
@@ -118,4 +119,68 @@ const reused = defineWorkbookRule({
   },
 });
 
-export const copyPasteRules = [reused];
+/** An indicator as written: its 二级, name and target, so that two terms' lists compare cell for cell. */
+function writtenIndicators(t: TargetTable): string[] {
+  const out: string[] = [];
+  for (const i of t.indicators) {
+    if (!i.name && !i.value) continue;
+    out.push([i.level2?.key ?? labelKey(i.level2?.text ?? ""), labelKey(i.name?.text ?? ""), labelKey(i.value?.text ?? "")].join("|"));
+  }
+  return out.sort();
+}
+
+/** Two tables of one project, one for the whole term (中期) and one for the year (年度), in the same workbook. */
+function termPairs(tables: readonly TargetTable[]): [TargetTable, TargetTable][] {
+  const pairs: [TargetTable, TargetTable][] = [];
+  const project = (t: TargetTable) => labelKey(t.projectName?.text ?? "");
+  for (const mid of tables) {
+    if (mid.term !== "中期" || mid.kind !== "target") continue;
+    const year = tables.find((y) => y.term === "年度" && y.kind === "target" && project(y) === project(mid) && (project(y) !== "" || y.sheet === mid.sheet));
+    if (year) pairs.push([mid, year]);
+  }
+  return pairs;
+}
+
+const MIN_COPIED_TERM_INDICATORS = 3;
+
+const termCopied = defineWorkbookRule({
+  id: "copy-paste.term-targets",
+  category: "copy-paste",
+  severity: "warning",
+  title: { zh: "中期指标与年度指标逐项相同", en: "Medium-term indicators identical to the year's" },
+  messages: {
+    default: {
+      zh: "项目“{project}”的中期指标与年度指标逐项相同（{n} 项，指标值也相同）：中期目标应是整个实施期的产出和效果，不能照抄一年的目标。",
+      en: 'the medium-term indicators of "{project}" are the year\'s, one for one ({n}, with the same targets): a medium-term target is what the whole term delivers, not one year\'s copied.',
+    },
+  },
+  why: {
+    zh: "中期（多年）绩效目标覆盖整个实施期，资金和产出通常是年度的数倍；与年度指标完全相同，说明中期目标没有另行设置。",
+    en: "A medium-term (multi-year) target covers the whole term, whose money and outputs are usually several years'; the same list as the year's shows the medium-term targets were never set.",
+  },
+  howToFix: { zh: "按整个实施期的总产出、总成本和效果设置中期指标值。", en: "Set the medium-term targets to the whole term's outputs, costs and outcomes." },
+  fixable: "no",
+  example: {
+    bad: "中期（3年）数量指标“安置数量 3”与年度指标“安置数量 3”相同，而中期资金 284500万元、年度 919万元",
+    good: "中期指标按三年的总量设置",
+    from: { corpus: "targets/32_guangdong_dongguan_zhenjilianwanglu_TRUNCATED.tsv" },
+  },
+  check: ({ tables }, report) => {
+    for (const [mid, year] of termPairs(tables)) {
+      const a = writtenIndicators(mid);
+      if (a.length < MIN_COPIED_TERM_INDICATORS) continue;
+      const b = writtenIndicators(year);
+      if (a.length !== b.length || a.some((x, k) => x !== b[k])) continue;
+      // a one-year term: the medium-term money is the year's, and so may its targets be
+      const midMoney = mid.budget.midTermTotal?.value ?? mid.budget.total?.value;
+      const yearMoney = year.budget.total?.value;
+      if (midMoney !== undefined && yearMoney !== undefined && midMoney === yearMoney && mid.budget.midTermTotal !== undefined) continue;
+      const first = mid.indicators.find((i) => i.name || i.value);
+      const place = first?.name ?? first?.value;
+      if (!place) continue;
+      report({ place, table: mid, value: place.text, params: { project: mid.projectName?.text ?? "", n: a.length } });
+    }
+  },
+});
+
+export const copyPasteRules = [reused, termCopied];
