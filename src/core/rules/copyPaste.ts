@@ -119,14 +119,32 @@ const reused = defineWorkbookRule({
   },
 });
 
-/** An indicator as written: its 二级, name and target, so that two terms' lists compare cell for cell. */
-function writtenIndicators(t: TargetTable): string[] {
-  const out: string[] = [];
+/** The indicators with a target, as written: 二级, name and target, so that two terms' lists compare cell for cell. */
+function writtenTargets(t: TargetTable): { key: string; quantity: boolean }[] {
+  const out: { key: string; quantity: boolean }[] = [];
   for (const i of t.indicators) {
-    if (!i.name && !i.value) continue;
-    out.push([i.level2?.key ?? labelKey(i.level2?.text ?? ""), labelKey(i.name?.text ?? ""), labelKey(i.value?.text ?? "")].join("|"));
+    if (!i.name || !i.value) continue;
+    const level2 = i.level2?.key ?? labelKey(i.level2?.text ?? "");
+    out.push({ key: [level2, labelKey(i.name.text), labelKey(i.value.text)].join("|"), quantity: level2 === "数量" || level2 === "成本" });
   }
-  return out.sort();
+  return out;
+}
+
+/**
+ * How many of the shorter list's targets the longer one repeats, when it repeats them all (a copy
+ * cut short where the stored table ends still counts), and whether a quantity or a cost is among
+ * them; undefined when one target differs.
+ */
+function repeatedTargets(a: { key: string; quantity: boolean }[], b: { key: string; quantity: boolean }[]): { n: number; quantity: boolean } | undefined {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  const left = new Map<string, number>();
+  for (const x of long) left.set(x.key, (left.get(x.key) ?? 0) + 1);
+  for (const x of short) {
+    const k = left.get(x.key) ?? 0;
+    if (k === 0) return undefined;
+    left.set(x.key, k - 1);
+  }
+  return { n: short.length, quantity: short.some((x) => x.quantity) };
 }
 
 /** Two tables of one project, one for the whole term (中期) and one for the year (年度), in the same workbook. */
@@ -167,18 +185,15 @@ const termCopied = defineWorkbookRule({
   },
   check: ({ tables }, report) => {
     for (const [mid, year] of termPairs(tables)) {
-      const a = writtenIndicators(mid);
-      if (a.length < MIN_COPIED_TERM_INDICATORS) continue;
-      const b = writtenIndicators(year);
-      if (a.length !== b.length || a.some((x, k) => x !== b[k])) continue;
+      const same = repeatedTargets(writtenTargets(mid), writtenTargets(year));
+      // rates (合格率 100%, 满意度 ≥90%) may well be the same for the term and the year; quantities and costs not
+      if (!same || same.n < MIN_COPIED_TERM_INDICATORS || !same.quantity) continue;
       // a one-year term: the medium-term money is the year's, and so may its targets be
-      const midMoney = mid.budget.midTermTotal?.value ?? mid.budget.total?.value;
-      const yearMoney = year.budget.total?.value;
-      if (midMoney !== undefined && yearMoney !== undefined && midMoney === yearMoney && mid.budget.midTermTotal !== undefined) continue;
-      const first = mid.indicators.find((i) => i.name || i.value);
-      const place = first?.name ?? first?.value;
-      if (!place) continue;
-      report({ place, table: mid, value: place.text, params: { project: mid.projectName?.text ?? "", n: a.length } });
+      const midMoney = mid.budget.midTermTotal?.value;
+      if (midMoney !== undefined && midMoney === year.budget.total?.value) continue;
+      const first = mid.indicators.find((i) => i.name && i.value)?.name;
+      if (!first) continue;
+      report({ place: first, table: mid, value: first.text, params: { project: mid.projectName?.text ?? "", n: same.n } });
     }
   },
 });
