@@ -324,7 +324,7 @@ export interface TargetTable {
   executionWeight?: Field;
   moneyUnit: MoneyUnitDeclaration;
   budget: BudgetBlock;
-  plan: SpendingPlan;
+  spendingPlan: SpendingPlan;
   /** texts of the header block */
   texts: {
     /** 资金用途 under 预算规模及资金用途, or 资金用途 field */

@@ -50,7 +50,7 @@ describe("recognition of the 30 seed tables", () => {
     const summary = (t: TargetTable) => ({
       project: t.projectName?.text,
       budget: t.budget.total?.value,
-      plan: t.plan.points.map((p) => [p.month, p.share]),
+      plan: t.spendingPlan.points.map((p) => [p.month, p.share]),
       names: t.indicators.map((i) => i.name?.text),
       values: t.indicators.map((i) => i.value?.text),
       shifts: t.indicators.map((i) => i.shift),
@@ -83,21 +83,21 @@ describe("recognition of the 30 seed tables", () => {
 
   it("reads spending plans, including the one that stops at 80% and the empty one", () => {
     const s000 = actual.filter((a) => a.file === "seed000-stacked.xlsx").map((a) => a.t);
-    expect(s000[0].plan.points.map((p) => [p.label, p.share])).toEqual([
+    expect(s000[0].spendingPlan.points.map((p) => [p.label, p.share])).toEqual([
       ["3月底", 0.1],
       ["6月底", 0.3],
       ["10月底", 0.6],
       ["12月底", 1],
     ]);
     const furniture = s000.find((t) => t.projectName?.text === "办公家具及自动化设备购置费");
-    expect(furniture?.plan.points.map((p) => [p.month, p.share])).toEqual([
+    expect(furniture?.spendingPlan.points.map((p) => [p.month, p.share])).toEqual([
       [6, 0.5],
       [10, 0.8],
     ]);
     const legal = s000.find((t) => t.projectName?.text === "法律顾问经费");
-    expect(legal?.plan.label).toBeDefined();
-    expect(legal?.plan.points).toEqual([]);
-    expect(legal?.plan.headers.map((h) => h.month)).toEqual([3, 6, 10, 12]);
+    expect(legal?.spendingPlan.label).toBeDefined();
+    expect(legal?.spendingPlan.points).toEqual([]);
+    expect(legal?.spendingPlan.headers.map((h) => h.month)).toEqual([3, 6, 10, 12]);
   });
 
   it("places shifted rows and labels where they belong and reports them", () => {

@@ -198,7 +198,7 @@ interface BlockResult {
   /** 主管部门 / 部门(单位)名称: the department, the name of a department-wide table */
   department?: Field;
   budget: BudgetBlock;
-  plan: SpendingPlan;
+  spendingPlan: SpendingPlan;
   texts: TargetTable["texts"];
   period: TargetTable["period"];
   /** labelled fields left empty */
@@ -258,7 +258,7 @@ interface LabelAt {
 class HeaderBlockReading {
   readonly out: BlockResult = {
     budget: emptyBudget(),
-    plan: emptyPlan(),
+    spendingPlan: emptyPlan(),
     texts: { goals: [], background: [] },
     period: {},
     slots: {},
@@ -411,7 +411,7 @@ const FIELD_READERS: Record<FieldKind, FieldReader> = {
   },
   spendingPlan: (h, at) => {
     h.planRow = at.r;
-    h.out.plan.label = at.label;
+    h.out.spendingPlan.label = at.label;
   },
   purposeBelow: (h, at) => {
     const purpose = firstTextBelow(h.view, at.r, h.zone);
@@ -545,7 +545,7 @@ function readHeaderRow(h: HeaderBlockReading, r: number): void {
 /** After the rows: the spending plan and the execution block, and which goal, total and name stand for the table. */
 function settleHeaderBlock(h: HeaderBlockReading): BlockResult {
   const { view, zone, out } = h;
-  if (h.planRow !== undefined) readPlan(view, h.planRow, zone, out.plan);
+  if (h.planRow !== undefined) readPlan(view, h.planRow, zone, out.spendingPlan);
   out.execution = readExecution(view, zone, h.unit);
   // a self-evaluation's money is the year's budget column of its execution block (全年预算数 / 调整后预算数)
   if (out.execution) out.budget = budgetOfExecution(out.execution, out.budget);

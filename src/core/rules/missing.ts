@@ -185,7 +185,7 @@ const spendingPlan = defineRule({
   fixable: "no",
   example: { bad: "资金支出计划（%）：3月底/6月底/10月底/12月底 均空白", good: "… 12月底 100%", from: { seed: "000", table: "法律顾问经费" } },
   check: ({ table }) => {
-    const plan = table.plan;
+    const plan = table.spendingPlan;
     if (!plan.label || plan.points.length > 0 || plan.unreadable.length > 0) return [];
     return [{ place: plan.label, value: plan.label.text }];
   },

@@ -18,7 +18,7 @@ const falls = defineRule({
   fixable: "no",
   example: { bad: "3月底 40%，6月底 30%", good: "3月底 10%，6月底 30%，10月底 60%，12月底 100%（种子 000 宣传费）", from: { illustration: "the fixed form is from the seeds" } },
   check: ({ table }, report) => {
-    const pts = table.plan.points;
+    const pts = table.spendingPlan.points;
     for (let i = 1; i < pts.length; i++)
       if (pts[i].share + 1e-9 < pts[i - 1].share)
         report({ place: pts[i], value: pct(pts[i].share), params: { label: pts[i].label, value: pct(pts[i].share), prevLabel: pts[i - 1].label, prev: pct(pts[i - 1].share) } });
@@ -38,7 +38,7 @@ const over100 = defineRule({
   fixable: "no",
   example: { bad: "12月底 110%", good: "12月底 100%", from: { illustration: "no such mistake in the seeds" } },
   check: ({ table }) =>
-    table.plan.points.filter((p) => p.share > 1 + 1e-9).map((p) => ({ place: p, value: pct(p.share), params: { label: p.label, value: pct(p.share) } })),
+    table.spendingPlan.points.filter((p) => p.share > 1 + 1e-9).map((p) => ({ place: p, value: pct(p.share), params: { label: p.label, value: pct(p.share) } })),
 });
 
 const notComplete = defineRule({
@@ -54,7 +54,7 @@ const notComplete = defineRule({
   fixable: "no",
   example: { bad: "6月底 50%，10月底 80%（无 12月底）", good: "… 12月底 100%", from: { seed: "000", table: "办公家具及自动化设备购置费" } },
   check: ({ table }) => {
-    const pts = table.plan.points;
+    const pts = table.spendingPlan.points;
     if (pts.length === 0) return [];
     const last = pts[pts.length - 1];
     if (Math.abs(last.share - 1) < 1e-6 || last.share > 1) return [];

@@ -18,7 +18,7 @@ describe("newTableGrid", () => {
     expect(table.title?.text).toBe("业务培训费项目绩效目标表");
     expect(table.moneyUnit).toMatchObject({ unit: "万元", declared: true });
     expect(table.budget.total?.value).toBe(12.9);
-    expect(table.plan.points.map((p) => p.share)).toEqual([0.25, 0.5, 0.75, 1]);
+    expect(table.spendingPlan.points.map((p) => p.share)).toEqual([0.25, 0.5, 0.75, 1]);
     expect(table.texts.goals.map((g) => g.text)).toEqual(["完成年度培训计划，提高窗口人员业务技能"]);
     expect(table.framework.id).toBe(fw);
     expect(table.header?.row).toBe(t.headerRow);
