@@ -262,3 +262,29 @@ describe("table kinds", () => {
     expect(recognizeTables(buildTableInfo(cleanSpec("common")).grid)[0].kind).toBe("target");
   });
 });
+
+describe("header words split over two rows (a cell's line break from a PDF or a scan; blind round 4, 裕安 自评表)", () => {
+  const at = (rows: (string | number | null)[][]) => gridFromRows("Sheet1", rows);
+  it("年度 | 实际 over 指标值 | 完成值 read as the target and the actual columns, the grid under the second row", () => {
+    const t = recognizeTables(
+      at([
+        ["项目支出绩效自评表"],
+        ["项目名称", "市级文物保护专项经费"],
+        ["一级指标", "二级指标", "三级指标", "年度", "实际", "分值", "得分", "偏差原因分析及改进措施"],
+        [null, null, null, "指标值", "完成值"],
+        ["产出指标", "数量指标", "修缮建筑面积", "6000平方米", "6000平方米", 7, 7],
+        [null, "质量指标", "验收通过率", "100%", "95%", 6, 5, "个别项目返工"],
+      ]),
+    )[0];
+    expect([t.kind, t.header.subRow, t.header.columns.value, t.header.columns.actual]).toEqual(["self-evaluation", 4, 4, 5]);
+    expect(t.indicators.map((i) => [i.name?.text, i.value?.text, i.actual?.text, i.score?.text])).toEqual([
+      ["修缮建筑面积", "6000平方米", "6000平方米", "7"],
+      ["验收通过率", "100%", "95%", "5"],
+    ]);
+    expect(t.issues.filter((i) => i.kind === "row-shifted")).toEqual([]);
+  });
+  it("a first row of data under the header is not joined to it", () => {
+    const t = recognizeTables(at([["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "培训人次", "≥200人次"]]))[0];
+    expect([t.header.subRow, t.indicators.length]).toEqual([undefined, 1]);
+  });
+});

@@ -240,6 +240,7 @@ function finish(view: SheetView, c: Candidate): IndicatorHeader {
   }
   if (beforeLevels.length) h.labelCandidates = beforeLevels;
   readSubHeader(view, h);
+  if (h.subRow === undefined) joinSplitWords(view, h);
   h.left = Math.min(...roleColumns(h));
   return h;
 }
@@ -283,6 +284,39 @@ function readSubHeader(view: SheetView, h: IndicatorHeader): void {
     h.right = Math.max(h.right, col);
   }
   if (group && !h.labels.value) h.labels.value = group;
+  h.subRow = below;
+}
+
+/**
+ * Header words split over two rows, as a cell with a line break comes out of a PDF or a scan
+ * (年度 | 实际 over 指标值 | 完成值): when every filled cell of the row below, within the header,
+ * joins the cell above it into a header word, the columns take the joined words' roles and the
+ * grid starts under the second row. A role another column already has is left alone (then nothing
+ * is joined).
+ */
+function joinSplitWords(view: SheetView, h: IndicatorHeader): void {
+  const below = h.row + 1;
+  const subs = view.filledColumns(below, h.left, h.right);
+  if (subs.length === 0) return;
+  const joined: [ColumnRole, number][] = [];
+  for (const col of subs) {
+    const upper = view.key(h.row, col);
+    const m = upper ? roleMatch(upper + view.key(below, col)) : undefined;
+    if (!m) return;
+    const other = h.columns[m.role];
+    if (other !== undefined && other !== col) return;
+    joined.push([m.role, col]);
+  }
+  for (const [role, col] of joined) {
+    for (const r of Object.keys(h.columns) as ColumnRole[])
+      if (h.columns[r] === col && r !== role) {
+        delete h.columns[r];
+        delete h.labels[r];
+      }
+    h.columns[role] = col;
+    const f = view.field(h.row, col);
+    if (f) h.labels[role] = f;
+  }
   h.subRow = below;
 }
 
