@@ -60,11 +60,30 @@ interface Candidate extends IndicatorHeader {
  * 一级/二级 column) and a target value. Several headers on one row (tables side by side: a second
  * 一级 column) are returned separately, each with its own column span.
  */
+/**
+ * Whether a row can start a header: three filled cells, one of them with a header's or a row
+ * field's character. A row without one never opens a candidate, so the search below would find
+ * nothing in it; data rows are skipped before their column list and closures are made (issue 17).
+ */
+function mayHoldHeader(view: SheetView, row: number): boolean {
+  let filled = 0;
+  let marked = false;
+  for (let c = view.firstFilled(row); c !== undefined; c = view.firstFilled(row, c + 1)) {
+    filled++;
+    if (!marked) {
+      const text = view.text(row, c);
+      marked = HEADER_CHARS.test(text) || ROW_FIELD_CHARS.test(text);
+    }
+    if (marked && filled >= 3) return true;
+  }
+  return false;
+}
+
 export function findHeaders(view: SheetView): IndicatorHeader[] {
   const out: IndicatorHeader[] = [];
   for (let row = view.top; row <= view.bottom; row++) {
+    if (!mayHoldHeader(view, row)) continue;
     const cols = view.filledColumns(row);
-    if (cols.length < 3) continue;
     let current: Candidate | null = null;
     const flush = () => {
       const c = current as Candidate | null;
