@@ -50,7 +50,11 @@ export const GRID_HEADER_WORDS: readonly HeaderWord[] = [
   },
   { role: "note", strength: 3, pattern: /^备注$/ },
   // monitoring (绩效运行监控表): what was done by the middle of the year, what the year will reach, the correction
-  { role: "progress", strength: 3, pattern: /^(\d{1,2}[-—至~]\d{1,2}月(执行|完成|实际完成)(情况|数|值)?|截至\d{1,2}月(底)?(执行|完成)(情况|数|值)?|累计完成(值|情况)?|当前完成(值|情况)?)$/ },
+  {
+    role: "progress",
+    strength: 3,
+    pattern: /^(\d{1,2}[-—至~]\d{1,2}月(执行|完成|实际完成)(情况|数|值)?|截至\d{1,2}月(底)?(执行|完成)(情况|数|值)?|(上半年|半年度?)(指标)?(执行|完成)(情况|数|值)|累计完成(值|情况)?|当前完成(值|情况)?)$/,
+  },
   { role: "forecast", strength: 3, pattern: /^(全年预计完成(情况|值|数)?|预计全年完成(情况|值|数)?|全年预计(执行数|完成值)?|预计年底完成(情况|值)?)$/ },
   { role: "correction", strength: 3, pattern: /^(纠偏措施|完成目标可能性|偏差纠正措施)$/ },
   // self-evaluation (绩效自评表): what was achieved, the points it scored, why it fell short
@@ -59,7 +63,8 @@ export const GRID_HEADER_WORDS: readonly HeaderWord[] = [
   {
     role: "reason",
     strength: 3,
-    pattern: /^(偏差原因|偏差原因分析|未完成原因|未完成原因分析|原因分析|偏差原因分析及改进措施|偏差原因及改进措施|未完成原因及拟采取的改进措施|未完成原因及改进措施|偏差原因和改进措施)$/,
+    // 偏差原因, 未完成原因分析, 偏差原因分析及改进措施, 未完成原因及拟采取的改进措施, 产生差异的原因及改进措施 …
+    pattern: /^(产生)?(偏差|差异|未完成|未达成|未达标|扣分)(的)?原因(分析|说明)?((及|和|与|、)(拟采取的)?(改进|整改|纠偏)(措施|建议))?$|^原因分析$/,
   },
 ];
 
@@ -111,13 +116,13 @@ export const POINTS_IN_LABEL = /[(（]?\s*(\d+(?:\.\d+)?)\s*分\s*[)）]?$/;
 
 /** Column headers of a self-evaluation's budget-execution block (资金情况: 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分). */
 export const EXECUTION_COLUMNS: readonly ["initial" | "budget" | "spent" | "rate" | "weight" | "score" | "reason", RegExp][] = [
-  ["initial", /^年初预算(数)?$/],
+  ["initial", /^年初预算(数|资金|资金总额|金额)?$/],
   ["budget", /^(全年预算(数)?|调整后预算(数)?|调整预算(数)?|年度预算(数)?|预算数|全年(调整)?预算(数)?)$/],
-  ["spent", /^(全年执行(数)?|预算执行(数)?|执行数|实际支出(数)?|全年实际支出)$/],
+  ["spent", /^(全年执行(数)?|预算执行(数)?|执行数|实际支出(数)?|全年实际支出|实际投入(资金)?(额|金额|数)?|实际使用(资金)?(额|金额|数)?)$/],
   ["rate", /^(执行率|预算执行率|资金执行率)$/],
   ["weight", /^(执行率)?(分值|权重)$/],
   ["score", /^(执行率)?得分$/],
-  ["reason", /^(原因|偏差原因|说明)$/],
+  ["reason", /^((产生)?(偏差|差异)(的)?)?原因(说明|分析)?$|^说明$/],
 ];
 
 /* ---------------------------------------------------------------------------------------------
@@ -157,7 +162,7 @@ export const AMOUNT_LABELS: readonly [AmountRole, RegExp][] = [
   ["fiscal", /^(其中[:：,]?)?(当年|本年|本年度)?(市级|县级|区级|本级|省级|市|县|区)?财政(资金|拨款|拨款资金|性资金|拨款\(补助\)|安排资金)(\(小计\)|小计)?$/],
   [
     "fiscalPart",
-    /^(其中[:：]?)?(一般公共预算(资金|拨款)?|政府性基金(预算)?(资金|拨款)?|财政专户管理资金|中央补助(安排|资金)?|中央(财政)?资金|省级财政(安排|资金)|省级补助(资金)?|市级财政(安排)|(该项目支出)?上级(补助)?资金|上级补助)$/,
+    /^(其中[:：]?)?(当年|本年|本年度)?(一般公共预算(资金|拨款)?|政府性基金(预算)?(资金|拨款)?|财政专户管理资金|中央补助(安排|资金)?|中央(财政)?资金|省级财政(安排|资金)|省级补助(资金)?|市级财政(安排)|(该项目支出)?上级(补助)?资金|上级补助)$/,
   ],
   ["otherSource", /^(国有资本经营预算(资金)?|社会保险基金预算(资金)?)$/],
   ["carryOver", /^(其中[:：]?)?(上年结转(资金)?|结转资金|上年结余(资金)?|结转结余(资金)?)$/],
@@ -172,19 +177,31 @@ export const AMOUNT_LABELS: readonly [AmountRole, RegExp][] = [
  * 年度资金申请总额): the qualifiers taken off one after another — the term, 申请/申报, the government level,
  * 财政 — and what is left read as a total (中期 → the medium-term total).
  */
-const AMOUNT_QUALIFIERS: readonly RegExp[] = [/^(本年度|年度|当年|本年)/, /(申请|申报)/, /^(市级|县级|区级|省级|本级|市|县|区|省)/, /^财政/];
+const AMOUNT_QUALIFIERS: readonly RegExp[] = [
+  /^(本年度|年度|当年|本年)/,
+  /(申请|申报)/,
+  // the government level, alternatives in brackets included: 市级, 本级, 市县(区), 县(市、区)
+  /^(本级|((省|市|县|区|州|盟|旗|乡|镇)(级)?(\([^()]*\))?)+)/,
+];
 const AMOUNT_CORE = /^(预算|预算资金|预算数|预算金额|预算总额|资金|资金总额|资金总额|总额|资金额)$/;
+/** What is left of a fiscal label once its qualifiers are off (年度市级财政拨款, 市县(区)财政资金). */
+const FISCAL_CORE = /^财政(资金|拨款|拨款资金|安排资金)$/;
+/** The term of a label for the whole project's money: 中期资金总额, 实施期资金总额. */
+const WHOLE_TERM = /^(中期|中长期|实施期|项目期)/;
 
 export function qualifiedAmountRole(key: string): AmountRole | undefined {
   let k = key.replace(/^其中[:：]?/, "");
-  const mid = /^(中期|中长期)/.exec(k);
+  const mid = WHOLE_TERM.exec(k);
   if (mid) k = k.slice(mid[0].length);
   let changed = !!mid;
   for (const q of AMOUNT_QUALIFIERS) {
     const next = k.replace(q, "");
     if (next !== k) [k, changed] = [next, true];
   }
-  if (!changed || !AMOUNT_CORE.test(k)) return undefined;
+  if (!changed) return undefined;
+  if (FISCAL_CORE.test(k)) return mid ? undefined : "fiscal";
+  k = k.replace(/^财政/, "");
+  if (!AMOUNT_CORE.test(k)) return undefined;
   return mid ? "midTermTotal" : "total";
 }
 

@@ -276,7 +276,7 @@ describe("header words split over two rows (a cell's line break from a PDF or a 
         [null, "质量指标", "验收通过率", "100%", "95%", 6, 5, "个别项目返工"],
       ]),
     )[0];
-    expect([t.kind, t.header.subRow, t.header.columns.value, t.header.columns.actual]).toEqual(["self-evaluation", 4, 4, 5]);
+    expect([t.kind, t.header?.subRow, t.header?.columns.value, t.header?.columns.actual]).toEqual(["self-evaluation", 4, 4, 5]);
     expect(t.indicators.map((i) => [i.name?.text, i.value?.text, i.actual?.text, i.score?.text])).toEqual([
       ["修缮建筑面积", "6000平方米", "6000平方米", "7"],
       ["验收通过率", "100%", "95%", "5"],
@@ -285,6 +285,44 @@ describe("header words split over two rows (a cell's line break from a PDF or a 
   });
   it("a first row of data under the header is not joined to it", () => {
     const t = recognizeTables(at([["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "培训人次", "≥200人次"]]))[0];
-    expect([t.header.subRow, t.indicators.length]).toEqual([undefined, 1]);
+    expect([t.header?.subRow, t.indicators.length]).toEqual([undefined, 1]);
+  });
+});
+
+describe("blind round 4: a 监控表 with its 二级 in the name column, a 自评表's money block in other words", () => {
+  const at = (rows: (string | number | null)[][]) => gridFromRows("Sheet1", rows);
+  it("半年度指标执行情况 and 完成目标可能性 make a monitoring table; a 二级 in the name column of a grid with no 二级 column is the row's 二级, its name not written", () => {
+    const t = recognizeTables(
+      at([
+        ["黄石市项目支出绩效监控表"],
+        ["项目名称", "申遗经费"],
+        ["绩效指标", "一级指标", "指标名称", "指标值", "半年度指标执行情况", "完成目标可能性(确定能、有可能、不可能)", "备注"],
+        [null, "产出指标", "质量"],
+        [null, null, "成本", "年度预算220万元", "按进度执行,已使用约40%", "确定能"],
+        [null, "满意度指标", "服务对象满意度", "≥90%", null, "确定能"],
+      ]),
+    )[0];
+    expect(t.kind).toBe("monitoring");
+    expect(t.indicators.map((i) => [i.level2?.text ?? null, i.name?.text ?? null, i.value?.text])).toEqual([
+      ["成本", null, "年度预算220万元"],
+      // a satisfaction word there is as often the indicator's own name
+      [null, "服务对象满意度", "≥90%"],
+    ]);
+    expect(t.issues.filter((i) => i.kind === "row-shifted")).toEqual([]);
+  });
+  it("a 自评表's money as 年初预算资金总额: | 实际投入资金额 | 产生差异的原因 over 合计 / 其中:财政拨款, the reasons' column 产生差异的原因及改进措施", () => {
+    const t = recognizeTables(
+      at([
+        ["2020年忠烈祠免费开放经费部门整体支出绩效自评表"],
+        ["单位名称", "南岳区民族宗教事务局"],
+        ["资金情况(万元)", null, "年初预算资金总额:", "实际投入资金额", "产生差异的原因"],
+        [null, "合计", 236, 230, "节约"],
+        [null, "其中:财政拨款", 236, 230],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "全年实际完成值", "产生差异的原因及改进措施"],
+        [null, "产出指标", "数量指标", "忠烈祠免费开放", "=365天", "=360天", "闭馆维修5天"],
+      ]),
+    )[0];
+    expect([t.kind, t.execution?.total.initial?.value, t.execution?.total.spent?.value, t.execution?.total.reason?.text]).toEqual(["self-evaluation", 236, 230, "节约"]);
+    expect(t.indicators.map((i) => [i.actual?.text, i.reason?.text])).toEqual([["=360天", "闭馆维修5天"]]);
   });
 });

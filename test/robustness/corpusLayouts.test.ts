@@ -18,7 +18,7 @@ const corpus = (dir: string) =>
     .filter((f) => f.endsWith(".xlsx"))
     .sort()
     .map((f) => `corpus/${dir}/${f}`);
-const FILES = [...corpus("targets"), ...corpus("self-evaluation"), "seed000-stacked.xlsx", "seed001.xlsx", "seed002.xlsx"];
+const FILES = [...corpus("targets"), ...corpus("self-evaluation"), ...corpus("monitoring"), "seed000-stacked.xlsx", "seed001.xlsx", "seed002.xlsx"];
 
 const width = (g: Grid) => Math.max(0, ...g.cells.map((r) => r.length));
 const blankRows = (n: number, w: number) => Array.from({ length: n }, () => new Array(w).fill(null));
@@ -94,6 +94,10 @@ const WIDENING_CHANGES: Record<string, number[]> = {
   "corpus/targets/29_hunan_ningxiang_batang_jichusheshi_TRUNCATED.xlsx": [3],
   "corpus/self-evaluation/07_chongqing_kexuecheng_rongmeiti_zhengti_OCR_TRUNCATED.xlsx": [2],
   "corpus/self-evaluation/10_anhui_huoqiu_kejiju_tepaiyuan_TRUNCATED.xlsx": [3],
+  // a date where the name goes (时效指标 | 2020年12月完成 | =95%)
+  "corpus/self-evaluation/13_hunan_nanyue_minzongju_zhonglieci_TRUNCATED.xlsx": [3],
+  // row 15's name is a deadline (2020年12月完成, a date where the name goes): with the 二级 column wide it is read as the value
+  "corpus/self-evaluation/13_hunan_nanyue_minzongju_zhonglieci_TRUNCATED.xlsx": [3],
   "seed001.xlsx": [3, 4],
   "seed002.xlsx": [3],
   "seed000-stacked.xlsx": [2, 4],

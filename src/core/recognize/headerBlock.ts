@@ -581,6 +581,9 @@ function labelledAmounts(key: string): [AmountRole, string, string][] {
   return out;
 }
 
+/** A fiscal label naming a government level: 中央财政资金, 省级财政资金, 市县(区)财政资金, 本级财政拨款. */
+const GOVERNMENT_LEVEL = /^(其中[:：]?)?(中央|本级|省|市|县|区|州|盟|旗|乡|镇)/;
+
 function assignAmount(b: BudgetBlock, role: AmountRole, a: Amount): void {
   switch (role) {
     case "fiscalPart":
@@ -613,7 +616,12 @@ function assignAmount(b: BudgetBlock, role: AmountRole, a: Amount): void {
       if (!b.currentYear) b.currentYear = a;
       return;
     case "fiscal":
-      if (!b.fiscal) b.fiscal = a;
+      // one government level's money beside another's (中央财政资金 0 | 省级财政资金 0 | 市县(区)财政资金 100): parts of the fiscal money
+      if (GOVERNMENT_LEVEL.test(labelKeyOf(a.label)) && (b.fiscalParts.length > 0 || (b.fiscal && GOVERNMENT_LEVEL.test(labelKeyOf(b.fiscal.label))))) {
+        if (b.fiscal) b.fiscalParts.push(b.fiscal);
+        b.fiscal = undefined;
+        b.fiscalParts.push(a);
+      } else if (!b.fiscal) b.fiscal = a;
       return;
     case "carryOver":
       if (!b.carryOver) b.carryOver = a;
@@ -765,7 +773,7 @@ function readPlan(view: SheetView, labelRow: number, zone: Zone, plan: SpendingP
 type ExecutionColumn = (typeof EXECUTION_COLUMNS)[number][0];
 
 /** Every EXECUTION_COLUMNS word has one of these: other cells are no column header of the block (issue 7). */
-const EXECUTION_CHARS = /[预执分权得原说]/;
+const EXECUTION_CHARS = /[预执分权得原说际]/;
 
 /** The budget block read from the execution block's rows, each amount from the year's budget column. */
 function budgetOfExecution(e: BudgetExecution, read: BudgetBlock): BudgetBlock {

@@ -100,10 +100,14 @@ function totalRowAfter(view: SheetView, h: IndicatorHeader, from: number, limit:
   return undefined;
 }
 
-/** A grid's rows are followed during the year (1-6月执行情况, 全年预计): monitoring; scored after it (实际完成值, 得分): a self-evaluation; else targets. */
+/**
+ * A grid's rows are followed during the year (1-6月执行情况, 全年预计, 完成目标可能性): monitoring;
+ * scored after it (实际完成值, 得分): a self-evaluation; else targets.
+ */
 function kindOf(h: IndicatorHeader): TableKind {
   if (h.columns.progress !== undefined || h.columns.forecast !== undefined) return "monitoring";
-  return h.columns.actual !== undefined || h.columns.score !== undefined ? "self-evaluation" : "target";
+  if (h.columns.actual !== undefined || h.columns.score !== undefined) return "self-evaluation";
+  return h.columns.correction !== undefined ? "monitoring" : "target";
 }
 
 /** The other headers on a header's row (tables side by side), found by a walk from its place in the sorted list. */

@@ -8,7 +8,7 @@ import { frameworkById, type FrameworkDef } from "../frameworks/data";
 import { detectFramework, isCutLabel, parentsOf, suggestLabel, type LabelMeaning, type SeenLabel } from "../frameworks/labels";
 import type { ColumnRole, Field, FrameworkId, IndicatorHeader, IndicatorRow, LabelBlock, LabelRef, RecognitionIssue } from "../model";
 import { normaliseForParsing } from "../text";
-import { POINTS_IN_LABEL, TOTAL_ROW } from "../lexicon";
+import { isSatisfactionName, POINTS_IN_LABEL, TOTAL_ROW } from "../lexicon";
 import type { SheetView } from "./sheet";
 import { memoize } from "../memo";
 
@@ -98,6 +98,8 @@ function seenLabels(view: SheetView, header: IndicatorHeader, top: number, botto
     for (const [c, level] of labelColumns) {
       const t = view.text(r, c);
       if (!t) continue;
+      // a label written again on each row of its block (a merged cell written out) counts once
+      if (level !== 0 && r > top && sameAsAbove(view, r, c)) continue;
       const meanings = view.meanings(r, c);
       // every text of an 一级/二级 column counts (an unknown one against every framework); a name only when it is a
       // label standing alone in its row (as the rows are read below: 社会成本指标 with a value beside it is a name)
@@ -296,6 +298,8 @@ class GridReading {
   private readonly cols: Columns;
   private readonly firstDataCol: number;
   private readonly labelColumns: [number, 0 | 1 | 2][];
+  /** 一级 | 指标名称 | … with no 二级 column: a 二级 written in the name column may stand there for the row's 二级 */
+  private readonly level2InNameColumn: boolean;
 
   constructor(
     private readonly view: SheetView,
@@ -307,6 +311,7 @@ class GridReading {
     this.cols = header.columns;
     this.firstDataCol = Math.min(...DATA_ROLES.map((r) => header.columns[r] ?? Infinity));
     this.labelColumns = labelColumnsOf(header);
+    this.level2InNameColumn = header.columns.level1 !== undefined && header.columns.level2 === undefined && header.columns.level3 !== undefined;
   }
 
   readRow(r: number): void {
@@ -380,9 +385,12 @@ class GridReading {
         if (level !== 0) unknownTexts.push({ col: c, text: t });
         continue;
       }
-      // in the 三级 column a known label is only a label when the rest of the row is empty
-      if (level === 0 && !view.rowIsEmpty(r, c + 1, right)) continue;
       const meaning = meaningIn(fw, ms, level);
+      // in the 三级 column a known label is only a label when the rest of the row is empty — or, in a grid
+      // with an 一级 column and no 二级 one, when it is a 二级 of the framework: the row's 二级, its name not
+      // written (一级 | 指标名称 | 指标值 with 成本 | 年度预算220万元); a satisfaction 二级 (服务对象满意度) is
+      // as often the indicator's own name
+      if (level === 0 && !view.rowIsEmpty(r, c + 1, right) && !(this.level2InNameColumn && meaning?.level === 2 && !isSatisfactionName(t))) continue;
       const expectedCol = meaning ? (meaning.level === 1 ? cols.level1 : cols.level2) : level === 0 ? undefined : c;
       found.push({ col: c, text: t, meaning, expectedCol });
     }
@@ -402,7 +410,9 @@ class GridReading {
     let shift = 0;
     // a row with nothing but short texts in the 一级/二级 columns is a row of labels (one cut short: 数量指), never a shifted indicator
     const onlyLabelText = filled.every((c) => (c === cols.level1 || c === cols.level2) && (labelCols.has(c) || view.text(r, c).length <= 8 || isCutLabel(view.key(r, c))));
-    if (hasData && !onlyLabelText && header.columns.level3 !== undefined && (labelOffsets.length > 0 || readsBadly(view, r, header, labelCols))) {
+    // a 二级 standing in the name column of a grid with no 二级 column is where it belongs: nothing moved
+    const level2InNameColumn = this.level2InNameColumn && labelCols.has(cols.level3 as number);
+    if (hasData && !onlyLabelText && !level2InNameColumn && header.columns.level3 !== undefined && (labelOffsets.length > 0 || readsBadly(view, r, header, labelCols))) {
       let best = scoreShift(view, r, header, right, 0, labelCols, labelOffsets);
       for (const s of [-1, 1, -2]) {
         if (s > 0 && !labelOffsets.includes(s)) continue;

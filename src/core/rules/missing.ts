@@ -157,6 +157,10 @@ const budget = defineRule({
   messages: {
     default: { zh: "本表没有填写预算数/资金总额。", en: "this table gives no budget (total funds)." },
     project: { zh: "项目“{project}”没有填写预算数/资金总额。", en: 'project "{project}" gives no budget (total funds).' },
+    year: {
+      zh: "填写了实施期（中期）资金总额 {term}，年度资金总额却空着：本年度的预算数是多少？",
+      en: "the whole term's total ({term}) is given but the year's total is empty: what is this year's budget?",
+    },
   },
   why: { zh: "没有预算数，就无法核对资金来源、成本指标和支出计划。", en: "Without the budget, the sources, the cost indicators and the spending plan cannot be checked." },
   howToFix: { zh: "填写预算数（资金总额）及其来源，并注明金额单位。", en: "Enter the budget (total funds) and its sources, with the money unit." },
@@ -165,8 +169,14 @@ const budget = defineRule({
   check: ({ table }, report) => {
     // only a template that has a budget field: its label is there and its amount is empty
     const b = table.budget;
-    if (!table.header || !table.slots.budget || b.total || b.currentYear || b.fiscal || b.fiscalParts.length || b.components.length) return;
+    if (!table.header || !table.slots.budget || b.total || b.currentYear) return;
     const place = table.slots.budget.empty;
+    // the whole term's money given and the year's left empty: the sources read may be the term's
+    if (b.midTermTotal) {
+      report({ place, messageId: "year", params: { term: String(b.midTermTotal.value) } });
+      return;
+    }
+    if (b.fiscal || b.fiscalParts.length || b.components.length) return;
     const project = table.projectName?.text ?? "";
     report(project ? { place, messageId: "project", params: { project } } : { place });
   },

@@ -36,6 +36,30 @@ describe("missing.budget", () => {
   it("negative: a budget is given", () => {
     expectNone(run(buildTable(cleanSpec("common"))), "missing.budget");
   });
+
+  /** The 山西 申报表's money block: the whole term's column and the year's side by side (blind round 4, 永济). */
+  const termAndYear = (year: (number | null)[]) =>
+    gridFromRows("Sheet1", [
+      ["项目支出绩效目标申报表"],
+      ["项目名称", "2023年文物保护经费"],
+      ["项目资金(元)", "实施期资金总额:", 1000000, "年度资金总额:", year[0]],
+      [null, "其中:中央财政资金", 0, "其中:中央财政资金", year[1]],
+      [null, "省级财政资金", 0, "省级财政资金", year[2]],
+      [null, "市县(区)财政资金", 1000000, "市县(区)财政资金", year[3]],
+      ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值"],
+      [null, "产出指标", "数量指标", "文物安全巡查", "416处"],
+      [null, "满意度指标", "服务对象满意度指标", "游客满意度", "≥90%"],
+    ]);
+  it("positive: the whole term's money given, the year's column left empty (its sources read from the term's column do not stand for it)", () => {
+    const r = run(termAndYear([null, null, null, null]));
+    expectFinding(r, "missing.budget", { cell: "E3", says: [/实施期（中期）资金总额 1000000/, /年度资金总额却空着/] });
+    // the government levels' money are parts of the fiscal money, not one 财政资金 among them
+    expect(r.tables[0].budget.fiscal).toBeUndefined();
+    expect(r.tables[0].budget.fiscalParts.map((a) => [a.label, a.value])).toEqual([["其中:中央财政资金", 0], ["省级财政资金", 0], ["市县(区)财政资金", 1000000]]);
+  });
+  it("negative: the year's column filled in", () => {
+    expectNone(run(termAndYear([1000000, 0, 0, 1000000])), "missing.budget");
+  });
 });
 
 describe("missing.goal", () => {
