@@ -322,7 +322,7 @@ describe("blind round 4: a 监控表 with its 二级 in the name column, a 自�
         [null, "产出指标", "数量指标", "忠烈祠免费开放", "=365天", "=360天", "闭馆维修5天"],
       ]),
     )[0];
-    expect([t.kind, t.execution?.total.initial?.value, t.execution?.total.spent?.value, t.execution?.total.reason?.text]).toEqual(["self-evaluation", 236, 230, "节约"]);
+    expect([t.kind, t.execution?.total?.initial?.value, t.execution?.total?.spent?.value, t.execution?.total?.reason?.text]).toEqual(["self-evaluation", 236, 230, "节约"]);
     expect(t.indicators.map((i) => [i.actual?.text, i.reason?.text])).toEqual([["=360天", "闭馆维修5天"]]);
   });
 });

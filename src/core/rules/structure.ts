@@ -47,22 +47,21 @@ const labelMisplaced = defineRule({
       zh: "“{value}”是{level}，应写在 {expected} 列，却写在了 {actual} 列；已按{level}读取。",
       en: '"{value}" is a {level} label and belongs in column {expected}, not {actual}; it was read as a {level} label.',
     },
+    noColumn: {
+      zh: "“{value}”是{level}，本表却没有{level}列，它写在了 {actual} 列；已按{level}读取。",
+      en: '"{value}" is a {level} label, but the table has no {level} column; it is in column {actual} and was read as a {level} label.',
+    },
   },
   why: { zh: "一级/二级指标写错列，表格的层级就乱了，汇总和对照时会归错类。", en: "A label in the wrong column breaks the table's levels: collected or compared, its indicators are filed under the wrong heading." },
   howToFix: { zh: "把一级指标移到一级指标列、二级指标移到二级指标列。", en: "Move level-1 labels into the level-1 column and level-2 labels into the level-2 column." },
   fixable: "no",
   example: { bad: "一级指标“效果指标”写在二级指标列（B 列），“社会效益指标”写在一级指标列（A 列）", good: "“效果指标”在 A 列，“社会效益指标”在 B 列", from: { seed: "000", table: "宣传费" } },
   check: ({ table }) =>
-    issuesOf("label-misplaced")(table.issues).map((i) => ({
-      place: i,
-      value: i.text,
-      params: {
-        value: i.text,
-        level: LEVEL[i.level ?? 2],
-        expected: i.expectedCol ? columnLetters(i.expectedCol) : "?",
-        actual: columnLetters(i.col),
-      },
-    })),
+    issuesOf("label-misplaced")(table.issues).map((i) =>
+      i.expectedCol
+        ? { place: i, value: i.text, params: { value: i.text, level: LEVEL[i.level ?? 2], expected: columnLetters(i.expectedCol), actual: columnLetters(i.col) } }
+        : { place: i, value: i.text, messageId: "noColumn" as const, params: { value: i.text, level: LEVEL[i.level ?? 2], actual: columnLetters(i.col) } },
+    ),
 });
 
 const SHIFTED_ZH = "整体{direction}错了 {n} 列";
@@ -157,18 +156,21 @@ const nameMisplaced = defineRule({
       zh: "三级指标“{value}”写在了 {actual} 列，应在 {expected} 列；已按三级指标读取。",
       en: 'the level-3 indicator "{value}" is in column {actual}; it belongs in column {expected}. It was read as a level-3 indicator.',
     },
+    noColumn: {
+      zh: "三级指标“{value}”写在了 {actual} 列，本表没有三级指标（指标名称）列；已按三级指标读取。",
+      en: 'the level-3 indicator "{value}" is in column {actual}; the table has no level-3 (name) column. It was read as a level-3 indicator.',
+    },
   },
   why: { zh: "三级指标写在一级/二级指标列，会被当成一级/二级指标，整张表的层级随之错乱。", en: "A level-3 name in a level-1/level-2 column reads as a label, and the table's levels go wrong around it." },
   howToFix: { zh: "把指标名称移到三级指标列。", en: "Move the name into the level-3 column." },
   fixable: "no",
   example: { bad: "“项目质量可控性”写在 A 列", good: "写在三级指标列（C 列）", from: { seed: "002", table: "县区管理部发展基金" } },
   check: ({ table }) =>
-    issuesOf("name-misplaced")(table.issues).map((i) => ({
-      place: i,
-      value: i.text,
-      indicator: i.text,
-      params: { value: i.text, actual: columnLetters(i.col), expected: i.expectedCol ? columnLetters(i.expectedCol) : "?" },
-    })),
+    issuesOf("name-misplaced")(table.issues).map((i) =>
+      i.expectedCol
+        ? { place: i, value: i.text, indicator: i.text, params: { value: i.text, actual: columnLetters(i.col), expected: columnLetters(i.expectedCol) } }
+        : { place: i, value: i.text, indicator: i.text, messageId: "noColumn" as const, params: { value: i.text, actual: columnLetters(i.col) } },
+    ),
 });
 
 const level1Empty = defineRule({

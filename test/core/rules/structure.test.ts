@@ -52,6 +52,16 @@ describe("structure.name-misplaced", () => {
     const rows = cleanRows("four-goal");
     rows.splice(3, 0, [null, null, "项目质量可控性", "可控"]);
     expectNone(run(buildTable(cleanSpec("four-goal", { rows }))), "structure.name-misplaced");
+  });  it("positive: a table with no 三级 column says so, instead of naming a column (blind round 4, 鄂州: the 二级 column holds the names)", () => {
+    const grid = gridFromRows("Sheet1", [
+      ["项目名称", "办公大楼运行保障", "预算数(万元)", 814],
+      ["一级指标", "二级指标", "指标值"],
+      ["数量指标", "办公大楼日常维修维护次数", "2280次"],
+      [null, "大楼安检巡察次数", "200次"],
+      ["满意度指标", "服务对象满意度", "≥95%"],
+    ]);
+    const f = expectFinding(run(grid), "structure.name-misplaced", { cell: "B3", quoted: "办公大楼日常维修维护次数", says: [/本表没有三级指标/] });
+    expect(f.message).not.toContain("?");
   });
 });
 
