@@ -1,7 +1,8 @@
 /**
  * npm run examples — build the example workbooks in examples/ from the seed texts in
  * examples/seeds/, and one workbook per corpus table in examples/corpus/ (targets/*.tsv ->
- * targets/*.xlsx, self-evaluation/*.tsv -> self-evaluation/*.xlsx; see tools/examples/).
+ * targets/*.xlsx, self-evaluation/*.tsv -> self-evaluation/*.xlsx, monitoring/*.tsv ->
+ * monitoring/*.xlsx; see tools/examples/).
  * The output is deterministic: running it again gives byte-identical files.
  */
 import { writeFileSync } from "fs";

@@ -106,7 +106,11 @@ export function checkFile(e: Expectation, tables: TargetTable[]): Check[] {
   return checks;
 }
 
-/** The self-evaluation tables' expectations (test/fixtures/corpus-selfeval-reading.json, format in its note). */
+/**
+ * The self-evaluation and monitoring tables' expectations (test/fixtures/corpus-selfeval-reading.json,
+ * format in its note): a self-evaluation gives execution and each indicator's actual, weight and
+ * score; a monitoring table gives budget instead, and its indicators level1, level2, name and value.
+ */
 export interface SelfEvalExpectation {
   file: string;
   complete: boolean;
@@ -114,14 +118,24 @@ export interface SelfEvalExpectation {
     kind: string;
     project: string | null;
     moneyUnit: string | null;
-    execution: Record<"initial" | "budget" | "spent" | "rate" | "weight" | "score", number | null>;
-    indicators: { row: number; level1: string | null; level2: string | null; name: string; value: string | null; actual: string | null; weight: number | null; score: number | null }[];
+    execution?: Record<"initial" | "budget" | "spent" | "rate" | "weight" | "score", number | null>;
+    budget?: Record<"total" | "fiscal" | "other", number | null>;
+    indicators: {
+      row: number;
+      level1: string | null;
+      level2: string | null;
+      name: string | null;
+      value: string | null;
+      actual?: string | null;
+      weight?: number | null;
+      score?: number | null;
+    }[];
   }[];
 }
 
 export const SELF_EVAL_EXPECTATIONS: SelfEvalExpectation[] = JSON.parse(readFileSync(path.join(ROOT, "test", "fixtures", "corpus-selfeval-reading.json"), "utf8")).files;
 
-/** Every field of a self-evaluation file's expectation; indicators are matched by their row. */
+/** Every field of a self-evaluation or monitoring file's expectation; indicators are matched by their row. */
 export function checkSelfEvalFile(e: SelfEvalExpectation, tables: TargetTable[]): Check[] {
   const checks: Check[] = [];
   const add = (what: string, expected: unknown, actual: unknown) =>
@@ -135,7 +149,8 @@ export function checkSelfEvalFile(e: SelfEvalExpectation, tables: TargetTable[])
     add(`${at} kind`, x.kind, m.kind);
     add(`${at} project`, x.project, m.project);
     add(`${at} moneyUnit`, x.moneyUnit, m.moneyUnit);
-    for (const k of ["initial", "budget", "spent", "rate", "weight", "score"] as const) add(`${at} execution.${k}`, x.execution[k], m.execution?.[k] ?? null);
+    if (x.execution) for (const k of ["initial", "budget", "spent", "rate", "weight", "score"] as const) add(`${at} execution.${k}`, x.execution[k], m.execution?.[k] ?? null);
+    if (x.budget) for (const k of ["total", "fiscal", "other"] as const) add(`${at} budget.${k}`, x.budget[k], m.budget[k]);
     add(`${at} indicator rows`, x.indicators.map((xi) => xi.row), m.indicators.map((mi) => mi.row));
     for (const xi of x.indicators) {
       const mi = m.indicators.find((r) => r.row === xi.row);
@@ -148,9 +163,9 @@ export function checkSelfEvalFile(e: SelfEvalExpectation, tables: TargetTable[])
       add(`${r} level2`, xi.level2, mi.level2);
       add(`${r} name`, xi.name, mi.name);
       add(`${r} value`, xi.value, mi.value);
-      add(`${r} actual`, xi.actual, mi.actual ?? null);
-      add(`${r} weight`, xi.weight, mi.weight);
-      add(`${r} score`, xi.score, mi.score ?? null);
+      if ("actual" in xi) add(`${r} actual`, xi.actual, mi.actual ?? null);
+      if ("weight" in xi) add(`${r} weight`, xi.weight, mi.weight);
+      if ("score" in xi) add(`${r} score`, xi.score, mi.score ?? null);
     }
   });
   return checks;

@@ -4,20 +4,50 @@
  * test/fixtures/corpus-reading.json — project, title, goal, money unit, budget figures, framework,
  * header row, and each indicator row's 一级, 二级, name and value (operator and unit where they
  * have columns of their own). `npx ts-node --transpile-only tools/corpusScore.ts` prints the score.
+ *
+ * The tables of blind round 4 (targets 35-37, self-evaluation 12-13, monitoring 01) are held to
+ * their blind expectations too; what the reader still misreads in them is listed in KNOWN_MISSES.
  */
 import { checkFile, checkSelfEvalFile, EXPECTATIONS, SELF_EVAL_EXPECTATIONS, tablesOf, type Check } from "../../tools/corpusScore";
+import { CORPUS_FILES } from "../helpers/examples";
 
 const misses = (checks: Check[]) => checks.filter((c) => !c.ok).map((c) => `${c.what}: expected ${JSON.stringify(c.expected)}, read ${JSON.stringify(c.actual)}`);
 
+/**
+ * Blind round 4: the fields the reader still misreads, file by file, each with its general cause
+ * (examples/corpus/README.md, the tables' notes in the fixtures). Exactly these: any other miss
+ * fails, and so does a listed file with no miss left — a fix that reads them takes its entry out.
+ */
+const KNOWN_MISSES: Record<string, RegExp> = {
+  // 该项目支出上级资金 0 is taken as the fiscal part of the total; 实施期绩效目标 / 本年度绩效目标 are not read as goal labels
+  "targets/35_hunan_xiangtan_huanwei_wupaoche.tsv": /^table 1 (budget\.fiscal|goal):/,
+  // the budget is the 合计 of a cost sub-table (项目预算成本构成 | 金额), not read as the total; a grid whose 一级 column holds 二级 labels matches no framework
+  "targets/36_hubei_ezhou_binhu_bangonglou_OCR_TRUNCATED.tsv": /^table 1 (budget\.total|framework):/,
+  // 实施期资金总额 beside an empty 年度资金总额 column: the only total given is not taken; 单位自筹 0 is counted as 其他资金 (the 其他资金 row is empty)
+  "targets/37_shanxi_yongji_wenwubaohu_OCR_TRUNCATED.tsv": /^table 1 budget\.(total|other):/,
+  // no 项目名称 field: 单位名称 (the department) is taken as the project; 年初预算资金总额, the only budget column (beside 实际投入资金额), is read as 年初 and not as the year's budget
+  "self-evaluation/13_hunan_nanyue_minzongju_zhonglieci_TRUNCATED.tsv": /^table 1 (project|execution\.(initial|budget)):/,
+  // vertical 一级 labels printed spaced (产 出 指 标) are read as printed; the blind expectation has them without spaces
+  "monitoring/01_hubei_huangshi_wenlv_shenyi.tsv": /^table 1 row \d+ level1:/,
+};
+
+/** The misses not listed for the file; and a listed file must still have one (else its entry goes). */
+function expectOnlyKnownMisses(file: string, checks: Check[], known: RegExp | undefined): void {
+  const all = misses(checks);
+  expect(all.filter((m) => !known?.test(m))).toEqual([]);
+  if (known) expect([file, all.length > 0 ? "misses left" : "no miss left: take its KNOWN_MISSES entry out"]).toEqual([file, "misses left"]);
+}
+
 describe("reading the corpus tables", () => {
   it("has an expectation for every target table of the corpus", () => {
-    expect(EXPECTATIONS.length).toBeGreaterThanOrEqual(19);
+    expect(EXPECTATIONS.map((e) => e.file)).toEqual(CORPUS_FILES.filter((f) => f.startsWith("targets/")).map((f) => f.replace(/\.xlsx$/, ".tsv")));
+    expect(EXPECTATIONS.length).toBeGreaterThanOrEqual(37);
   });
 
-  it.each(EXPECTATIONS.map((e) => [e.file, e] as const))("%s reads as expected", async (_f, e) => {
+  it.each(EXPECTATIONS.map((e) => [e.file, e] as const))("%s reads as expected", async (file, e) => {
     const checks = checkFile(e, await tablesOf(e.file));
     expect(checks.length).toBeGreaterThan(10);
-    expect(misses(checks)).toEqual([]);
+    expectOnlyKnownMisses(file, checks, KNOWN_MISSES[file]);
   });
 });
 
@@ -33,13 +63,24 @@ const GARBLED: Record<string, RegExp> = {
   "self-evaluation/08_ningxia_yinchuan_liuzhong_gongyongjingfei_OCR_TRUNCATED.tsv": /^table 1 (moneyUnit|indicator rows|row \d+ weight):/,
 };
 
-describe("reading the corpus self-evaluation tables", () => {
+describe("reading the corpus self-evaluation and monitoring tables", () => {
+  it("has an expectation for every monitoring table of the corpus", () => {
+    const monitoring = CORPUS_FILES.filter((f) => f.startsWith("monitoring/")).map((f) => f.replace(/\.xlsx$/, ".tsv"));
+    expect(monitoring.length).toBeGreaterThanOrEqual(1);
+    expect(SELF_EVAL_EXPECTATIONS.map((e) => e.file).filter((f) => f.startsWith("monitoring/"))).toEqual(monitoring);
+  });
+
   it.each(SELF_EVAL_EXPECTATIONS.map((e) => [e.file, e] as const))("%s reads as expected", async (file, e) => {
     const checks = checkSelfEvalFile(e, await tablesOf(e.file));
-    expect(checks.length).toBeGreaterThan(30);
+    // a monitoring table's indicators give level1, level2, name and value only
+    expect(checks.length).toBeGreaterThan(file.startsWith("monitoring/") ? 10 : 30);
     const garbled = GARBLED[file];
-    const left = misses(checks).filter((m) => !garbled?.test(m));
-    expect(left).toEqual([]);
+    expectOnlyKnownMisses(file, checks.filter((c) => c.ok || !garbled?.test(`${c.what}:`)), KNOWN_MISSES[file]);
     if (garbled) expect(misses(checks).length).toBeGreaterThan(0);
+  });
+
+  it("lists in KNOWN_MISSES only files of the corpus expectations", () => {
+    const files = [...EXPECTATIONS, ...SELF_EVAL_EXPECTATIONS].map((e) => e.file);
+    for (const f of Object.keys(KNOWN_MISSES)) expect([f, files.includes(f)]).toEqual([f, true]);
   });
 });

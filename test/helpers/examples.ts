@@ -8,7 +8,7 @@
  * tools/examples/seedTables.ts: exampleTables() / exampleTablesIn(file).
  *
  * The corpus workbooks (examples/corpus/targets/*.xlsx, examples/corpus/self-evaluation/*.xlsx,
- * built from the TSV files beside them) load the same way, one sheet "Sheet1" each, TSV grid
+ * examples/corpus/monitoring/*.xlsx, built from the TSV files beside them) load the same way, one sheet "Sheet1" each, TSV grid
  * line N = sheet row N, TSV column k = sheet column k:
  *
  *   const [grid] = await loadCorpusGrids("targets/02_tianjin_district_bingmeifangzhi.xlsx");
@@ -48,8 +48,8 @@ export async function loadExampleSheet(file: string, sheet: string): Promise<Gri
 
 export const CORPUS_DIR = path.join(EXAMPLES_DIR, "corpus");
 
-/** Every corpus workbook, relative to examples/corpus ("targets/01_….xlsx", "self-evaluation/01_….xlsx"), one per TSV. */
-export const CORPUS_FILES: readonly string[] = ["targets", "self-evaluation"].flatMap((folder) =>
+/** Every corpus workbook, relative to examples/corpus ("targets/01_….xlsx", "self-evaluation/01_….xlsx", "monitoring/01_….xlsx"), one per TSV. */
+export const CORPUS_FILES: readonly string[] = ["targets", "self-evaluation", "monitoring"].flatMap((folder) =>
   readdirSync(path.join(CORPUS_DIR, folder))
     .filter((f) => f.endsWith(".tsv"))
     .sort()

@@ -1,14 +1,19 @@
 /**
- * The corpus tables (examples/corpus/targets/*.tsv, examples/corpus/self-evaluation/*.tsv)
- * as workbooks: one sheet "Sheet1" per file, styled by writeWorkbook.ts like the seed
+ * The corpus tables (examples/corpus/targets/*.tsv, examples/corpus/self-evaluation/*.tsv,
+ * examples/corpus/monitoring/*.tsv) as workbooks: one sheet "Sheet1" per file, styled by writeWorkbook.ts like the seed
  * examples. Grid line N of a TSV (after its `#` lines) is sheet row N and TSV column k is
  * sheet column k — tests elsewhere point at cells by those numbers, so nothing ever moves.
  *
  * What the rows are (found by general rules, in this order):
  *   grid header   the first row with a cell 三级 / 三级指标 / 指标名称 / 指标内容 / 指标; that cell's
- *                 column is the NAME column, the columns left of it are LABEL columns.
- *                 A SIDE LABEL is a column-1 header cell starting with 绩 or 年度绩效
- *                 (绩效指标, 绩 效 指 标, 绩效指标(90分), 年度绩效目标 98分)). A row above the
+ *                 column is the NAME column, the columns left of it are LABEL columns. Without
+ *                 such a cell, the first row starting with 一级指标 / 二级指标 headers: the columns
+ *                 under them that hold labels (blank below a label, continued down) are the LABEL
+ *                 columns and the first that does not (a cell on every grid row) is the NAME
+ *                 column — 一级指标 | 二级指标 | 绩效标准 | 当年预期实现值 with 数量指标 … under
+ *                 一级 and the names under 二级 (corpus 36).
+ *                 A SIDE LABEL is a column-1 header cell starting with 绩 or (本)年度绩效
+ *                 (绩效指标, 绩 效 指 标, 绩效指标(90分), 年度绩效目标 98分, 本年度 绩效指标). A row above the
  *                 header whose column 1 starts with 绩效指标 (while the header's column 1 is
  *                 一级指标) is a super-header; a row below it with nothing in the name and
  *                 label columns is a sub-header (2021年实际实现值 / 预期2022年实现值).
@@ -16,7 +21,7 @@
  *   trailer       bordered rows after the grid: 总分/合计, 评价结论, 存在问题, 改进措施,
  *                 其他需要说明事项, 偏差…, 财政…(盖章) — and, in a table with a side label,
  *                 any row with column 1 filled.
- *   note          unbordered lines after the table: 注, 备注:, 1. 2. …, 经办人…, 上报时间…,
+ *   note          unbordered lines after the table: 注, 备注:, 1. 2. …, 经办人…, 上报时间…, 填表人…,
  *                 项目负责人:, [TRUNCATED…]; everything after the first note is a note.
  *   table start   the first row above the grid header whose first cell names something
  *                 (…名称, 单位信息); the rows between it and the grid header are the
@@ -63,7 +68,7 @@ import { displayWidth, sheetFromBlocks, type SheetSpec, type WorkbookSpec } from
 import type { CellAlignment, LaidOutTable, PlacedCell, RowRole } from "./tableLayout";
 
 export const CORPUS_DIR = path.join(EXAMPLES_DIR, "corpus");
-export const CORPUS_FOLDERS = ["targets", "self-evaluation"] as const;
+export const CORPUS_FOLDERS = ["targets", "self-evaluation", "monitoring"] as const;
 export const CORPUS_SHEET_NAME = "Sheet1";
 
 export interface CorpusSource {
@@ -126,13 +131,13 @@ export function corpusWorkbookFile(tsv: string): string {
 const compact = (s: string): string => s.replace(/\s/g, "");
 
 const NAME_HEADER = /^(三级(指标)?|指标名称|指标内容|指标)$/;
-const SIDE_LABEL = /^(绩|年度绩效)/;
+const SIDE_LABEL = /^(绩|本?年度绩效)/;
 const LEVEL_HEADER = /^(一级|二级)(指标)?$/;
 const TABLE_START = /名称|单位信息/;
 const TITLE = /表/;
 const NOT_TITLE = /^(表[一二三四五六七八九十百\d]+|报表编号)/;
 const TRAILER = /^(总分|合计|总计|其他需要说明|评价结论|存在问题|改进措施|偏差|财政.*盖章)/;
-const NOTE = /^(注[:：\d]|备注[:：]|\d+[.、．]|经办人|上报时间|填报人|项目负责人[:：]|财务负责人|审核人|\[TRUNCATED)/;
+const NOTE = /^(注[:：\d]|备注[:：]|\d+[.、．]|经办人|上报时间|填报人|填表人|项目负责人[:：]|财务负责人|审核人|\[TRUNCATED)/;
 const TOTAL = /^(总分|合计|总计)$/;
 const SCORE_HEADER = /权重|分值|得分/;
 const MONEY_HEADER = /^(预算数|预算金额|金额)/;
@@ -228,18 +233,49 @@ interface Structure {
   notesFrom?: number;
 }
 
+/** The first row with a 三级 / 指标名称 / 指标内容 / 指标 cell: that row and column. */
+function nameHeaderOf(rows: Rows): { headerRow: number; nameColumn: number } | undefined {
+  for (let r = 1; r <= rows.length; r++) {
+    const c = filledColumns(rows, r).find((k) => NAME_HEADER.test(compact(cellText(rows, r, k))));
+    if (c !== undefined) return { headerRow: r, nameColumn: c };
+  }
+  return undefined;
+}
+
+/** The first row whose cells start with one or more 一级 / 二级 headers: that row and those columns. */
+function levelHeaderOf(rows: Rows): { headerRow: number; levels: number[] } | undefined {
+  for (let r = 1; r <= rows.length; r++) {
+    const levels: number[] = [];
+    for (const c of filledColumns(rows, r)) {
+      if (!LEVEL_HEADER.test(compact(cellText(rows, r, c)))) break;
+      levels.push(c);
+    }
+    if (levels.length > 0) return { headerRow: r, levels };
+  }
+  return undefined;
+}
+
+/**
+ * A grid header without a 三级 / 指标名称 column (一级指标 | 二级指标 | 绩效标准 | …, where the 一级
+ * column holds 二级 labels and the 二级 column the names): the name column is the first 一级/二级
+ * column that holds no labels — a cell in every grid row that has any, where a label column
+ * leaves the rows below a label blank — or the column after the last of them.
+ */
+function nameColumnByContent(rows: Rows, levels: number[], gridFirst: number, gridLast: number): number {
+  const gridRows: number[] = [];
+  for (let r = gridFirst; r <= gridLast; r++) if (filledColumns(rows, r).length > 0) gridRows.push(r);
+  const holdsLabels = (c: number): boolean => gridRows.some((r) => !filled(rows, r, c));
+  return levels.find((c) => !holdsLabels(c)) ?? levels[levels.length - 1] + 1;
+}
+
 function structureOf(rows: Rows, file: string): Structure {
   const n = rows.length;
-  let headerRow = 0;
-  let nameColumn = 0;
-  for (let r = 1; r <= n && headerRow === 0; r++) {
-    const c = filledColumns(rows, r).find((k) => NAME_HEADER.test(compact(cellText(rows, r, k))));
-    if (c !== undefined) {
-      headerRow = r;
-      nameColumn = c;
-    }
-  }
-  if (headerRow === 0) throw new Error(`${file}: no grid header (三级指标 / 指标名称 / 指标内容 / 指标)`);
+  const named = nameHeaderOf(rows);
+  const byLevels = named ? undefined : levelHeaderOf(rows);
+  if (!named && !byLevels) throw new Error(`${file}: no grid header (三级指标 / 指标名称 / 指标内容 / 指标, or 一级指标 / 二级指标)`);
+  const headerRow = named?.headerRow ?? byLevels!.headerRow;
+  // provisional for a header without a name column: right of the 一级/二级 columns (settled below)
+  let nameColumn = named?.nameColumn ?? byLevels!.levels[byLevels!.levels.length - 1] + 1;
   const sideLabel = nameColumn > 1 && SIDE_LABEL.test(compact(cellText(rows, headerRow, 1)));
   let headerTop = headerRow;
   if (!sideLabel && headerRow > 1 && /^绩效指标/.test(compact(cellText(rows, headerRow - 1, 1))) && /一级/.test(compact(cellText(rows, headerRow, 1)))) {
@@ -267,6 +303,8 @@ function structureOf(rows: Rows, file: string): Structure {
   while (lastRow + 1 <= n && !isNote(lastRow + 1)) lastRow++;
   // trailing empty lines are not part of the table
   while (lastRow > gridLast && filledColumns(rows, lastRow).length === 0) lastRow--;
+
+  if (byLevels) nameColumn = nameColumnByContent(rows, byLevels.levels, headerBottom + 1, gridLast);
 
   let start = headerTop;
   for (let r = 1; r < headerTop; r++) {
@@ -569,7 +607,7 @@ export function corpusSheetSpec(src: CorpusSource): SheetSpec<CorpusBlock> {
   return sheet;
 }
 
-/** Every corpus workbook: "corpus/targets/<name>.xlsx", "corpus/self-evaluation/<name>.xlsx". */
+/** Every corpus workbook: "corpus/targets/<name>.xlsx", "corpus/self-evaluation/<name>.xlsx", "corpus/monitoring/<name>.xlsx". */
 export function corpusWorkbookSpecs(): WorkbookSpec<CorpusBlock>[] {
   return corpusTsvFiles().map((f) => ({ file: corpusWorkbookFile(f), sheets: [corpusSheetSpec(readCorpusTsv(f))] }));
 }
