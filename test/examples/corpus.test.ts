@@ -149,6 +149,19 @@ describe("corpus workbooks: merges", () => {
     expect(hasMerge(g, { top: 14, left: 3, bottom: 15, right: 3 })).toBe(false);
   });
 
+  it("merges the label column of a grid header without 三级/指标名称 (一级指标 | 二级指标 | 绩效标准 | …: 二级 labels under 一级, names under 二级)", async () => {
+    const f = "targets/36_hubei_ezhou_binhu_bangonglou_OCR_TRUNCATED.xlsx";
+    await expectMerges(f, ["A12:A13", "A14:A16", "A17:A18", "A10:D10", "E10:E11"]);
+    const g = await sheet(f);
+    expect((g.merges ?? []).some((m) => m.left === 2 && m.top >= 12)).toBe(false); // the names, one a row
+    const { block } = layoutCorpusTable(readCorpusTsv("targets/36_hubei_ezhou_binhu_bangonglou_OCR_TRUNCATED.tsv"));
+    expect([block.headerRow, block.nameColumn, block.gridFirst, block.gridLast]).toEqual([11, 2, 12, 18]);
+  });
+
+  it("merges a side label 本年度 绩效指标 down over the grid", async () => {
+    await expectMerges("targets/35_hunan_xiangtan_huanwei_wupaoche.xlsx", ["A8:A18", "B9:B13", "B14:B18"]);
+  });
+
   it("merges the project columns of a flat Sichuan export down over the project's rows", async () => {
     await expectMerges(F.mata, ["A5:A12", "B5:B12", "C5:C12", "D5:D12"]);
     const g = await sheet(F.mata);
