@@ -33,7 +33,9 @@ interface DateMatch {
 }
 
 const TIME_OF_DAY = "(?:[T ]?\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?Z?)?";
-const FULL_DATE = new RegExp(`^(\\d{4})[.\\-/年](\\d{1,2})[.\\-/月](\\d{1,2})[日号]?${TIME_OF_DAY}`);
+/** (the two separators agree: 2020.12.31, 2020-12-31, 2020年12月31日 — 2023.07-20 is no date, it is 2023.07 and a period's other end) */
+const FULL_DATE = new RegExp(`^(\\d{4})([.\\-/年])(\\d{1,2})([.\\-/月])(\\d{1,2})[日号]?${TIME_OF_DAY}`);
+const sameSeparators = (a: string, b: string): boolean => a === b || (a === "年" && b === "月");
 const YEAR_MONTH = /^(\d{4})(年|[.\-/])(\d{1,2})(月份?)?(?!\d)/;
 const YEAR_ONLY = /^(\d{4})年度?(?!\d)/;
 const MONTH_DAY = /^(\d{1,2})月(\d{1,2})[日号]/;
@@ -48,7 +50,7 @@ const LEAD_BEFORE = /早于|提前于/;
 
 function matchDateShape(body: string): DateMatch | null {
   let m = FULL_DATE.exec(body);
-  if (m) return { year: +m[1], month: +m[2], day: +m[3], length: m[0].length, certain: true, monthOnly: false, decimalLike: false };
+  if (m && sameSeparators(m[2], m[4])) return { year: +m[1], month: +m[3], day: +m[5], length: m[0].length, certain: true, monthOnly: false, decimalLike: false };
   m = YEAR_MONTH.exec(body);
   if (m) return { year: +m[1], month: +m[3], length: m[0].length, certain: m[2] !== "." || !!m[4], monthOnly: false, decimalLike: m[2] === "." && !m[4] };
   m = YEAR_ONLY.exec(body);
@@ -84,6 +86,21 @@ function periodEnd(tail: string, first: DateMatch): DateMatch | null {
   if (!end || end.decimalLike || !DATE_TAIL.test(rest.slice(end.length))) return null;
   const full = { ...end, year: end.year ?? first.year };
   return isValidDate(full) ? full : null;
+}
+
+/**
+ * The end of a period written yyyy.mm-yyyy.mm (2023.07-2024.01): each side alone reads as a number,
+ * together they are two months of plausible years, the second not before the first.
+ */
+function decimalPeriodEnd(tail: string, first: DateMatch): DateMatch | null {
+  const sep = PERIOD_SEPARATOR.exec(tail);
+  if (!sep || first.year === undefined) return null;
+  const rest = tail.slice(sep[0].length);
+  const end = matchDateShape(rest);
+  if (!end?.decimalLike || end.year === undefined || !DATE_TAIL.test(rest.slice(end.length))) return null;
+  const plausible = (y: number) => y >= 1990 && y <= 2100;
+  if (!plausible(first.year) || !plausible(end.year) || end.year < first.year || !isValidDate(first) || !isValidDate(end)) return null;
+  return end;
 }
 
 /** 不晚于 2020年12月31日 is ≤ a date, 早于 is <. */
@@ -128,7 +145,11 @@ export function readDate(c: string): DateReading | null {
   const tailOk = DATE_TAIL.test(tail);
   const hasBoundWord = tail !== "" && tailOk;
 
-  if (shape.decimalLike && !hasBoundWord) return null; // 2020.12 is a number
+  // 2020.12 is a number — but 2023.07-2024.01, two years' months end to end, is a period
+  if (shape.decimalLike && !hasBoundWord) {
+    const end = symbols.length === 0 ? decimalPeriodEnd(tail, shape) : null;
+    return end ? { date: dateParts(end, "by"), op: null } : null;
+  }
   if (shape.monthOnly && symbols.length > 0 && !hasBoundWord) return null; // =12月 is a duration
   if (!tailOk && !shape.certain) return null;
 
