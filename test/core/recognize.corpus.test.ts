@@ -21,8 +21,8 @@ const misses = (checks: Check[]) => checks.filter((c) => !c.ok).map((c) => `${c.
 const KNOWN_MISSES: Record<string, RegExp> = {
   // 该项目支出上级资金 0 is taken as the fiscal part of the total; 实施期绩效目标 / 本年度绩效目标 are not read as goal labels
   "targets/35_hunan_xiangtan_huanwei_wupaoche.tsv": /^table 1 (budget\.fiscal|goal):/,
-  // the budget is the 合计 of a cost sub-table (项目预算成本构成 | 金额), not read as the total; a grid whose 一级 column holds 二级 labels matches no framework
-  "targets/36_hubei_ezhou_binhu_bangonglou_OCR_TRUNCATED.tsv": /^table 1 (budget\.total|framework):/,
+  // a grid whose 一级 column holds 二级 labels (数量/质量/成本指标, no 一级 at all) matches no framework
+  "targets/36_hubei_ezhou_binhu_bangonglou_OCR_TRUNCATED.tsv": /^table 1 framework:/,
   // 实施期资金总额 beside an empty 年度资金总额 column: the only total given is not taken; 单位自筹 0 is counted as 其他资金 (the 其他资金 row is empty)
   "targets/37_shanxi_yongji_wenwubaohu_OCR_TRUNCATED.tsv": /^table 1 budget\.(total|other):/,
   // no 项目名称 field: 单位名称 (the department) is taken as the project; 年初预算资金总额, the only budget column (beside 实际投入资金额), is read as 年初 and not as the year's budget
