@@ -216,7 +216,7 @@ export const DEPARTMENT_LABEL = /^(部门\(单位\)名称|部门名称|单位名
 export const PROJECT_CODE_LABEL = /^(项目编码|项目代码|项目编号)$/;
 
 export const GOAL_LABEL =
-  /^(项目|部门)?(年度|当年|本年|总体|整体|总|中期|中长期|长期)?(滚动)?(主要)?(整体|总体)?(绩效)?目标(和成果|及成果|与成果|和任务)?(\(.*\))?$|^年度(总体)?(绩效)?目标(\(文字\))?$/;
+  /^(项目|部门)?(本年度|年度|当年|本年|总体|整体|总|中期|中长期|长期|实施期)?(滚动)?(主要)?(整体|总体)?(绩效)?目标(和成果|及成果|与成果|和任务)?(\(.*\))?$|^年度(总体)?(绩效)?目标(\(文字\))?$/;
 /** The column header over the goal's text in a 年度总体目标 block (年度总体目标 | 预期目标 | 实际完成情况, the texts below). */
 export const GOAL_COLUMN_HEADER = /^(预期目标|年初设定目标|年初绩效目标|年初目标|设定目标|年度预期目标)$/;
 /** The word that opens a label of one term (中期资金总额, 长期绩效指标, 年度目标): a table's term is 中期 or 年度. */
@@ -224,12 +224,16 @@ export const TERM_WORD = /^(中期|中长期|长期|年度|当年|本年)/;
 export const termOfWord = (word: string): "中期" | "年度" => (/^(中|长)/.test(word) ? "中期" : "年度");
 
 /** The goal of the whole project period: 中期目标, 中期滚动目标(2019年--2021年), 长期目标, and 项目总目标 beside a 年度 one. */
-export const MID_TERM_GOAL_LABEL = /^(项目)?(中期|中长期|长期)(滚动)?(绩效)?目标|^(项目)?总(体)?目标$/;
+export const MID_TERM_GOAL_LABEL = /^(项目)?(中期|中长期|长期|实施期)(滚动)?(绩效)?目标|^(项目)?总(体)?目标$/;
 export const GOAL_N_LABEL = /^目标\d+$/;
 export const BACKGROUND_LABEL =
   /^(项目概况|立项依据|项目立项依据|立项必要性|项目立项必要性|项目设立的必要性|实施可行性|项目配套制度措施|保证项目实施的制度措施|项目简介|项目内容|基本情况|项目基本情况|项目总体情况|项目总体概况|总体概况|项目支出明细|政策依据|项目实施依据|项目审批)$/;
 export const START_LABEL = /^(开始时间|起始时间|项目开始时间|开始日期|项目开始日期|起始日期)$/;
 export const END_LABEL = /^(结束时间|完成时间|项目结束时间|截止时间|结束日期|项目完成日期|完成日期|项目结束日期|截止日期)$/;
+/** The label of a block listing what the money is for, one line an item: 项目构成, 项目预算成本构成 | 金额 | 测算依据. */
+export const COMPOSITION_LABEL = /^(项目构成|(项目)?(预算)?(成本|支出)?构成)$/;
+/** The column of a composition block that holds each item's amount (else its last column). */
+export const COMPOSITION_AMOUNT_HEADER = /^(金额|预算金额|预算数|申请金额|预算资金|资金)$/;
 export const PERIOD_LABEL = /^(项目期|项目周期|实施期|项目实施期|项目支出实施期|实施周期|项目期限)$/;
 
 /** The weight a weighted table keeps for 预算执行率 outside its indicators (Sichuan: 预算执行率权重(%) 10, indicators 90). */

@@ -326,3 +326,47 @@ describe("blind round 4: a 监控表 with its 二级 in the name column, a 自�
     expect(t.indicators.map((i) => [i.actual?.text, i.reason?.text])).toEqual([["=360天", "闭馆维修5天"]]);
   });
 });
+
+describe("a composition block with its amount column named, its 合计 the total (blind round 4, 鄂州 项目预算成本构成)", () => {
+  const at = (rows: (string | number | null)[][]) => gridFromRows("Sheet1", rows);
+  it("items read from the 金额 column (not the last, a past year's actuals), 合计 the budget when no other is given", () => {
+    const t = recognizeTables(
+      at([
+        ["鄂州市2022年市直部门预算项目支出绩效目标表"],
+        ["项目名称", "办公大楼运行保障"],
+        ["项目预算成本构成", "金额", "测算(公式)依据", "2020年实际执行数", "2021年实际执行数"],
+        ["保安服务费", 191, "依据招标文件", 191, 191],
+        ["保洁服务费", 99, "依据招标文件", 99, 99],
+        ["合计", 290, null, 290, 290],
+        ["绩效目标", "以办公大楼服务对象满意为目标"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "日常维修维护次数", "2280次"],
+      ]),
+    )[0];
+    expect(t.budget.components.map((c) => [c.label, c.value, c.address])).toEqual([
+      ["保安服务费", 191, "B4"],
+      ["保洁服务费", 99, "B5"],
+    ]);
+    expect([t.budget.total?.value, t.budget.total?.address, t.texts.goals[0]?.text]).toEqual([290, "B6", "以办公大楼服务对象满意为目标"]);
+  });
+  it("实施期绩效目标 / 本年度绩效目标: the year's goal is the table's; 实施期资金总额 stands for the total when the year's column is empty", () => {
+    const t = recognizeTables(
+      at([
+        ["项目支出绩效目标申报表"],
+        ["项目名称", "文物保护经费"],
+        ["项目资金(元)", "实施期资金总额:", 1000000, "年度资金总额:", null],
+        ["实施期绩效目标", "完成文物修缮三处"],
+        ["本年度绩效目标", "完成文物修缮一处"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "修缮文物数量", "1处"],
+      ]),
+    )[0];
+    expect([t.texts.goals.map((g) => g.text), t.texts.midTermGoal?.text, t.budget.total?.value, t.budget.midTermTotal?.value, t.slots.budget?.empty.address]).toEqual([
+      ["完成文物修缮一处"],
+      "完成文物修缮三处",
+      1000000,
+      1000000,
+      "E3",
+    ]);
+  });
+});

@@ -7,6 +7,8 @@ import { normaliseForParsing, toHalfWidth } from "../text";
 import {
   AGENCY_LABEL,
   AMOUNT_LABELS,
+  COMPOSITION_AMOUNT_HEADER,
+  COMPOSITION_LABEL,
   qualifiedAmountRole,
   YEAR_AMOUNT_LABEL,
   BACKGROUND_LABEL,
@@ -27,6 +29,7 @@ import {
   ROW_FIELD_LABELS,
   START_LABEL,
   TITLE,
+  TOTAL_ROW,
   UNIT_SUFFIX,
   type AmountRole,
 } from "../lexicon";
@@ -60,7 +63,7 @@ const FIELD_KINDS = [
   ["start", (k: string) => START_LABEL.test(k)],
   ["end", (k: string) => END_LABEL.test(k)],
   ["span", (k: string) => PERIOD_LABEL.test(k)],
-  ["composition", (k: string) => k === "项目构成"],
+  ["composition", (k: string) => COMPOSITION_LABEL.test(k)],
   ["spendingPlan", (k: string) => SPENDING_PLAN_LABEL.test(k)],
   ["purposeBelow", (k: string) => k === "预算规模及资金用途"],
   ["purpose", (k: string) => k === "资金用途"],
@@ -269,6 +272,8 @@ class HeaderBlockReading {
   departmentName: Field | undefined;
   lastProse: { label: Field; value: Field } | undefined;
   inComposition = false;
+  /** the column of the composition block's amounts, where a header names it (金额, 预算金额) */
+  compositionAmountCol: number | undefined;
   inGoals = false;
   planRow: number | undefined;
 
@@ -405,8 +410,9 @@ const FIELD_READERS: Record<FieldKind, FieldReader> = {
   span: (h, at) => {
     h.out.period.span = h.textField(at);
   },
-  composition: (h) => {
+  composition: (h, at) => {
     h.inComposition = true;
+    h.compositionAmountCol = compositionAmountColumn(h.view, at.r, at.c + 1, h.zone.right);
     return "row-read";
   },
   spendingPlan: (h, at) => {
@@ -515,7 +521,8 @@ function readHeaderRow(h: HeaderBlockReading, r: number): void {
   if (h.inComposition && (firstKey === "备注" || /目标/.test(firstKey) || (isFieldLabel(firstKey) && firstKey !== "经济科目名称"))) h.inComposition = false;
 
   if (h.inComposition) {
-    readCompositionRow(view, r, cols, out.budget, h.unit);
+    h.compositionAmountCol ??= compositionAmountColumn(view, r, cols[0] + 1, zone.right);
+    readCompositionRow(view, r, cols, out.budget, h.unit, h.compositionAmountCol);
     return;
   }
 
@@ -559,6 +566,9 @@ function settleHeaderBlock(h: HeaderBlockReading): BlockResult {
   if (!out.budget.total && out.budget.fullYearPlanned) out.budget.total = out.budget.fullYearPlanned;
   if (!out.budget.total && out.budget.projectTotal) out.budget.total = out.budget.projectTotal;
   if (out.budget.total) delete out.slots.budget;
+  // the whole term's total when the year's is left empty (实施期资金总额 | 1,000,000 | 年度资金总额 | —): the
+  // money checks have a bound, and the empty year's cell is still reported (missing.budget)
+  if (!out.budget.total && out.budget.midTermTotal) out.budget.total = out.budget.midTermTotal;
   // a 二级项目 names the project; its 一级项目 only when nothing else does; a department-wide table its department
   out.department = h.departmentName;
   if (!out.projectName && !out.slots.project) out.projectName = h.parentProject ?? h.departmentName;
@@ -659,24 +669,30 @@ function alignedBelow(view: SheetView, row: number, col: number, zone: Zone): Fi
 }
 
 /** 项目构成 rows: a name and an amount (经济科目名称 / 预算金额（元）). */
-function readCompositionRow(view: SheetView, r: number, cols: number[], b: BudgetBlock, unit: MoneyUnitDeclaration): void {
+/** The column headed 金额 / 预算金额 in a composition block's header row, if any. */
+function compositionAmountColumn(view: SheetView, r: number, from: number, right: number): number | undefined {
+  return view.filledColumns(r, from, right).find((c) => COMPOSITION_AMOUNT_HEADER.test(view.key(r, c).replace(UNIT_SUFFIX, "")));
+}
+
+/**
+ * One line of a composition block: an item and its amount (in the 金额 column where one is named,
+ * else the last). Its 合计 line is the total when the block gives no other.
+ */
+function readCompositionRow(view: SheetView, r: number, cols: number[], b: BudgetBlock, unit: MoneyUnitDeclaration, amountCol?: number): void {
   const firstKey = view.key(r, cols[0]);
   if (/经济科目|科目名称|^名称$/.test(firstKey)) return; // the column header row
   const name = view.field(r, cols[0]);
-  const last = cols[cols.length - 1];
-  const amountField = cols.length > 1 ? view.field(r, last) : undefined;
+  const col = amountCol ?? cols[cols.length - 1];
+  const amountField = cols.length > 1 && col !== cols[0] ? view.field(r, col) : undefined;
   if (!name || !amountField) return;
   const value = readAmount(amountField.text, amountField.raw);
   if (value === undefined) return;
-  b.components.push({
-    row: amountField.row,
-    col: amountField.col,
-    address: amountField.address,
-    label: name.text,
-    value,
-    raw: amountField.raw,
-    unit: unit.unit,
-  });
+  const amount: Amount = { row: amountField.row, col: amountField.col, address: amountField.address, label: name.text, value, raw: amountField.raw, unit: unit.unit };
+  if (TOTAL_ROW.test(firstKey)) {
+    b.total ??= amount;
+    return;
+  }
+  b.components.push(amount);
 }
 
 /** The first text in the rows below `row` that is not a label (the 资金用途 text under 预算规模及资金用途). */

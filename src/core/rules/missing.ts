@@ -169,14 +169,14 @@ const budget = defineRule({
   check: ({ table }, report) => {
     // only a template that has a budget field: its label is there and its amount is empty
     const b = table.budget;
-    if (!table.header || !table.slots.budget || b.total || b.currentYear) return;
+    if (!table.header || !table.slots.budget) return;
     const place = table.slots.budget.empty;
-    // the whole term's money given and the year's left empty: the sources read may be the term's
-    if (b.midTermTotal) {
+    // the whole term's money given and the year's left empty (the table's total is then the term's)
+    if (b.midTermTotal && (!b.total || b.total === b.midTermTotal)) {
       report({ place, messageId: "year", params: { term: String(b.midTermTotal.value) } });
       return;
     }
-    if (b.fiscal || b.fiscalParts.length || b.components.length) return;
+    if (b.total || b.currentYear || b.fiscal || b.fiscalParts.length || b.components.length) return;
     const project = table.projectName?.text ?? "";
     report(project ? { place, messageId: "project", params: { project } } : { place });
   },

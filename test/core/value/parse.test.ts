@@ -175,7 +175,7 @@ describe("dates", () => {
 
   it("reads a period given as its two ends, the work due by the second (2023.07-2024.01 from a scan: blind round 4, 湘潭)", () => {
     for (const [raw, year, month] of [["2023.07-2024.01", 2024, 1], ["2023.7.1-2023.12.31", 2023, 12], ["2020年1月--2020年11月", 2020, 11]] as const)
-      expect({ raw, ...parseValue(raw) }).toMatchObject({ raw, kind: "date", date: { year, month, bound: "by" } });
+      expect({ input: raw, ...parseValue(raw) }).toMatchObject({ input: raw, kind: "date", date: { year, month, bound: "by" } });
     // mixed separators are no date (2023.07-20 is not the 20th of July) and decimals stay numbers
     expect(parseValue("2023.07-2022.01").kind).toBe("malformed");
     expect(parseValue("10.5-12.5").kind).toBe("malformed");
