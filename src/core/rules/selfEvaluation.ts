@@ -415,6 +415,37 @@ const unscored = defineRule({
   },
 });
 
+/**
+ * A self-evaluation with no points at all: no 分值 or 得分 column in its grid and no score for its budget
+ * execution — its achievements are listed, but nothing is evaluated.
+ */
+const noScoring = defineRule({
+  id: "self-evaluation.no-scoring",
+  category: "self-evaluation",
+  severity: "warning",
+  title: { zh: "自评表没有分值和得分", en: "A self-evaluation with no points and no scores" },
+  messages: {
+    default: {
+      zh: "本自评表没有分值和得分栏，{count} 项指标只列了完成值，没有逐项打分，也没有总分。",
+      en: "this self-evaluation has no points or scores columns: its {count} {count|indicator lists|indicators list} what was achieved, but nothing is scored and there is no total.",
+    },
+  },
+  why: {
+    zh: "自评要按分值逐项打分、汇总总分（财预〔2020〕10号：预算执行率 10 分，产出、效益、满意度共 90 分），只列完成值无法评价。",
+    en: "A self-evaluation scores each indicator against its points and adds them up (财预〔2020〕10号: budget execution 10, outputs, benefits and satisfaction 90); a list of achievements evaluates nothing.",
+  },
+  howToFix: { zh: "按本地自评表格式增加分值、得分栏，逐项打分并填写总分。", en: "Add the points and scores columns of the local form, score each indicator and give the total." },
+  fixable: "no",
+  example: { bad: "指标值 | 全年实际完成值 | 产生差异的原因及改进措施（没有分值、得分）", good: "指标值 | 实际完成值 | 分值 | 得分 | 偏差原因", from: { corpus: "self-evaluation 13", note: "湖南 南岳 忠烈祠" } },
+  check: ({ table }, report) => {
+    if (!isSelfEvaluation(table) || !table.header || table.indicators.length === 0) return;
+    const cols = table.header.columns;
+    if (cols.weight !== undefined || cols.score !== undefined || table.execution?.total?.score || table.execution?.total?.weight) return;
+    const place = table.header.labels.actual ?? table.header.labels.level3;
+    if (place) report({ place, params: { count: table.indicators.length } });
+  },
+});
+
 const deductionWithoutReason = defineRule({
   id: "self-evaluation.deduction-without-reason",
   category: "self-evaluation",
@@ -667,6 +698,7 @@ export const selfEvaluationRules = [
   grade,
   actualAsTarget,
   unscored,
+  noScoring,
   deductionWithoutReason,
   scoreVsAchievement,
   closingEmpty,

@@ -4,6 +4,7 @@
  * 三级 | 指标性质 | 指标值 | 度量单位 | 实际完成值 | 分值 | 得分 | 偏差原因 and a 总分 row.
  */
 import { gridFromRows, type CellValue } from "../../../src/core/grid";
+import { loadCorpusGrids } from "../../helpers/examples";
 import { expectFinding, expectNone, run } from "./helpers";
 
 interface Spec {
@@ -289,5 +290,16 @@ describe("self-evaluation.cost-actual-above-spent", () => {
     expectNone(run(table({ rows: withCost("380000元"), spent: 380000, rate: "98.02%" })), "self-evaluation.cost-actual-above-spent");
     expectNone(run(table({ rows: [CLEAN_ROWS[0], ["生均补助成本", "≤", "5", "元/人·天", "6元/人·天", 30, 30, null], CLEAN_ROWS[2]] })), "self-evaluation.cost-actual-above-spent");
     expectNone(run(table({ rows: withCost("400000元"), spent: null, rate: null })), "self-evaluation.cost-actual-above-spent");
+  });
+});
+
+describe("self-evaluation.no-scoring", () => {
+  it("positive: a 部门整体支出绩效自评表 with 指标值 | 全年实际完成值 | 产生差异的原因 and no 分值/得分 anywhere (corpus self-evaluation 13, 南岳)", async () => {
+    const r = run(await loadCorpusGrids("self-evaluation/13_hunan_nanyue_minzongju_zhonglieci_TRUNCATED.xlsx"));
+    expectFinding(r, "self-evaluation.no-scoring", { cell: "F10", says: [/没有分值和得分栏/, /6 项指标/] });
+  });
+  it("negative: a scored self-evaluation; a target table", () => {
+    expectNone(run(table()), "self-evaluation.no-scoring");
+    expectNone(run(gridFromRows("Sheet1", [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "培训人次", "≥200人次"]])), "self-evaluation.no-scoring");
   });
 });
