@@ -65,3 +65,28 @@ if (process.argv[3] === "--inside") {
   }
   console.log(`inside ${process.argv[4]}: ${(sum / 1000).toFixed(0)} ms\n` + [...acc].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([k, t]) => `${(t / 1000).toFixed(0).padStart(7)} ms  ${k}`).join("\n"));
 }
+// node profsum.js file.cpuprofile --files bundle.js : self time by source file of an esbuild bundle
+// (its "// src/…" markers), V8's own entries ((garbage collector), natives) by name
+if (process.argv[3] === "--files") {
+  const bundle = process.argv[4];
+  const marks = [];
+  fs.readFileSync(bundle, "utf8").split("\n").forEach((l, i) => {
+    const m = /^\/\/ ((?:src|bench|tools|node_modules)\/\S+)/.exec(l);
+    if (m) marks.push([i + 1, m[1]]);
+  });
+  const fileOf = (line) => {
+    let lo = 0, hi = marks.length - 1, r = "?";
+    while (lo <= hi) { const mid = (lo + hi) >> 1; if (marks[mid][0] <= line) { r = marks[mid][1]; lo = mid + 1; } else hi = mid - 1; }
+    return r;
+  };
+  const name = require("path").basename(bundle);
+  const acc = new Map();
+  for (const n of prof.nodes) {
+    const t = dt.get(n.id) ?? 0;
+    if (!t) continue;
+    const cf = n.callFrame;
+    const k = cf.url.endsWith(name) ? fileOf(cf.lineNumber + 1) : cf.functionName || cf.url || "(native)";
+    acc.set(k, (acc.get(k) ?? 0) + t);
+  }
+  console.log(`total ${(total / 1000).toFixed(0)} ms\n-- self by file --\n${top(acc, 40)}`);
+}
