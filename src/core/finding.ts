@@ -25,6 +25,7 @@ export const CATEGORIES = [
   "copy-paste",
   "vague",
   "self-evaluation",
+  "monitoring",
 ] as const;
 
 export type Category = (typeof CATEGORIES)[number];
@@ -46,6 +47,7 @@ export const CATEGORY_NAMES: Readonly<Record<Category, Readonly<Record<Lang, str
   "copy-paste": { zh: "照搬照抄", en: "Copy-paste" },
   vague: { zh: "表述模糊", en: "Vague" },
   "self-evaluation": { zh: "绩效自评", en: "Self-evaluation" },
+  monitoring: { zh: "绩效监控", en: "Monitoring" },
 };
 
 export const SEVERITY_NAMES: Readonly<Record<Severity, Readonly<Record<Lang, string>>>> = {

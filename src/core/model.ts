@@ -138,6 +138,10 @@ export interface IndicatorRow {
   actualParsed?: ParsedValue;
   score?: Field;
   reason?: Field;
+  /** monitoring: 1-6月执行情况 (done so far), 全年预计完成情况, 完成目标可能性 / 纠偏措施 */
+  progress?: Field;
+  forecast?: Field;
+  correction?: Field;
   /** 权重 / 分值 */
   weight?: Field;
   /** 指标值确定依据 */

@@ -28,6 +28,10 @@ export interface ReadIndicator {
   actual?: string | null;
   score?: number | null;
   reason?: string | null;
+  /** monitoring: what was done so far (1-6月执行情况), the year's forecast, 完成目标可能性 / 纠偏措施 */
+  progress?: string | null;
+  forecast?: string | null;
+  correction?: string | null;
   /**
    * which period the entry's target is for, where a row has more than one value column (半年 / 全年,
    * 中期 / 全年) or the table is one term of a project given in two blocks (中期 / 年度)
@@ -109,7 +113,7 @@ function rateIn(f: Field | undefined): number | null {
 
 type ValueRole = (typeof VALUE_ROLES)[number];
 
-function entry(ind: IndicatorRow, which: ValueRole, period: string | undefined, selfEvaluation: boolean): ReadIndicator {
+function entry(ind: IndicatorRow, which: ValueRole, period: string | undefined, kind: TargetTable["kind"]): ReadIndicator {
   const field = ind[which];
   const parsed = which === "value" ? ind.parsed : which === "halfValue" ? ind.halfParsed : ind.midParsed;
   const out: ReadIndicator = {
@@ -127,9 +131,15 @@ function entry(ind: IndicatorRow, which: ValueRole, period: string | undefined, 
   };
   if (period !== undefined) out.period = period;
   if (ind.partOf !== undefined) out.partOf = ind.partOf;
-  if (selfEvaluation) {
+  if (kind === "self-evaluation") {
     out.actual = ind.actual?.text ?? null;
     out.score = numberIn(ind.score);
+    out.reason = ind.reason?.text ?? null;
+  }
+  if (kind === "monitoring") {
+    out.progress = ind.progress?.text ?? null;
+    out.forecast = ind.forecast?.text ?? null;
+    out.correction = ind.correction?.text ?? null;
     out.reason = ind.reason?.text ?? null;
   }
   return out;
@@ -149,7 +159,7 @@ export function readModelOf(t: TargetTable): ReadTable {
   const periods: ValueRole[] = roles.length > 1 ? [...roles].sort((a, b) => PERIOD_ORDER.indexOf(a) - PERIOD_ORDER.indexOf(b)) : ["value"];
   const indicators: ReadIndicator[] = [];
   for (const ind of t.indicators)
-    for (const role of periods) indicators.push(entry(ind, role, roles.length > 1 ? PERIOD_OF[role] : t.term, t.kind === "self-evaluation"));
+    for (const role of periods) indicators.push(entry(ind, role, roles.length > 1 ? PERIOD_OF[role] : t.term, t.kind));
   return {
     sheet: t.sheet,
     range: t.rangeA1,

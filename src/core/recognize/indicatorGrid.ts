@@ -13,7 +13,26 @@ import type { SheetView } from "./sheet";
 import { memoize } from "../memo";
 
 /** Roles that hold the data of a row (everything right of the 一级/二级 labels). */
-const DATA_ROLES: ColumnRole[] = ["level3", "description", "priorValue", "halfValue", "midValue", "value", "unit", "operator", "direction", "weight", "basis", "note", "actual", "score", "reason"];
+const DATA_ROLES: ColumnRole[] = [
+  "level3",
+  "description",
+  "priorValue",
+  "halfValue",
+  "midValue",
+  "value",
+  "unit",
+  "operator",
+  "direction",
+  "weight",
+  "basis",
+  "note",
+  "actual",
+  "score",
+  "reason",
+  "progress",
+  "forecast",
+  "correction",
+];
 
 /** The standard qualitative answers written as target values (充分, 规范, 及时, 明显提高 …). */
 const QUALITATIVE_ANSWER =
@@ -561,6 +580,9 @@ class GridReading {
       actual: cells.actual,
       score: cells.score,
       reason: cells.reason,
+      progress: cells.progress,
+      forecast: cells.forecast,
+      correction: cells.correction,
       weight: cells.weight,
       basis: cells.basis,
       shift,

@@ -15,6 +15,7 @@ import type { Rule } from "./types";
 import { unitRules } from "./unit";
 import { valueFormatRules } from "./valueFormat";
 import { selfEvaluationRules } from "./selfEvaluation";
+import { monitoringRules } from "./monitoring";
 
 export const RULES: readonly Rule[] = [
   ...structureRules,
@@ -32,6 +33,7 @@ export const RULES: readonly Rule[] = [
   ...copyPasteRules,
   ...vagueRules,
   ...selfEvaluationRules,
+  ...monitoringRules,
 ];
 
 export function ruleById(id: string): Rule | undefined {

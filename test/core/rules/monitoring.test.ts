@@ -1,0 +1,47 @@
+/**
+ * monitoring: the checks of a 绩效运行监控表, on tables in the shape of the national form (财预〔2019〕136号:
+ * 年度指标值 | 1-6月执行情况 | 全年预计完成情况 | 偏差原因分析 | 完成目标可能性) and of corpus monitoring 01 (黄石 申遗).
+ */
+import { gridFromRows, type CellValue } from "../../../src/core/grid";
+import { loadCorpusGrids } from "../../helpers/examples";
+import { expectFinding, expectNone, findingsOf, run } from "./helpers";
+
+/** rows: [二级, name, target, progress, forecast, reason, likelihood] */
+function table(rows: CellValue[][]) {
+  return gridFromRows("Sheet1", [
+    ["项目支出绩效目标执行监控表"],
+    ["项目名称", "农村饮水安全水质监测"],
+    ["一级指标", "二级指标", "三级指标", "年度指标值", "1-6月执行情况", "全年预计完成情况", "偏差原因分析", "完成目标可能性"],
+    ...rows.map((r, i) => [i === 0 ? "产出指标" : null, ...r]),
+  ]);
+}
+const CLEAN: CellValue[][] = [
+  ["数量指标", "水质监测点数", "≥120个", "65个", "120个", null, "确定能"],
+  ["时效指标", "监测报告报送及时率", "100%", "100%", "100%", null, "确定能"],
+];
+
+describe("monitoring.progress-empty", () => {
+  it("positive: a row with its target and no 半年度指标执行情况 (corpus monitoring 01, 黄石 社会效益)", async () => {
+    const r = run(await loadCorpusGrids("monitoring/01_hubei_huangshi_wenlv_shenyi.xlsx"));
+    expect(r.tables[0].kind).toBe("monitoring");
+    expectFinding(r, "monitoring.progress-empty", { cell: "E16", says: [/半年度指标执行情况/, /没有填写/] });
+    expect(findingsOf(r, "monitoring.progress-empty")).toHaveLength(1);
+  });
+  it("negative: every row's progress written", () => {
+    expectNone(run(table(CLEAN)), "monitoring.progress-empty");
+  });
+});
+
+describe("monitoring.unlikely-without-reason", () => {
+  it("positive: 完成目标可能性 有可能 with the 偏差原因分析 cell empty", () => {
+    const rows = CLEAN.map((r) => [...r]);
+    rows[0] = ["数量指标", "水质监测点数", "≥120个", "30个", "90个", null, "有可能"];
+    expectFinding(run(table(rows)), "monitoring.unlikely-without-reason", { cell: "G4", quoted: "水质监测点数", says: [/有可能/] });
+  });
+  it("negative: the reason given; every target certain to be met", () => {
+    const rows = CLEAN.map((r) => [...r]);
+    rows[0] = ["数量指标", "水质监测点数", "≥120个", "30个", "90个", "人员保障不足，下半年增加2名专职人员", "有可能"];
+    expectNone(run(table(rows)), "monitoring.unlikely-without-reason");
+    expectNone(run(table(CLEAN)), "monitoring.unlikely-without-reason");
+  });
+});
