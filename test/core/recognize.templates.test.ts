@@ -370,3 +370,23 @@ describe("a composition block with its amount column named, its 合计 the total
     ]);
   });
 });
+
+describe("a template's numbering without a separator (blind round 5, 廊坊 自评表: 指标1工程资金金额, and 指标2 left unused)", () => {
+  const at = (rows: (string | number | null)[][]) => gridFromRows("Sheet1", rows);
+  it("a bare 指标2 row is no indicator (not a value moved left), 指标1 glued to a name is the name", () => {
+    const t = recognizeTables(
+      at([
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        ["产出指标", "数量指标", "指标1工程资金金额", "43.2", "43.2", 10, 10],
+        [null, null, "指标2"],
+        [null, "质量指标", "指标1工程完工率", "100", "100", 10, 10],
+        [null, null, "指标2"],
+      ]),
+    )[0];
+    expect(t.indicators.map((i) => [i.row, i.name?.text, i.value?.text])).toEqual([
+      [2, "指标1工程资金金额", "43.2"],
+      [4, "指标1工程完工率", "100"],
+    ]);
+    expect(t.issues.filter((i) => i.kind === "row-shifted")).toEqual([]);
+  });
+});
