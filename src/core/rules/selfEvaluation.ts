@@ -293,6 +293,11 @@ const total = defineRule({
     const row = table.totalRow;
     if (!isSelfEvaluation(table) || !row) return;
     const exec = table.execution?.total;
+    // the indicators' points as the side label states them (绩效指标(90分)) and no execution block read:
+    // the rest of the 总分 is the budget execution's, on rows this table does not show
+    const weights = table.indicators.map((i) => figure(i.weight)).filter((x): x is number => x !== undefined);
+    const weightSum = weights.reduce((a, b) => a + b, 0);
+    const executionElsewhere = !table.execution && table.indicatorPoints !== undefined && Math.abs(weightSum - table.indicatorPoints) <= 0.01;
     for (const what of ["weight", "score"] as const) {
       const cell = row[what];
       const stated = figure(cell);
@@ -300,6 +305,7 @@ const total = defineRule({
       const values = table.indicators.map((i) => figure(i[what])).filter((x): x is number => x !== undefined);
       if (values.length === 0) continue;
       const sum = values.reduce((a, b) => a + b, 0);
+      if (executionElsewhere && stated >= sum - 0.01) continue;
       const execPart = figure(exec?.[what]);
       // the 总分 includes the budget execution where the indicators alone fall short of it
       const candidates = execPart !== undefined ? [sum + execPart, sum] : [sum];

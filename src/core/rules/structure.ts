@@ -200,6 +200,8 @@ const level1Empty = defineRule({
       // satisfaction indicators filed under another 一级 (满意度 as a 二级 under 效益, the pre-2015 form)
       // are reported where they stand (level2-wrong-parent, relevance), not as a missing 一级 as well
       if (a.key === "满意度" && table.indicators.some((i) => i.level2?.key === "服务对象满意度" || isSatisfaction(nameOf(i)))) continue;
+      // its 二级 written under another 一级 (经济成本指标 under 产出指标): reported where it stands (level2-wrong-parent)
+      if (table.indicators.some((i) => (i.name || i.value) && i.level2?.key && a.level2.some((b) => b.key === i.level2?.key))) continue;
       const block = table.blocks.find((b) => b.level1?.key === a.key);
       const h = table.header.labels;
       const place = block?.level1 ?? h.level1 ?? h.level2 ?? h.level3 ?? topLeft(table);

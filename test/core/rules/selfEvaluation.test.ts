@@ -154,6 +154,15 @@ describe("self-evaluation.total", () => {
   it("positive: a 总分 that is not the sum of the scores", () => {
     expectFinding(run(table({ total: [100, 96, "优"] })), "self-evaluation.total", { cell: `I${TOTAL_ROW}`, says: [/总分为 96/, /合计 100/] });
   });
+  it("negative: the indicators' 90 points as the side label states (绩效指标(90分)) under a 合计 of 100, the execution block not on this sheet (blind round 5, 大英)", () => {
+    const grid = gridFromRows("Sheet1", [
+      ["绩效指标(90分)", "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "完成值", "权重", "得分", "未完成原因分析"],
+      [null, "产出指标", "数量指标", "购置设备数量", "≥", 20, "台", "20台", 50, 50],
+      [null, "满意度指标", "服务对象满意度指标", "使用人员满意度", "≥", 90, "%", "95%", 40, 40],
+      ["合计", null, null, null, null, null, null, null, 100, 100],
+    ]);
+    expectNone(run(grid), "self-evaluation.total");
+  });
   it("negative: 总分 = the scores with the budget execution's", () => {
     expectNone(run(table()), "self-evaluation.total");
   });

@@ -120,6 +120,18 @@ describe("structure.level1-empty", () => {
     expect(r.tables[0].header?.columns.level2).toBe(1);
     expectNone(r, "structure.level1-empty");
   });
+  it("negative: a 二级 written under another 一级 (经济成本指标 under 产出指标) is reported where it stands, not its 一级 as missing as well (blind round 5, 大英)", () => {
+    const grid = gridFromRows("Sheet1", [
+      ["一级指标", "二级指标", "三级指标", "指标值"],
+      ["产出指标", "数量指标", "购置设备数量", "≥20台"],
+      [null, "经济成本指标", "成本控制数", "≤30万元"],
+      ["效益指标", "社会效益指标", "办公效率提升", "显著"],
+      ["满意度指标", "服务对象满意度指标", "使用人员满意度", "≥90%"],
+    ]);
+    const r = run(grid);
+    expect(r.findings.filter((f) => f.rule === "structure.level2-wrong-parent").map((f) => f.cell)).toEqual(["B3"]);
+    expect(r.findings.filter((f) => f.rule === "structure.level1-empty").map((f) => f.message)).not.toContainEqual(expect.stringMatching(/成本/));
+  });
   it("negative: a flat list without 一级/二级 (Chongqing 指标 | 指标权重 | 计量单位 | 指标性质 | 指标值) is not checked against a framework", () => {
     const grid = gridFromRows("Sheet1", [
       ["绩效指标", "指标", "指标权重", "计量单位", "指标性质", "指标值"],
