@@ -213,6 +213,19 @@ describe("headers printed again, notes and cells with several amounts (corpus 29
     expect(tables[0].rangeA1).toBe("A1:D7");
   });
 
+  it("the same header two empty rows or more under a grid starts a table of its own (two pasted one under the other; blind round 5, 大英)", () => {
+    const grid = at([
+      ["专项经费绩效评价表"],
+      HEADER,
+      ["产出指标", "数量指标", "培训人次", "≥200人次"],
+      [],
+      [],
+      HEADER,
+      ["满意度指标", "服务对象满意度指标", "学员满意度", "≥90%"],
+    ]);
+    expect(recognizeTables(grid).map((t) => t.indicators.map((i) => i.name?.text))).toEqual([["培训人次"], ["学员满意度"]]);
+  });
+
   it("a 中期 grid and a 年度 grid stacked under one header block are two tables of one project, each with its goal", () => {
     const grid = at([
       ["项目绩效目标表"],

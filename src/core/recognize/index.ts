@@ -427,6 +427,8 @@ function stackedOn(view: SheetView, h: IndicatorHeader, x: Extent, previous: Tar
   const ph = previous?.header;
   if (!previous || !ph || x.top !== h.row || ph.rowFields?.project !== undefined || h.rowFields?.project !== undefined) return undefined;
   if ((["level1", "level2", "level3"] as const).some((r) => ph.columns[r] !== h.columns[r])) return undefined;
+  // right under it: two empty rows or more between them part two tables (two submissions pasted one under the other)
+  if (h.row - previous.range.bottom > 2) return undefined;
   const own = sideTerm(view, h);
   const first = previous.term ?? sideTerm(view, ph);
   return own && own !== first ? { table: previous, term: { first, own } } : { table: previous };
