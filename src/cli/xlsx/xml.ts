@@ -7,6 +7,7 @@
  * Elements may carry a namespace prefix (`<x:c>` from some .NET writers); `prefixOf` finds the
  * prefix of a part's root element and the patterns below take it.
  */
+import { decodeXmlEntities } from "../../host/xlsx/xmlEntities";
 
 /** Text for an element's content. */
 export function escapeText(s: string): string {
@@ -23,25 +24,9 @@ export function xmlSafe(s: string): string {
   return s.replace(/[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/g, "");
 }
 
-/** The five entities and character references, decoded. */
+/** The five entities and character references, decoded (anything else left as written). */
 export function decodeXml(s: string): string {
-  if (s.indexOf("&") < 0) return s;
-  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|lt|gt|amp|quot|apos);/g, (_, body: string) => {
-    switch (body) {
-      case "lt":
-        return "<";
-      case "gt":
-        return ">";
-      case "amp":
-        return "&";
-      case "quot":
-        return '"';
-      case "apos":
-        return "'";
-    }
-    const code = body[1] === "x" ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-    return String.fromCodePoint(code);
-  });
+  return decodeXmlEntities(s);
 }
 
 /** OOXML's escape for characters a string cannot hold as they are: `_x000D_` is a carriage return. */

@@ -8,6 +8,7 @@
  * Anything else throws NotPlainSheet, and the caller reads the file with the full exceljs reader
  * (whose XML parser, saxes, may read such content differently or reject it).
  */
+import { decodeXmlEntities } from "./xmlEntities";
 
 export class NotPlainSheet extends Error {
   constructor(why: string) {
@@ -42,27 +43,8 @@ const BAD_CHARS = /[\x00-\x08\x0B\x0C\x0E-\x1F\r\uFFFE\uFFFF]|]]>/;
 const isWs = (c: number) => c === 0x20 || c === 0x0a || c === 0x09;
 
 function decodeText(s: string): string {
-  if (s.indexOf("&") < 0) return s;
-  return s.replace(/&([^;&]*);?/g, (m, body: string) => {
-    if (!m.endsWith(";")) throw new NotPlainSheet("bare &");
-    switch (body) {
-      case "lt":
-        return "<";
-      case "gt":
-        return ">";
-      case "amp":
-        return "&";
-      case "quot":
-        return '"';
-      case "apos":
-        return "'";
-    }
-    let code = NaN;
-    if (/^#[0-9]+$/.test(body)) code = parseInt(body.slice(1), 10);
-    else if (/^#x[0-9a-fA-F]+$/.test(body)) code = parseInt(body.slice(2), 16);
-    const ok = code === 0x9 || code === 0xa || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
-    if (!ok) throw new NotPlainSheet("character reference");
-    return String.fromCodePoint(code);
+  return decodeXmlEntities(s, (why) => {
+    throw new NotPlainSheet(why === "reference" ? "character reference" : why);
   });
 }
 

@@ -10,6 +10,7 @@
  * read here holds exactly what exceljs would see. Anything else throws NotPlain, and the caller
  * leaves the file to exceljs.
  */
+import { decodeXmlEntities } from "../xmlEntities";
 
 export class NotPlain extends Error {
   constructor(why: string) {
@@ -35,32 +36,11 @@ const isWs = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d
 const isNameStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 0x5f || c === 0x3a;
 const isNameChar = (c: number) => isNameStart(c) || (c >= 48 && c <= 57) || c === 0x2d || c === 0x2e;
 
-function validCode(code: number): boolean {
-  return code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
-}
 
 /** Entity and character references decoded; throws on anything saxes would reject. */
 export function decodeEntities(s: string): string {
-  if (s.indexOf("&") < 0) return s;
-  return s.replace(/&([^;&]*);?/g, (m, body: string) => {
-    if (!m.endsWith(";")) throw new NotPlain("bare &");
-    switch (body) {
-      case "lt":
-        return "<";
-      case "gt":
-        return ">";
-      case "amp":
-        return "&";
-      case "quot":
-        return '"';
-      case "apos":
-        return "'";
-    }
-    let code = NaN;
-    if (/^#[0-9]+$/.test(body)) code = parseInt(body.slice(1), 10);
-    else if (/^#x[0-9a-fA-F]+$/.test(body)) code = parseInt(body.slice(2), 16);
-    if (!validCode(code)) throw new NotPlain("reference");
-    return String.fromCodePoint(code);
+  return decodeXmlEntities(s, (why) => {
+    throw new NotPlain(why);
   });
 }
 
