@@ -191,3 +191,11 @@ export function answersYesNo(ind: IndicatorRow, value: string): boolean {
   if (!/^(是|否|有|无)$/.test(value.trim())) return false;
   return /是否|有无|有没有/.test(nameOf(ind)) || /^(是\/否|是或否|有\/无)$/.test(ind.unit?.text.trim() ?? "");
 }
+
+/** The cell of a column on an indicator's row (where the row's data moved, moved with it): where an empty value belongs. */
+export function cellInColumn(table: TargetTable, ind: IndicatorRow, role: "actual" | "score" | "progress" | "reason"): Place | undefined {
+  const col = table.header?.columns[role];
+  if (col === undefined) return undefined;
+  const c = col + ind.shift;
+  return { row: ind.row, col: c, address: toA1(ind.row, c) };
+}

@@ -3,20 +3,11 @@
  * followed in mid-year) — each indicator's progress written down, and a target that may not be
  * reached explained.
  */
-import { toA1 } from "../grid";
-import type { IndicatorRow, Place, TargetTable } from "../model";
-import { nameOf } from "./indicators";
+import type { TargetTable } from "../model";
+import { cellInColumn, nameOf } from "./indicators";
 import { defineRule } from "./types";
 
 const isMonitoring = (t: TargetTable) => t.kind === "monitoring";
-
-/** The empty cell of a column on an indicator's row (where the row's data moved, moved with it). */
-function cellOf(table: TargetTable, ind: IndicatorRow, role: "progress" | "reason"): Place | undefined {
-  const col = table.header?.columns[role];
-  if (col === undefined) return undefined;
-  const c = col + ind.shift;
-  return { row: ind.row, col: c, address: toA1(ind.row, c) };
-}
 
 const progressEmpty = defineRule({
   id: "monitoring.progress-empty",
@@ -37,7 +28,7 @@ const progressEmpty = defineRule({
     if (!isMonitoring(table) || table.header?.columns.progress === undefined) return;
     for (const ind of table.indicators) {
       if (ind.progress || !(ind.value || ind.name)) continue;
-      const place = cellOf(table, ind, "progress");
+      const place = cellInColumn(table, ind, "progress");
       const column = table.header.labels.progress?.text.replace(/\s+/g, "") ?? "执行情况";
       if (place) report({ place, indicator: nameOf(ind), params: { name: nameOf(ind), column } });
     }
@@ -70,7 +61,7 @@ const unlikelyWithoutReason = defineRule({
     for (const ind of table.indicators) {
       const answer = ind.correction?.text.replace(/\s+/g, "");
       if (!answer || !MAY_MISS.test(answer) || ind.reason) continue;
-      const place = cellOf(table, ind, "reason");
+      const place = cellInColumn(table, ind, "reason");
       if (place) report({ place, indicator: nameOf(ind), params: { name: nameOf(ind), answer } });
     }
   },

@@ -5,11 +5,11 @@
  * Scoring follows 财预〔2020〕10号: 预算执行率 10, the indicators 90, 总分 100.
  */
 import { toA1, type CellValue } from "../grid";
-import type { Amount, ExecutionRow, Field, IndicatorRow, LabelRef, Place, TargetTable } from "../model";
+import type { Amount, ExecutionRow, Field, IndicatorRow, LabelRef, TargetTable } from "../model";
 import { POINTS_IN_LABEL, TRAILER } from "../lexicon";
 import { labelKey } from "../text";
 import { parseValueCached } from "../recognize/valueCache";
-import { formatNumber, isCost, isUnitCost, looksLikeCost, moneyInYuan, nameOf, nextTableTop } from "./indicators";
+import { cellInColumn, formatNumber, isCost, isUnitCost, looksLikeCost, moneyInYuan, nameOf, nextTableTop } from "./indicators";
 import { moneyFactor } from "../value/units";
 import { defineRule, defineWorkbookRule } from "./types";
 
@@ -378,13 +378,6 @@ function wholeColumnEmpty(table: TargetTable, pick: (i: IndicatorRow) => Field |
   return table.indicators.length > 1 && table.indicators.every((i) => !pick(i));
 }
 
-function emptyCell(table: TargetTable, ind: IndicatorRow, role: "actual" | "score"): Place | undefined {
-  const col = table.header?.columns[role];
-  if (col === undefined) return undefined;
-  const c = col + ind.shift;
-  return { row: ind.row, col: c, address: toA1(ind.row, c) };
-}
-
 const unscored = defineRule({
   id: "self-evaluation.unscored",
   category: "self-evaluation",
@@ -407,14 +400,14 @@ const unscored = defineRule({
       if (table.header.columns[role] === undefined) continue;
       const label = table.header.labels[role]?.text.replace(/\s+/g, "") ?? zh;
       if (wholeColumnEmpty(table, (i) => i[role])) {
-        const place = emptyCell(table, table.indicators[0], role);
+        const place = cellInColumn(table, table.indicators[0], role);
         if (place) report({ place, messageId: "column", params: { column: label, count: table.indicators.length } });
         continue;
       }
       for (const ind of table.indicators) {
         // (an indicator given in parts: its actual values on the parts' rows, the parts scored with it)
         if (ind[role] || !ind.name || (role === "score" && !ind.weight) || (role === "actual" && ind.parts) || (role === "score" && ind.partOf !== undefined)) continue;
-        const place = emptyCell(table, ind, role);
+        const place = cellInColumn(table, ind, role);
         if (place) report({ place, indicator: nameOf(ind), params: { column: { zh: label, en }, name: nameOf(ind) } });
       }
     }
