@@ -403,3 +403,20 @@ describe("a template's numbering without a separator (blind round 5, 廊坊 自�
     expect(t.issues.filter((i) => i.kind === "row-shifted")).toEqual([]);
   });
 });
+
+describe("a row whose value is left empty is not a moved row (corpus 03 with its 目标值 and 指标说明 columns the other way round)", () => {
+  it("名称 in its column, 目标值 empty, 分值 given: read in place, the missing value for the rules to report", () => {
+    const t = recognizeTables(
+      gridFromRows("Sheet1", [
+        ["评价指标", "评价内容", "指标名称", "目标值", "指标说明", "分值"],
+        ["项目年度绩效目标", "制度指标", "规章制度建立与否", null, null, 20],
+        [null, "产出数量指标", "享受资助人数", "2100", "达到预计值", 10],
+      ]),
+    )[0];
+    expect(t.indicators.map((i) => [i.level2?.text, i.name?.text, i.value?.text ?? null, i.weight?.text, i.shift])).toEqual([
+      ["制度指标", "规章制度建立与否", null, "20", 0],
+      ["产出数量指标", "享受资助人数", "2100", "10", 0],
+    ]);
+    expect(t.issues.filter((i) => i.kind === "row-shifted")).toEqual([]);
+  });
+});

@@ -194,14 +194,15 @@ function isNotApplicableRow(view: SheetView, row: number, header: IndicatorHeade
   return marks > 0;
 }
 
-/** A row that does not read as written: no name, a label or a value where the name goes, no value. */
+/**
+ * A row that does not read as written: no name, a label or a value where the name goes, prose where
+ * the value goes. (A proper name with its value left empty is a missing value, not a moved row.)
+ */
 function readsBadly(view: SheetView, row: number, header: IndicatorHeader, labelCols: Set<number>): boolean {
   const name = roleText(view, row, header, "level3", 0, labelCols);
   const value = roleText(view, row, header, "value", 0, labelCols);
-  const hasValueColumn = header.columns.value !== undefined || header.columns.halfValue !== undefined;
-  const noValue = hasValueColumn && !value && !roleText(view, row, header, "halfValue", 0, labelCols);
   const valueIsProse = !!value && valueLikeness(value) === -1;
-  return !name || valueLikeness(name) >= 1 || view.meanings(row, header.columns.level3 as number).length > 0 || noValue || valueIsProse;
+  return !name || valueLikeness(name) >= 1 || view.meanings(row, header.columns.level3 as number).length > 0 || valueIsProse;
 }
 
 /** Most of the row's cells say what the header row says in the same columns (三个以上: 一级指标 | 二级指标 | 三级指标 …). */
