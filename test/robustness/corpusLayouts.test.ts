@@ -139,3 +139,56 @@ describe("the corpus and seed tables read the same with any column drawn two col
     expect(changed).toEqual(WIDENING_CHANGES[file] ?? []);
   });
 });
+
+/**
+ * Columns `a` and `a + 1` exchanged from row `top` to `bottom` (header and grid), their one-column
+ * merges with them; undefined when a wider merge crosses them there.
+ */
+function swapped(g: Grid, a: number, top: number, bottom: number): Grid | undefined {
+  const inRows = (m: { top: number; bottom: number }) => m.bottom >= top && m.top <= bottom;
+  if ((g.merges ?? []).some((m) => inRows(m) && m.left <= a + 1 && m.right >= a && m.left !== m.right)) return undefined;
+  const at = a - g.origin.col;
+  const swap = <T>(r: readonly T[] | undefined, i: number): T[] | undefined => {
+    if (!r) return undefined;
+    const row = i + g.origin.row;
+    const x = [...r];
+    if (row < top || row > bottom) return x;
+    while (x.length < at + 2) x.push(null as T);
+    [x[at], x[at + 1]] = [x[at + 1], x[at]];
+    return x;
+  };
+  const merges = (g.merges ?? []).map((m) => (inRows(m) && m.left === m.right && (m.left === a || m.left === a + 1) ? { ...m, left: 2 * a + 1 - m.left, right: 2 * a + 1 - m.left } : m));
+  return { ...g, cells: g.cells.map((r, i) => swap(r, i) ?? []), numberFormats: g.numberFormats?.map((r, i) => swap(r ?? undefined, i) ?? []), merges };
+}
+
+/** The swaps that change what is read, as WIDENING_CHANGES: seed 001's page-break rows (56, 80, 84) are read by sheet columns. */
+const SWAP_CHANGES: Record<string, number[]> = { "seed001.xlsx": [4] };
+
+/** What is read, each table's entries in an order of their own (two value columns exchanged list their periods the other way). */
+const readingInAnyOrder = (grids: Grid[]) =>
+  recognizeWorkbook(grids).map((t) => {
+    const m = readModelOf(t);
+    const entries = m.indicators.map((i) => JSON.stringify([i.level1, i.level2, i.name, i.value, i.unit, i.weight, i.period ?? null])).sort();
+    return JSON.stringify({ kind: m.kind, project: m.project, budget: m.budget.total, framework: m.framework, entries });
+  });
+
+describe("the corpus and seed tables read the same with two neighbouring columns right of the names exchanged (templates order them differently)", () => {
+  it.each(FILES)("%s", async (file) => {
+    const grids = await gridsOf(file);
+    const tables = recognizeWorkbook(grids);
+    const base = readingInAnyOrder(grids);
+    const changed: number[] = [];
+    for (const t of tables) {
+      const h = t.header;
+      const g = grids.find((x) => x.sheet === t.sheet);
+      if (!h || h.columns.level3 === undefined || !g || tables.filter((x) => x.sheet === t.sheet).length > 1) continue;
+      const cols = Object.values(h.columns).filter((c): c is number => c !== undefined && c > (h.columns.level3 as number)).sort((x, y) => x - y);
+      for (let k = 0; k + 1 < cols.length; k++) {
+        if (cols[k + 1] !== cols[k] + 1) continue;
+        const s = swapped(g, cols[k], h.row, t.range.bottom);
+        if (s && JSON.stringify(readingInAnyOrder(grids.map((x) => (x === g ? s : x)))) !== JSON.stringify(base)) changed.push(cols[k]);
+      }
+    }
+    expect(changed).toEqual(SWAP_CHANGES[file] ?? []);
+  });
+});
