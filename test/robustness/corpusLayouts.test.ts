@@ -192,3 +192,40 @@ describe("the corpus and seed tables read the same with two neighbouring columns
     expect(changed).toEqual(SWAP_CHANGES[file] ?? []);
   });
 });
+
+/**
+ * Above the grid, each name label (项目名称, 单位名称, 项目支出名称 …) and the value right of it written
+ * as one cell, "项目名称：value" — as a table typed in Word or a form filled in one box is.
+ */
+function namesInline(g: Grid, headerRow: number): Grid {
+  const cells = g.cells.map((r, i) => {
+    const x = [...r];
+    if (i + g.origin.row >= headerRow) return x;
+    for (let c = 0; c + 1 < x.length; c++) {
+      const v = x[c];
+      if (typeof v !== "string" || !/名称\s*$/.test(v)) continue;
+      let d = c + 1;
+      while (d < x.length && (x[d] === null || x[d] === undefined || x[d] === "")) d++;
+      const value = x[d];
+      if (d >= x.length || value === null || value === undefined || (typeof value === "string" && /名称\s*$/.test(value))) continue;
+      x[c] = `${v}：${String(value)}`;
+      x[d] = null;
+      c = d;
+    }
+    return x;
+  });
+  return { ...g, cells };
+}
+
+describe("the corpus and seed tables read the same with 项目名称：… written in one cell", () => {
+  it.each(FILES)("%s", async (file) => {
+    const grids = await gridsOf(file);
+    const tables = recognizeWorkbook(grids);
+    const base = reading(grids);
+    const inline = grids.map((g) => {
+      const t = tables.find((x) => x.sheet === g.sheet && x.header);
+      return t?.header ? namesInline(g, t.header.row) : g;
+    });
+    expect(reading(inline)).toEqual(base);
+  });
+});

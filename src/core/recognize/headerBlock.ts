@@ -85,6 +85,8 @@ interface KeyInfo {
   kind: FieldKind | undefined;
   /** the amount written into the label itself (年度资金总额:50万 -> "50万") */
   amountInLabel?: string;
+  /** a text field written with its value in one cell (项目名称:…): the value is the text after the colon */
+  valueInLabel?: boolean;
   /** the first AMOUNT_LABELS role it matches */
   role: AmountRole | undefined;
   /** the money unit the label itself declares: 预算金额(元) */
@@ -93,6 +95,9 @@ interface KeyInfo {
   midTermGoal: boolean;
 }
 
+/** The fields whose value may stand in the label's own cell after a colon (项目名称：…, 主管部门：…, 绩效目标：…). */
+const INLINE_VALUE_KINDS: ReadonlySet<FieldKind> = new Set(["project", "parentProject", "department", "projectCode", "start", "end", "span", "purpose", "goal", "implementationPlan", "implementationContent", "agency", "background"]);
+
 function readKey(raw: string): KeyInfo {
   const info = readLabel(raw);
   // an amount written into its label: 年度资金总额:50万
@@ -100,6 +105,12 @@ function readKey(raw: string): KeyInfo {
   if (inLabel) {
     const bare = readLabel(inLabel[1]);
     if (bare.role) return { ...bare, amountInLabel: inLabel[2] };
+  }
+  // a text field's value written into its label's cell: 项目名称:住房公积金管理业务费用 (the value is the cell's text after the colon)
+  const colon = !info.fieldLabel ? raw.indexOf(":") : -1;
+  if (colon > 0 && colon < raw.length - 1) {
+    const bare = readLabel(raw.slice(0, colon));
+    if (bare.fieldLabel && bare.kind !== undefined && INLINE_VALUE_KINDS.has(bare.kind)) return { ...bare, valueInLabel: true };
   }
   // a note in brackets after the label: 项目名称(全称), 绩效目标(100字以内); a unit in brackets is read by readLabel
   if (!info.fieldLabel && /\)$/.test(raw) && !UNIT_SUFFIX.test(raw)) {
@@ -251,6 +262,8 @@ interface LabelAt {
   k: string;
   label: Field;
   info: KeyInfo;
+  /** the value written in the label's own cell after a colon (项目名称：…) */
+  inline?: Field;
 }
 
 /**
@@ -320,6 +333,7 @@ class HeaderBlockReading {
 
   /** A text field: its value right of the label, else under it; an empty value is remembered as a slot. */
   textField(at: LabelAt, slot?: SlotRole, below = false): Field | undefined {
+    if (at.inline) return at.inline;
     const v = this.valueRight(at.r, at.c) ?? (below ? this.textBelow(at.r, at.c) : undefined);
     if (v) this.mark(v);
     else if (slot && !this.out.slots[slot]) {
@@ -331,6 +345,7 @@ class HeaderBlockReading {
 
   /** The text right of a label, taken as its value (marked used) when there is one. */
   takeRight(at: LabelAt): Field | undefined {
+    if (at.inline) return at.inline;
     const v = this.valueRight(at.r, at.c);
     this.mark(v);
     return v;
@@ -433,7 +448,7 @@ const FIELD_READERS: Record<FieldKind, FieldReader> = {
   goal: (h, at) => {
     const { r, c, k, label, info } = at;
     // 年度总体目标 | 预期目标 | 实际完成情况 over the texts: the goal is the text under 预期目标
-    const right = h.valueRight(r, c);
+    const right = at.inline ? undefined : h.valueRight(r, c);
     if (right && GOAL_COLUMN_HEADER.test(h.view.key(right.row, right.col))) return;
     const columnHeader = GOAL_COLUMN_HEADER.test(k);
     const v = columnHeader ? h.textBelow(r, c) : h.textField(at, info.midTermGoal ? undefined : "goal", true);
@@ -545,8 +560,17 @@ function readHeaderRow(h: HeaderBlockReading, r: number): void {
       continue;
     }
     out.labels++;
-    if (info.kind && FIELD_READERS[info.kind](h, { r, c, k, label, info }) === "row-read") break;
+    const inline = info.valueInLabel ? inlineValue(label) : undefined;
+    if (info.kind && FIELD_READERS[info.kind](h, { r, c, k, label: inline ? { ...label, text: label.text.slice(0, label.text.length - inline.text.length).replace(/[:：]\s*$/, "") } : label, info, inline }) === "row-read") break;
   }
+}
+
+/** The value after the first colon of a label's own cell (项目名称：住房公积金管理业务费用 → 住房公积金管理业务费用). */
+function inlineValue(label: Field): Field | undefined {
+  const m = /[:：]\s*/.exec(label.text);
+  if (!m) return undefined;
+  const text = label.text.slice(m.index + m[0].length).trim();
+  return text ? { ...label, text, raw: text } : undefined;
 }
 
 /** After the rows: the spending plan and the execution block, and which goal, total and name stand for the table. */
