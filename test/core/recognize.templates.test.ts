@@ -422,12 +422,12 @@ describe("a row whose value is left empty is not a moved row (corpus 03 with its
 });
 
 describe("a field and its value in one cell (项目名称：…, as a table typed in Word or a form filled in one box)", () => {
-  it("reads the project, the department and the goal after the colon, the amount as before", () => {
+  it("reads the project, the department and the goal after the colon, the amount (with a note after it in brackets) as well", () => {
     const t = recognizeTables(
       gridFromRows("Sheet1", [
         ["项目支出绩效目标表"],
         ["项目名称：农村饮水安全水质监测", null, "单位名称：县卫生健康局"],
-        ["预算金额：50万元"],
+        ["预算金额：50万元(市级财政30万元，县级配套20万元)"],
         ["年度绩效目标：完成全县120个监测点水质检测"],
         ["一级指标", "二级指标", "三级指标", "指标值"],
         ["产出指标", "数量指标", "水质监测点数", "≥120个"],

@@ -44,7 +44,7 @@ export interface Zone {
 }
 
 /** A label with its amount: 年度资金总额:50万 (the key keeps the colon only between label and amount). */
-const LABEL_WITH_AMOUNT = /^(.+?)[:：]?(\d+(?:\.\d+)?(?:亿元|万元|元|万|亿)?)$/;
+const LABEL_WITH_AMOUNT = /^(.+?)[:：]?(\d+(?:\.\d+)?(?:亿元|万元|元|万|亿)?)(?:\(.*\)|（.*）)?$/;
 
 const MONTH_HEADER = /^(\d{1,2})月(底|末|份|前|底前)?$/;
 const QUARTER_HEADER = /^第?([一二三四1-4])季度(末)?$/;
