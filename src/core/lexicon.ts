@@ -27,7 +27,7 @@ export const GRID_HEADER_WORDS: readonly HeaderWord[] = [
   { role: "level3", strength: 3, pattern: /^三级(绩效)?(指标)?(名称)?$/ },
   { role: "level3", strength: 2, pattern: /^(指标名称|具体指标|绩效指标名称|指标项|指标名)$/ },
   // words that name the indicator column in some templates and a side label or a label column in others
-  { role: "level3", strength: 1, pattern: /^(指标|绩效指标|年度绩效指标|评价内容|评价指标|评价要点)$/ },
+  { role: "level3", strength: 1, pattern: /^(指标|绩效指标|年度绩效指标|评价内容|评价指标|评价要点|考核指标|考核内容)$/ },
   { role: "description", strength: 3, pattern: /^(绩效指标描述|指标描述|指标解释|指标说明|指标值说明|指标内容|指标定义|计算口径|指标值内容|指标说明及计算方法)$/ },
   { role: "halfValue", strength: 3, pattern: new RegExp(String.raw`^半年(\(程\))?(度)?(指标值|目标值|值)?${NOTE}$`) },
   { role: "midValue", strength: 3, pattern: new RegExp(String.raw`^中期(绩效)?(指标值|目标值|值)?${NOTE}$`) },
@@ -36,7 +36,7 @@ export const GRID_HEADER_WORDS: readonly HeaderWord[] = [
     role: "value",
     strength: 3,
     pattern: new RegExp(
-      String.raw`^((全年|年度|本年|当年|年初)(\(程\))?(度)?)?(绩效)?(指标值|目标值|数值|指标目标值|指标值及单位)${NOTE}$|^(预期|计划)(\d{4}年)?(目标值|实现值|完成值|指标值)$|^(全年|年度)$`,
+      String.raw`^((全年|年度|本年|当年|年初)(\(程\))?(度)?)?(绩效)?(指标值|目标值|数值|指标目标值|指标值及单位)${NOTE}$|^(预期|计划)(\d{4}年)?(目标值|实现值|完成值|指标值)$|^\d{4}年(度)?(绩效)?(目标值|指标值|预期值|计划值)${NOTE}$|^(全年|年度)$`,
     ),
   },
   { role: "unit", strength: 3, pattern: /^(计量单位|度量单位|单位|指标单位)$/ },
@@ -46,9 +46,9 @@ export const GRID_HEADER_WORDS: readonly HeaderWord[] = [
   {
     role: "basis",
     strength: 3,
-    pattern: /^(指标值确定依据|取值依据|指标值设定依据|确定依据|指标值来源|指标值依据|设定依据|评(价|分)标准|绩效标准|指标标准或依据|指标标准|指标设定依据|目标值确定依据)$/,
+    pattern: /^(指标值确定依据|取值依据|指标值设定依据|确定依据|指标值来源|指标值依据|设定依据|评(价|分)标准|绩效标准|指标标准或依据|指标标准|指标设定依据|目标值确定依据|考核标准|度量标准)$/,
   },
-  { role: "note", strength: 3, pattern: /^备注$/ },
+  { role: "note", strength: 3, pattern: /^(备注|备注说明)$/ },
   // monitoring (绩效运行监控表): what was done by the middle of the year, what the year will reach, the correction
   {
     role: "progress",
@@ -58,7 +58,7 @@ export const GRID_HEADER_WORDS: readonly HeaderWord[] = [
   { role: "forecast", strength: 3, pattern: /^(全年预计完成(情况|值|数)?|预计全年完成(情况|值|数)?|全年预计(执行数|完成值)?|预计年底完成(情况|值)?)$/ },
   { role: "correction", strength: 3, pattern: /^(纠偏措施|完成目标可能性|偏差纠正措施)$/ },
   // self-evaluation (绩效自评表): what was achieved, the points it scored, why it fell short
-  { role: "actual", strength: 3, pattern: /^(实际完成值|完成值|全年完成值|全年实际值|实际值|实际完成情况|实际完成|年度实际完成值|全年实际完成值|实际完成指标值)$/ },
+  { role: "actual", strength: 3, pattern: /^(实际完成值|完成值|全年完成值|全年实际值|实际值|实际完成情况|实际完成|年度实际完成值|全年实际完成值|实际完成指标值|完成情况|全年完成情况|实际完成数)$/ },
   { role: "score", strength: 3, pattern: /^(得分|实际得分|自评得分|评价得分|指标得分)(\(分\))?$/ },
   {
     role: "reason",

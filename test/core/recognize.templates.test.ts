@@ -442,3 +442,22 @@ describe("a field and its value in one cell (项目名称：…, as a table type
     ]);
   });
 });
+
+describe("more header words (考核指标, 2024年目标值, 考核标准, 备注说明; 完成情况 in a 自评表)", () => {
+  it("reads each as its column", () => {
+    const t = recognizeTables(
+      gridFromRows("Sheet1", [
+        ["一级指标", "二级指标", "考核指标", "2024年目标值", "考核标准", "备注说明"],
+        ["产出指标", "数量指标", "培训人次", "≥200人次", "计划标准", "按季度开展"],
+      ]),
+    )[0];
+    expect(t.header?.columns).toMatchObject({ level1: 1, level2: 2, level3: 3, value: 4, basis: 5, note: 6 });
+    const s = recognizeTables(
+      gridFromRows("Sheet1", [
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "完成情况", "分值", "得分"],
+        ["产出指标", "数量指标", "培训人次", "≥200人次", "210人次", 50, 50],
+      ]),
+    )[0];
+    expect([s.kind, s.indicators[0].actual?.text]).toEqual(["self-evaluation", "210人次"]);
+  });
+});

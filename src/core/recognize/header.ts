@@ -18,7 +18,7 @@ import { memoize } from "../memo";
  * of its text: a cell whose text has none of them is no header, without working out its key. Keep it
  * in step with GRID_HEADER_WORDS (test/core/recognize.header-chars.test.ts tries every synonym).
  */
-export const HEADER_CHARS = /[指口值单符权据准级评向注年重分因执纠累能]/;
+export const HEADER_CHARS = /[指口值单符权据准级评向注年重分因执纠累能况]/;
 
 /** Every ROW_FIELD_LABELS word contains one of these (项目名称, 预算数, 年度目标, 单位名称). */
 const ROW_FIELD_CHARS = /[名预目资金]/;
