@@ -177,11 +177,12 @@ export const AMOUNT_LABELS: readonly [AmountRole, RegExp][] = [
  * 年度资金申请总额): the qualifiers taken off one after another — the term, 申请/申报, the government level,
  * 财政 — and what is left read as a total (中期 → the medium-term total).
  */
+/** The government level, alternatives in brackets included: 市级, 本级, 市县(区), 县(市、区). */
+const GOVERNMENT_LEVEL_QUALIFIER = /^(本级|((省|市|县|区|州|盟|旗|乡|镇)(级)?(\([^()]*\))?)+)/;
 const AMOUNT_QUALIFIERS: readonly RegExp[] = [
   /^(本年度|年度|当年|本年)/,
   /(申请|申报)/,
-  // the government level, alternatives in brackets included: 市级, 本级, 市县(区), 县(市、区)
-  /^(本级|((省|市|县|区|州|盟|旗|乡|镇)(级)?(\([^()]*\))?)+)/,
+  GOVERNMENT_LEVEL_QUALIFIER,
 ];
 const AMOUNT_CORE = /^(预算|预算资金|预算数|预算金额|预算总额|资金|资金总额|资金总额|总额|资金额)$/;
 /** What is left of a fiscal label once its qualifiers are off (年度市级财政拨款, 市县(区)财政资金). */
@@ -194,12 +195,15 @@ export function qualifiedAmountRole(key: string): AmountRole | undefined {
   const mid = WHOLE_TERM.exec(k);
   if (mid) k = k.slice(mid[0].length);
   let changed = !!mid;
+  let level = false;
   for (const q of AMOUNT_QUALIFIERS) {
     const next = k.replace(q, "");
-    if (next !== k) [k, changed] = [next, true];
+    if (next !== k) [k, changed, level] = [next, true, level || q === GOVERNMENT_LEVEL_QUALIFIER];
   }
   if (!changed) return undefined;
   if (FISCAL_CORE.test(k)) return mid ? undefined : "fiscal";
+  // one government level's money among others (中央资金 | 省级资金 | 市级资金 | 县级资金): a part of the fiscal money
+  if (level && k === "资金") return mid ? undefined : "fiscalPart";
   k = k.replace(/^财政/, "");
   if (!AMOUNT_CORE.test(k)) return undefined;
   return mid ? "midTermTotal" : "total";
@@ -209,14 +213,14 @@ export function qualifiedAmountRole(key: string): AmountRole | undefined {
 export const YEAR_AMOUNT_LABEL = /^(其中[:：]?)?(本年度|年度|当年|本年)/;
 
 /** The project's name; a department-wide table (部门整体) names its department instead. */
-export const PROJECT_LABEL = /^(项目名称|项目支出名称|专项\(项目\)名称|专项名称|专项资金名称|二级项目名称|项目\(专项\)名称|资金名称|专项资金\(项目\)名称)$/;
+export const PROJECT_LABEL = /^(项目名称|项目支出名称|专项\(项目\)名称|专项名称|专项资金名称|二级项目名称|二级项目|项目\(专项\)名称|资金名称|专项资金\(项目\)名称)$/;
 /** A higher-level project that a 二级项目 belongs to: a name only when the table gives no other. */
-export const PARENT_PROJECT_LABEL = /^(一级项目名称|一\*?级项目名称|所属一级项目)$/;
-export const DEPARTMENT_LABEL = /^(部门\(单位\)名称|部门名称|单位名称|预算单位|预算部门|部门\(单位\))$/;
+export const PARENT_PROJECT_LABEL = /^(一级项目名称|一\*?级项目名称|所属一级项目|一级项目)$/;
+export const DEPARTMENT_LABEL = /^(部门\(单位\)名称|部门名称|单位名称|预算单位|预算单位名称|预算部门|部门\(单位\)|申报单位|申报部门)$/;
 export const PROJECT_CODE_LABEL = /^(项目编码|项目代码|项目编号)$/;
 
 export const GOAL_LABEL =
-  /^(项目|部门)?(本年度|年度|当年|本年|总体|整体|总|中期|中长期|长期|实施期)?(滚动)?(主要)?(整体|总体)?(绩效)?目标(和成果|及成果|与成果|和任务)?(\(.*\))?$|^年度(总体)?(绩效)?目标(\(文字\))?$/;
+  /^(项目|部门)?(本年度|年度|当年|本年|总体|整体|总|中期|中长期|长期|实施期)?(滚动)?(主要)?(整体|总体)?(绩效)?目标(和成果|及成果|与成果|和任务)?(\(.*\))?$|^年度(总体)?(绩效)?目标(\(文字\))?$|^(项目)?(年度)?绩效总目标$/;
 /** The column header over the goal's text in a 年度总体目标 block (年度总体目标 | 预期目标 | 实际完成情况, the texts below). */
 export const GOAL_COLUMN_HEADER = /^(预期目标|年初设定目标|年初绩效目标|年初目标|设定目标|年度预期目标)$/;
 /** The word that opens a label of one term (中期资金总额, 长期绩效指标, 年度目标): a table's term is 中期 or 年度. */
@@ -234,14 +238,14 @@ export const END_LABEL = /^(结束时间|完成时间|项目结束时间|截止�
 export const COMPOSITION_LABEL = /^(项目构成|(项目)?(预算)?(成本|支出)?构成)$/;
 /** The column of a composition block that holds each item's amount (else its last column). */
 export const COMPOSITION_AMOUNT_HEADER = /^(金额|预算金额|预算数|申请金额|预算资金|资金)$/;
-export const PERIOD_LABEL = /^(项目期|项目周期|实施期|项目实施期|项目支出实施期|实施周期|项目期限)$/;
+export const PERIOD_LABEL = /^(项目期|项目周期|实施期|项目实施期|项目支出实施期|实施周期|项目期限|项目起止时间|起止时间|项目实施周期|实施年限)$/;
 
 /** The weight a weighted table keeps for 预算执行率 outside its indicators (Sichuan: 预算执行率权重(%) 10, indicators 90). */
 export const EXECUTION_WEIGHT_LABEL = /^预算执行率(权重|分值)(\(%\)|\(分\))?$/;
 
 /** The bodies behind a project (主管部门, 实施单位, 填报单位 …): who the project is for, by name. */
 export const AGENCY_LABEL =
-  /^(主管部门|项目主管部门|主管预算部门|业务主管部门|主管部门及代码|实施单位|项目实施单位|项目执行单位|组织实施单位|填报单位|编制单位|绩效编制单位|单位信息|下达地方或单位|单位\(盖章\)|填报单位\(盖章\))$/;
+  /^(主管部门|项目主管部门|主管预算部门|业务主管部门|主管部门及代码|主管单位|项目主管单位|项目单位|实施单位|项目实施单位|项目执行单位|组织实施单位|填报单位|编制单位|绩效编制单位|单位信息|下达地方或单位|单位\(盖章\)|填报单位\(盖章\))$/;
 
 /**
  * Other labels of header blocks: never a value, and the end of a search for one to the right

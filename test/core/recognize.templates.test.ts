@@ -461,3 +461,31 @@ describe("more header words (考核指标, 2024年目标值, 考核标准, 备�
     expect([s.kind, s.indicators[0].actual?.text]).toEqual(["self-evaluation", "210人次"]);
   });
 });
+
+describe("more header-block words (二级项目, 申报单位, 项目单位, 项目起止时间, 实施内容, 绩效总目标, each government level's 资金)", () => {
+  it("reads them into their fields; the levels' money are parts of the fiscal money", () => {
+    const t = recognizeTables(
+      gridFromRows("Sheet1", [
+        ["项目支出绩效目标申报表"],
+        ["二级项目", "乡村道路养护", "申报单位", "县交通运输局"],
+        ["项目单位", "县公路养护中心", "项目起止时间", "2024年1月-2024年12月"],
+        ["资金总额(万元)", 100, "中央资金", 40],
+        ["省级资金", 30, "县级资金", 30],
+        ["实施内容", "养护农村公路120公里，修复路面坑槽3000平方米"],
+        ["绩效总目标", "全年养护农村公路120公里，路况优良率达到85%"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "养护里程", "≥120公里"],
+      ]),
+    )[0];
+    expect([
+      t.projectName?.text,
+      t.department?.text,
+      t.texts.agencies?.map((a) => a.text),
+      t.period.span?.text,
+      t.texts.implementationContent?.text.slice(0, 6),
+      t.texts.goals.map((g) => g.text.slice(0, 6)),
+      t.budget.total?.value,
+      t.budget.fiscalParts.map((a) => a.value),
+    ]).toEqual(["乡村道路养护", "县交通运输局", ["县公路养护中心"], "2024年1月-2024年12月", "养护农村公路", ["全年养护农村"], 100, [40, 30, 30]]);
+  });
+});

@@ -69,14 +69,16 @@ const FIELD_KINDS = [
   ["purpose", (k: string) => k === "资金用途"],
   ["goal", (k: string) => (GOAL_LABEL.test(k) && !GOAL_N_LABEL.test(k)) || GOAL_COLUMN_HEADER.test(k)],
   ["goalN", (k: string) => GOAL_N_LABEL.test(k)],
-  ["implementationPlan", (k: string) => k === "项目实施计划"],
-  ["implementationContent", (k: string) => k === "项目实施内容"],
+  ["implementationPlan", (k: string) => IMPLEMENTATION_PLAN_LABEL.test(k)],
+  ["implementationContent", (k: string) => IMPLEMENTATION_CONTENT_LABEL.test(k)],
   ["executionWeight", (k: string) => EXECUTION_WEIGHT_LABEL.test(k)],
   ["agency", (k: string) => AGENCY_LABEL.test(k)],
   ["background", (k: string) => BACKGROUND_LABEL.test(k)],
 ] as const;
 type FieldKind = (typeof FIELD_KINDS)[number][0] | "amount";
 const SPENDING_PLAN_LABEL = /^资金支出计划/;
+const IMPLEMENTATION_PLAN_LABEL = /^(项目)?实施(计划|进度计划|进度安排)$/;
+const IMPLEMENTATION_CONTENT_LABEL = /^(项目)?(实施|建设)内容$/;
 
 /** What a label key is in a header block, worked out once per distinct key (see keyInfo). */
 interface KeyInfo {
