@@ -43,8 +43,8 @@ const CHANGE_WORDS: [string, "increase" | "decrease"][] = [
 
 /** Words that sit between the label and the number without meaning anything: 约, 为, 共计 … */
 const FILLERS_BEFORE = ["大约", "共计", "合计", "累计", "总计", "约为", "约", "为", "共", "计", "是", ":", "(", "【", "["];
-/** Words after the unit that change nothing: 左右, (含), 。 */
-const FILLERS_AFTER = ["左右", "上下", "(含本数)", "(含)", "。", ".", ";", ",", "、", ")", "】", "]"];
+/** Words after the unit that change nothing: 左右, (含), 。, and the achievement the number already says (100%完成, 100%覆盖), as 完成100% */
+const FILLERS_AFTER = ["左右", "上下", "(含本数)", "(含)", "。", ".", ";", ",", "、", ")", "】", "]", "完成", "达成", "到位", "覆盖", "达标"];
 
 export interface OperatorWord {
   op: Operator;

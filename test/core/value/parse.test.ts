@@ -217,10 +217,18 @@ describe("placeholders", () => {
   });
 });
 
+describe("the achievement after the number", () => {
+  it("reads 100%完成, 100%覆盖, ≥95%达标 as the number (the word says what the number says, as 完成100% does)", () => {
+    expect(read("100%完成")).toEqual(q(null, 100, "%"));
+    expect(read("100%覆盖")).toEqual(q(null, 100, "%"));
+    expect(read("≥95%达标")).toEqual(q("≥", 95, "%"));
+  });
+});
+
 describe("malformed values", () => {
   test.each<[string, RegExp]>([
     ["≥100按规定执行", /多余文字“按规定执行”/],
-    ["100%完成", /多余文字/],
+    ["100%按时完成", /多余文字/],
     ["≥", /没有数值/],
     ["≥上年", /没有数值/],
     ["≥%", /没有数值/],
