@@ -67,6 +67,22 @@ export async function startHarness(viewport = { width: 1280, height: 800 }): Pro
 /** Wait until the pane has nothing running. */
 export const busyDone = (page: Page) => page.waitForSelector('[data-testid="pane"][data-busy=""]');
 
+/**
+ * Until the page's CSS transitions and animations have ended: a view fading in (Fluent UI's motion)
+ * has its colours half-way for a moment, which a contrast check taken then reports (a flaky failure
+ * of the new-table form's contrast).
+ */
+export const animationsDone = (page: Page) =>
+  page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        // (one that never ends — a spinner — is not waited for)
+        .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime ?? Infinity)))
+        .map((a) => a.finished.catch(() => undefined)),
+    ).then(() => undefined),
+  );
+
 /** A count button's number (data-count="error" …). */
 export const badge = async (page: Page, what: string) => Number(await page.getAttribute(`[data-count="${what}"]`, "data-n"));
 
@@ -74,7 +90,8 @@ export const badge = async (page: Page, what: string) => Number(await page.getAt
  * Text in the pane whose contrast with its background is below WCAG AA (4.5:1, or 3:1 for large
  * text), as "ratio text" lines. Backgrounds are found by walking up to the first opaque one.
  */
-export function lowContrast(page: Page): Promise<string[]> {
+export async function lowContrast(page: Page): Promise<string[]> {
+  await animationsDone(page);
   return page.$eval('[data-testid="pane-frame"]', (root) => {
     type Rgb = { r: number; g: number; b: number; a: number };
     const parse = (c: string): Rgb => {
@@ -116,6 +133,7 @@ const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
  * and critical violations, as "rule: target (summary)" lines.
  */
 export async function axeViolations(page: Page): Promise<string[]> {
+  await animationsDone(page);
   const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== "undefined");
   // evaluated by the browser's debugger protocol, not by a script tag: the page's CSP stays as it is
   if (!loaded) await page.evaluate(AXE_SOURCE);
