@@ -489,3 +489,33 @@ describe("more header-block words (二级项目, 申报单位, 项目单位, 项
     ]).toEqual(["乡村道路养护", "县交通运输局", ["县公路养护中心"], "2024年1月-2024年12月", "养护农村公路", ["全年养护农村"], 100, [40, 30, 30]]);
   });
 });
+
+describe("an outline in one column (一、产出指标 / （一）数量指标 / 1.健康讲座场次 | ≥12场)", () => {
+  it("reads the numbered labels as 一级 and 二级 and checks the table against its framework", () => {
+    const grid = gridFromRows("Sheet1", [
+      ["项目名称", "社区健康教育"],
+      ["绩效指标", "指标值", "权重"],
+      ["一、产出指标"],
+      ["（一）数量指标"],
+      ["1.健康讲座场次", "≥12场", 30],
+      ["（二）质量指标"],
+      ["2.讲座覆盖率", "≥90%", 20],
+      ["二、效益指标"],
+      ["（一）社会效益指标"],
+      ["1.居民健康知识知晓率", "≥85%", 30],
+      ["三、满意度指标"],
+      ["（一）服务对象满意度指标"],
+      ["1.居民满意度", "≥90%", 20],
+    ]);
+    const r = validate([grid]);
+    const t = r.tables[0];
+    expect(t.indicators.map((i) => [i.level1?.key, i.level2?.key, i.name?.text])).toEqual([
+      ["产出", "数量", "1.健康讲座场次"],
+      ["产出", "质量", "2.讲座覆盖率"],
+      ["效益", "社会效益", "1.居民健康知识知晓率"],
+      ["满意度", "服务对象满意度", "1.居民满意度"],
+    ]);
+    expect(t.framework).toMatchObject({ id: "common", matched: true });
+    expect(r.findings.filter((f) => f.severity !== "info").map((f) => f.rule)).toEqual(["structure.level2-empty"]);
+  });
+});

@@ -55,6 +55,8 @@ const canonicalMeanings = memoize((key: string) => meaningsOfCanonical(key), { c
  * steps before it left.
  */
 const CANONICAL_STEPS: ((k: string) => string)[] = [
+  // the outline's numbering before a label written in one column: 一、产出指标, 1.数量指标, 第一部分
+  (k) => k.replace(/^(第?[一二三四五六七八九十]+(部分)?[、.．:]?|\d{1,2}[、.．])(?=[\u4e00-\u9fff(])/, ""),
   (k) => k.replace(/\([^()]*\)/g, "").replace(/\d+(-\d+)?分$/, "").replace(/分$/, ""),
   (k) => k.replace(/等$/, ""),
   // two names for one label (社会公众或服务对象满意度指标): the last is the framework's

@@ -658,7 +658,8 @@ function adoptLevel1(blocks: LabelBlock[], indicators: IndicatorRow[], ref: Labe
  * without any such label (a flat list) matches none.
  */
 function frameworkMatches(fw: FrameworkDef, seen: SeenLabel[]): boolean {
-  const levelled = seen.filter((l) => l.column !== 0);
+  // labels in the 一级/二级 columns, or standing alone in the name column (an outline in one column: 一、产出指标 / （一）数量指标 / 1.…)
+  const levelled = seen.filter((l) => l.column !== 0 || (l.meanings ?? []).length > 0);
   if (levelled.length === 0) return false;
   const known = levelled.filter((l) => (l.meanings ?? []).some((m) => meaningIn(fw, [m], l.column) !== null)).length;
   return known * 2 >= levelled.length;
