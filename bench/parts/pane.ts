@@ -147,7 +147,7 @@ interface ServerModule {
 }
 
 export async function playgroundPart(ctx: PartContext): Promise<PartResult> {
-  const dir = path.join(ctx.root, "src", "playground");
+  const dir = path.join(ctx.root, "tools", "playground");
   if (!existsSync(path.join(dir, "build.ts")) || !existsSync(path.join(dir, "server.ts"))) {
     return { keys: { playground_first_result_ms: null }, details: { landed: false }, missing: "the playground (tools/playground/build.ts, server.ts) has not landed yet" };
   }
