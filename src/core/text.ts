@@ -1,27 +1,15 @@
 /** Text normalisation shared by the recognizer, the value parser and the rules. */
+import { memoize } from "./memo";
 
 /**
- * A bounded memo for the pure string functions below: the same labels and values recur in every
- * table of a workbook. Two generations, so that keys still in use survive when the newer one fills.
- * Long texts (goal descriptions) are computed directly and never kept.
+ * The pure string functions below, remembered (core/memo.ts): the same labels and values recur in
+ * every table of a workbook; a text its characters show to come out unchanged is not looked up, and
+ * long texts (goal descriptions) are computed directly and never kept.
  */
-function memoized(fn: (s: string) => string, unchanged: (s: string) => boolean, limit = 20_000, maxLength = 256): (s: string) => string {
-  let current = new Map<string, string>();
-  let previous = new Map<string, string>();
-  return (s: string): string => {
-    // most texts come out as they went in, which a glance at their characters tells (issue 7)
-    if (unchanged(s)) return s;
-    if (s.length > maxLength) return fn(s);
-    let v = current.get(s);
-    if (v !== undefined) return v;
-    v = previous.get(s) ?? fn(s);
-    if (current.size >= limit) {
-      previous = current;
-      current = new Map();
-    }
-    current.set(s, v);
-    return v;
-  };
+function memoized(fn: (s: string) => string, unchanged: (s: string) => boolean, capacity = 20_000, maxKeyLength = 256): (s: string) => string {
+  const memo = memoize(fn, { capacity, maxKeyLength });
+  // most texts come out as they went in, which a glance at their characters tells (issue 7)
+  return (s: string): string => (unchanged(s) ? s : memo(s));
 }
 
 /** Whether a string has a full-width ASCII form or an ideographic space. */

@@ -17,14 +17,17 @@ describe("memoize", () => {
     expect(calls).toBe(1);
   });
 
-  it("never holds more than its capacity, and starts again when full", () => {
-    const id = memoize((s: string) => s, { capacity: 3 });
+  it("holds two generations of at most its capacity: a text still in use survives the newer one filling", () => {
+    const seen: string[] = [];
+    const id = memoize((s: string) => (seen.push(s), s), { capacity: 3 });
     for (const s of ["a", "b", "c"]) id(s);
     expect(id.size).toBe(3);
-    id("d");
-    expect(id.size).toBe(1);
+    id("d"); // the first generation is full: it becomes the older one
+    expect(id.size).toBe(4);
+    id("a"); // from the older generation, not worked out again
+    expect(seen).toEqual(["a", "b", "c", "d"]);
     for (let i = 0; i < 1000; i++) id(`t${i}`);
-    expect(id.size).toBeLessThanOrEqual(3);
+    expect(id.size).toBeLessThanOrEqual(6);
   });
 
   it("computes a text longer than maxKeyLength every time without holding it", () => {
