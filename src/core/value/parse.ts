@@ -255,6 +255,8 @@ function parseQuantity(raw: string, c: string): ParsedValue {
 function quantityProblem(n: NumberToken, operator: OperatorReading, leftover: string, typo: string | undefined): Problem | undefined {
   if (!Number.isFinite(n.value)) return { zh: "数值过大，无法识别", en: "a number too large to read" };
   if (operator.problem) return operator.problem;
+  // a sentence with a number in it (开展…等工作，先后举办活动5场；成立…): a description, not a target
+  if (leftover.length > 12 && /[，,。；;]/.test(leftover)) return { zh: "写成了一段文字，其中的数值不是目标值", en: "a sentence, not a target: the number in it is no target value" };
   if (leftover !== "") return { zh: `数值后面有多余文字“${brief(leftover)}”`, en: `extra text "${brief(leftover)}" after the number` };
   if (typo) return { zh: `单位“${typo}”写错了，应为“%”`, en: `the unit "${typo}" is a typo for "%"` };
   return undefined;
