@@ -519,3 +519,41 @@ describe("an outline in one column (一、产出指标 / （一）数量指标 /
     expect(r.findings.filter((f) => f.severity !== "info").map((f) => f.rule)).toEqual(["structure.level2-empty"]);
   });
 });
+
+describe("a header block laid out as a table of one line (项目名称 | 主管部门 | 实施单位 | 预算金额 over their values)", () => {
+  const at = (rows: (string | number | null)[][]) => gridFromRows("Sheet1", rows);
+  it("reads each label's value under it", () => {
+    const t = recognizeTables(
+      at([
+        ["项目支出绩效目标表"],
+        ["项目名称", "主管部门", "实施单位", "预算金额(万元)"],
+        ["社区健康教育", "县卫健局", "县疾控中心", 20],
+        ["年度绩效目标"],
+        ["开展健康讲座12场，居民健康知识知晓率达到85%"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "健康讲座场次", "≥12场"],
+      ]),
+    )[0];
+    expect([t.projectName?.text, t.projectName?.address, t.texts.agencies?.map((a) => a.text), t.budget.total?.value, t.budget.total?.address]).toEqual([
+      "社区健康教育",
+      "A3",
+      ["县卫健局", "县疾控中心"],
+      20,
+      "D3",
+    ]);
+  });
+  it("a list under its column headers (支出 | 项目名称 | 预算数 over two items) is no such line", () => {
+    const t = recognizeTables(
+      at([
+        ["项目支出绩效目标表"],
+        ["项目名称", "办公运行经费", "资金总额(万元)", 30],
+        ["支出", "项目名称", "预算数"],
+        [null, "办公费", 10],
+        [null, "印刷费", 20],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "印刷册数", "≥1000册"],
+      ]),
+    )[0];
+    expect([t.projectName?.text, t.budget.total?.value]).toEqual(["办公运行经费", 30]);
+  });
+});

@@ -503,7 +503,7 @@ function readAmountField(h: HeaderBlockReading, at: LabelAt): void {
     return;
   }
   const columnHeader = role === "fullYearPlanned" || role === "halfYear";
-  const v = h.amountNear(r, c, columnHeader) ?? (columnHeader ? alignedBelow(h.view, r, c, h.zone) : undefined);
+  const v = at.inline ?? h.amountNear(r, c, columnHeader) ?? (columnHeader ? alignedBelow(h.view, r, c, h.zone) : undefined);
   const amount = v && h.toAmount(label, info.unit, v);
   if (amount) assignAmount(budget, role, amount);
   else if (role === "total" && !v && !budget.total && h.valueRight(r, c) === undefined) {
@@ -543,12 +543,23 @@ function readHeaderRow(h: HeaderBlockReading, r: number): void {
     return;
   }
 
+  // a row of labels alone over a row of their values (项目名称 | 主管部门 | 预算金额 over 社区健康教育 | 县卫健局 | 20)
+  const overValues = isLabelRowOverValues(view, r, cols);
   for (const c of cols) {
     if (h.isUsed(r, c)) continue;
     const k = view.key(r, c);
     if (!k) continue; // (an empty text has an empty key)
     const label = view.field(r, c) as Field;
     const info = keyInfo(k);
+    if (overValues) {
+      const below = view.field(r + 1, c);
+      if (below && !isFieldLabel(view.key(r + 1, c))) {
+        h.mark(below);
+        out.labels++;
+        if (info.kind && FIELD_READERS[info.kind](h, { r, c, k, label, info, inline: below }) === "row-read") break;
+        continue;
+      }
+    }
     // 目标2, 目标3 … on the rows under 绩效目标 | 目标1: each names one more goal (not a label elsewhere)
     if (info.kind === "goalN" && h.inGoals) {
       FIELD_READERS.goalN(h, { r, c, k, label, info });
@@ -565,6 +576,21 @@ function readHeaderRow(h: HeaderBlockReading, r: number): void {
     const inline = info.valueInLabel ? inlineValue(label) : undefined;
     if (info.kind && FIELD_READERS[info.kind](h, { r, c, k, label: inline ? { ...label, text: label.text.slice(0, label.text.length - inline.text.length).replace(/[:：]\s*$/, "") } : label, info, inline }) === "row-read") break;
   }
+}
+
+/**
+ * A row of two labels or more and nothing else, the row under it holding values (no labels) under
+ * them: a header block laid out as a table of one line.
+ */
+function isLabelRowOverValues(view: SheetView, r: number, cols: readonly number[]): boolean {
+  if (cols.length < 2 || !cols.every((c) => isFieldLabel(view.key(r, c)))) return false;
+  // a value under every label (a line whose values stand elsewhere is read as before: 支出 | 项目名称 | 半年… over | 住房公积金… | 500 | 1003.82)
+  const valuesAt = (row: number, all: boolean) => {
+    const filled = cols.filter((c) => view.key(row, c) !== "");
+    return (all ? filled.length === cols.length : filled.length * 2 >= cols.length) && filled.every((c) => !isFieldLabel(view.key(row, c)));
+  };
+  // one line of values: a second one under it makes the labels a list's column headers
+  return valuesAt(r + 1, true) && !valuesAt(r + 2, false);
 }
 
 /** The value after the first colon of a label's own cell (项目名称：住房公积金管理业务费用 → 住房公积金管理业务费用). */
