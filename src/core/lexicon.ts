@@ -115,10 +115,13 @@ export const TRAILER = /^(评价结论|自评结论|存在问题|改进措施|�
 export const POINTS_IN_LABEL = /[(（]?\s*(\d+(?:\.\d+)?)\s*分\s*[)）]?$/;
 
 /** Column headers of a self-evaluation's budget-execution block (资金情况: 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分). */
-export const EXECUTION_COLUMNS: readonly ["initial" | "budget" | "spent" | "rate" | "weight" | "score" | "reason", RegExp][] = [
+export const EXECUTION_COLUMNS: readonly ["initial" | "budget" | "spent" | "progress" | "forecast" | "rate" | "weight" | "score" | "reason", RegExp][] = [
   ["initial", /^年初预算(数|资金|资金总额|金额)?$/],
   ["budget", /^(全年预算(数)?|调整后预算(数)?|调整预算(数)?|年度预算(数)?|预算数|全年(调整)?预算(数)?)$/],
   ["spent", /^(全年执行(数)?|预算执行(数)?|执行数|实际支出(数)?|全年实际支出|实际投入(资金)?(额|金额|数)?|实际使用(资金)?(额|金额|数)?)$/],
+  // a monitoring table's money: spent so far (1-6月执行数) and what the year will spend (全年预计执行数)
+  ["progress", /^(\d{1,2}[-—至~]\d{1,2}月(执行数|支出数|实际支出|执行金额)|截至\d{1,2}月(底)?(执行数|支出数))$/],
+  ["forecast", /^(全年预计(执行数|支出数|执行金额)|预计全年(执行数|支出数))$/],
   ["rate", /^(执行率|预算执行率|资金执行率)$/],
   ["weight", /^(执行率)?(分值|权重)$/],
   ["score", /^(执行率)?得分$/],

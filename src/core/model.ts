@@ -266,6 +266,9 @@ export interface ExecutionRow {
   /** 全年预算数 / 调整后预算数 / 预算数 */
   budget?: Amount;
   spent?: Amount;
+  /** monitoring: spent so far (1-6月执行数) and the year's forecast (全年预计执行数) */
+  progress?: Amount;
+  forecast?: Amount;
   rate?: Field;
   weight?: Field;
   score?: Field;
@@ -283,6 +286,8 @@ export interface BudgetExecution {
   pointsLabel?: Field;
   /** the 原因 column, when the block has one (a reason is asked for) */
   reasonColumn?: number;
+  /** monitoring: the 全年预计执行数 column, when the block has one */
+  forecastColumn?: number;
 }
 
 /** The 总分 / 合计 row under a weighted grid. */

@@ -909,7 +909,7 @@ function readExecution(view: SheetView, zone: Zone, unit: MoneyUnitDeclaration):
         if (role && ![...columns.values()].includes(role)) columns.set(c, role);
       }
     const roles = new Set(columns.values());
-    const moneyAndSpending = (roles.has("budget") || roles.has("initial")) && (roles.has("spent") || roles.has("rate"));
+    const moneyAndSpending = (roles.has("budget") || roles.has("initial")) && (roles.has("spent") || roles.has("rate") || roles.has("progress") || roles.has("forecast"));
     // a block scored on its rate alone (执行率(%) | 执行率权重 | 执行率得分(分)), its amounts unreadable or left out
     const scoredRate = roles.has("rate") && roles.has("score");
     if (columns.size < 3 || !(moneyAndSpending || scoredRate)) continue;
@@ -934,7 +934,7 @@ function readExecution(view: SheetView, zone: Zone, unit: MoneyUnitDeclaration):
       for (const [c, role] of columns) {
         const f = view.field(rr, c);
         if (!f) continue;
-        if (role === "initial" || role === "budget" || role === "spent") {
+        if (role === "initial" || role === "budget" || role === "spent" || role === "progress" || role === "forecast") {
           const read = readAmountWithUnit(f.text, f.raw);
           if (read) row[role] = { row: f.row, col: f.col, address: f.address, label: label.text.replace(/\s*[:：]\s*$/, ""), value: read.value, raw: f.raw, unit: read.unit ?? unit.unit };
         } else row[role] = f;
@@ -944,7 +944,8 @@ function readExecution(view: SheetView, zone: Zone, unit: MoneyUnitDeclaration):
     if (rows.length === 0) return undefined;
     const total = rows.find((x) => keyInfo(labelKeyOf(x.label.text)).role === "total") ?? rows[0];
     const reasonColumn = [...columns].find(([, role]) => role === "reason")?.[0];
-    return { headerRow: r, rows, total, points: points !== undefined ? Number(points) : undefined, pointsLabel, reasonColumn };
+    const forecastColumn = [...columns].find(([, role]) => role === "forecast")?.[0];
+    return { headerRow: r, rows, total, points: points !== undefined ? Number(points) : undefined, pointsLabel, reasonColumn, forecastColumn };
   }
   return undefined;
 }

@@ -3,6 +3,7 @@
  * followed in mid-year) — each indicator's progress written down, and a target that may not be
  * reached explained.
  */
+import { toA1 } from "../grid";
 import type { TargetTable } from "../model";
 import { cellInColumn, nameOf } from "./indicators";
 import { defineRule } from "./types";
@@ -67,4 +68,32 @@ const unlikelyWithoutReason = defineRule({
   },
 });
 
-export const monitoringRules = [progressEmpty, unlikelyWithoutReason];
+const forecastEmpty = defineRule({
+  id: "monitoring.forecast-empty",
+  category: "monitoring",
+  severity: "warning",
+  title: { zh: "全年预计执行数没有填写", en: "The year's forecast spending left empty" },
+  messages: {
+    default: {
+      zh: "“{label}”的全年预计执行数没有填写：截至监控时已执行 {progress}，全年能执行多少？",
+      en: 'the year\'s forecast spending of "{label}" is empty: {progress} is spent so far — how much will the year spend?',
+    },
+  },
+  why: {
+    zh: "监控要预计全年的预算执行，据此发现执行偏慢的项目并纠偏；预计数空着就无从判断。",
+    en: "Monitoring forecasts the year's spending, to find projects running slow and correct them; left empty, nothing can be judged.",
+  },
+  howToFix: { zh: "按已执行数和后续支出安排填写全年预计执行数。", en: "Give the year's forecast from what is spent and what is planned." },
+  fixable: "no",
+  example: { bad: "年度资金总额 220 | 1-6月执行数 87.57 | 全年预计执行数（空白）", good: "全年预计执行数 220", from: { corpus: "monitoring 01", note: "湖北 黄石 申遗" } },
+  check: ({ table }, report) => {
+    const e = table.execution;
+    const row = e?.total;
+    if (!isMonitoring(table) || !e || !row || e.forecastColumn === undefined || row.forecast) return;
+    const r = row.label.row;
+    const place = { row: r, col: e.forecastColumn, address: toA1(r, e.forecastColumn) };
+    report({ place, params: { label: row.label.text.replace(/[:：]\s*$/, ""), progress: row.progress ? String(row.progress.value) : "—" } });
+  },
+});
+
+export const monitoringRules = [progressEmpty, unlikelyWithoutReason, forecastEmpty];

@@ -45,3 +45,23 @@ describe("monitoring.unlikely-without-reason", () => {
     expectNone(run(table(CLEAN)), "monitoring.unlikely-without-reason");
   });
 });
+
+describe("monitoring.forecast-empty", () => {
+  it("positive: 年度资金总额 220 | 1-6月执行数 87.57 | 全年预计执行数 left empty (corpus monitoring 01, 黄石)", async () => {
+    const r = run(await loadCorpusGrids("monitoring/01_hubei_huangshi_wenlv_shenyi.xlsx"));
+    expectFinding(r, "monitoring.forecast-empty", { cell: "E10", quoted: "年度资金总额", says: [/87.57/] });
+  });
+  it("negative: the forecast given", () => {
+    const grid = gridFromRows("Sheet1", [
+      ["项目支出绩效目标执行监控表"],
+      ["项目名称", "农村饮水安全水质监测"],
+      ["项目资金(万元)", null, "年初预算数", "1-6月执行数", "全年预计执行数"],
+      [null, "年度资金总额", 50, 20, 50],
+      ["一级指标", "二级指标", "三级指标", "年度指标值", "1-6月执行情况", "全年预计完成情况", "偏差原因分析", "完成目标可能性"],
+      ["产出指标", ...CLEAN[0]],
+    ]);
+    const r = run(grid);
+    expect(r.tables[0].execution?.total?.forecast?.value).toBe(50);
+    expectNone(r, "monitoring.forecast-empty");
+  });
+});
