@@ -60,6 +60,9 @@ export interface ReadExecution {
   rate: number | null;
   weight: number | null;
   score: number | null;
+  /** monitoring: spent so far (1-6月执行数) and the year's forecast (全年预计执行数), where the block has them */
+  progress?: number | null;
+  forecast?: number | null;
   cells: { budget: string | null; spent: string | null; rate: string | null; score: string | null };
 }
 
@@ -189,6 +192,7 @@ function executionOf(t: TargetTable, unit: MoneyUnit | null): ReadExecution {
     rate: rateIn(r?.rate),
     weight: numberIn(r?.weight),
     score: numberIn(r?.score),
+    ...(t.kind === "monitoring" ? { progress: inTableUnit(r?.progress, unit), forecast: inTableUnit(r?.forecast, unit) } : {}),
     cells: { budget: r?.budget?.address ?? null, spent: r?.spent?.address ?? null, rate: r?.rate?.address ?? null, score: r?.score?.address ?? null },
   };
 }

@@ -65,3 +65,16 @@ describe("monitoring.forecast-empty", () => {
     expectNone(r, "monitoring.forecast-empty");
   });
 });
+
+describe("the read model of a monitoring table", () => {
+  it("gives the money block's progress and forecast, and each indicator's progress and likelihood", async () => {
+    const { readModelOf } = await import("../../../src/core/readModel");
+    const r = run(await loadCorpusGrids("monitoring/01_hubei_huangshi_wenlv_shenyi.xlsx"));
+    const m = readModelOf(r.tables[0]);
+    expect([m.kind, m.execution?.initial, m.execution?.progress, m.execution?.forecast]).toEqual(["monitoring", 220, 87.57, null]);
+    expect(m.indicators.map((i) => [i.level2, i.progress, i.correction])).toEqual([
+      ["成本", "按进度执行,已使用约40%", "确定能"],
+      ["社会效益", null, "确定能"],
+    ]);
+  });
+});
