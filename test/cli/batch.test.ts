@@ -7,19 +7,9 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { displayWidth } from "../../src/cli/format";
-import { main } from "../../src/cli/main";
 import type { Finding } from "../../src/core/finding";
 import { RULES } from "../../src/core/rules";
-
-const ROOT = path.join(__dirname, "..", "..");
-const EX = (f: string) => path.join(ROOT, "examples", f);
-
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(args, { out: (s) => (out += s + "\n"), err: (s) => (err += s + "\n") });
-  return { code, out, err };
-}
+import { EX, run } from "../helpers/cli";
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), "jixiao-batch-"));
 

@@ -7,16 +7,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { main } from "../../src/cli/main";
 import { readWorkbookGridsFast } from "../../src/host/xlsx/fastReadWorkbook";
-
-const ROOT = path.join(__dirname, "..", "..");
-const EX = (f: string) => path.join(ROOT, "examples", f);
-
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(args, { out: (s) => (out += s + "\n"), err: (s) => (err += s + "\n") });
-  return { code, out, err };
-}
+import { EX, ROOT, run } from "../helpers/cli";
 
 function sha(file: string): string {
   return createHash("sha256").update(readFileSync(file)).digest("hex");

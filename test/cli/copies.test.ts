@@ -9,22 +9,13 @@ import { copyFileSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { main } from "../../src/cli/main";
 import { SEVERITY_ARGB } from "../../src/cli/writeCopies";
 import type { Finding, Severity } from "../../src/core/finding";
 import { readParts, shownCell, solidFill, type PartBook } from "./xlsxParts";
+import { EX, ROOT, run } from "../helpers/cli";
 
-const ROOT = path.join(__dirname, "..", "..");
-const EX = (f: string) => path.join(ROOT, "examples", f);
 const FIX = (f: string) => path.join(ROOT, "test", "fixtures", "libreoffice", f);
 const CORPUS_09 = path.join(ROOT, "examples", "corpus", "targets", readdirSync(path.join(ROOT, "examples", "corpus", "targets")).find((f) => /^09_.*\.xlsx$/.test(f)) as string);
-
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(args, { out: (s) => (out += s + "\n"), err: (s) => (err += s + "\n") });
-  return { code, out, err };
-}
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), "jixiao-copies-"));
 

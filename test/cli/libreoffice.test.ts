@@ -15,21 +15,12 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { main } from "../../src/cli/main";
 import type { Finding } from "../../src/core/finding";
 import { readParts, rowCol } from "./xlsxParts";
+import { EX, ROOT, run } from "../helpers/cli";
 
-const ROOT = path.join(__dirname, "..", "..");
-const EX = (f: string) => path.join(ROOT, "examples", f);
 const LO = (f: string) => path.join(ROOT, "test", "fixtures", "libreoffice", f);
 const NAMES = ["seed000-stacked", "seed001", "seed002"];
-
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(args, { out: (s) => (out += s + "\n"), err: (s) => (err += s + "\n") });
-  return { code, out, err };
-}
 
 type Json = {
   files: { file: string; tables: { sheet: string; name: string; title: string; range: string; project: string; framework: string }[]; findings: Finding[]; fixes?: { applied: number; cells: string[] } }[];

@@ -9,22 +9,13 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, write
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { main } from "../../src/cli/main";
 import { toCsv, type ReadFile } from "../../src/cli/commands/read";
 import { recognizeWorkbook } from "../../src/core/recognize";
 import { readModelOf, type ReadTable } from "../../src/core/readModel";
 import { readWorkbookGridsFast } from "../../src/host/xlsx/fastReadWorkbook";
+import { EX, run } from "../helpers/cli";
 
-const ROOT = path.join(__dirname, "..", "..");
-const EX = (f: string) => path.join(ROOT, "examples", f);
 const SHOWN = (f: string) => path.relative(process.cwd(), EX(f));
-
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(args, { out: (s) => (out += s + "\n"), err: (s) => (err += s + "\n") });
-  return { code, out, err };
-}
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), "jixiao-read-"));
 const sha = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");

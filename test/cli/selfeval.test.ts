@@ -10,20 +10,10 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync } from
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { main } from "../../src/cli/main";
 import { validate } from "../../src/core/engine";
 import { readModelOf } from "../../src/core/readModel";
 import { readWorkbookGrids } from "../../src/host/xlsx/readWorkbook";
-
-const ROOT = path.join(__dirname, "..", "..");
-const EX = (f: string) => path.join(ROOT, "examples", f);
-
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(args, { out: (s) => (out += s + "\n"), err: (s) => (err += s + "\n") });
-  return { code, out, err };
-}
+import { EX, run } from "../helpers/cli";
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), "jixiao-selfeval-"));
 const sha = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
