@@ -182,6 +182,12 @@ export const AMOUNT_LABELS: readonly [AmountRole, RegExp][] = [
  */
 /** The government level, alternatives in brackets included: 市级, 本级, 市县(区), 县(市、区). */
 const GOVERNMENT_LEVEL_QUALIFIER = /^(本级|((省|市|县|区|州|盟|旗|乡|镇)(级)?(\([^()]*\))?)+)/;
+
+/** A money label that opens with a government level (中央财政资金, 省级财政资金, 市县(区)财政资金, 其中:本级财政拨款). */
+export function namesGovernmentLevel(key: string): boolean {
+  const k = key.replace(/^其中[:：]?/, "");
+  return k.startsWith("中央") || GOVERNMENT_LEVEL_QUALIFIER.test(k);
+}
 const AMOUNT_QUALIFIERS: readonly RegExp[] = [
   /^(本年度|年度|当年|本年)/,
   /(申请|申报)/,

@@ -9,6 +9,7 @@ import {
   AMOUNT_LABELS,
   COMPOSITION_AMOUNT_HEADER,
   COMPOSITION_LABEL,
+  namesGovernmentLevel,
   qualifiedAmountRole,
   YEAR_AMOUNT_LABEL,
   BACKGROUND_LABEL,
@@ -538,8 +539,9 @@ function readHeaderRow(h: HeaderBlockReading, r: number): void {
   if (h.inComposition && (firstKey === "备注" || /目标/.test(firstKey) || (isFieldLabel(firstKey) && firstKey !== "经济科目名称"))) h.inComposition = false;
 
   if (h.inComposition) {
-    h.compositionAmountCol ??= compositionAmountColumn(view, r, cols[0] + 1, zone.right);
-    readCompositionRow(view, r, cols, out.budget, h.unit, h.compositionAmountCol);
+    // its column headers (经济科目名称 | 预算金额) may name the amounts' column
+    if (COMPOSITION_HEADER_ROW.test(firstKey)) h.compositionAmountCol ??= compositionAmountColumn(view, r, cols[0] + 1, zone.right);
+    else readCompositionRow(view, r, cols, out.budget, h.unit, h.compositionAmountCol);
     return;
   }
 
@@ -551,15 +553,6 @@ function readHeaderRow(h: HeaderBlockReading, r: number): void {
     if (!k) continue; // (an empty text has an empty key)
     const label = view.field(r, c) as Field;
     const info = keyInfo(k);
-    if (overValues) {
-      const below = view.field(r + 1, c);
-      if (below && !isFieldLabel(view.key(r + 1, c))) {
-        h.mark(below);
-        out.labels++;
-        if (info.kind && FIELD_READERS[info.kind](h, { r, c, k, label, info, inline: below }) === "row-read") break;
-        continue;
-      }
-    }
     // 目标2, 目标3 … on the rows under 绩效目标 | 目标1: each names one more goal (not a label elsewhere)
     if (info.kind === "goalN" && h.inGoals) {
       FIELD_READERS.goalN(h, { r, c, k, label, info });
@@ -573,8 +566,12 @@ function readHeaderRow(h: HeaderBlockReading, r: number): void {
       continue;
     }
     out.labels++;
-    const inline = info.valueInLabel ? inlineValue(label) : undefined;
-    if (info.kind && FIELD_READERS[info.kind](h, { r, c, k, label: inline ? { ...label, text: label.text.slice(0, label.text.length - inline.text.length).replace(/[:：]\s*$/, "") } : label, info, inline }) === "row-read") break;
+    // the value under the label (a line of labels over a line of values), or in its own cell after a colon (项目名称：…)
+    const below = overValues ? view.field(r + 1, c) : undefined;
+    const split = !below && info.valueInLabel ? splitAtColon(label) : undefined;
+    if (below) h.mark(below);
+    const at: LabelAt = { r, c, k, label: split?.label ?? label, info, inline: below ?? split?.value };
+    if (info.kind && FIELD_READERS[info.kind](h, at) === "row-read") break;
   }
 }
 
@@ -593,12 +590,12 @@ function isLabelRowOverValues(view: SheetView, r: number, cols: readonly number[
   return valuesAt(r + 1, true) && !valuesAt(r + 2, false);
 }
 
-/** The value after the first colon of a label's own cell (项目名称：住房公积金管理业务费用 → 住房公积金管理业务费用). */
-function inlineValue(label: Field): Field | undefined {
+/** A label's own cell split at its first colon (项目名称：住房公积金管理业务费用): the label and its value. */
+function splitAtColon(label: Field): { label: Field; value: Field } | undefined {
   const m = /[:：]\s*/.exec(label.text);
-  if (!m) return undefined;
-  const text = label.text.slice(m.index + m[0].length).trim();
-  return text ? { ...label, text, raw: text } : undefined;
+  const text = m ? label.text.slice(m.index + m[0].length).trim() : "";
+  if (!m || !text) return undefined;
+  return { label: { ...label, text: label.text.slice(0, m.index) }, value: { ...label, text, raw: text } };
 }
 
 /** After the rows: the spending plan and the execution block, and which goal, total and name stand for the table. */
@@ -643,8 +640,6 @@ function labelledAmounts(key: string): [AmountRole, string, string][] {
   return out;
 }
 
-/** A fiscal label naming a government level: 中央财政资金, 省级财政资金, 市县(区)财政资金, 本级财政拨款. */
-const GOVERNMENT_LEVEL = /^(其中[:：]?)?(中央|本级|省|市|县|区|州|盟|旗|乡|镇)/;
 
 function assignAmount(b: BudgetBlock, role: AmountRole, a: Amount): void {
   switch (role) {
@@ -679,7 +674,7 @@ function assignAmount(b: BudgetBlock, role: AmountRole, a: Amount): void {
       return;
     case "fiscal":
       // one government level's money beside another's (中央财政资金 0 | 省级财政资金 0 | 市县(区)财政资金 100): parts of the fiscal money
-      if (GOVERNMENT_LEVEL.test(labelKeyOf(a.label)) && (b.fiscalParts.length > 0 || (b.fiscal && GOVERNMENT_LEVEL.test(labelKeyOf(b.fiscal.label))))) {
+      if (namesGovernmentLevel(labelKeyOf(a.label)) && (b.fiscalParts.length > 0 || (b.fiscal && namesGovernmentLevel(labelKeyOf(b.fiscal.label))))) {
         if (b.fiscal) b.fiscalParts.push(b.fiscal);
         b.fiscal = undefined;
         b.fiscalParts.push(a);
@@ -721,6 +716,9 @@ function alignedBelow(view: SheetView, row: number, col: number, zone: Zone): Fi
 }
 
 /** 项目构成 rows: a name and an amount (经济科目名称 / 预算金额（元）). */
+/** The first cell of a composition block's column-header row (经济科目名称 | 预算金额). */
+const COMPOSITION_HEADER_ROW = /经济科目|科目名称|^名称$/;
+
 /** The column headed 金额 / 预算金额 in a composition block's header row, if any. */
 function compositionAmountColumn(view: SheetView, r: number, from: number, right: number): number | undefined {
   return view.filledColumns(r, from, right).find((c) => COMPOSITION_AMOUNT_HEADER.test(view.key(r, c).replace(UNIT_SUFFIX, "")));
@@ -732,7 +730,6 @@ function compositionAmountColumn(view: SheetView, r: number, from: number, right
  */
 function readCompositionRow(view: SheetView, r: number, cols: number[], b: BudgetBlock, unit: MoneyUnitDeclaration, amountCol?: number): void {
   const firstKey = view.key(r, cols[0]);
-  if (/经济科目|科目名称|^名称$/.test(firstKey)) return; // the column header row
   const name = view.field(r, cols[0]);
   const col = amountCol ?? cols[cols.length - 1];
   const amountField = cols.length > 1 && col !== cols[0] ? view.field(r, col) : undefined;
