@@ -63,11 +63,17 @@ export async function tablesOf(file: string): Promise<TargetTable[]> {
   return recognizeWorkbook(grids);
 }
 
-/** Every field of one file's expectation against the tables read. */
-export function checkFile(e: Expectation, tables: TargetTable[]): Check[] {
+/** A file's list of checks and the way to add one: a field expected and read, equal or not. */
+function checker(file: string): { checks: Check[]; add: (what: string, expected: unknown, actual: unknown) => void } {
   const checks: Check[] = [];
   const add = (what: string, expected: unknown, actual: unknown) =>
-    checks.push({ file: e.file, what, expected, actual, ok: JSON.stringify(expected ?? null) === JSON.stringify(actual ?? null) });
+    void checks.push({ file, what, expected, actual, ok: JSON.stringify(expected ?? null) === JSON.stringify(actual ?? null) });
+  return { checks, add };
+}
+
+/** Every field of one file's expectation against the tables read. */
+export function checkFile(e: Expectation, tables: TargetTable[]): Check[] {
+  const { checks, add } = checker(e.file);
   add("tables", e.tables.length, tables.length);
   e.tables.forEach((x, i) => {
     const t = tables[i];
@@ -137,9 +143,7 @@ export const SELF_EVAL_EXPECTATIONS: SelfEvalExpectation[] = JSON.parse(readFile
 
 /** Every field of a self-evaluation or monitoring file's expectation; indicators are matched by their row. */
 export function checkSelfEvalFile(e: SelfEvalExpectation, tables: TargetTable[]): Check[] {
-  const checks: Check[] = [];
-  const add = (what: string, expected: unknown, actual: unknown) =>
-    checks.push({ file: e.file, what, expected, actual, ok: JSON.stringify(expected ?? null) === JSON.stringify(actual ?? null) });
+  const { checks, add } = checker(e.file);
   add("tables", e.tables.length, tables.length);
   e.tables.forEach((x, i) => {
     const t = tables[i];
