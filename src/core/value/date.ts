@@ -77,30 +77,23 @@ function isValidDate(d: DateMatch): boolean {
 /** Between the two ends of a period: 2020年1月--2020年11月, 2020.1-2020.11, 3月至6月. */
 const PERIOD_SEPARATOR = /^(?:-{1,2}|—{1,2}|－{1,2}|~|～|至|到)/;
 
-/** The end of a period after its first date, when the rest of the text is one (the year carried over). */
-function periodEnd(tail: string, first: DateMatch): DateMatch | null {
+/**
+ * The end of a period after its first date, when the rest of the text is one (the year carried over).
+ * With `decimal`, a period written yyyy.mm-yyyy.mm (2023.07-2024.01), each side alone a number:
+ * together two months of plausible years, the second not before the first.
+ */
+function periodEnd(tail: string, first: DateMatch, decimal = false): DateMatch | null {
   const sep = PERIOD_SEPARATOR.exec(tail);
   if (!sep) return null;
   const rest = tail.slice(sep[0].length);
   const end = matchDateShape(rest);
-  if (!end || end.decimalLike || !DATE_TAIL.test(rest.slice(end.length))) return null;
+  if (!end || end.decimalLike !== decimal || !DATE_TAIL.test(rest.slice(end.length))) return null;
+  if (decimal) {
+    const plausible = (y: number | undefined): y is number => y !== undefined && y >= 1990 && y <= 2100;
+    if (!plausible(first.year) || !plausible(end.year) || end.year < first.year || !isValidDate(first)) return null;
+  }
   const full = { ...end, year: end.year ?? first.year };
   return isValidDate(full) ? full : null;
-}
-
-/**
- * The end of a period written yyyy.mm-yyyy.mm (2023.07-2024.01): each side alone reads as a number,
- * together they are two months of plausible years, the second not before the first.
- */
-function decimalPeriodEnd(tail: string, first: DateMatch): DateMatch | null {
-  const sep = PERIOD_SEPARATOR.exec(tail);
-  if (!sep || first.year === undefined) return null;
-  const rest = tail.slice(sep[0].length);
-  const end = matchDateShape(rest);
-  if (!end?.decimalLike || end.year === undefined || !DATE_TAIL.test(rest.slice(end.length))) return null;
-  const plausible = (y: number) => y >= 1990 && y <= 2100;
-  if (!plausible(first.year) || !plausible(end.year) || end.year < first.year || !isValidDate(first) || !isValidDate(end)) return null;
-  return end;
 }
 
 /** 不晚于 2020年12月31日 is ≤ a date, 早于 is <. */
@@ -147,7 +140,7 @@ export function readDate(c: string): DateReading | null {
 
   // 2020.12 is a number — but 2023.07-2024.01, two years' months end to end, is a period
   if (shape.decimalLike && !hasBoundWord) {
-    const end = symbols.length === 0 ? decimalPeriodEnd(tail, shape) : null;
+    const end = symbols.length === 0 ? periodEnd(tail, shape, true) : null;
     return end ? { date: dateParts(end, "by"), op: null } : null;
   }
   if (shape.monthOnly && symbols.length > 0 && !hasBoundWord) return null; // =12月 is a duration
