@@ -5,6 +5,7 @@
 import type { Amount, Field, IndicatorRow, MoneyUnit, TableKind, TargetTable } from "./model";
 import { PERIOD_OF, VALUE_ROLES } from "./lexicon";
 import { convertMoney } from "./value/units";
+import { closeLetterSpacing } from "./text";
 
 /** The order of a row's value columns in the read model: the shorter term first. */
 const PERIOD_ORDER: readonly string[] = ["halfValue", "midValue", "value"];
@@ -122,8 +123,8 @@ function entry(ind: IndicatorRow, which: ValueRole, period: string | undefined, 
   const out: ReadIndicator = {
     row: ind.row,
     cell: field?.address ?? ind.name?.address ?? "",
-    level1: ind.level1?.text ?? null,
-    level2: ind.level2?.text ?? null,
+    level1: ind.level1 ? closeLetterSpacing(ind.level1.text) : null,
+    level2: ind.level2 ? closeLetterSpacing(ind.level2.text) : null,
     name: ind.name?.text ?? null,
     value: field?.text ?? null,
     operator: parsed?.op ?? null,

@@ -67,6 +67,16 @@ function isOwnLabelKey(s: string): boolean {
 /** A key for comparing labels: markup, whitespace, full-width forms and surrounding punctuation removed. */
 export const labelKey: (s: string) => string = memoized(computeLabelKey, isOwnLabelKey);
 
+/**
+ * A label printed spaced out, one character at a time ("产 出 指 标", a vertical side label), as it is
+ * meant: "产出指标". Only where every character stands alone — a space within a label ("经济效益 指标")
+ * is as written.
+ */
+export function closeLetterSpacing(s: string): string {
+  return SPACED_OUT.test(s) ? s.replace(/[\s\u00a0\u3000]+/g, "") : s;
+}
+const SPACED_OUT = /^[\u4e00-\u9fff](?:[\s\u00a0\u3000]+[\u4e00-\u9fff])+$/;
+
 /** Collapse whitespace to single spaces and trim. */
 export function tidy(s: string): string {
   // most cells have neither markup nor whitespace: nothing to do

@@ -110,8 +110,11 @@ export interface GridReadResult {
 }
 
 /** Labels in the label columns of the grid rows, for framework detection. */
-function seenLabels(view: SheetView, header: IndicatorHeader, top: number, bottom: number, right: number): SeenLabel[] {
-  const out: SeenLabel[] = [];
+/** A label seen in the grid, with its cell. */
+type PlacedLabel = SeenLabel & { row: number; col: number };
+
+function seenLabels(view: SheetView, header: IndicatorHeader, top: number, bottom: number, right: number): PlacedLabel[] {
+  const out: PlacedLabel[] = [];
   const labelColumns = labelColumnsOf(header);
   for (let r = top; r <= bottom; r++) {
     for (const [c, level] of labelColumns) {
@@ -123,7 +126,7 @@ function seenLabels(view: SheetView, header: IndicatorHeader, top: number, botto
       // every text of an 一级/二级 column counts (an unknown one against every framework); a name only when it is a
       // label standing alone in its row (as the rows are read below: 社会成本指标 with a value beside it is a name)
       if (level === 0 && !(meanings.length && view.rowIsEmpty(r, c + 1, right))) continue;
-      out.push({ text: t, column: level, meanings });
+      out.push({ text: t, column: level, meanings, row: r, col: c });
     }
   }
   return out;
@@ -611,11 +614,13 @@ export function readIndicatorGrid(
   const detected = detectFramework(seen, { halfYearColumn: header.columns.halfValue !== undefined });
   const fwId = frameworkOverride ?? inherit?.framework ?? detected.id;
   const fw = frameworkById(fwId);
-  const matched = !!frameworkOverride || frameworkMatches(fw, seen);
   const reading = new GridReading(view, header, right, fw, inherit);
   for (let r = top; r <= bottom; r++) reading.readRow(r);
   reading.finish(bottom);
   const { indicators, blocks, issues } = reading;
+  // a name written in a label column (read as the row's name) is no label for or against a framework
+  const names = new Set(issues.filter((i) => i.kind === "name-misplaced").map((i) => `${i.row},${i.col}`));
+  const matched = !!frameworkOverride || frameworkMatches(fw, names.size ? seen.filter((l) => !names.has(`${l.row},${l.col}`)) : seen);
   return { indicators, blocks, issues, framework: { id: fwId, score: detected.score, overridden: !!frameworkOverride, matched } };
 }
 

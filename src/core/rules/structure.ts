@@ -37,6 +37,36 @@ function issuesOf(kind: RecognitionIssue["kind"]) {
   return (issues: RecognitionIssue[]) => issues.filter((i) => i.kind === kind);
 }
 
+/**
+ * Misplaced cells grouped by `by`. A column that holds none of its own labels — the 一级 column only
+ * 二级 labels, the 二级 column only names (the whole column one level off) — is reported once, with
+ * all of them; elsewhere each cell is reported where it stands.
+ */
+function columnGroups(table: TargetTable, issues: RecognitionIssue[], by: (i: RecognitionIssue) => string): RecognitionIssue[][] {
+  const groups = new Map<string, RecognitionIssue[]>();
+  for (const i of issues) {
+    const k = by(i);
+    const g = groups.get(k);
+    if (g) g.push(i);
+    else groups.set(k, [i]);
+  }
+  return [...groups.values()].flatMap((g) => (g.length >= 2 && !holdsOwnLabels(table, g[0].col) ? [g] : g.map((i) => [i])));
+}
+
+/** Whether any indicator has its 一级 (in the 一级 column) or its 二级 (in the 二级 column) in column `col`. */
+function holdsOwnLabels(table: TargetTable, col: number): boolean {
+  const cols = table.header?.columns;
+  if (!cols) return true;
+  if (col === cols.level1) return table.indicators.some((i) => i.level1?.col === col);
+  if (col === cols.level2) return table.indicators.some((i) => i.level2?.col === col);
+  return true;
+}
+
+/** The distinct texts of a group, joined as a list (数量指标、质量指标、成本指标). */
+function distinctTexts(g: RecognitionIssue[]): string {
+  return [...new Set(g.map((i) => i.text))].join("、");
+}
+
 const labelMisplaced = defineRule({
   id: "structure.label-misplaced",
   category: "structure",
@@ -51,17 +81,29 @@ const labelMisplaced = defineRule({
       zh: "“{value}”是{level}，本表却没有{level}列，它写在了 {actual} 列；已按{level}读取。",
       en: '"{value}" is a {level} label, but the table has no {level} column; it is in column {actual} and was read as a {level} label.',
     },
+    column: {
+      zh: "{actual} 列中的“{value}”都是{level}，应写在 {expected} 列；已按{level}读取。",
+      en: 'the labels "{value}" in column {actual} are {level} labels and belong in column {expected}; they were read as {level} labels.',
+    },
+    columnNoColumn: {
+      zh: "{actual} 列中的“{value}”都是{level}，本表却没有{level}列；已按{level}读取。",
+      en: 'the labels "{value}" in column {actual} are {level} labels, but the table has no {level} column; they were read as {level} labels.',
+    },
   },
   why: { zh: "一级/二级指标写错列，表格的层级就乱了，汇总和对照时会归错类。", en: "A label in the wrong column breaks the table's levels: collected or compared, its indicators are filed under the wrong heading." },
   howToFix: { zh: "把一级指标移到一级指标列、二级指标移到二级指标列。", en: "Move level-1 labels into the level-1 column and level-2 labels into the level-2 column." },
   fixable: "no",
   example: { bad: "一级指标“效果指标”写在二级指标列（B 列），“社会效益指标”写在一级指标列（A 列）", good: "“效果指标”在 A 列，“社会效益指标”在 B 列", from: { seed: "000", table: "宣传费" } },
   check: ({ table }) =>
-    issuesOf("label-misplaced")(table.issues).map((i) =>
-      i.expectedCol
-        ? { place: i, value: i.text, params: { value: i.text, level: LEVEL[i.level ?? 2], expected: columnLetters(i.expectedCol), actual: columnLetters(i.col) } }
-        : { place: i, value: i.text, messageId: "noColumn" as const, params: { value: i.text, level: LEVEL[i.level ?? 2], actual: columnLetters(i.col) } },
-    ),
+    columnGroups(table, issuesOf("label-misplaced")(table.issues), (i) => `${i.col}|${i.level ?? 2}`).map((g) => {
+      const i = g[0];
+      const values = distinctTexts(g);
+      const params = { value: values, level: LEVEL[i.level ?? 2], actual: columnLetters(i.col) };
+      const many = g.length > 1;
+      return i.expectedCol
+        ? { place: i, value: i.text, messageId: many ? ("column" as const) : ("default" as const), params: { ...params, expected: columnLetters(i.expectedCol) } }
+        : { place: i, value: i.text, messageId: many ? ("columnNoColumn" as const) : ("noColumn" as const), params };
+    }),
 });
 
 const SHIFTED_ZH = "整体{direction}错了 {n} 列";
@@ -160,17 +202,28 @@ const nameMisplaced = defineRule({
       zh: "三级指标“{value}”写在了 {actual} 列，本表没有三级指标（指标名称）列；已按三级指标读取。",
       en: 'the level-3 indicator "{value}" is in column {actual}; the table has no level-3 (name) column. It was read as a level-3 indicator.',
     },
+    column: {
+      zh: "{actual} 列中有 {n} 个三级指标名称（如“{value}”），应写在 {expected} 列；已按三级指标读取。",
+      en: 'column {actual} holds {n} level-3 indicator names (such as "{value}"); they belong in column {expected}. They were read as level-3 indicators.',
+    },
+    columnNoColumn: {
+      zh: "{actual} 列中有 {n} 个三级指标名称（如“{value}”），本表没有三级指标（指标名称）列；已按三级指标读取。",
+      en: 'column {actual} holds {n} level-3 indicator names (such as "{value}"); the table has no level-3 (name) column. They were read as level-3 indicators.',
+    },
   },
   why: { zh: "三级指标写在一级/二级指标列，会被当成一级/二级指标，整张表的层级随之错乱。", en: "A level-3 name in a level-1/level-2 column reads as a label, and the table's levels go wrong around it." },
   howToFix: { zh: "把指标名称移到三级指标列。", en: "Move the name into the level-3 column." },
   fixable: "no",
   example: { bad: "“项目质量可控性”写在 A 列", good: "写在三级指标列（C 列）", from: { seed: "002", table: "县区管理部发展基金" } },
   check: ({ table }) =>
-    issuesOf("name-misplaced")(table.issues).map((i) =>
-      i.expectedCol
-        ? { place: i, value: i.text, indicator: i.text, params: { value: i.text, actual: columnLetters(i.col), expected: columnLetters(i.expectedCol) } }
-        : { place: i, value: i.text, indicator: i.text, messageId: "noColumn" as const, params: { value: i.text, actual: columnLetters(i.col) } },
-    ),
+    columnGroups(table, issuesOf("name-misplaced")(table.issues), (i) => `${i.col}`).map((g) => {
+      const i = g[0];
+      const many = g.length > 1;
+      const params = { value: i.text, actual: columnLetters(i.col), n: g.length };
+      return i.expectedCol
+        ? { place: i, value: i.text, indicator: i.text, messageId: many ? ("column" as const) : ("default" as const), params: { ...params, expected: columnLetters(i.expectedCol) } }
+        : { place: i, value: i.text, indicator: i.text, messageId: many ? ("columnNoColumn" as const) : ("noColumn" as const), params };
+    }),
 });
 
 const level1Empty = defineRule({

@@ -52,7 +52,8 @@ describe("structure.name-misplaced", () => {
     const rows = cleanRows("four-goal");
     rows.splice(3, 0, [null, null, "项目质量可控性", "可控"]);
     expectNone(run(buildTable(cleanSpec("four-goal", { rows }))), "structure.name-misplaced");
-  });  it("positive: a table with no 三级 column says so, instead of naming a column (blind round 4, 鄂州: the 二级 column holds the names)", () => {
+  });
+  it("positive: a table with no 三级 column says so, instead of naming a column (blind round 4, 鄂州: the 二级 column holds the names)", () => {
     const grid = gridFromRows("Sheet1", [
       ["项目名称", "办公大楼运行保障", "预算数(万元)", 814],
       ["一级指标", "二级指标", "指标值"],
@@ -62,6 +63,30 @@ describe("structure.name-misplaced", () => {
     ]);
     const f = expectFinding(run(grid), "structure.name-misplaced", { cell: "B3", quoted: "办公大楼日常维修维护次数", says: [/本表没有三级指标/] });
     expect(f.message).not.toContain("?");
+  });
+});
+
+describe("a whole column one level off (blind round 4, 鄂州: the 一级 column holds 二级 labels, the 二级 column the names)", () => {
+  const grid = () =>
+    gridFromRows("Sheet1", [
+      ["项目名称", "办公大楼运行保障", "预算数(万元)", 814],
+      ["一级指标", "二级指标", "指标值"],
+      ["数量指标", "办公大楼日常维修维护次数", "≥280次"],
+      [null, "大楼安检巡察次数", "≥200次"],
+      ["质量指标", "日常维修维护验收合格率", "≥92%"],
+      [null, "重要设备维修维保验收合格率", "≥95%"],
+      ["成本指标", "保洁服务费", "≤99万元"],
+    ]);
+  it("is reported once a column, not once a cell, and the framework is still known", () => {
+    const r = run(grid());
+    const labels = r.findings.filter((f) => f.rule === "structure.label-misplaced");
+    const names = r.findings.filter((f) => f.rule === "structure.name-misplaced");
+    expect(labels).toHaveLength(1);
+    expect(names).toHaveLength(1);
+    expectFinding(r, "structure.label-misplaced", { cell: "A3", quoted: "数量指标、质量指标、成本指标", says: [/A 列中的/, /都是二级指标/] });
+    expectFinding(r, "structure.name-misplaced", { cell: "B3", quoted: "办公大楼日常维修维护次数", says: [/B 列中有 5 个三级指标名称/, /本表没有三级指标/] });
+    expect(r.tables[0].framework.matched).toBe(true);
+    expect(r.tables[0].indicators.map((i) => i.level2?.key)).toEqual(["数量", "数量", "质量", "质量", "成本"]);
   });
 });
 
