@@ -22,6 +22,8 @@ export interface FixCounts {
   applied: number;
   needConfirmation: number;
   stale: number;
+  /** not applied because another fix already changed the same cell */
+  sameCell: number;
 }
 
 /** The batch in numbers: the grand total of the text report, `totals` in the JSON, the review workbook's last row. */
@@ -58,10 +60,11 @@ export function addToTotals(t: Totals, r: FileResult): void {
   t.info += c.info;
   if (c.error) t.filesWithErrors++;
   if (r.fixes) {
-    const f = (t.fixes ??= { applied: 0, needConfirmation: 0, stale: 0 });
+    const f = (t.fixes ??= { applied: 0, needConfirmation: 0, stale: 0, sameCell: 0 });
     f.applied += r.fixes.applied;
     f.needConfirmation += r.fixes.needConfirmation;
     f.stale += r.fixes.stale;
+    f.sameCell += r.fixes.sameCell;
   }
 }
 
@@ -77,7 +80,7 @@ export function totalsText(totals: Totals, lang: "zh" | "en"): string[] {
   const lines = [t(lang, "totals", tt.files, tt.checked, tt.unreadable, tt.tables, tt.error, tt.warning, tt.info, tt.filesWithErrors)];
   if (tt.fixes) {
     const f = tt.fixes;
-    const parts = [t(lang, "totalsFixes", f.applied), ...(f.needConfirmation ? [t(lang, "totalsFixesNeedYes", f.needConfirmation)] : []), ...(f.stale ? [t(lang, "totalsFixesStale", f.stale)] : [])];
+    const parts = [t(lang, "totalsFixes", f.applied), ...(f.needConfirmation ? [t(lang, "totalsFixesNeedYes", f.needConfirmation)] : []), ...(f.stale ? [t(lang, "totalsFixesStale", f.stale)] : []), ...(f.sameCell ? [t(lang, "totalsFixesSameCell", f.sameCell)] : [])];
     lines.push(parts.join(lang === "zh" ? "；" : "; "));
   }
   return lines;

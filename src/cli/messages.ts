@@ -97,6 +97,7 @@ Exit codes: 0 no error-severity finding (read: every file read); 1 error-severit
   fixNone: { zh: "已写入 {0}：没有应用任何修正，与原文件相同", en: "Wrote {0}: no fix applied, the same as the input" },
   fixNeedYes: { zh: "另有 {0} 处修正需要确认，加 --yes 一并应用", en: "{0} more {0|fix needs|fixes need} confirmation: add --yes to apply {0|it|them}" },
   fixStale: { zh: "{0} 处未应用（单元格内容与校验时不同）", en: "{0} not applied (the cell no longer holds what was checked)" },
+  fixSameCell: { zh: "{0} 处未应用（同一单元格已按另一处修正改过）", en: "{0} not applied (another fix already changed the same cell)" },
   selfevalUsage: {
     zh: `用法：jixiao selfeval <目标表.xlsx> --out <文件.xlsx> [--table n] [--points 10,50,30,10] [--year 年份] [--lang zh|en] [--config 文件]
 
@@ -316,6 +317,7 @@ Exit codes: 0 done; 2 usage error or an unreadable file.`,
   totalsFixes: { zh: "修正：应用了 {0} 处", en: "Fixes: {0} applied" },
   totalsFixesNeedYes: { zh: "{0} 处需要确认（加 --yes 应用）", en: "{0} {0|needs|need} confirmation (add --yes)" },
   totalsFixesStale: { zh: "{0} 处未应用（单元格内容与校验时不同）", en: "{0} not applied (the cell no longer holds what was checked)" },
+  totalsFixesSameCell: { zh: "{0} 处未应用（同一单元格已按另一处修正改过）", en: "{0} not applied (another fix already changed the same cell)" },
   summaryLine: { zh: "{0} 张表  错误 {1}，警告 {2}，建议 {3}", en: "{0} {0|table|tables}  {1} {1|error|errors}, {2} {2|warning|warnings}, {3} {3|suggestion|suggestions}" },
   summaryUnreadable: { zh: "无法读取", en: "unreadable" },
   summaryNoTables: { zh: "没有找到绩效目标表", en: "no target table found" },

@@ -259,8 +259,10 @@ export interface FixOutcome {
   applied: number;
   /** fixes that ask for confirmation (--yes), not applied */
   needConfirmation: number;
-  /** fixes whose cell no longer holds the value they replace (or a formula, or a second fix of one cell) */
+  /** fixes whose cell no longer holds the value they replace (or holds a formula) */
   stale: number;
+  /** fixes of a cell another fix (the first of the report's order) already changed: two fixes of one cell are not composed */
+  sameCell: number;
   /** the cells changed, as sheet!cell */
   cells: string[];
 }
@@ -280,7 +282,7 @@ function holds(v: StoredValue, previous: CellValue): boolean {
  * applied the copy is the input as it is (one copy per input, as --annotate writes them).
  */
 export async function writeFixedCopy(input: string, dir: string, findings: readonly Finding[], confirmAll: boolean): Promise<FixOutcome> {
-  const out: FixOutcome = { file: "", applied: 0, needConfirmation: 0, stale: 0, cells: [] };
+  const out: FixOutcome = { file: "", applied: 0, needConfirmation: 0, stale: 0, sameCell: 0, cells: [] };
   const fixes = findings.filter((f) => f.fix);
   const wanted = path.join(dir, path.basename(input));
   const unchanged = () => ({ ...out, file: writeNewFile(readFileSync(input), wanted, [input]) });
@@ -298,7 +300,11 @@ export async function writeFixedCopy(input: string, dir: string, findings: reado
     const ed = editorOf(wb, fix.sheet);
     const key = `${fix.sheet}!${fix.cell}`;
     const value = fix.value;
-    if (!ed || !parseRef(fix.cell) || done.has(key) || !holds(ed.value(fix.cell, shared), fix.previous) || (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean")) {
+    if (done.has(key)) {
+      out.sameCell++;
+      continue;
+    }
+    if (!ed || !parseRef(fix.cell) || !holds(ed.value(fix.cell, shared), fix.previous) || (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean")) {
       out.stale++;
       continue;
     }

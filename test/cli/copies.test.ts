@@ -19,7 +19,7 @@ const CORPUS_09 = path.join(ROOT, "examples", "corpus", "targets", readdirSync(p
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), "jixiao-copies-"));
 
-type Json = { files: { file: string; findings: Finding[]; fixes?: { applied: number; needConfirmation: number; stale: number; file: string; cells: string[] } }[] };
+type Json = { files: { file: string; findings: Finding[]; fixes?: { applied: number; needConfirmation: number; stale: number; sameCell: number; file: string; cells: string[] } }[] };
 
 async function findingsOf(file: string): Promise<Finding[]> {
   return (JSON.parse((await run(["check", file, "--format", "json"])).out) as Json).files[0].findings;
@@ -197,7 +197,7 @@ describe("check --fix: only the fixed cells change, and the summary says how man
     const r = await run(["check", EX("seed001.xlsx"), "--fix", path.join(dir, "fixed"), "--format", "json"]);
     const copy = path.join(dir, "fixed", "seed001.xlsx");
     const fixes = (JSON.parse(r.out) as Json).files[0].fixes!;
-    expect(fixes).toEqual({ file: copy, applied: 0, needConfirmation: expect.any(Number), stale: 0, cells: [] });
+    expect(fixes).toEqual({ file: copy, applied: 0, needConfirmation: expect.any(Number), stale: 0, sameCell: 0, cells: [] });
     expect(fixes.needConfirmation).toBeGreaterThan(0);
     expect(readFileSync(copy).equals(readFileSync(EX("seed001.xlsx")))).toBe(true);
     expect(r.err.trim()).toBe(`已写入 ${copy}：没有应用任何修正，与原文件相同；另有 ${fixes.needConfirmation} 处修正需要确认，加 --yes 一并应用`);
@@ -205,5 +205,32 @@ describe("check --fix: only the fixed cells change, and the summary says how man
     expect(text.out).toContain(`Fixes: 0 applied; ${fixes.needConfirmation} need confirmation (add --yes)`);
     const yes = await run(["check", EX("seed001.xlsx"), "--fix", path.join(dir, "fixed3"), "--yes", "--format", "json"]);
     expect((JSON.parse(yes.out) as Json).files[0].fixes).toMatchObject({ applied: fixes.needConfirmation, needConfirmation: 0 });
+  });
+
+  it("two fixes of one cell: the first is applied, the second said to meet a changed cell, not a stale one", async () => {
+    // corpus self-evaluation 05 (E15 ≥100百分比: range.at-least-100 gives =100%, value-format.normalise ≥100%)
+    const dir = tmp();
+    const input = path.join(dir, "一格两处.xlsx");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("目标表");
+    ws.addRow(["项目名称", "办公设备购置"]);
+    ws.addRow(["预算数（万元）", 50]);
+    ws.addRow(["一级指标", "二级指标", "三级指标", "指标值"]);
+    ws.addRow(["产出指标", "质量指标", "验收合格率", "≥100百分比"]);
+    ws.addRow(["成本指标", "经济成本指标", "购置成本", "≤50万元"]);
+    ws.addRow(["满意度指标", "服务对象满意度指标", "使用人员满意度", "≥90%"]);
+    await wb.xlsx.writeFile(input);
+    const r = await run(["check", input, "--fix", path.join(dir, "fixed"), "--format", "json"]);
+    const file = (JSON.parse(r.out) as Json).files[0];
+    const ofD4 = file.findings.filter((f) => f.fix && f.cell === "D4" && !f.fix.confirm);
+    expect(ofD4.length).toBe(2);
+    expect(file.fixes).toMatchObject({ applied: 1, stale: 0, sameCell: 1, cells: ["目标表!D4"] });
+    expect(r.err).toContain("1 处未应用（同一单元格已按另一处修正改过）");
+    expect(r.err).not.toContain("单元格内容与校验时不同");
+    const text = await run(["check", input, "--fix", path.join(dir, "fixed2"), "--lang", "en"]);
+    expect(text.out).toContain("Fixes: 1 applied; 1 not applied (another fix already changed the same cell)");
+    const copy = new ExcelJS.Workbook();
+    await copy.xlsx.readFile(path.join(dir, "fixed", "一格两处.xlsx"));
+    expect(copy.getWorksheet("目标表")!.getCell("D4").value).toBe(ofD4[0].fix!.value);
   });
 });

@@ -63,11 +63,12 @@ function parseArgs(args: string[], io: CliIO): CheckArgs {
   return out;
 }
 
-/** What --fix did with one file, said honestly: how many fixes, how many left for --yes, how many no longer fit. */
+/** What --fix did with one file, said honestly: how many fixes, how many left for --yes, how many no longer fit, how many met a cell another fix changed. */
 function fixReport(lang: "zh" | "en", r: FixOutcome): string {
   const parts = [r.applied ? t(lang, "fixWrote", r.file, r.applied) : t(lang, "fixNone", r.file)];
   if (r.needConfirmation) parts.push(t(lang, "fixNeedYes", r.needConfirmation));
   if (r.stale) parts.push(t(lang, "fixStale", r.stale));
+  if (r.sameCell) parts.push(t(lang, "fixSameCell", r.sameCell));
   return parts.join(lang === "zh" ? "；" : "; ");
 }
 
@@ -130,7 +131,7 @@ export async function run(args: string[], io: CliIO, cwd = process.cwd()): Promi
     }
     if (a.fix) {
       const fixed = await copies!.writeFixedCopy(file, a.fix, checked.findings, a.confirmFixes);
-      result.fixes = { file: fixed.file, applied: fixed.applied, needConfirmation: fixed.needConfirmation, stale: fixed.stale, cells: fixed.cells };
+      result.fixes = { file: fixed.file, applied: fixed.applied, needConfirmation: fixed.needConfirmation, stale: fixed.stale, sameCell: fixed.sameCell, cells: fixed.cells };
       io.err(fixReport(lang, fixed));
     }
     await done(result);
