@@ -4,6 +4,7 @@ import type { IndicatorRow, MoneyUnit, Place, TargetTable } from "../model";
 import { isSatisfactionName } from "../lexicon";
 import type { ParsedValue } from "../value/types";
 import { moneyFactor } from "../value/units";
+import { memoize } from "../memo";
 import type { Hit } from "./types";
 
 export function nameOf(ind: IndicatorRow): string {
@@ -30,8 +31,10 @@ const NOT_COST = /率|效益|节约|降低|下降|满意|及时|到位|执行|�
 
 /** A name that reads as a cost (全中心物业费总成本, 会议人均经费, 盐城广播电视台宣传费). */
 export function looksLikeCost(name: string): boolean {
-  return COST_WORDS.test(name) && !NOT_COST.test(name);
+  return costName(name);
 }
+// several cost rules ask of every indicator's name, and names recur in every table (issue 17)
+const costName = memoize((name: string) => COST_WORDS.test(name) && !NOT_COST.test(name), { capacity: 20_000, maxKeyLength: 64 });
 
 export function isCost(ind: IndicatorRow): boolean {
   return isUnderCost(ind);
@@ -41,8 +44,9 @@ export function isCost(ind: IndicatorRow): boolean {
 export function isUnitCost(ind: IndicatorRow, p?: ParsedValue): boolean {
   const name = nameOf(ind);
   if (p?.unitInfo?.dimension === "money-rate") return true;
-  return /人均|单笔|单价|每|月租金|月租|标准|单位成本|均价|单次|日均|单个|单套|单台/.test(name);
+  return unitCostName(name);
 }
+const unitCostName = memoize((name: string) => /人均|单笔|单价|每|月租金|月租|标准|单位成本|均价|单次|日均|单个|单套|单台/.test(name), { capacity: 20_000, maxKeyLength: 64 });
 
 /** (the lexicon's isSatisfactionName, under the name the rules use) */
 export const isSatisfaction = isSatisfactionName;
@@ -111,17 +115,35 @@ function cellText(f: NonNullable<IndicatorRow["value"]>): string {
   return typeof f.raw === "string" ? f.raw : f.raw === null ? "" : String(f.raw);
 }
 
-/** The indicator's value cells: the half-year value (if any), then the full-year (or only) value. */
-export function valueCells(ind: IndicatorRow): ValueCell[] {
-  const out: ValueCell[] = [];
-  const add = (field: IndicatorRow["value"], parsed: ParsedValue | undefined, half: boolean) => {
-    if (!field || !parsed) return;
-    const composed = parsed.raw !== cellText(field);
-    out.push({ field, parsed, half, composed, text: composed ? parsed.raw : field.text });
-  };
-  add(ind.halfValue, ind.halfParsed, true);
-  add(ind.value, ind.parsed, false);
-  return out;
+function valueCell(field: NonNullable<IndicatorRow["value"]>, parsed: ParsedValue, half: boolean): ValueCell {
+  const composed = parsed.raw !== cellText(field);
+  return { field, parsed, half, composed, text: composed ? parsed.raw : field.text };
+}
+
+/** A row's value cells as last worked out, with what they were worked out from. */
+interface KnownCells {
+  halfValue: IndicatorRow["halfValue"];
+  halfParsed: ParsedValue | undefined;
+  value: IndicatorRow["value"];
+  parsed: ParsedValue | undefined;
+  cells: readonly ValueCell[];
+}
+const knownCells = new WeakMap<IndicatorRow, KnownCells>();
+const NO_CELLS: readonly ValueCell[] = Object.freeze([]);
+
+/**
+ * The indicator's value cells: the half-year value (if any), then the full-year (or only) value.
+ * A dozen rules ask for every row's cells: they are worked out once a row (issue 17: a new list and
+ * closure per rule and row before), again only if the row's value fields were changed since.
+ */
+export function valueCells(ind: IndicatorRow): readonly ValueCell[] {
+  const known = knownCells.get(ind);
+  if (known && known.value === ind.value && known.parsed === ind.parsed && known.halfValue === ind.halfValue && known.halfParsed === ind.halfParsed) return known.cells;
+  const half = ind.halfValue && ind.halfParsed ? valueCell(ind.halfValue, ind.halfParsed, true) : undefined;
+  const full = ind.value && ind.parsed ? valueCell(ind.value, ind.parsed, false) : undefined;
+  const cells: readonly ValueCell[] = half && full ? [half, full] : half ? [half] : full ? [full] : NO_CELLS;
+  knownCells.set(ind, { halfValue: ind.halfValue, halfParsed: ind.halfParsed, value: ind.value, parsed: ind.parsed, cells });
+  return cells;
 }
 
 /** Where the operator of a row is written: its 运算符 column cell when the table has one. */

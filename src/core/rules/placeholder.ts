@@ -2,11 +2,15 @@
 import { toA1 } from "../grid";
 import { placeholderInName } from "../value/placeholder";
 import { tidy } from "../text";
+import { memoize } from "../memo";
 import { answersYesNo, atValue, nextTableTop, quoteValue, valueCells } from "./indicators";
 import { isInstruction } from "./selfEvaluation";
 import type { Place } from "../model";
 import { defineRule } from "./types";
 
+
+/** placeholderInName with no words of the workbook's own, remembered: names recur in every table (issue 17). */
+const plainPlaceholderInName = memoize((name: string) => placeholderInName(name), { capacity: 20_000, maxKeyLength: 64 });
 
 /** A sample row of a template: …… */
 const LEFTOVER_ROW = /^[.…。·]+$/;
@@ -56,12 +60,12 @@ const text = defineRule({
   },
   check: ({ table, options }, report) => {
     const prompts: { place: Place; value: string; prompt: string }[] = [];
-    const extra = new Set(options.placeholderWords);
+    const extra = [...new Set(options.placeholderWords)];
     const fields = [table.projectName, ...table.indicators.map((i) => i.name)];
     for (const f of fields) {
       if (!f) continue;
       const t = f.text.trim();
-      const found = placeholderInName(t, [...extra]);
+      const found = extra.length ? placeholderInName(t, extra) : plainPlaceholderInName(t);
       if (found?.kind === "placeholder") report({ place: f, value: t, params: { value: t } });
       // a template's prompt left inside a name: 苗木成活率(≥**%), 项目总投入(≥**万元)
       else if (found?.kind === "prompt") prompts.push({ place: f, value: t, prompt: found.prompt });
