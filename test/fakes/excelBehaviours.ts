@@ -30,8 +30,11 @@
  *  - [cell-edit]        Excel.RunOptions.delayForCellEdit reference and "Delay execution while cell is
  *    being edited": while the user edits a cell, a batch fails unless run with delayForCellEdit: true,
  *    which delays it until editing ends. The code is InvalidOperationInCellEditMode ("Excel is in
- *    cell-editing mode…", office-js #625, #856, #3388); Excel.ErrorCodes also lists the generic
- *    InvalidOperation, which some builds report for the same refusal (issue 13).
+ *    cell-editing mode…", office-js #625, #3019, #3388; Excel.ErrorCodes.invalidOperationInCellEditMode).
+ *    The generic InvalidOperation with the same message is issue 13's claim only: no Microsoft page
+ *    or office-js thread found says Excel answers so (#856 shows the message without its code). The
+ *    fake can answer it ({ cellEditErrorCode: "InvalidOperation" }) so that the host is tested to
+ *    take it the same way, but the default is the documented code.
  *  - [context-bound]    OfficeExtension.ErrorCodes.invalidRequestContext ("cannot use the object
  *    across different request contexts") and the Range.track() reference (an object used outside
  *    its Excel.run batch fails with InvalidObjectPath unless it is tracked or the batch is resumed

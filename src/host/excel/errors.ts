@@ -42,8 +42,9 @@ export function isItemNotFound(e: unknown): boolean {
 }
 
 /**
- * A batch refused because the user is editing a cell: InvalidOperationInCellEditMode, or the generic
- * InvalidOperation some builds report for it with the cell-editing message.
+ * A batch refused because the user is editing a cell: InvalidOperationInCellEditMode (the documented
+ * code), or — defensively, no Microsoft source says Excel answers so — the generic InvalidOperation
+ * with the cell-editing message.
  */
 export function isCellEditError(e: unknown): boolean {
   const code = officeErrorCode(e);
