@@ -7,6 +7,10 @@
  *                                                        manifest.xml in dist/ points at that server
  *   JIXIAO_OFFICEJS=bundled npm run build                pages load Office.js from dist/office-js/
  *                                                        (copied from @microsoft/office-js) instead of the CDN
+ *   JIXIAO_OFFICEJS_DIR=/srv/officejs/hosted npm run build
+ *                                                        the same, dist/office-js/ copied from that folder: the
+ *                                                        CDN's lib/1/hosted/ as a deployment downloaded it (the
+ *                                                        npm package, no longer supported, is only the fallback)
  *   npm run dev-server                                   https://localhost:3000 with office-addin-dev-certs
  *
  * No page makes a network request other than its own files and Office.js.
@@ -42,10 +46,31 @@ function rewriteManifest(xml, base) {
   return text;
 }
 
-function officeJsMode() {
-  const mode = (process.env.JIXIAO_OFFICEJS || "cdn").trim().toLowerCase();
+function officeJsMode(env = process.env) {
+  const dir = (env.JIXIAO_OFFICEJS_DIR || "").trim();
+  const mode = (env.JIXIAO_OFFICEJS || (dir ? "bundled" : "cdn")).trim().toLowerCase();
   if (mode !== "cdn" && mode !== "bundled") throw new Error(`JIXIAO_OFFICEJS must be "cdn" or "bundled", got ${mode}`);
+  if (dir && mode !== "bundled") throw new Error("JIXIAO_OFFICEJS_DIR gives the Office.js files to serve with the add-in: it goes with JIXIAO_OFFICEJS=bundled (or alone), not with cdn");
   return mode;
+}
+
+/**
+ * Where a bundled build copies Office.js from (to dist/office-js/): the folder JIXIAO_OFFICEJS_DIR
+ * names — the CDN's lib/1/hosted/ folder as the deployment downloaded it, copied as it is (office.js
+ * loads its host, platform and language files from beside itself) — or, without it, the
+ * @microsoft/office-js npm package, which Microsoft no longer supports: a fallback as old as the package.
+ */
+function officeJsSource(env = process.env) {
+  const dir = (env.JIXIAO_OFFICEJS_DIR || "").trim();
+  if (!dir) {
+    return { from: path.join(path.dirname(require.resolve("@microsoft/office-js/package.json")), "dist"), ignore: ["**/*.debug.js"], npm: true };
+  }
+  const from = path.resolve(dir);
+  const fs = require("fs");
+  if (!fs.existsSync(path.join(from, "office.js"))) {
+    throw new Error(`JIXIAO_OFFICEJS_DIR must be a folder holding office.js (the CDN's lib/1/hosted/ folder as downloaded): ${from}`);
+  }
+  return { from, ignore: [], npm: false };
 }
 
 /**
@@ -88,11 +113,8 @@ module.exports = async (_env = {}, argv = {}) => {
     { from: "manifest.xml", to: "manifest.xml", transform: (content) => rewriteManifest(content, base) },
   ];
   if (officeMode === "bundled") {
-    copy.push({
-      from: path.join(path.dirname(require.resolve("@microsoft/office-js/package.json")), "dist"),
-      to: "office-js",
-      globOptions: { ignore: ["**/*.debug.js"] },
-    });
+    const source = officeJsSource();
+    copy.push({ from: source.from, to: "office-js", globOptions: { ignore: source.ignore } });
   }
 
   let server;
@@ -114,6 +136,10 @@ module.exports = async (_env = {}, argv = {}) => {
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
       rules: [
+        // Jixiao's own modules run no code on import that another module relies on: one whose
+        // exports go unused is left out (grid.ts's number formats when only its addresses are
+        // used), which keeps what the pane's first paint does not need out of its first chunk
+        { include: path.resolve(__dirname, "src"), sideEffects: false },
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
@@ -161,4 +187,6 @@ module.exports = async (_env = {}, argv = {}) => {
 };
 
 module.exports.rewriteManifest = rewriteManifest;
+module.exports.officeJsMode = officeJsMode;
+module.exports.officeJsSource = officeJsSource;
 module.exports.DEV_BASE = DEV_BASE;

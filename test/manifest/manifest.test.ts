@@ -5,7 +5,8 @@
  * resource id defined, and the deployment rewrite of the build.
  */
 import { execFileSync } from "child_process";
-import { readFileSync, existsSync } from "fs";
+import { readFileSync, existsSync, mkdtempSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
 import { join } from "path";
 import type { ManifestInfo } from "office-addin-manifest";
 import { MIN_EXCEL_API } from "../../src/host/excel/host";
@@ -14,7 +15,12 @@ import { MIN_EXCEL_API } from "../../src/host/excel/host";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const xml2js = require("xml2js") as { parseStringPromise(xml: string): Promise<XmlNode> };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const webpackConfig = require("../../webpack.config.js") as { rewriteManifest(xml: Buffer, base: string): string; DEV_BASE: string };
+const webpackConfig = require("../../webpack.config.js") as {
+  rewriteManifest(xml: Buffer, base: string): string;
+  DEV_BASE: string;
+  officeJsMode(env: Record<string, string>): "cdn" | "bundled";
+  officeJsSource(env: Record<string, string>): { from: string; ignore: string[]; npm: boolean };
+};
 
 type XmlNode = { [key: string]: XmlNode[] | XmlNode | string | undefined; $?: Record<string, string> & XmlNode; _?: string };
 
@@ -156,5 +162,21 @@ describe("manifest.xml", () => {
     expect(out).not.toContain("localhost");
     expect(out).toContain("https://intranet.example.gov.cn/jixiao/taskpane.html?view=validate&amp;run=1");
     await expect(xml2js.parseStringPromise(out)).resolves.toBeTruthy();
+  });
+
+  it("takes Office.js for a bundled build from the deployment's own folder, the npm package only without one (issue 13)", () => {
+    const { officeJsMode, officeJsSource } = webpackConfig;
+    expect(officeJsMode({})).toBe("cdn");
+    expect(officeJsMode({ JIXIAO_OFFICEJS: "bundled" })).toBe("bundled");
+    const hosted = mkdtempSync(join(tmpdir(), "jixiao-officejs-"));
+    writeFileSync(join(hosted, "office.js"), "/* downloaded from the CDN */");
+    // the folder alone means bundled; with cdn it is a mistake said as such
+    expect(officeJsMode({ JIXIAO_OFFICEJS_DIR: hosted })).toBe("bundled");
+    expect(() => officeJsMode({ JIXIAO_OFFICEJS: "cdn", JIXIAO_OFFICEJS_DIR: hosted })).toThrow(/JIXIAO_OFFICEJS_DIR/);
+    expect(officeJsSource({ JIXIAO_OFFICEJS_DIR: hosted })).toEqual({ from: hosted, ignore: [], npm: false });
+    expect(() => officeJsSource({ JIXIAO_OFFICEJS_DIR: join(hosted, "missing") })).toThrow(/office\.js/);
+    const npm = officeJsSource({});
+    expect(npm.npm).toBe(true);
+    expect(existsSync(join(npm.from, "office.js"))).toBe(true);
   });
 });
