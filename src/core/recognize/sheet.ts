@@ -74,7 +74,31 @@ export class SheetView {
 
   /** Every meaning the cell's text can have as an 一级/二级 label (labelMeanings of its text). */
   meanings(row: number, col: number): LabelMeaning[] {
-    return meaningsOfKey(this.key(row, col));
+    return this.ofKey(meaningsOfKey, row, col);
+  }
+
+  /** Results of pure functions of a cell's key, per function: row arrays as `keys` has them. */
+  private readonly derived = new Map<(key: string) => unknown, (unknown[] | undefined)[]>();
+
+  /**
+   * `fn(key(row, col))`, worked out once per cell of this view: the readers ask the same questions of
+   * the same cells many times (a label's meanings, whether a text is a field label), and each answer
+   * was a memo lookup by the cell's text (issue 17). `fn` must be pure and never return undefined.
+   */
+  ofKey<T>(fn: (key: string) => T, row: number, col: number): T {
+    const i = row - this.top;
+    const j = col - this.left;
+    if (i < 0 || i >= this.texts.length || j < 0) return fn(this.key(row, col));
+    let rows = this.derived.get(fn);
+    if (!rows) this.derived.set(fn, (rows = []));
+    let r = rows[i];
+    if (!r) {
+      while (rows.length < i) rows.push(undefined);
+      r = rows[i] = [];
+    }
+    let v = r[j] as T | undefined;
+    if (v === undefined) r[j] = v = fn(this.key(row, col));
+    return v;
   }
 
   isEmpty(row: number, col: number): boolean {
