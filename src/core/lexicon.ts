@@ -27,16 +27,16 @@ export const GRID_HEADER_WORDS: readonly HeaderWord[] = [
   { role: "level3", strength: 3, pattern: /^三级(绩效)?(指标)?(名称)?$/ },
   { role: "level3", strength: 2, pattern: /^(指标名称|具体指标|绩效指标名称|指标项|指标名)$/ },
   // words that name the indicator column in some templates and a side label or a label column in others
-  { role: "level3", strength: 1, pattern: /^(指标|绩效指标|年度绩效指标|评价内容|评价指标|评价要点|考核指标|考核内容)$/ },
-  { role: "description", strength: 3, pattern: /^(绩效指标描述|指标描述|指标解释|指标说明|指标值说明|指标内容|指标定义|计算口径|指标值内容|指标说明及计算方法)$/ },
+  { role: "level3", strength: 1, pattern: /^(指标|绩效指标|年度绩效指标|评价内容|评价指标|评价要点|考核指标|考核内容|绩效内容)$/ },
+  { role: "description", strength: 3, pattern: /^(绩效指标描述|指标描述|指标解释|指标说明|指标值说明|指标内容|指标定义|计算口径|指标值内容|指标说明及计算方法|(指标内容(\/|及|或))?计算(公式|方法))$/ },
   { role: "halfValue", strength: 3, pattern: new RegExp(String.raw`^半年(\(程\))?(度)?(指标值|目标值|值)?${NOTE}$`) },
   { role: "midValue", strength: 3, pattern: new RegExp(String.raw`^中期(绩效)?(指标值|目标值|值)?${NOTE}$`) },
-  { role: "priorValue", strength: 3, pattern: /^(\d{4}年|上年|上一年|去年)(度)?(实际)?(实现|完成|执行)值$/ },
+  { role: "priorValue", strength: 3, pattern: /^(\d{4}年|上年|上一年|去年)(度)?(实际)?((实现|完成|执行)值|水平)$/ },
   {
     role: "value",
     strength: 3,
     pattern: new RegExp(
-      String.raw`^((全年|年度|本年|当年|年初)(\(程\))?(度)?)?(绩效)?(指标值|目标值|数值|指标目标值|指标值及单位)${NOTE}$|^(预期|计划)(\d{4}年)?(目标值|实现值|完成值|指标值)$|^\d{4}年(度)?(绩效)?(目标值|指标值|预期值|计划值)${NOTE}$|^(全年|年度)$`,
+      String.raw`^((全年|年度|本年|当年|年初)(\(程\))?(度)?)?(绩效)?(指标值|目标值|数值|指标目标值|指标值及单位)${NOTE}$|^(预期|计划)(\d{4}年)?(目标值|实现值|完成值|指标值)$|^\d{4}年(度)?(绩效)?(目标值|指标值|预期值|计划值)${NOTE}$|^(全年|年度)$|^(本年度?|当年|年度)?(计划|预期|目标)水平$`,
     ),
   },
   { role: "unit", strength: 3, pattern: /^(计量单位|度量单位|单位|指标单位)$/ },
@@ -46,7 +46,7 @@ export const GRID_HEADER_WORDS: readonly HeaderWord[] = [
   {
     role: "basis",
     strength: 3,
-    pattern: /^(指标值确定依据|取值依据|指标值设定依据|确定依据|指标值来源|指标值依据|设定依据|评(价|分)标准|绩效标准|指标标准或依据|指标标准|指标设定依据|目标值确定依据|考核标准|度量标准)$/,
+    pattern: /^(指标值确定依据|取值依据|指标值设定依据|确定依据|指标值来源|指标值依据|设定依据|评(价|分)标准|绩效标准|指标标准或依据|指标标准|指标设定依据|目标值确定依据|考核标准|度量标准|参考标准)$/,
   },
   { role: "note", strength: 3, pattern: /^(备注|备注说明)$/ },
   // monitoring (绩效运行监控表): what was done by the middle of the year, what the year will reach, the correction
@@ -169,7 +169,7 @@ export const AMOUNT_LABELS: readonly [AmountRole, RegExp][] = [
   ],
   ["otherSource", /^(国有资本经营预算(资金)?|社会保险基金预算(资金)?)$/],
   ["carryOver", /^(其中[:：]?)?(上年结转(资金)?|结转资金|上年结余(资金)?|结转结余(资金)?)$/],
-  ["other", /^(其中[:：]?)?(其他资金|其它资金|其他|其它|自有资金|单位自有资金|单位资金|社会资金|其他来源资金|自筹资金|单位自筹|社会资本|银行贷款)$/],
+  ["other", /^(其中[:：]?)?(其他资金|其它资金|其他|其它|自有资金|单位自有资金|单位资金|社会资金|其他来源资金|自筹资金|单位自筹|社会资本|银行贷款|事业收入|经营(性)?收入|其他收入|事业基金弥补(收支)?差额)$/],
   ["previousTotal", /^上年度项目总金额$/],
   // what a department-wide table's money is spent on: 资金总额 = 基本支出 + 项目支出
   ["use", /^(其中[:：]?)?(基本支出|项目支出)$/],
@@ -247,6 +247,12 @@ export const END_LABEL = /^(结束时间|完成时间|项目结束时间|截止�
 export const COMPOSITION_LABEL = /^(项目构成|(项目)?(预算)?(成本|支出)?构成)$/;
 /** The column of a composition block that holds each item's amount (else its last column). */
 export const COMPOSITION_AMOUNT_HEADER = /^(金额|预算金额|预算数|申请金额|预算资金|资金)$/;
+/**
+ * Column headers of a money table that gives each source for several years (项目 | 上年度预算安排 |
+ * 上年度实际执行 | 本年度申请金额): the years gone by, and this year's money, the table's.
+ */
+export const PAST_YEAR_MONEY_HEADER = /^(上年度?|上一年度?|以前年度|前两?年|\d{4}年度?)(的)?(预算|实际|执行|决算|安排|支出|金额|资金)/;
+export const THIS_YEAR_MONEY_HEADER = /^(本年度?|当年度?|\d{4}年度?)?(的)?(申请|申报|预算|安排|计划)(预算)?(金额|资金|数|额|安排)$/;
 export const PERIOD_LABEL = /^(项目期|项目周期|实施期|项目实施期|项目支出实施期|实施周期|项目期限|项目起止时间|起止时间|项目实施周期|实施年限)$/;
 
 /** The weight a weighted table keeps for 预算执行率 outside its indicators (Sichuan: 预算执行率权重(%) 10, indicators 90). */

@@ -56,6 +56,8 @@ export interface BudgetBlock {
   fiscalParts: Amount[];
   /** 其他资金 */
   other?: Amount;
+  /** the labels summed into `other` when several non-fiscal sources are given (自有资金 | 事业收入 | 其他) */
+  otherLabels?: string[];
   /** 上年结转（资金） */
   carryOver?: Amount;
   /** sources listed beside 财政拨款 that are neither fiscal parts nor 其他资金 (国有资本经营预算资金 …) */

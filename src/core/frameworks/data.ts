@@ -55,9 +55,12 @@ const SUSTAINABLE = l2("可持续影响", "sustainable impact", false, ["可持�
 const SATISFACTION2 = (req = true) =>
   l2("服务对象满意度", "service-recipient satisfaction", req, ["满意度", "服务对象满意"]);
 
-/** 项目完成指标 is the output 一级 of the older (财预〔2011〕416号 era) forms */
-const OUTPUT_NAMES = ["产出", "项目完成", "完成"];
-const BENEFIT_NAMES = ["效益", "效果"];
+/**
+ * 项目完成指标 is the output 一级 of the older (财预〔2011〕416号 era) forms; 目标完成程度 / 项目实施效益 the two
+ * 一级 of forms that group 数量/质量/时效/成本 and the 效益 二级 under those words (大庆 部门预算 form)
+ */
+const OUTPUT_NAMES = ["产出", "项目完成", "完成", "目标完成程度", "完成程度"];
+const BENEFIT_NAMES = ["效益", "效果", "实施效益"];
 const SATISFACTION_NAMES = ["满意度"];
 
 export const FRAMEWORKS: readonly FrameworkDef[] = [

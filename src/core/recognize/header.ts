@@ -18,7 +18,7 @@ import { memoize } from "../memo";
  * of its text: a cell whose text has none of them is no header, without working out its key. Keep it
  * in step with GRID_HEADER_WORDS (test/core/recognize.header-chars.test.ts tries every synonym).
  */
-export const HEADER_CHARS = /[指口值单符权据准级评向注年重分因执纠累能况]/;
+export const HEADER_CHARS = /[指口值单符权据准级评向注年重分因执纠累能况容平式]/;
 
 /** Every ROW_FIELD_LABELS word contains one of these (项目名称, 预算数, 年度目标, 单位名称). */
 const ROW_FIELD_CHARS = /[名预目资金]/;
@@ -258,7 +258,8 @@ function finish(view: SheetView, c: Candidate): IndicatorHeader {
     beforeLevels.push(...c.nameCandidates.filter((x) => x.col < best.col).map((x) => x.col));
   }
   if (beforeLevels.length) h.labelCandidates = beforeLevels;
-  readSubHeader(view, h);
+  readLevelSubHeader(view, h);
+  if (h.subRow === undefined) readSubHeader(view, h);
   if (h.subRow === undefined) joinSplitWords(view, h);
   h.left = Math.min(...roleColumns(h));
   return h;
@@ -303,6 +304,36 @@ function readSubHeader(view: SheetView, h: IndicatorHeader): void {
     h.right = Math.max(h.right, col);
   }
   if (group && !h.labels.value) h.labels.value = group;
+  h.subRow = below;
+}
+
+/**
+ * A name header over the level columns, the levels on the row below (指标名称 | — over 二级指标 |
+ * 三级指标): the columns take the levels' roles and the grid starts under the second row. Every
+ * filled cell of that row within the header is a level word under the name header or the empty
+ * cells right of it.
+ */
+function readLevelSubHeader(view: SheetView, h: IndicatorHeader): void {
+  const nameCol = h.columns.level3;
+  if (nameCol === undefined || h.columns.level1 !== undefined || h.columns.level2 !== undefined) return;
+  const below = h.row + 1;
+  const subs = view.filledColumns(below, h.left, h.right);
+  if (subs.length < 2) return;
+  const found: [ColumnRole, number][] = [];
+  for (const col of subs) {
+    const role = roleMatch(view.key(below, col))?.role;
+    const underName = col === nameCol || (col > nameCol && [...Array(col - nameCol).keys()].every((k) => view.isEmpty(h.row, nameCol + k + 1)));
+    if (!underName || (role !== "level1" && role !== "level2" && role !== "level3") || found.some(([r]) => r === role)) return;
+    found.push([role, col]);
+  }
+  if (!found.some(([r]) => r === "level3")) return;
+  delete h.columns.level3;
+  delete h.labels.level3;
+  for (const [role, col] of found) {
+    h.columns[role] = col;
+    const f = view.field(below, col);
+    if (f) h.labels[role] = f;
+  }
   h.subRow = below;
 }
 

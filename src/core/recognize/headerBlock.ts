@@ -31,6 +31,8 @@ import {
   START_LABEL,
   TITLE,
   TOTAL_ROW,
+  PAST_YEAR_MONEY_HEADER,
+  THIS_YEAR_MONEY_HEADER,
   UNIT_SUFFIX,
   type AmountRole,
 } from "../lexicon";
@@ -292,6 +294,8 @@ class HeaderBlockReading {
   compositionAmountCol: number | undefined;
   inGoals = false;
   planRow: number | undefined;
+  /** the column of this year's money in a money table with a column a year (本年度申请金额 beside 上年度预算安排) */
+  yearMoneyCol: number | undefined;
 
   constructor(
     readonly view: SheetView,
@@ -545,6 +549,11 @@ function readHeaderRow(h: HeaderBlockReading, r: number): void {
     return;
   }
 
+  // a money table with a column a year: its column headers, then a source a row (合计 | 财政拨款 | 其他资金 …)
+  const yearCol = thisYearMoneyColumn(view, r, cols);
+  if (yearCol !== undefined) h.yearMoneyCol = yearCol;
+  else if (h.yearMoneyCol !== undefined && readYearMoneyRow(h, r, cols, firstKey)) return;
+
   // a row of labels alone over a row of their values (项目名称 | 主管部门 | 预算金额 over 社区健康教育 | 县卫健局 | 20)
   const overValues = isLabelRowOverValues(view, r, cols);
   for (const c of cols) {
@@ -573,6 +582,50 @@ function readHeaderRow(h: HeaderBlockReading, r: number): void {
     const at: LabelAt = { r, c, k, label: split?.label ?? label, info, inline: below ?? split?.value };
     if (info.kind && FIELD_READERS[info.kind](h, at) === "row-read") break;
   }
+}
+
+/**
+ * The column headers of a money table with a column a year (项目 | 上年度预算安排 | 上年度实际执行 |
+ * 本年度申请金额): the column of this year's money, when the row also has a past year's.
+ */
+function thisYearMoneyColumn(view: SheetView, r: number, cols: readonly number[]): number | undefined {
+  if (cols.length < 3) return undefined;
+  let past = false;
+  let current: number | undefined;
+  for (const c of cols) {
+    const k = view.key(r, c).replace(UNIT_SUFFIX, "");
+    if (PAST_YEAR_MONEY_HEADER.test(k) && !/^本|^当/.test(k)) past = true;
+    else if (current === undefined && THIS_YEAR_MONEY_HEADER.test(k)) current = c;
+  }
+  return past ? current : undefined;
+}
+
+/**
+ * A row of a money table with a column a year: its source (财政拨款, 其他资金 …; 合计 the total) with
+ * the amount in this year's column. False when the row is no longer part of it (a label of
+ * another field), and the table ends.
+ */
+function readYearMoneyRow(h: HeaderBlockReading, r: number, cols: readonly number[], firstKey: string): boolean {
+  const col = h.yearMoneyCol as number;
+  const labelCol = cols[0];
+  if (labelCol >= col) return true;
+  const key = TOTAL_ROW.test(firstKey) ? firstKey : h.view.key(r, cols.find((c) => c < col && !TOTAL_ROW.test(h.view.key(r, c)) && isFieldLabel(h.view.key(r, c))) ?? labelCol);
+  const info = keyInfo(key);
+  const role = TOTAL_ROW.test(key) ? "total" : info.role;
+  if (!role) {
+    if (info.fieldLabel) {
+      h.yearMoneyCol = undefined;
+      return false;
+    }
+    return true; // an item line (1.阅读推广活动 …): not a source
+  }
+  const label = h.view.field(r, cols.find((c) => h.view.key(r, c) === key) ?? labelCol) as Field;
+  const v = h.view.field(r, col);
+  const amount = v && h.toAmount(label, info.unit, v);
+  if (amount) assignAmount(h.out.budget, role, amount);
+  for (const c of cols) if (c < col) h.mark({ row: r, col: c });
+  h.out.labels++;
+  return true;
 }
 
 /**
@@ -684,7 +737,11 @@ function assignAmount(b: BudgetBlock, role: AmountRole, a: Amount): void {
       if (!b.carryOver) b.carryOver = a;
       return;
     case "other":
-      if (!b.other) b.other = a;
+      // several non-fiscal sources, each with its own label (自有资金:0 | 事业收入:0 | 其他:40): one 其他 amount, their sum
+      if (b.other && labelKeyOf(b.other.label) !== labelKeyOf(a.label) && !b.otherLabels?.includes(labelKeyOf(a.label))) {
+        b.otherLabels = [...(b.otherLabels ?? [labelKeyOf(b.other.label)]), labelKeyOf(a.label)];
+        b.other = b.other.value === 0 && a.value !== 0 ? { ...a, value: a.value } : { ...b.other, value: b.other.value + a.value };
+      } else if (!b.other) b.other = a;
       return;
     case "use":
       // each use is named once (基本支出 again further down is a line of another list: 支出项目名称 | 预算金额)

@@ -15,7 +15,7 @@ import { emptyBudget, emptyPlan, findMoneyUnit, readAmountWithUnit, readHeaderBl
 import { refineHeader } from "./labelColumns";
 import { FOOTER, POINTS_IN_LABEL, SECTION_NUMBER, TERM_WORD, termOfWord, TITLE, TOTAL_ROW, TRAILER } from "../lexicon";
 import { meaningsOfKey } from "../frameworks/labels";
-import { readIndicatorGrid, type InheritedLevels } from "./indicatorGrid";
+import { readIndicatorGrid, valueLikeness, type InheritedLevels } from "./indicatorGrid";
 import { SheetView } from "./sheet";
 import { parseValueCached } from "./valueCache";
 import { attachSummaries, readSummaries } from "./summaries";
@@ -55,6 +55,20 @@ function isProjectStart(view: SheetView, r: number, left: number, right: number)
 function isFooterRow(view: SheetView, r: number, left: number, right: number): boolean {
   const first = view.firstFilled(r, left, right);
   return first !== undefined && FOOTER.test(view.key(r, first));
+}
+
+/**
+ * A row opened left of the grid's columns by a long label that is no indicator label (单位已有的(或拟订的)
+ * 保证项目实施的制度、措施 | …, under a grid whose side label stands in that column): the form's next
+ * section, not an indicator row.
+ */
+function isSectionLabelLeftOfGrid(view: SheetView, r: number, h: IndicatorHeader, left: number, right: number): boolean {
+  const first = view.firstFilled(r, left, right);
+  // (a flat list's own fields left of its grid, 单位名称 | 项目名称 | 预算数, are the rows' own)
+  if (first === undefined || first >= h.left || Object.values(h.rowFields ?? {}).includes(first)) return false;
+  const k = view.key(r, first);
+  // (the side label written again on every row, a merged cell written out, goes on)
+  return k.length > 12 && k !== view.key(r - 1, first) && meaningsOfKey(k).length === 0 && valueLikeness(view.text(r, first)) < 1;
 }
 
 /** A document's section heading alone on its row (第一部分, 二、分项绩效目标, （三）…), not a label with its number (一、产出指标). */
@@ -221,7 +235,8 @@ function extentOf(view: SheetView, h: IndicatorHeader, i: number, headers: Indic
       isProjectStart(view, r, band.left, band.right) ||
       isFooterRow(view, r, band.left, band.right) ||
       isClosingRow(view, r, band.left, band.right) ||
-      isSectionHeading(view, r, band.left, band.right)
+      isSectionHeading(view, r, band.left, band.right) ||
+      (r > gridTop && isSectionLabelLeftOfGrid(view, r, h, band.left, band.right))
     ) {
       end = r - 1;
       break;

@@ -67,10 +67,10 @@ function looksLikeLabel(key: string): boolean {
   return key.length <= 12 && /(指标|目标|类)$/.test(key);
 }
 
-/** The number a template puts before a name: 指标1:, 1., 2、, (3), and 指标1 glued to the name or alone (指标1工程资金金额, 指标2) */
-const ENUMERATION = /^(指标|第)?\d{1,2}[:：、.．)）]|^[(（]\d{1,2}[)）]|^指标\d{1,2}(?=[\u4e00-\u9fff]|$)/;
+/** The number a template puts before a name: 指标1:, 目标1:, 1., 2、, (3), and 指标1 glued to the name or alone (指标1工程资金金额, 指标2) */
+const ENUMERATION = /^(指标|目标|第)?\d{1,2}[:：、.．)）]|^[(（]\d{1,2}[)）]|^(指标|目标)\d{1,2}(?=[\u4e00-\u9fff]|$)/;
 
-const BARE_ENUMERATION = /^(指标|第)?\d{1,2}[:：、.．)）]?$|^[(（]\d{1,2}[)）]$/;
+const BARE_ENUMERATION = /^(指标|目标|第)?\d{1,2}[:：、.．)）]?$|^[(（]\d{1,2}[)）]$/;
 
 function cjkCount(t: string): number {
   let n = 0;

@@ -38,6 +38,7 @@ function evidence(view: SheetView, col: number, top: number, bottom: number): Co
 /** Settle label columns and the side label of a header whose grid runs from `top` to `bottom`. */
 export function refineHeader(view: SheetView, h: IndicatorHeader, top: number, bottom: number, bandLeft: number): void {
   spreadMergedLevels(view, h, top, bottom);
+  nameOverLabelsAndNames(view, h, top, bottom);
   directionAsOperator(view, h, top, bottom);
   const nameCol = h.columns.level3;
   const firstRole = Math.min(...roleColumns(h));
@@ -50,6 +51,9 @@ export function refineHeader(view: SheetView, h: IndicatorHeader, top: number, b
     if (view.isEmpty(h.row, c) && c < firstRole && !anyFilled(view, c, top, bottom)) continue;
     if (!view.isEmpty(h.row, c) && view.key(h.row, c) && c < firstRole) candidates.add(c);
     else if (c > firstRole && c < limit && view.isEmpty(h.row, c) && anyFilled(view, c, top, bottom)) candidates.add(c);
+    // a column with no header of its own before the grid's first (绩效指标 | — | 二级指标 | 三级指标, the 一级 labels
+    // in the unheaded column): its cells decide, when they read as labels
+    else if (c < firstRole && view.isEmpty(h.row, c) && (h.subRow === undefined || view.isEmpty(h.subRow, c)) && holdsLabels(view, c, top, bottom)) candidates.add(c);
   }
   const sorted = [...candidates].sort((a, b) => b - a); // nearest the name first
   for (const c of sorted) {
@@ -67,6 +71,18 @@ export function refineHeader(view: SheetView, h: IndicatorHeader, top: number, b
   }
   delete h.labelCandidates;
   h.left = Math.min(...roleColumns(h));
+}
+
+/** Whether a column's cells in the grid read as labels: short texts, not numbers, fewer than the rows (merged down over their blocks). */
+function holdsLabels(view: SheetView, col: number, top: number, bottom: number): boolean {
+  let filled = 0;
+  for (let r = top; r <= bottom; r++) {
+    const t = view.text(r, col);
+    if (!t) continue;
+    if (t.length > 16 || /^[\d.,%\s]+$/.test(t)) return false;
+    filled++;
+  }
+  return filled > 0 && filled < bottom - top + 1;
 }
 
 function anyFilled(view: SheetView, col: number, top: number, bottom: number): boolean {
@@ -104,6 +120,25 @@ function spreadMergedLevels(view: SheetView, h: IndicatorHeader, top: number, bo
     h.columns[role] = best;
     h.labelCandidates = [...(h.labelCandidates ?? []), ...Array.from({ length: best - col }, (_, k) => col + k)];
   }
+}
+
+/**
+ * A name header over two columns, the 二级 labels in the first and the names in the second (评价内容 |
+ * 绩效内容 | — | 参考标准 over 产出 | 数量目标 | 目标1:提升改造公厕数量 | 计划标准): the first is the 二级
+ * column, the one right of it, with no header of its own, the names'.
+ */
+function nameOverLabelsAndNames(view: SheetView, h: IndicatorHeader, top: number, bottom: number): void {
+  const nameCol = h.columns.level3;
+  if (nameCol === undefined || h.columns.level2 !== undefined) return;
+  const next = nameCol + 1;
+  if (Object.values(h.columns).includes(next) || !view.isEmpty(h.row, next) || (h.subRow !== undefined && !view.isEmpty(h.subRow, next))) return;
+  const labels = evidence(view, nameCol, top, bottom);
+  const names = evidence(view, next, top, bottom);
+  if (labels.filled < 2 || labels.level2 * 2 < labels.filled || names.filled <= labels.filled) return;
+  h.columns.level2 = nameCol;
+  h.columns.level3 = next;
+  if (h.labels.level3) h.labels.level2 = h.labels.level3;
+  h.right = Math.max(h.right, next);
 }
 
 /** What an operator column holds: ≥ ≤ = and their spellings, 是/否, 定性/定量. */

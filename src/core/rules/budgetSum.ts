@@ -85,7 +85,7 @@ const sourcesTotal = defineRule({
         label: b.total.label, total: withUnit(b.total),
         // “其中：财政资金” reads “财政资金” in a sentence
         parts: parts.map((a) => a.label.replace(/^其中[:：]\s*/, "")).join("、"),
-        sum: `${fmt(sum)}${unit ?? ""}`, diff: `${fmt(b.total.value - sum)}${unit ?? ""}`,
+        sum: `${fmt(sum)}${unit ?? ""}`, diff: `${fmt(Math.abs(b.total.value - sum))}${unit ?? ""}`,
       },
     }];
   },
@@ -110,7 +110,7 @@ const uses = defineRule({
     if (near(sum, b.total.value, unit)) return [];
     return [{
       place: b.total, value: String(b.total.value),
-      params: { label: b.total.label, total: withUnit(b.total), parts: parts.map((a) => a.label.replace(/^其中[:：]\s*/, "")).join("、"), sum: `${fmt(sum)}${unit ?? ""}`, diff: `${fmt(b.total.value - sum)}${unit ?? ""}` },
+      params: { label: b.total.label, total: withUnit(b.total), parts: parts.map((a) => a.label.replace(/^其中[:：]\s*/, "")).join("、"), sum: `${fmt(sum)}${unit ?? ""}`, diff: `${fmt(Math.abs(b.total.value - sum))}${unit ?? ""}` },
     }];
   },
 });
