@@ -1,6 +1,7 @@
 /** jixiao: the command-line checker. Dispatches to src/cli/commands/*. */
 import { detectLang, UsageError, type CliIO } from "./io";
 import { t, type CliTextKey } from "./messages";
+import { isCheckWorker, serveChecks } from "./checkWorker";
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
 
@@ -86,4 +87,6 @@ export function runAsProgram(argv: string[]): Promise<void> {
   );
 }
 
-if (require.main === module) void runAsProgram(process.argv.slice(2));
+// the bundle started again as a check worker (checkWorker.ts) serves checks instead of running a command
+if (isCheckWorker()) serveChecks();
+else if (require.main === module) void runAsProgram(process.argv.slice(2));

@@ -10,19 +10,16 @@
 import { statSync } from "node:fs";
 import * as path from "node:path";
 import { configToOptions } from "../../core/config";
-import { validate, type ValidateOptions } from "../../core/engine";
+import type { ValidateOptions } from "../../core/engine";
 import { addToTotals, emptyTotals, fileTextLines, summaryEntry, summaryText, totalsTextLines, type FileResult, type SummaryEntry } from "../format";
 import { streamingOut, UsageError, type CliIO } from "../io";
-import { collectGarbage } from "../gc";
 import { JsonReportWriter } from "../jsonReport";
 import { t } from "../messages";
 import type { FileArg } from "../files";
-import { inputFiles, languageOf, loadConfig, readInput } from "../input";
+import { inputFiles, languageOf, loadConfig } from "../input";
+import { CheckWorker, checkFile, LARGE_FILE_BYTES, type Checked } from "../checkWorker";
 import { readOptions } from "../options";
 import type { FixOutcome } from "../writeCopies";
-
-/** Files from this size on hold workbook models worth collecting before validation (see ../gc.ts). */
-const LARGE_FILE_BYTES = 1_000_000;
 
 // shared with read and recommend (../input.ts); recommend imports them from here
 export { DEFAULT_EXAMPLES, loadConfig, packageRoot, readInput } from "../input";
@@ -106,35 +103,88 @@ export async function run(args: string[], io: CliIO, cwd = process.cwd()): Promi
     }
   };
 
-  for (const { file, noMatch, lockFile } of inputs) {
+  /** One file's outcome written out: told on stderr, copies written, its output. */
+  const write = async (i: number, c: Checked) => {
+    const { file } = inputs[i];
     const shown = path.relative(cwd, file) || file;
-    if (lockFile) {
-      io.err(t(lang, "lockFile", shown));
-      continue;
+    if ("error" in c) {
+      if (a.format === "text") io.err(c.error.message);
+      await done({ file: shown, tables: [], findings: [], error: c.error });
+      return;
     }
-    const input = noMatch ? { error: { code: "no-match", message: t(lang, "noMatch", file) } } : await readInput(file, lang);
-    if ("error" in input) {
-      if (a.format === "text") io.err(input.error.message);
-      await done({ file: shown, tables: [], findings: [], error: input.error });
-      continue;
-    }
-    const warnings = input.warnings;
-    for (const w of warnings) io.err(w);
-    // the reader's garbage of a large file is collected before the engine allocates
-    if (statSync(file).size >= LARGE_FILE_BYTES) collectGarbage();
-    const checked = validate(input.grids, options);
-    input.grids.length = 0; // the grids are the engine's now; nothing here holds them any longer
-    const result: FileResult = { file: shown, tables: checked.tables, findings: checked.findings, ...(warnings.length ? { warnings } : {}) };
+    for (const w of c.warnings) io.err(w);
+    const result = c.result;
     if (a.annotate) {
-      const marked = await copies!.writeAnnotatedCopy(file, a.annotate, checked.findings, lang, checked.tables);
-      io.err(t(lang, "annotateWrote", marked.file, marked.cells, checked.findings.length));
+      const marked = await copies!.writeAnnotatedCopy(file, a.annotate, result.findings, lang, result.tables);
+      io.err(t(lang, "annotateWrote", marked.file, marked.cells, result.findings.length));
     }
     if (a.fix) {
-      const fixed = await copies!.writeFixedCopy(file, a.fix, checked.findings, a.confirmFixes);
+      const fixed = await copies!.writeFixedCopy(file, a.fix, result.findings, a.confirmFixes);
       result.fixes = { file: fixed.file, applied: fixed.applied, needConfirmation: fixed.needConfirmation, stale: fixed.stale, sameCell: fixed.sameCell, cells: fixed.cells };
       io.err(fixReport(lang, fixed));
     }
     await done(result);
+  };
+  /** Check file i on this thread (undefined: a lock file, told on stderr and left out). */
+  const checkHere = async (i: number): Promise<Checked | undefined> => {
+    const { file, noMatch, lockFile } = inputs[i];
+    const shown = path.relative(cwd, file) || file;
+    if (lockFile) return undefined;
+    if (noMatch) return { error: { code: "no-match", message: t(lang, "noMatch", file) } };
+    return checkFile(file, shown, lang, options);
+  };
+  /** A file the worker may take: one to read, small (a large one is checked here, alone). */
+  const forWorker = (i: number) => {
+    const { file, noMatch, lockFile } = inputs[i];
+    try {
+      return !noMatch && !lockFile && statSync(file).isFile() && statSync(file).size < LARGE_FILE_BYTES;
+    } catch {
+      return false;
+    }
+  };
+
+  // a batch shares its files with a second thread when nothing needs a file's whole model afterwards
+  // (../checkWorker.ts); each file's output is written in the files' order either way
+  const worker = copies || report ? undefined : CheckWorker.start(inputs.length, lang, options);
+  const ahead = new Map<number, Checked | undefined>(); // checked, not yet written
+  let next = 0; // the next file to write
+  let start = 0; // the next file to check
+  try {
+    while (next < inputs.length) {
+      for (;;) {
+        if (!ahead.has(next)) {
+          const c = worker?.take(next);
+          if (c) ahead.set(next, c);
+        }
+        if (!ahead.has(next)) break;
+        const c = ahead.get(next);
+        ahead.delete(next);
+        if (c) await write(next, c);
+        else io.err(t(lang, "lockFile", path.relative(cwd, inputs[next].file) || inputs[next].file));
+        next++;
+      }
+      if (next >= inputs.length) break;
+      const back = worker?.returned.shift();
+      if (back) {
+        ahead.set(back.i, await checkHere(back.i));
+        continue;
+      }
+      while (worker?.wantsWork && start < inputs.length && forWorker(start)) {
+        worker.give({ i: start, file: inputs[start].file, shown: path.relative(cwd, inputs[start].file) || inputs[start].file });
+        start++;
+      }
+      if (start < inputs.length && ahead.size < 16) {
+        // (reading and checking never wait on anything: the worker's messages come in between files)
+        if (worker) await new Promise((resolve) => setImmediate(resolve));
+        ahead.set(start, await checkHere(start));
+        start++;
+        continue;
+      }
+      // the file to write next is the worker's
+      await worker?.next();
+    }
+  } finally {
+    await worker?.stop();
   }
   if (report) io.err(t(lang, "wrote", await report.write(totals, a.report!, files)));
   if (json) await json.end(totals);
