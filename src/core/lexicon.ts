@@ -228,8 +228,9 @@ export const PARENT_PROJECT_LABEL = /^(一级项目名称|一\*?级项目名称|
 export const DEPARTMENT_LABEL = /^(部门\(单位\)名称|部门名称|单位名称|预算单位|预算单位名称|预算部门|部门\(单位\)|申报单位|申报部门)$/;
 export const PROJECT_CODE_LABEL = /^(项目编码|项目代码|项目编号)$/;
 
+/** The year's goal (年度绩效目标, 总体目标 …); the older forms split it into the services to be provided and the effect (预期提供的公共产品和服务 | 预期效果). */
 export const GOAL_LABEL =
-  /^(项目|部门)?(本年度|年度|当年|本年|总体|整体|总|中期|中长期|长期|实施期)?(滚动)?(主要)?(整体|总体)?(绩效)?目标(和成果|及成果|与成果|和任务)?(\(.*\))?$|^年度(总体)?(绩效)?目标(\(文字\))?$|^(项目)?(年度)?绩效总目标$/;
+  /^(项目|部门)?(本年度|年度|当年|本年|总体|整体|总|中期|中长期|长期|实施期)?(滚动)?(主要)?(整体|总体)?(绩效)?目标(和成果|及成果|与成果|和任务)?(\(.*\))?$|^年度(总体)?(绩效)?目标(\(文字\))?$|^(项目)?(年度)?绩效总目标$|^预期提供的公共产品和服务(的数量|的数量和质量|情况)?$|^预期(达到的)?效果$/;
 /** The column header over the goal's text in a 年度总体目标 block (年度总体目标 | 预期目标 | 实际完成情况, the texts below). */
 export const GOAL_COLUMN_HEADER = /^(预期目标|年初设定目标|年初绩效目标|年初目标|设定目标|年度预期目标)$/;
 /** The word that opens a label of one term (中期资金总额, 长期绩效指标, 年度目标): a table's term is 中期 or 年度. */

@@ -319,10 +319,21 @@ function readLevelSubHeader(view: SheetView, h: IndicatorHeader): void {
   const below = h.row + 1;
   const subs = view.filledColumns(below, h.left, h.right);
   if (subs.length < 2) return;
+  // the name header's span: the columns that repeat its word (a merge written out) and the empty ones right of them
+  const nameKey = view.key(h.row, nameCol);
+  let from = nameCol;
+  while (from - 1 >= h.left && view.key(h.row, from - 1) === nameKey) from--;
+  const inSpan = (col: number): boolean => {
+    if (col < from) return false;
+    for (let c = nameCol + 1; c <= col; c++) if (!view.isEmpty(h.row, c) && view.key(h.row, c) !== nameKey) return false;
+    return true;
+  };
   const found: [ColumnRole, number][] = [];
   for (const col of subs) {
+    // a header over both rows, written again in the second (a merge written out), is no level
+    if (view.key(below, col) === view.key(h.row, col) && col !== nameCol) continue;
     const role = roleMatch(view.key(below, col))?.role;
-    const underName = col === nameCol || (col > nameCol && [...Array(col - nameCol).keys()].every((k) => view.isEmpty(h.row, nameCol + k + 1)));
+    const underName = inSpan(col);
     if (!underName || (role !== "level1" && role !== "level2" && role !== "level3") || found.some(([r]) => r === role)) return;
     found.push([role, col]);
   }

@@ -502,7 +502,9 @@ function readAmountField(h: HeaderBlockReading, at: LabelAt): void {
   const budget = h.out.budget;
   if (SOURCE_ROLES.has(role)) budget.sourceLabels = (budget.sourceLabels ?? 0) + 1;
   if (info.amountInLabel !== undefined) {
-    const amount = h.toAmount(label, info.unit, { ...label, text: info.amountInLabel, raw: info.amountInLabel });
+    // (the label as the messages quote it: 资金总额, not 资金总额:360)
+    const bare = LABEL_WITH_AMOUNT.exec(label.text.replace(/\s/g, ""))?.[1] ?? label.text;
+    const amount = h.toAmount({ ...label, text: bare }, info.unit, { ...label, text: info.amountInLabel, raw: info.amountInLabel });
     if (amount) assignAmount(budget, role, amount);
     // the cell to the right, if any, names the fund: not a second amount
     return;

@@ -73,16 +73,19 @@ export function refineHeader(view: SheetView, h: IndicatorHeader, top: number, b
   h.left = Math.min(...roleColumns(h));
 }
 
-/** Whether a column's cells in the grid read as labels: short texts, not numbers, fewer than the rows (merged down over their blocks). */
+/** Whether a column's cells in the grid read as labels: short texts, not numbers, each over a block of rows (merged down). */
 function holdsLabels(view: SheetView, col: number, top: number, bottom: number): boolean {
   let filled = 0;
+  const distinct = new Set<string>();
   for (let r = top; r <= bottom; r++) {
     const t = view.text(r, col);
     if (!t) continue;
     if (t.length > 16 || /^[\d.,%\s]+$/.test(t)) return false;
     filled++;
+    distinct.add(t);
   }
-  return filled > 0 && filled < bottom - top + 1;
+  // (merged down: blank under each label, or the label written again on each row of its block)
+  return filled > 0 && (filled < bottom - top + 1 || distinct.size < filled);
 }
 
 function anyFilled(view: SheetView, col: number, top: number, bottom: number): boolean {
@@ -130,7 +133,8 @@ function spreadMergedLevels(view: SheetView, h: IndicatorHeader, top: number, bo
 function nameOverLabelsAndNames(view: SheetView, h: IndicatorHeader, top: number, bottom: number): void {
   const nameCol = h.columns.level3;
   if (nameCol === undefined || h.columns.level2 !== undefined) return;
-  const next = nameCol + 1;
+  // the names' column: the first right of the labels' cells (which may be drawn over two columns)
+  const next = 1 + Math.max(nameCol, ...(view.grid.merges ?? []).filter((m) => m.left === nameCol && m.top >= top && m.bottom <= bottom).map((m) => m.right));
   if (Object.values(h.columns).includes(next) || !view.isEmpty(h.row, next) || (h.subRow !== undefined && !view.isEmpty(h.subRow, next))) return;
   const labels = evidence(view, nameCol, top, bottom);
   const names = evidence(view, next, top, bottom);
