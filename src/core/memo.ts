@@ -20,21 +20,30 @@ export interface Memo<V> {
   readonly size: number;
 }
 
+/** What a memo holds for a result that is undefined (so that one get tells a known key from an unknown one). */
+const UNDEFINED: unique symbol = Symbol("undefined");
+
 export function memoize<V>(compute: (key: string) => V, { capacity, maxKeyLength = Number.POSITIVE_INFINITY }: MemoOptions): Memo<V> {
-  let current = new Map<string, V>();
-  let previous = new Map<string, V>();
+  let current = new Map<string, V | typeof UNDEFINED>();
+  let previous = new Map<string, V | typeof UNDEFINED>();
   const memo = (key: string): V => {
     if (key.length > maxKeyLength) return compute(key);
-    // (a result may be undefined: has() tells a remembered undefined from an unknown key)
-    const known = current.get(key);
-    if (known !== undefined || current.has(key)) return known as V;
-    const value = previous.has(key) ? (previous.get(key) as V) : compute(key);
-    if (current.size >= capacity) {
-      previous = current;
-      current = new Map();
+    // one lookup for a key of the newer generation, three operations for any other (issue 17: the
+    // maps are large, and each lookup of a text not held there costs a cache miss or two)
+    let known = current.get(key);
+    if (known === undefined) {
+      known = previous.get(key);
+      if (known === undefined) {
+        const value = compute(key);
+        known = value === undefined ? UNDEFINED : value;
+      }
+      if (current.size >= capacity) {
+        previous = current;
+        current = new Map();
+      }
+      current.set(key, known);
     }
-    current.set(key, value);
-    return value;
+    return (known === UNDEFINED ? undefined : known) as V;
   };
   return Object.defineProperty(memo, "size", { get: () => current.size + previous.size }) as Memo<V>;
 }

@@ -120,31 +120,17 @@ function valueCell(field: NonNullable<IndicatorRow["value"]>, parsed: ParsedValu
   return { field, parsed, half, composed, text: composed ? parsed.raw : field.text };
 }
 
-/** A row's value cells as last worked out, with what they were worked out from. */
-interface KnownCells {
-  halfValue: IndicatorRow["halfValue"];
-  halfParsed: ParsedValue | undefined;
-  value: IndicatorRow["value"];
-  parsed: ParsedValue | undefined;
-  cells: readonly ValueCell[];
-}
-const knownCells = new WeakMap<IndicatorRow, KnownCells>();
-const NO_CELLS: readonly ValueCell[] = Object.freeze([]);
-
 /**
  * The indicator's value cells: the half-year value (if any), then the full-year (or only) value.
- * A dozen rules ask for every row's cells: they are worked out once a row (issue 17: a new list and
- * closure per rule and row before), again only if the row's value fields were changed since.
+ * (Made anew at each call, without a closure: remembering them per row in a WeakMap cost more than
+ * making them, issue 17.)
  */
 export function valueCells(ind: IndicatorRow): readonly ValueCell[] {
-  const known = knownCells.get(ind);
-  if (known && known.value === ind.value && known.parsed === ind.parsed && known.halfValue === ind.halfValue && known.halfParsed === ind.halfParsed) return known.cells;
   const half = ind.halfValue && ind.halfParsed ? valueCell(ind.halfValue, ind.halfParsed, true) : undefined;
   const full = ind.value && ind.parsed ? valueCell(ind.value, ind.parsed, false) : undefined;
-  const cells: readonly ValueCell[] = half && full ? [half, full] : half ? [half] : full ? [full] : NO_CELLS;
-  knownCells.set(ind, { halfValue: ind.halfValue, halfParsed: ind.halfParsed, value: ind.value, parsed: ind.parsed, cells });
-  return cells;
+  return half && full ? [half, full] : half ? [half] : full ? [full] : NO_CELLS;
 }
+const NO_CELLS: readonly ValueCell[] = Object.freeze([]);
 
 /** Where the operator of a row is written: its 运算符 column cell when the table has one. */
 export function operatorPlace(t: TargetTable, ind: IndicatorRow, grid: Grid): Place | undefined {
