@@ -557,3 +557,31 @@ describe("a header block laid out as a table of one line (项目名称 | 主管�
     expect([t.projectName?.text, t.budget.total?.value]).toEqual(["办公运行经费", 30]);
   });
 });
+
+describe("the plainest list of targets: 指标名称 | 指标值 and nothing else", () => {
+  const rows = (header: string[]) => [
+    ["2024年度项目支出绩效目标表"],
+    ["项目名称", "社区老年食堂运营补助"],
+    ["预算数(万元)", 60],
+    ["年度绩效目标", "全年为辖区老年人提供助餐服务不少于3万人次,服务满意度达到90%以上。"],
+    header,
+    ["助餐服务人次", "≥30000人次"],
+    ["每餐补助标准", "≤80元/人次"],
+    ["老年人助餐满意度", "≥90%"],
+    ["填表人:", "张敏"],
+  ];
+  it("is read as a grid of two columns, and checked (the cost above the budget's scale is still a unit cost)", () => {
+    const r = validate([gridFromRows("Sheet1", rows(["指标名称", "指标值"]))]);
+    expect(r.tables).toHaveLength(1);
+    expect(r.tables[0].indicators.map((i) => [i.name?.text, i.value?.text])).toEqual([
+      ["助餐服务人次", "≥30000人次"],
+      ["每餐补助标准", "≤80元/人次"],
+      ["老年人助餐满意度", "≥90%"],
+    ]);
+    expect(r.tables[0].budget.total?.value).toBe(60);
+  });
+  it("needs both words: a label and a value (项目名称 | 指标值) or a weak name word (指标 | 指标值) is no such header", () => {
+    expect(validate([gridFromRows("Sheet1", rows(["项目名称", "指标值"]))]).tables.filter((t) => t.indicators.length > 0)).toHaveLength(0);
+    expect(validate([gridFromRows("Sheet1", rows(["指标", "指标值"]))]).tables.filter((t) => t.indicators.length > 0)).toHaveLength(0);
+  });
+});

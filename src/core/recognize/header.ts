@@ -61,7 +61,7 @@ interface Candidate extends IndicatorHeader {
  * 一级 column) are returned separately, each with its own column span.
  */
 /**
- * Whether a row can start a header: three filled cells, one of them with a header's or a row
+ * Whether a row can start a header: two filled cells, one of them with a header's or a row
  * field's character. A row without one never opens a candidate, so the search below would find
  * nothing in it; data rows are skipped before their column list and closures are made (issue 17).
  */
@@ -74,7 +74,7 @@ function mayHoldHeader(view: SheetView, row: number): boolean {
       const text = view.text(row, c);
       marked = HEADER_CHARS.test(text) || ROW_FIELD_CHARS.test(text);
     }
-    if (marked && filled >= 3) return true;
+    if (marked && filled >= 2) return true;
   }
   return false;
 }
@@ -229,7 +229,10 @@ function hasValueColumn(h: Pick<IndicatorHeader, "columns">): boolean {
 function isUsable(h: Candidate): boolean {
   const roles = Object.keys(h.columns).length + (h.nameCandidates.length ? 1 : 0);
   const hasName = h.nameCandidates.length > 0 || h.columns.level1 !== undefined || h.columns.level2 !== undefined;
-  return roles >= 3 && hasName && hasValueColumn(h);
+  // two columns only when both words say so (三级指标 / 指标名称 | 指标值): the plainest list of targets
+  // (and nothing else on the row: 具体指标 | 教师满意度 | ≥95% is an indicator row)
+  const plainPair = roles === 2 && h.unnamed.length === 0 && !h.placeColumns && h.nameCandidates.some((n) => n.strength >= 2) && hasValueColumn(h);
+  return (roles >= 3 || plainPair) && hasName && hasValueColumn(h);
 }
 
 /**
