@@ -2,49 +2,28 @@
  * Every piece of text the task pane (and the playground around it) shows, in Chinese (the
  * default) and English: a catalogue (core/i18n.ts) of key -> { zh, en }. Components call
  * `t(lang, key, params)`; nothing else holds UI text. Finding messages come from the rule registry
- * already in the user's language.
+ * already in the user's language. The first view's texts are written in i18nFirst.ts (the pane's
+ * first chunk carries those only) and are part of this catalogue too.
  */
 import { CATEGORY_NAMES, SEVERITY_NAMES, categoryName, severityName } from "../core/finding";
 import { langFromLocale, say, type Catalogue, type Lang } from "../core/i18n";
+import { FIRST_TEXT } from "./i18nFirst";
 
 const TEXT = {
-  appName: { zh: "绩效 Jixiao", en: "Jixiao" },
-  "tab.validate": { zh: "校验", en: "Validate" },
-  "tab.templates": { zh: "指标库", en: "Templates" },
-  "tab.settings": { zh: "设置", en: "Settings" },
-  "tabs.label": { zh: "功能", en: "Views" },
+  // the first view's texts (tabs, the 校验 toolbar, progress, the empty state) are in i18nFirst.ts
+  ...FIRST_TEXT,
 
   // validate view
-  "validate.runActive": { zh: "校验本表", en: "Check sheet" },
-  "validate.runAll": { zh: "校验工作簿", en: "Check workbook" },
-  "validate.rerun": { zh: "重新校验", en: "Re-check" },
-  "toolbar.label": { zh: "校验操作", en: "Checking" },
-  "group.label": { zh: "分组", en: "Group" },
   "group.severity": { zh: "按严重程度分组", en: "Group by severity" },
   "group.table": { zh: "按表分组", en: "Group by table" },
-  "validate.scope": { zh: "校验范围", en: "Check" },
   "validate.scope.active": { zh: "当前工作表", en: "This sheet" },
   "validate.scope.all": { zh: "整个工作簿", en: "Whole workbook" },
-  "validate.clear": { zh: "清除标记", en: "Clear marks" },
   "validate.cleared": { zh: "标记已清除，工作簿已恢复原样。", en: "Marks cleared; the workbook is as it was." },
   "validate.clearedWithChanges": {
     zh: "标记已清除。绩效所做的 {n} 项更改仍在工作簿中，可在下方“更改记录”中撤销。",
     en: "Marks cleared. Jixiao's {n} changes are still in the workbook; undo them under Changes below.",
   },
-  "validate.cancel": { zh: "取消", en: "Cancel" },
   "validate.cancelled": { zh: "已取消，保留上一次的结果。", en: "Cancelled; the previous result is kept." },
-  "validate.stale": { zh: "工作簿在校验后被修改过。", en: "The workbook changed after the check." },
-  "validate.staleAuto": { zh: "工作簿已修改，稍后自动重新校验。", en: "The workbook changed; it will be checked again in a moment." },
-  "validate.hint": {
-    zh: "点击“校验本表”检查工作簿中的预算绩效目标表：找到每一张表，把问题标在单元格上，并在这里列出。",
-    en: "Click Check sheet to check the budget performance target tables in this workbook: every table is found, every problem is marked on its cell and listed here.",
-  },
-  "progress.reading": { zh: "正在读取工作表…", en: "Reading sheets…" },
-  "progress.checking": { zh: "正在校验…", en: "Checking…" },
-  "progress.marking": { zh: "正在标记单元格…", en: "Marking cells…" },
-  "progress.clearing": { zh: "正在清除标记…", en: "Clearing marks…" },
-  "progress.rechecking": { zh: "正在重新校验修改过的工作表…", en: "Checking the edited sheets again…" },
-  "progress.count": { zh: "{done}/{total}", en: "{done}/{total}" },
   "summary.label": { zh: "校验结果", en: "Result" },
   "summary.error": { zh: "错误 {n}", en: "{n} errors" },
   "summary.warning": { zh: "警告 {n}", en: "{n} warnings" },
@@ -115,7 +94,6 @@ const TEXT = {
     zh: "已检查 {n} 张表：结构与一级/二级指标、必填内容、占位符、指标值格式与单位、数值范围、成本指标、预算合计、资金支出计划、前后一致、重复、相关性、照搬照抄和模糊表述。",
     en: "{n} tables checked: structure and level-1/level-2 labels, required fields, placeholders, target value format and units, ranges, cost indicators, budget sums, spending plan, consistency, duplicates, relevance, copy-paste and vague wording.",
   },
-  "error.generic": { zh: "出错了：{message}", en: "Something went wrong: {message}" },
   "error.conflict": { zh: "{cell} 在校验后被修改过，没有改动。请重新校验。", en: "{cell} changed after the check and was left alone. Re-check first." },
   "error.protected": { zh: "工作表受保护，无法修改。", en: "The sheet is protected and cannot be changed." },
   "error.readFile": { zh: "无法打开文件：{message}", en: "Cannot open the file: {message}" },

@@ -1,17 +1,22 @@
 /**
- * Task pane entry inside Excel: wait for Office, build the Excel host, render the pane inside
- * Fluent's provider in Office's theme and display language. Everything else goes through the
- * WorkbookHost; this file is the only one in the pane that touches the Office global.
+ * Task pane entry inside Excel: wait for Office, render the pane inside Fluent's provider in
+ * Office's theme and display language, and build the Excel host beside it. Everything else goes
+ * through the WorkbookHost; this file is the only one in the pane that touches the Office global.
+ *
+ * The first paint waits for neither the Excel host's code (a chunk of its own, asked for as this
+ * script starts) nor its first round trip to Excel (issue 17): the pane's session gets a host that
+ * stands for it (deferredHost) and its calls wait for it. When no host can be made (an Excel too
+ * old for Jixiao, no Office), the pane is replaced by the reason.
  */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { useState } from "react";
 import { createRoot } from "react-dom/client";
 import { paneIntent } from "../commands/intent";
-import { ExcelHost, officeApi } from "../host/excel";
-import { HostError } from "../host/types";
+import { langFromLocale } from "../core/i18n";
 import { EmptyState } from "./components/EmptyState";
 import { PaneRoot } from "./components/Pane";
-import { langFromLocale, t } from "./i18n";
+import { t } from "./i18nFirst";
+import { deferredHost } from "./state/deferredHost";
 import { PaneSession } from "./state/session";
 import { themeFromBackground, type Theme } from "./theme";
 
@@ -35,20 +40,23 @@ function OfficePane({ session, theme }: { session: PaneSession; theme: Theme }) 
   return <PaneRoot session={session} theme={theme} initialView={intent.view} autoValidate={intent.validate} />;
 }
 
-void Office.onReady(async () => {
+// asked for at once: it loads while Office gets ready and the pane draws itself
+const excelHost = import(/* webpackChunkName: "host" */ "../host/excel");
+excelHost.catch(() => undefined); // shown once Office is ready (below)
+
+void Office.onReady(() => {
   const container = document.getElementById("container");
   if (!container) return;
   const root = createRoot(container);
   const lang = langFromLocale(Office.context.displayLanguage);
-  try {
-    const host = await ExcelHost.create(officeApi(), { lang });
-    root.render(<OfficePane session={new PaneSession(host, { lang })} theme={officeTheme()} />);
-  } catch (e) {
-    const message = e instanceof HostError || e instanceof Error ? e.message : String(e);
+  const made = excelHost.then(({ ExcelHost, officeApi }) => ExcelHost.create(officeApi(), { lang }));
+  root.render(<OfficePane session={new PaneSession(deferredHost("excel", made), { lang })} theme={officeTheme()} />);
+  made.catch((e: unknown) => {
+    const message = e instanceof Error ? e.message : String(e);
     root.render(
       <FluentProvider theme={webLightTheme} style={{ padding: 12 }}>
         <EmptyState title={t(lang, "appName")} body={t(lang, "error.generic", { message })} />
       </FluentProvider>,
     );
-  }
+  });
 });

@@ -1,44 +1,19 @@
 /**
  * A notice with what can be done about it (undo the change it reports, delete an edited sheet
  * anyway, take an ignore back), shown where the user acted: at the top of the pane, in the list
- * beside the entry, beside the insert button or under the new-table form.
+ * beside the entry, beside the insert button or under the new-table form. Not drawn in the pane's
+ * first view: the 校验 view and the pane draw it through the feedback chunk (Feedback.tsx).
  */
 import { Button, MessageBar, MessageBarActions, MessageBarBody } from "@fluentui/react-components";
 import { t } from "../i18n";
 import type { Notice, PaneSession, PaneState } from "../state/session";
+import { focusAfter } from "./focus";
 
 export interface NoticeBarProps {
   session: PaneSession;
   state: PaneState;
   notice: Notice;
   testId?: string;
-}
-
-/** Focus the selected entry's card (after F8, after a fix or an ignore), once React has drawn it. */
-export function focusSelectedEntry(): void {
-  const go = () => {
-    const el = document.querySelector<HTMLElement>('[data-testid="findings"] [data-entry-card][aria-current="true"]');
-    if (!el) return false;
-    el.focus({ preventScroll: true });
-    el.scrollIntoView?.({ block: "nearest" });
-    return true;
-  };
-  if (!go()) requestAnimationFrame(() => void go());
-}
-
-/**
- * After an action from a notice (its button goes with it): the focus stays where the user works —
- * on the selected entry for the list, else on the notice that replaced it in the same place.
- */
-export function focusAfter(testId: string): void {
-  requestAnimationFrame(() => {
-    if (testId === "list-notice") return focusSelectedEntry();
-    // its undo when it offers one, else its first button
-    const box = `[data-testid="${testId}"]`;
-    const el = document.querySelector<HTMLElement>(`${box} [data-action^="undo"]`) ?? document.querySelector<HTMLElement>(`${box} button`);
-    if (el) el.focus();
-    else focusSelectedEntry();
-  });
 }
 
 export function NoticeBar({ session, state, notice, testId = "notice" }: NoticeBarProps) {

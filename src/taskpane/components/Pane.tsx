@@ -3,27 +3,17 @@
  * on a WorkbookHost) as a prop and never talks to Office itself, so the same component runs in
  * Excel and in the playground.
  */
-import {
-  Button,
-  FluentProvider,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  Tab,
-  TabList,
-  makeStyles,
-  tokens,
-  webDarkTheme,
-  webLightTheme,
-} from "@fluentui/react-components";
+import { FluentProvider, Tab, TabList, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { lazy, Suspense, useEffect, useState, useSyncExternalStore, type KeyboardEvent } from "react";
-import { t } from "../i18n";
+import { t } from "../i18nFirst";
 import { preloadEngine } from "../state/engine";
 import { loadLibrary, type LibraryModule } from "../state/library";
 import type { NoticePlace, PaneSession } from "../state/session";
 import type { Theme } from "../theme";
-import { focusSelectedEntry, NoticeBar } from "./NoticeBar";
-import { loadResultsView, ValidateView } from "./ValidateView";
+import { focusSelectedEntry } from "./focus";
+import { useLazyPart } from "./lazyPart";
+import { feedbackPart, preloadParts } from "./parts";
+import { ValidateView } from "./ValidateView";
 
 // Settings and Templates are not needed to open the pane: separate chunks.
 const SettingsView = lazy(() => import(/* webpackChunkName: "settings" */ "./SettingsView").then((m) => ({ default: m.SettingsView })));
@@ -96,10 +86,10 @@ export function Pane({ session, loadLibrary: load = loadLibrary, initialView = "
   const { lang, notice } = state;
 
   // after the first paint: the engine's chunk (校验本表 waits for it when it is not there yet) and
-  // the list its findings are drawn in
+  // the parts of the pane its first view does not draw (the results, the menus, notices)
   useEffect(() => {
     preloadEngine();
-    loadResultsView().catch(() => undefined); // told by React when the list is drawn
+    preloadParts();
   }, []);
 
   useEffect(() => {
@@ -123,6 +113,8 @@ export function Pane({ session, loadLibrary: load = loadLibrary, initialView = "
   // a notice placed in a view shows there while that view is open, else at the top
   const placedView = viewOf(notice?.place);
   const topNotice = notice && (placedView === null || placedView !== view) ? notice : null;
+  const adviceShown = !!state.markStatus?.present && state.marksShown && !state.markAdviceDismissed && view === "validate";
+  const feedback = useLazyPart(feedbackPart, !!topNotice || adviceShown);
 
   return (
     <div className={s.root} onKeyDown={onKey} lang={lang === "zh" ? "zh-CN" : "en"} data-testid="pane" data-lang={lang} data-busy={state.busy ? state.busy.op : ""}>
@@ -144,28 +136,8 @@ export function Pane({ session, loadLibrary: load = loadLibrary, initialView = "
         </Tab>
       </TabList>
       <main className={s.body}>
-        {topNotice && <NoticeBar session={session} state={state} notice={topNotice} testId="notice" />}
-        {state.markStatus?.present && state.marksShown && !state.markAdviceDismissed && view === "validate" && (
-          <MessageBar intent="info" data-testid="mark-advice">
-            <MessageBarBody>
-              {t(lang, state.settings.keepMarksOnSave ? "marks.adviceKeep" : state.markStatus.autoSave ? "marks.adviceAutoSave" : "marks.adviceSaved")}
-            </MessageBarBody>
-            <MessageBarActions
-              containerAction={
-                <Button
-                  appearance="transparent"
-                  size="small"
-                  aria-label={t(lang, "marks.adviceDismiss")}
-                  title={t(lang, "marks.adviceDismiss")}
-                  onClick={() => session.dismissMarkAdvice()}
-                  data-action="dismiss-advice"
-                >
-                  ×
-                </Button>
-              }
-            />
-          </MessageBar>
-        )}
+        {topNotice && feedback && <feedback.NoticeBar session={session} state={state} notice={topNotice} testId="notice" />}
+        {adviceShown && feedback && <feedback.MarkAdvice session={session} lang={lang} settings={state.settings} autoSave={!!state.markStatus?.autoSave} />}
         {view === "validate" && <ValidateView session={session} state={state} />}
         <Suspense fallback={null}>
           {templatesOpened && (

@@ -13,7 +13,8 @@ import { effectiveLibrary, groupBy, targetText, type LibraryModule } from "../st
 import { targetTable, type PaneSession, type PaneState } from "../state/session";
 import { EmptyState } from "./EmptyState";
 import { InsertionPreview, InsertNoticeBox, InsertTarget } from "./InsertPanel";
-import { focusAfter, NoticeBar } from "./NoticeBar";
+import { focusAfter } from "./focus";
+import { NoticeBar } from "./NoticeBar";
 import { NewTableForm } from "./NewTableForm";
 import { ProjectTypes, TemplateList } from "./TemplateList";
 import { UserLibrary } from "./UserLibrary";

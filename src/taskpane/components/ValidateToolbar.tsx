@@ -2,27 +2,14 @@
  * The 校验 view's toolbar — check (with the scope in its split menu), clear the marks, grouping —
  * and the progress line of a running check. Views only: what a button does comes in as a callback.
  */
-import {
-  Button,
-  Menu,
-  MenuButton,
-  MenuItemRadio,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
-  MenuGroup,
-  MenuGroupHeader,
-  ProgressBar,
-  SplitButton,
-  makeStyles,
-  tokens,
-  type MenuButtonProps,
-} from "@fluentui/react-components";
+import { Button, MenuButton, SplitButton, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { Lang } from "../../core/finding";
-import { t } from "../i18n";
+import { t } from "../i18nFirst";
 import type { GroupBy } from "../state/entries";
 import type { Scope } from "../state/session";
+import { useLazyPart } from "./lazyPart";
+import { feedbackPart, menusPart } from "./parts";
 
 const useStyles = makeStyles({
   toolbar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS, alignItems: "center" },
@@ -46,71 +33,36 @@ export interface ValidateToolbarProps {
 export function ValidateToolbar({ lang, scope, busy, marksShown, groupBy, onValidate, onScope, onClearMarks, onGroupBy }: ValidateToolbarProps) {
   const s = useStyles();
   const [menuOpen, setMenuOpen] = useState(false);
+  const m = useLazyPart(menusPart);
+  const label = t(lang, scope === "all" ? "validate.runAll" : "validate.runActive");
   return (
     <div className={s.toolbar} role="toolbar" aria-label={t(lang, "toolbar.label")}>
-      <Menu
-        open={menuOpen}
-        onOpenChange={(_e, d) => setMenuOpen(d.open)}
-        checkedValues={{ scope: [scope] }}
-        onCheckedValueChange={(_e, d) => {
-          if (d.name === "scope") onScope(d.checkedItems[0] === "all" ? "all" : "active");
-        }}
-      >
-        <MenuTrigger disableButtonEnhancement>
-          {(triggerProps: MenuButtonProps) => (
-            <SplitButton
-              appearance="primary"
-              size="small"
-              disabled={busy}
-              menuButton={{ ...triggerProps, "aria-label": t(lang, "validate.scope") } as MenuButtonProps}
-              primaryActionButton={{ onClick: onValidate, "data-action": "validate" } as never}
-            >
-              {t(lang, scope === "all" ? "validate.runAll" : "validate.runActive")}
-            </SplitButton>
-          )}
-        </MenuTrigger>
-        <MenuPopover>
-          <MenuList>
-            <MenuGroup>
-              <MenuGroupHeader>{t(lang, "validate.scope")}</MenuGroupHeader>
-              <MenuItemRadio name="scope" value="active" data-scope="active">
-                {t(lang, "validate.scope.active")}
-              </MenuItemRadio>
-              <MenuItemRadio name="scope" value="all" data-scope="all">
-                {t(lang, "validate.scope.all")}
-              </MenuItemRadio>
-            </MenuGroup>
-          </MenuList>
-        </MenuPopover>
-      </Menu>
+      {m ? (
+        <m.ScopeSplitButton lang={lang} scope={scope} busy={busy} open={menuOpen} onOpenChange={setMenuOpen} onValidate={onValidate} onScope={onScope} />
+      ) : (
+        // the same button until its menu is here; asked for before, the menu opens when it arrives
+        <SplitButton
+          appearance="primary"
+          size="small"
+          disabled={busy}
+          menuButton={{ "aria-label": t(lang, "validate.scope"), "aria-haspopup": "menu", "aria-expanded": false, onClick: () => setMenuOpen(true) }}
+          primaryActionButton={{ onClick: onValidate, "data-action": "validate" } as never}
+        >
+          {label}
+        </SplitButton>
+      )}
       <Button size="small" disabled={busy || !marksShown} onClick={onClearMarks} data-action="clear">
         {t(lang, "validate.clear")}
       </Button>
       <span className={s.spacer} />
-      {groupBy && (
-        <Menu
-          checkedValues={{ groupBy: [groupBy] }}
-          onCheckedValueChange={(_e, d) => {
-            if (d.name === "groupBy") onGroupBy(d.checkedItems[0] === "table" ? "table" : "severity");
-          }}
-        >
-          <MenuTrigger disableButtonEnhancement>
-            <MenuButton size="small" appearance="subtle" data-action="group-menu">
-              {t(lang, "group.label")}
-            </MenuButton>
-          </MenuTrigger>
-          <MenuPopover>
-            <MenuList>
-              <MenuItemRadio name="groupBy" value="severity" data-group="severity">
-                {t(lang, "group.severity")}
-              </MenuItemRadio>
-              <MenuItemRadio name="groupBy" value="table" data-group="table">
-                {t(lang, "group.table")}
-              </MenuItemRadio>
-            </MenuList>
-          </MenuPopover>
-        </Menu>
-      )}
+      {groupBy &&
+        (m ? (
+          <m.GroupMenu lang={lang} groupBy={groupBy} onGroupBy={onGroupBy} />
+        ) : (
+          <MenuButton size="small" appearance="subtle" data-action="group-menu" aria-haspopup="menu" aria-expanded={false}>
+            {t(lang, "group.label")}
+          </MenuButton>
+        ))}
     </div>
   );
 }
@@ -125,6 +77,8 @@ export interface ProgressLineProps {
 }
 
 export function ProgressLine({ lang, label, done, total, onCancel }: ProgressLineProps) {
+  // the bar comes with the feedback part (loaded after the first paint); its height is kept meanwhile
+  const feedback = useLazyPart(feedbackPart);
   const value = total > 0 ? Math.min(1, done / total) : undefined;
   return (
     <div role="status" aria-live="polite" style={{ display: "flex", flexDirection: "column", gap: 4 }} data-testid="progress">
@@ -138,7 +92,7 @@ export function ProgressLine({ lang, label, done, total, onCancel }: ProgressLin
           </Button>
         )}
       </div>
-      <ProgressBar value={value} thickness="large" aria-label={label} />
+      {feedback ? <feedback.ProgressBar value={value} thickness="large" aria-label={label} /> : <div style={{ height: 4 }} />}
     </div>
   );
 }

@@ -13,7 +13,6 @@ import { tableName } from "../../core/readModel";
 import {
   DEFAULT_SETTINGS,
   HostError,
-  marksFromFindings,
   type AddSheetRequest,
   type AddSheetResult,
   type CellChange,
@@ -631,6 +630,7 @@ export class PaneSession {
     const marks = op === "validate" || this.state.marksShown;
     if (marks) {
       this.set({ busy: { op, stage: "marking", done: 0, total: report.findings.length, cancellable: false } });
+      const { marksFromFindings } = await loadEngine();
       const result = await this.host.applyMarks(marksFromFindings(report.findings), (_s, done, total) =>
         this.set({ busy: { op, stage: "marking", done, total, cancellable: false } }),
       );
