@@ -295,6 +295,10 @@ interface RowLabels {
   labelOffsets: number[];
 }
 
+/** A row without labels (most rows): one shared reading, never changed, instead of a set and three lists a row (issue 17). */
+const NO_COLUMNS: Set<number> = new Set();
+const NO_LABELS: RowLabels = { found: [], unknownTexts: [], labelCols: NO_COLUMNS, labelOffsets: [] };
+
 /** Whether a row holds data, and how far its data moved (step 2). */
 interface RowData {
   notApplicable: boolean;
@@ -351,6 +355,12 @@ class GridReading {
     }
     const labels = this.labelsOf(r);
     const data = this.dataOf(r, filled, labels);
+    if (labels === NO_LABELS) {
+      // (most rows: no label, nothing to apply)
+      if (data.shift !== 0) this.reportShift(r, labels.found, data.shift, data.cells.level3);
+      if (!data.notApplicable) this.addIndicator(r, data.cells.level3, data);
+      return;
+    }
 
     // 3. apply labels and unknown texts left to right, so that an unknown 一级 in column A does not
     //    wipe out the known 二级 written beside it in column B ("厂口目标 | 时效 | …")
@@ -417,7 +427,8 @@ class GridReading {
       const expectedCol = meaning ? (meaning.level === 1 ? cols.level1 : cols.level2) : level === 0 ? undefined : c;
       found.push({ col: c, text: t, meaning, expectedCol });
     }
-    const labelCols = new Set(found.map((f) => f.col));
+    if (found.length === 0 && unknownTexts.length === 0) return NO_LABELS;
+    const labelCols = found.length ? new Set(found.map((f) => f.col)) : NO_COLUMNS;
     const labelOffsets = found.filter((f) => f.expectedCol !== undefined && f.expectedCol !== f.col).map((f) => f.col - (f.expectedCol as number));
     return { found, unknownTexts, labelCols, labelOffsets };
   }

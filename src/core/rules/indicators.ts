@@ -130,7 +130,8 @@ export function valueCells(ind: IndicatorRow): readonly ValueCell[] {
   const full = ind.value && ind.parsed ? valueCell(ind.value, ind.parsed, false) : undefined;
   return half && full ? [half, full] : half ? [half] : full ? [full] : NO_CELLS;
 }
-const NO_CELLS: readonly ValueCell[] = Object.freeze([]);
+// (a plain array: iterating over a frozen one, as over any array of another kind, takes the slow path)
+const NO_CELLS: readonly ValueCell[] = [];
 
 /** Where the operator of a row is written: its 运算符 column cell when the table has one. */
 export function operatorPlace(t: TargetTable, ind: IndicatorRow, grid: Grid): Place | undefined {
