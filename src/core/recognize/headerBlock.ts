@@ -158,6 +158,16 @@ export function isFieldLabel(key: string): boolean {
   return keyInfo(key).fieldLabel;
 }
 
+/** keyInfo of a cell's key, worked out once per cell (SheetView.ofKey): the readers ask it of the same cells many times (issue 17). */
+function infoAt(view: SheetView, r: number, c: number): KeyInfo {
+  return view.ofKey(keyInfo, r, c);
+}
+
+/** Whether a cell's key is a field label (isFieldLabel of its key), once per cell. */
+function fieldLabelAt(view: SheetView, r: number, c: number): boolean {
+  return infoAt(view, r, c).fieldLabel;
+}
+
 const AMOUNT_TEXT = /^(-?\d+(?:\.\d+)?)(亿元|万元|元|万|亿)?(?:\1\2)?(?:\(.*\)|（.*）)?$/;
 /** An amount after the name of its fund: 中央衔接推进乡村振兴补助资金(少数民族发展任务)50 (the only number, at the end). */
 const AMOUNT_AFTER_NAME = /^(?=[^\d]*(?:资金|经费|补助|拨款|专项))[^\d]{4,}?(\d+(?:\.\d+)?)(亿元|万元|元|万|亿)?$/;
@@ -321,7 +331,7 @@ class HeaderBlockReading {
       const k = this.view.key(row, c);
       if (!k) continue;
       if (k === "小计" || GOAL_N_LABEL.test(k)) continue;
-      if (isFieldLabel(k)) return undefined;
+      if (fieldLabelAt(this.view, row, c)) return undefined;
       return this.view.field(row, c);
     }
     return undefined;
@@ -332,7 +342,7 @@ class HeaderBlockReading {
     for (let r = row + 1; r <= Math.min(this.zone.bottom, row + 2); r++) {
       const k = this.view.key(r, col);
       if (!k) continue;
-      if (isFieldLabel(k)) return undefined;
+      if (fieldLabelAt(this.view, r, col)) return undefined;
       return this.view.field(r, col);
     }
     return undefined;
@@ -368,7 +378,7 @@ class HeaderBlockReading {
       if (!f) continue;
       if (readAmount(f.text, f.raw) !== undefined) return f;
       // a label in the way: not a column header after all
-      if (isFieldLabel(this.view.key(r, col))) return undefined;
+      if (fieldLabelAt(this.view, r, col)) return undefined;
     }
     return undefined;
   }
@@ -541,8 +551,8 @@ function readHeaderRow(h: HeaderBlockReading, r: number): void {
   // title: the first short row naming a 绩效目标表
   if (!out.title && firstKey.length <= 80 && TITLE.test(firstKey) && cols.length <= 2) out.title = view.field(r, cols[0]);
 
-  if (h.inGoals && !GOAL_N_LABEL.test(firstKey) && isFieldLabel(firstKey)) h.inGoals = false;
-  if (h.inComposition && (firstKey === "备注" || /目标/.test(firstKey) || (isFieldLabel(firstKey) && firstKey !== "经济科目名称"))) h.inComposition = false;
+  if (h.inGoals && !GOAL_N_LABEL.test(firstKey) && fieldLabelAt(view, r, cols[0])) h.inGoals = false;
+  if (h.inComposition && (firstKey === "备注" || /目标/.test(firstKey) || (fieldLabelAt(view, r, cols[0]) && firstKey !== "经济科目名称"))) h.inComposition = false;
 
   if (h.inComposition) {
     // its column headers (经济科目名称 | 预算金额) may name the amounts' column
@@ -563,7 +573,7 @@ function readHeaderRow(h: HeaderBlockReading, r: number): void {
     const k = view.key(r, c);
     if (!k) continue; // (an empty text has an empty key)
     const label = view.field(r, c) as Field;
-    const info = keyInfo(k);
+    const info = infoAt(view, r, c);
     // 目标2, 目标3 … on the rows under 绩效目标 | 目标1: each names one more goal (not a label elsewhere)
     if (info.kind === "goalN" && h.inGoals) {
       FIELD_READERS.goalN(h, { r, c, k, label, info });
@@ -611,7 +621,7 @@ function readYearMoneyRow(h: HeaderBlockReading, r: number, cols: readonly numbe
   const col = h.yearMoneyCol as number;
   const labelCol = cols[0];
   if (labelCol >= col) return true;
-  const key = TOTAL_ROW.test(firstKey) ? firstKey : h.view.key(r, cols.find((c) => c < col && !TOTAL_ROW.test(h.view.key(r, c)) && isFieldLabel(h.view.key(r, c))) ?? labelCol);
+  const key = TOTAL_ROW.test(firstKey) ? firstKey : h.view.key(r, cols.find((c) => c < col && !TOTAL_ROW.test(h.view.key(r, c)) && fieldLabelAt(h.view, r, c)) ?? labelCol);
   const info = keyInfo(key);
   const role = TOTAL_ROW.test(key) ? "total" : info.role;
   if (!role) {
@@ -635,11 +645,11 @@ function readYearMoneyRow(h: HeaderBlockReading, r: number, cols: readonly numbe
  * them: a header block laid out as a table of one line.
  */
 function isLabelRowOverValues(view: SheetView, r: number, cols: readonly number[]): boolean {
-  if (cols.length < 2 || !cols.every((c) => isFieldLabel(view.key(r, c)))) return false;
+  if (cols.length < 2 || !cols.every((c) => fieldLabelAt(view, r, c))) return false;
   // a value under every label (a line whose values stand elsewhere is read as before: 支出 | 项目名称 | 半年… over | 住房公积金… | 500 | 1003.82)
   const valuesAt = (row: number, all: boolean) => {
     const filled = cols.filter((c) => view.key(row, c) !== "");
-    return (all ? filled.length === cols.length : filled.length * 2 >= cols.length) && filled.every((c) => !isFieldLabel(view.key(row, c)));
+    return (all ? filled.length === cols.length : filled.length * 2 >= cols.length) && filled.every((c) => !fieldLabelAt(view, row, c));
   };
   // one line of values: a second one under it makes the labels a list's column headers
   return valuesAt(r + 1, true) && !valuesAt(r + 2, false);
@@ -808,8 +818,7 @@ function firstTextBelow(view: SheetView, row: number, zone: Zone): Field | undef
   const r = row + 1;
   if (r > zone.bottom) return undefined;
   for (const c of view.filledColumns(r, zone.left, zone.right)) {
-    const k = view.key(r, c);
-    if (isFieldLabel(k)) return undefined;
+    if (fieldLabelAt(view, r, c)) return undefined;
     const f = view.field(r, c);
     if (f && readAmount(f.text, f.raw) === undefined) return f;
   }
@@ -984,7 +993,7 @@ function readExecution(view: SheetView, zone: Zone, unit: MoneyUnitDeclaration):
       const headerLabelCol = rr === r + 1 && labelCol === undefined && figures ? view.filledColumns(r, zone.left, first - 1).pop() : undefined;
       const label = labelCol !== undefined ? view.field(rr, labelCol) : headerLabelCol !== undefined ? view.field(r, headerLabelCol) : undefined;
       // the block ends at the next field (年度总体目标 …) or a row that is neither a source of money nor figures
-      const nextField = leftmost !== undefined && leftmost !== labelCol && isFieldLabel(view.key(rr, leftmost)) && !isAmountLabel(view.text(rr, leftmost));
+      const nextField = leftmost !== undefined && leftmost !== labelCol && fieldLabelAt(view, rr, leftmost) && !isAmountLabel(view.text(rr, leftmost));
       if (!label || nextField || (!figures && !isAmountLabel(label.text))) break;
       const row: ExecutionRow = { label };
       for (const [c, role] of columns) {

@@ -300,13 +300,17 @@ const unitCostTimesQuantity = defineRule({
       const q = quantityFor(table, ind, per);
       if (!q || !q.ind.value) continue;
       const product = p.number * p.unitInfo.factor * q.count;
+      const over = product > budget.yuan * 1.1;
+      const under = !over && product < budget.yuan * 0.5 && moneyCosts.length === 1 && !hasDuration;
+      // (the amounts are written out only for a row that is reported: issue 17)
+      if (!over && !under) continue;
       const implied = budget.yuan / q.count / p.unitInfo.factor;
       const params = {
         ...quoteValue(ind, v), qname: nameOf(q.ind), qvalue: q.ind.value.text, qcell: q.ind.value.address,
         product: formatMoney(product, budget.unit), budget: formatMoney(budget.yuan, budget.unit), budgetCell: budget.place.address, implied: `${fmt2(implied)}${p.unit ?? ""}`,
       };
-      if (product > budget.yuan * 1.1) report({ ...atValue(ind, v), messageId: "over", params: { ...params, pct: Math.round((product / budget.yuan - 1) * 100) } });
-      else if (product < budget.yuan * 0.5 && moneyCosts.length === 1 && !hasDuration) report({ ...atValue(ind, v), severity: "info", messageId: "under", params });
+      if (over) report({ ...atValue(ind, v), messageId: "over", params: { ...params, pct: Math.round((product / budget.yuan - 1) * 100) } });
+      else report({ ...atValue(ind, v), severity: "info", messageId: "under", params });
     }
   },
 });

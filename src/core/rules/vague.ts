@@ -90,10 +90,14 @@ const restatesName = defineRule({
   example: { bad: "带动农民增收 | 农民增收", good: "带动农民增收 | 户均增收≥2000元", from: { corpus: "self-evaluation 10", note: "安徽 霍邱 科技特派员" } },
   check: ({ table }, report) => {
     for (const ind of table.indicators) {
-      const name = bare(nameOf(ind));
-      if (name.length < 4) continue;
+      // (bare only takes characters out: a name of fewer than 4 is shorter bare; the name is made bare
+      // only for a row with a qualitative value, issue 17)
+      if (nameOf(ind).length < 4) continue;
+      let name: string | undefined;
       for (const v of distinctValueCells(ind)) {
         if (v.parsed.kind !== "qualitative") continue;
+        name ??= bare(nameOf(ind));
+        if (name.length < 4) break;
         const value = bare(v.text);
         // the whole name again, most of it (带动农民增收 | 农民增收) or its end (科技特派员创业能力提升 | 创业能力提升);
         // not a short answer (预算编制合理性 | 合理)
