@@ -13,6 +13,7 @@ import { labelKey, tidy } from "../text";
 import { isSatisfaction, nameOf } from "./indicators";
 import type { Bilingual } from "../i18n";
 import { defineRule, defineWorkbookRule } from "./types";
+import { groupBy } from "../groupBy";
 
 /** The table's top-left cell, where a finding about the whole table goes. */
 function topLeft(t: TargetTable): Place {
@@ -43,14 +44,7 @@ function issuesOf(kind: RecognitionIssue["kind"]) {
  * all of them; elsewhere each cell is reported where it stands.
  */
 function columnGroups(table: TargetTable, issues: RecognitionIssue[], by: (i: RecognitionIssue) => string): RecognitionIssue[][] {
-  const groups = new Map<string, RecognitionIssue[]>();
-  for (const i of issues) {
-    const k = by(i);
-    const g = groups.get(k);
-    if (g) g.push(i);
-    else groups.set(k, [i]);
-  }
-  return [...groups.values()].flatMap((g) => (g.length >= 2 && !holdsOwnLabels(table, g[0].col) ? [g] : g.map((i) => [i])));
+  return groupBy(issues, by).flatMap(({ items: g }) => (g.length >= 2 && !holdsOwnLabels(table, g[0].col) ? [g] : g.map((i) => [i])));
 }
 
 /** Whether any indicator has its 一级 (in the 一级 column) or its 二级 (in the 二级 column) in column `col`. */

@@ -72,16 +72,7 @@ export function targetText(lib: LibraryModule, t: Template, table?: TargetTable)
 }
 
 /** Items grouped by a key (一级/二级), groups in order of first appearance. */
-export function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): { key: string; items: T[] }[] {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = keyOf(item);
-    const list = groups.get(k);
-    if (list) list.push(item);
-    else groups.set(k, [item]);
-  }
-  return [...groups].map(([key, list]) => ({ key, items: list }));
-}
+export { groupBy } from "../../core/groupBy";
 
 /** The library the pane works with: the built-in one with the workbook's own library merged on top. */
 export interface EffectiveLibrary {
