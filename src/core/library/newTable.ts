@@ -4,6 +4,7 @@
  * chosen templates placed in their 一级/二级 (unused 二级 left as empty rows).
  */
 import type { CellRange, CellValue } from "../grid";
+import { sheetRows } from "./sheetRows";
 import type { ColumnRole, FrameworkId, MoneyUnit } from "../model";
 import { moneyFactor } from "../value/units";
 import { placementIn } from "./placement";
@@ -60,16 +61,7 @@ export function newTableGrid(spec: NewTableSpec): NewTable {
     : { level1: 1, level2: 2, level3: 3, description: 4, value: 5, basis: 6 };
   const width = evaluation ? 7 : 6;
   const unit = spec.moneyUnit ?? "万元";
-  const cells: CellValue[][] = [];
-  const formats: (string | null)[][] = [];
-  const merges: CellRange[] = [];
-  const row = (values: CellValue[], fmt: (string | null)[] = []) => {
-    const r = new Array<CellValue>(width).fill(null);
-    values.forEach((v, i) => (r[i] = v));
-    cells.push(r);
-    formats.push(new Array(width).fill(null).map((_, i) => fmt[i] ?? null));
-    return cells.length;
-  };
+  const { cells, formats, merges, row } = sheetRows(width);
   const mergeRight = (r: number, from: number) => {
     if (from < width) merges.push({ top: r, left: from, bottom: r, right: width });
   };

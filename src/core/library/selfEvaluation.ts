@@ -8,7 +8,7 @@
  * hold once the unit fills in consistent values.
  */
 import { isSatisfactionName } from "../lexicon";
-import type { CellRange, CellValue } from "../grid";
+import { sheetRows } from "./sheetRows";
 import type { ColumnRole, IndicatorRow, TargetTable } from "../model";
 import { safeSheetName, type NewTable } from "./newTable";
 
@@ -75,16 +75,7 @@ export function selfEvaluationGrid(t: TargetTable, spec: SelfEvaluationSpec = {}
   const scheme = spec.points ?? DEFAULT_POINTS;
   const width = 9;
   const unit = t.moneyUnit.unit ?? "万元";
-  const cells: CellValue[][] = [];
-  const formats: (string | null)[][] = [];
-  const merges: CellRange[] = [];
-  const row = (values: CellValue[], fmt: (string | null)[] = []) => {
-    const r = new Array<CellValue>(width).fill(null);
-    values.forEach((v, i) => (r[i] = v));
-    cells.push(r);
-    formats.push(new Array(width).fill(null).map((_, i) => fmt[i] ?? null));
-    return cells.length;
-  };
+  const { cells, formats, merges, row } = sheetRows(width);
   const merge = (top: number, left: number, bottom: number, right: number) => {
     if (bottom > top || right > left) merges.push({ top, left, bottom, right });
   };
