@@ -16,7 +16,7 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useCallback, useEffect, useReducer, useRef, useState, useSyncExternalStore } from "react";
+import { useCallback, useDeferredValue, useEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore } from "react";
 import type { Lang } from "../core/finding";
 import type { MemoryHost } from "../host/memory";
 import { PaneRoot } from "../taskpane/components/Pane";
@@ -43,6 +43,8 @@ const useStyles = makeStyles({
   control: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
   main: { display: "flex", flexGrow: 1, minHeight: 0 },
   book: { display: "flex", flexDirection: "column", flexGrow: 1, minWidth: 0 },
+  // where the sheet is drawn, for the moment before it is (the tabs stay at the bottom)
+  sheetPlaceholder: { flexGrow: 1, backgroundColor: "#FFFFFF" },
   tabs: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, backgroundColor: tokens.colorNeutralBackground2, overflowX: "auto", flexShrink: 0 },
   pane: { boxSizing: "border-box", flexShrink: 0, borderLeft: `1px solid ${tokens.colorNeutralStroke2}`, overflowY: "auto", height: "100%" },
   center: { padding: tokens.spacingHorizontalXXL },
@@ -207,30 +209,50 @@ function Workbook({ loaded, theme, onLang, paneWidth }: { loaded: Loaded; theme:
   const lang = state.lang;
 
   useEffect(() => onLang(lang), [lang, onLang]);
-  // redraw on edits and on everything the pane does (marks, selection, settings)
+  // redraw on edits (values, rows); marks, the selection and the sheet shown are in the drawing's key below
   useEffect(() => host.workbook.onChange(() => bump()), [host]);
-  useEffect(() => session.subscribe(() => bump()), [session]);
 
   // read on every render: sheets the pane adds (新建绩效目标表) or removes show up at once
   const sheets = host.workbook.sheets.filter((x) => x.visibility === "visible");
   const active = host.workbook.activeSheet?.name ?? sheets[0]?.name ?? "";
+  const activeSheet = host.workbook.sheetByName(active);
   // widths from the opened file, else those set on the sheet itself (a sheet Jixiao created)
-  const ownWidths = host.workbook.sheetByName(active)?.columnWidths?.map((w) => w ?? undefined);
+  const fileWidths = loaded.widths.get(active);
+  const ownWidths = activeSheet?.columnWidths?.join(",");
+  const widths = useMemo(() => fileWidths ?? ownWidths?.split(",").map((w) => (w === "" ? undefined : Number(w))), [fileWidths, ownWidths]);
 
   // a click in the grid is the user's selection: through the host, which tells the pane (onSelectionChanged)
   const lastCell = useRef(new Map<string, string>());
-  const selectCell = (sheet: string, cell: string) => {
-    lastCell.current.set(sheet, cell);
-    void host.selectCell(sheet, cell).then(bump, bump);
-  };
+  const selectCell = useCallback(
+    (sheet: string, cell: string) => {
+      lastCell.current.set(sheet, cell);
+      void host.selectCell(sheet, cell).then(bump, bump);
+    },
+    [host],
+  );
   // remember each sheet's selected cell, as Excel does when you come back to a sheet
   const view = host.view();
   if (view.selection) lastCell.current.set(view.selection.sheet, view.selection.address.split(":")[0]);
 
+  // What the drawing shows changes with an edit (version), the marks (Jixiao's conditional formats
+  // on the sheet: applied and cleared as a whole), the selection and the sheet. It is drawn after the
+  // pane (a deferred value: the pane's first view and its results come first, the grid right after).
+  const marksKey = activeSheet?.conditionalFormats.map((cf) => cf.id).join(",") ?? "";
+  const drawKey = `${version}|${marksKey}|${view.selection ? `${view.selection.sheet}!${view.selection.address}` : ""}`;
+  const drawing = useMemo(() => ({ sheet: active, widths, lang, version: drawKey }), [active, widths, lang, drawKey]);
+  const drawn = useDeferredValue(drawing, null);
+  const drawnSheet = useRef("");
+  drawnSheet.current = drawn?.sheet ?? active;
+  const onSelect = useCallback((cell: string) => selectCell(drawnSheet.current, cell), [selectCell]);
+
   return (
     <>
       <div className={s.book}>
-        <SheetGrid host={host} sheet={active} widths={loaded.widths.get(active) ?? ownWidths} lang={lang} version={version} onSelect={(cell) => selectCell(active, cell)} />
+        {drawn ? (
+          <SheetGrid host={host} sheet={drawn.sheet} widths={drawn.widths} lang={drawn.lang} version={drawn.version} onSelect={onSelect} />
+        ) : (
+          <div className={s.sheetPlaceholder} />
+        )}
         {sheets.length > 1 && (
           <TabList
             className={s.tabs}

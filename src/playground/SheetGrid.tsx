@@ -1,6 +1,6 @@
 /** The active sheet as an Excel-like HTML table: merges, formats, marks and the selection. */
 import { makeStyles, tokens } from "@fluentui/react-components";
-import { useEffect, useMemo, useRef } from "react";
+import { memo, useEffect, useMemo, useRef } from "react";
 import type { Lang } from "../core/finding";
 import { MARK_FILL } from "../host/types";
 import type { MemoryHost } from "../host/memory";
@@ -63,12 +63,13 @@ export interface SheetGridProps {
   /** column widths from the file (Excel character units) */
   widths?: readonly (number | undefined)[];
   lang: Lang;
-  /** bumps on every change that may alter the drawing */
-  version: number;
+  /** changes with every change that may alter the drawing */
+  version: number | string;
   onSelect(cell: string): void;
 }
 
-export function SheetGrid({ host, sheet, widths, lang, version, onSelect }: SheetGridProps) {
+/** Drawn again only when a prop changes (memo): `version` says when the workbook's drawing changed. */
+export const SheetGrid = memo(function SheetGrid({ host, sheet, widths, lang, version, onSelect }: SheetGridProps) {
   const s = useStyles();
   const scroller = useRef<HTMLDivElement>(null);
   const view = host.view();
@@ -151,4 +152,4 @@ export function SheetGrid({ host, sheet, widths, lang, version, onSelect }: Shee
       {drawn.truncated && <div className={s.note}>{t(lang, "pg.truncated", { rows: MAX_DRAWN_ROWS, cols: MAX_DRAWN_COLS })}</div>}
     </div>
   );
-}
+});

@@ -64,13 +64,10 @@ export function cellStyleOf(s: Partial<ExcelJS.Style>): CellStyle | undefined {
 /** Column widths per sheet, in Excel's character units (undefined: the default width). */
 export type ColumnWidths = Map<string, (number | undefined)[]>;
 
-/** Copy styles from the .xlsx bytes onto the matching sheets of `workbook`; returns column widths. */
-export async function applyXlsxStyles(workbook: MemoryWorkbook, data: ArrayBuffer): Promise<ColumnWidths> {
+/** Copy styles from exceljs's model of the file onto the matching sheets of `workbook`; returns column widths. */
+export function applyXlsxStyles(workbook: MemoryWorkbook, wb: ExcelJS.Workbook): ColumnWidths {
   const widths: ColumnWidths = new Map();
   try {
-    const { default: Excel } = await import(/* webpackChunkName: "xlsx" */ "exceljs");
-    const wb = new Excel.Workbook();
-    await wb.xlsx.load(data.slice(0));
     for (const ws of wb.worksheets) {
       const sheet = workbook.sheetByName(ws.name);
       if (!sheet) continue;

@@ -36,10 +36,21 @@ async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
 }
 
 export async function readWorkbookGrids(data: Buffer | ArrayBuffer | Uint8Array): Promise<WorkbookGrids> {
+  return (await readWorkbookModel(data)).grids;
+}
+
+/**
+ * The grids as readWorkbookGrids gives them, with exceljs's model of the workbook they came from
+ * (the playground draws the cells' styles from it: one load for both).
+ */
+export async function readWorkbookModel(data: Buffer | ArrayBuffer | Uint8Array): Promise<{ grids: WorkbookGrids; workbook: ExcelJS.Workbook }> {
   const bytes = toBytes(data);
   assertReadable(bytes);
   const wb = await loadWorkbook(bytes);
+  return { grids: gridsOf(wb), workbook: wb };
+}
 
+function gridsOf(wb: ExcelJS.Workbook): WorkbookGrids {
   const worksheets = wb.worksheets;
   if (worksheets.length === 0) throw new WorkbookReadError("empty", READ_ERRORS.noSheets);
 
