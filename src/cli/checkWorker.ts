@@ -8,10 +8,11 @@
  * it and sends back what the report prints of it (the findings whole, of each table only what the
  * text and JSON reports show: its id, sheet, range, title, project and framework). It is used only
  * where nothing needs a file's whole model afterwards (no --annotate, --fix or --report), and only
- * from the bundle (the TypeScript sources run in tests have no file a worker can load).
+ * from the bundle (the TypeScript sources run in tests have no file a worker can load). JIXIAO_WORKERS=0
+ * never starts one, JIXIAO_WORKERS=1 starts one whatever the machine's load.
  */
 import { existsSync, statSync } from "node:fs";
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { validate, type ValidateOptions } from "../core/engine";
 import type { Lang } from "../core/i18n";
@@ -94,10 +95,15 @@ export class CheckWorker {
   readonly returned: Job[] = [];
   private wake: (() => void) | undefined;
 
-  /** The worker for a batch, or undefined where one would not help: one core, a short batch, not the bundle. */
+  /**
+   * The worker for a batch, or undefined where one would not help: one core, or no core free (the
+   * load average over the cores less one: a second thread then only competes with the first, and
+   * pays its own start and warm-up), a short batch, not the bundle.
+   */
   static start(fileCount: number, lang: Lang, options: ValidateOptions): CheckWorker | undefined {
     const workers = process.env.JIXIAO_WORKERS;
     if (workers === "0" || fileCount < 4 || cpus().length < 2) return undefined;
+    if (workers !== "1" && loadavg()[0] > cpus().length - 1) return undefined;
     if (!__filename.endsWith(".js") || !existsSync(__filename)) return undefined;
     try {
       return new CheckWorker(lang, options);

@@ -33,7 +33,7 @@ describe("jixiao check with a worker thread", () => {
 
   it.each([[["--format", "json"]], [["--lang", "en"]], [["--summary"]]])("gives what one thread gives (%j)", (args) => {
     const one = check([...files, ...args], "0");
-    const two = check([...files, ...args], "");
+    const two = check([...files, ...args], "1");
     expect(one.stdout.length).toBeGreaterThan(1000);
     expect(two.stdout).toBe(one.stdout);
     expect(two.stderr).toBe(one.stderr);
