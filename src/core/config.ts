@@ -13,6 +13,7 @@ import { FRAMEWORK_IDS, type FrameworkId } from "./frameworks/ids";
 import type { MoneyUnit } from "./model";
 import { MONEY_UNITS } from "./value/units";
 import { RULES } from "./rules";
+import type { GradeBands } from "./rules/types";
 
 const severity = z.enum(SEVERITIES);
 type SeverityName = z.infer<typeof severity>;
@@ -24,6 +25,12 @@ export const ConfigSchema = z
     framework: z.enum(FRAMEWORK_IDS).optional(),
     moneyUnit: z.enum(MONEY_UNITS).optional(),
     placeholderWords: z.array(z.string().min(1).max(50)).max(200).optional(),
+    /** a self-evaluation's grades: the lowest 总分 of 优, 良 and 中 (差 below), default 90 / 80 / 60 */
+    gradeBands: z
+      .object({ 优: z.number().min(0).max(100), 良: z.number().min(0).max(100), 中: z.number().min(0).max(100) })
+      .strict()
+      .refine((b) => b.优 > b.良 && b.良 > b.中, { message: "优 > 良 > 中" })
+      .optional(),
     lang: z.enum(["zh", "en"]).optional(),
   })
   .strict();
@@ -160,6 +167,7 @@ export interface ConfigOptions {
   frameworkOverride?: FrameworkId;
   defaultMoneyUnit?: MoneyUnit;
   placeholderWords: string[];
+  gradeBands?: GradeBands;
 }
 
 /**
@@ -183,5 +191,12 @@ export function configToOptions(c: Config, ruleIds: readonly string[] = RULES.ma
     if (members.every((m) => disabled.has(m))) disabledRules.push(fam);
     else disabledRules.push(...members.filter((m) => disabled.has(m)));
   }
-  return { disabledRules, severityOverrides, frameworkOverride: c.framework, defaultMoneyUnit: c.moneyUnit, placeholderWords: c.placeholderWords ?? [] };
+  return {
+    disabledRules,
+    severityOverrides,
+    frameworkOverride: c.framework,
+    defaultMoneyUnit: c.moneyUnit,
+    placeholderWords: c.placeholderWords ?? [],
+    ...(c.gradeBands ? { gradeBands: c.gradeBands } : {}),
+  };
 }

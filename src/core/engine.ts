@@ -6,7 +6,7 @@ import type { MoneyUnit, TargetTable } from "./model";
 import { recognizeTables, type RecognizeOptions } from "./recognize";
 import { RULES } from "./rules";
 import { format, type ParamValue, type Params } from "./i18n";
-import { hitsOf, type Hit, type Rule, type RuleOptions } from "./rules/types";
+import { hitsOf, type GradeBands, type Hit, type Rule, type RuleOptions } from "./rules/types";
 
 export interface ValidateOptions extends RecognizeOptions {
   lang?: Lang;
@@ -16,6 +16,8 @@ export interface ValidateOptions extends RecognizeOptions {
   /** finding keys the user chose to ignore */
   ignored?: string[];
   defaultMoneyUnit?: MoneyUnit;
+  /** a self-evaluation's grade bands (优 / 良 / 中 from these 总分); undefined: 90 / 80 / 60 */
+  gradeBands?: GradeBands;
   /** the rules to run instead of the registry's (one rule alone: see runRule) */
   rules?: readonly Rule[];
   /** extra rules (tests, user plug-ins); they run after the built-in ones */
@@ -166,6 +168,7 @@ function prepare(options: ValidateOptions): Run {
     lang,
     defaultMoneyUnit: options.defaultMoneyUnit,
     placeholderWords: options.placeholderWords ?? [],
+    ...(options.gradeBands ? { gradeBands: options.gradeBands } : {}),
   };
   const disabled = options.disabledRules ?? [];
   const rules = [...(options.rules ?? RULES), ...(options.extraRules ?? [])].filter((r) => !isDisabled(r.id, disabled));

@@ -20,6 +20,13 @@ describe("configuration", () => {
     expect(r.message).toMatch(/^moneyUnit:/);
     expect(r.message).toMatch(/万元/);
   });
+  it("takes a self-evaluation's grade bands, highest first", () => {
+    const r = parseConfig(JSON.stringify({ gradeBands: { 优: 85, 良: 75, 中: 60 } }));
+    expect(r.ok && configToOptions(r.config).gradeBands).toEqual({ 优: 85, 良: 75, 中: 60 });
+    const upside = parseConfig(JSON.stringify({ gradeBands: { 优: 60, 良: 75, 中: 85 } }));
+    expect(upside.ok ? "" : upside.message).toMatch(/优 > 良 > 中/);
+    expect(parseConfig(JSON.stringify({ gradeBands: { 优: 90, 良: 80 } })).ok).toBe(false);
+  });
   it("rejects unknown keys, bad JSON and prototype pollution", () => {
     const unknown = parseConfig(JSON.stringify({ colour: "red" }));
     expect(unknown.ok).toBe(false);

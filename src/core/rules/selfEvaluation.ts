@@ -11,7 +11,7 @@ import { labelKey } from "../text";
 import { parseValueCached } from "../recognize/valueCache";
 import { cellInColumn, formatNumber, isCost, isUnitCost, looksLikeCost, moneyInYuan, nameOf, nextTableTop } from "./indicators";
 import { moneyFactor } from "../value/units";
-import { defineRule, defineWorkbookRule } from "./types";
+import { defineRule, defineWorkbookRule, type GradeBands } from "./types";
 
 const isSelfEvaluation = (t: TargetTable) => t.kind === "self-evaluation";
 
@@ -119,6 +119,70 @@ const spentOverBudget = defineRule({
       const budget = budgetOf(r);
       if (!r.spent || !budget || r.spent.value <= budget.value * 1.0001 + 0.005) continue;
       report({ place: r.spent, value: String(r.spent.value), params: { label: r.label.text, spent: num(r.spent.value), budget: num(budget.value) } });
+    }
+  },
+});
+
+const COLUMNS = [
+  ["initial", "年初预算数", "the initial budget"],
+  ["budget", "全年预算数", "the year's budget"],
+  ["spent", "全年执行数", "the amount spent"],
+] as const;
+
+const executionParts = defineRule({
+  id: "self-evaluation.execution-parts",
+  category: "self-evaluation",
+  severity: "error",
+  title: { zh: "资金总额与其中各项之和不符（年初预算数、全年预算数、全年执行数各栏）", en: "A total of funds that is not the sum of its parts (initial, year's budget, spent)" },
+  messages: {
+    default: {
+      zh: "“{label}”的{column}为 {total}，而其中{parts}合计 {sum}，相差 {diff}。",
+      en: '"{label}": {column} is {total}, but its parts ({parts}) add up to {sum}, {diff} apart.',
+    },
+  },
+  why: {
+    zh: "资金总额是当年财政拨款、上年结转和其他资金之和，年初预算数、全年预算数、全年执行数每一栏都是；总额写错了，执行率和预算执行得分都跟着错。",
+    en: "The total is the sum of the year's fiscal funds, the carry-over and other funds, in every column (initial, year's budget, spent); a wrong total makes the execution rate and its score wrong too.",
+  },
+  howToFix: { zh: "按各项资金来源重新合计资金总额的每一栏。", en: "Add up each column of the total again from its sources." },
+  fixable: "no",
+  example: {
+    bad: "年度资金总额 0 | 0 | 0；其中：本年财政拨款 90 | 89.974 | 89.974",
+    good: "年度资金总额 90 | 89.974 | 89.974",
+    from: { corpus: "self-evaluation 05", note: "安徽 贵池 棠溪镇" },
+  },
+  check: ({ table }, report) => {
+    const ex = table.execution;
+    const total = ex?.total;
+    if (!isSelfEvaluation(table) || !ex || !total) return;
+    const parts = ex.rows.filter((r) => r !== total);
+    for (const [key, zh, en] of COLUMNS) {
+      const t = total[key];
+      // the column of table.budget's total is budget-sum.sources' to report
+      if (!t || t.address === table.budget.total?.address) continue;
+      const given = parts.map((r) => ({ r, a: r[key] })).filter((x): x is { r: ExecutionRow; a: Amount } => !!x.a);
+      if (given.length === 0) continue;
+      const sum = given.reduce((s, x) => s + x.a.value, 0);
+      // one source given and the rest left blank: only more than the total contradicts it
+      if (given.length === 1 && sum <= t.value + 0.005) continue;
+      // 上年结转 may be counted inside 财政拨款 or beside it
+      const carry = given.find((x) => /结转/.test(x.r.label.text))?.a.value ?? 0;
+      const near = (x: number) => Math.abs(x - t.value) <= Math.max(0.005, Math.abs(t.value) * 1e-6);
+      if (near(sum) || near(sum - carry)) continue;
+      const unit = t.unit ?? "";
+      const amount = (x: number) => `${formatNumber(x, 4)}${unit}`;
+      report({
+        place: t,
+        value: String(t.value),
+        params: {
+          label: total.label.text.replace(/[:：]\s*$/, ""),
+          column: { zh, en },
+          total: amount(t.value),
+          parts: given.map((x) => x.r.label.text.replace(/^其中[:：]\s*/, "").replace(/[:：]\s*$/, "")).join("、"),
+          sum: amount(sum),
+          diff: amount(Math.abs(t.value - sum)),
+        },
+      });
     }
   },
 });
@@ -316,13 +380,15 @@ const total = defineRule({
   },
 });
 
-/** Default grade bands (财预〔2020〕10号: 优 ≥90, 良 80–90, 中 60–80, 差 <60). */
-const GRADES: [string, number][] = [
-  ["优", 90],
-  ["良", 80],
-  ["中", 60],
-  ["差", 0],
-];
+/** Default grade bands (财预〔2020〕10号: 优 ≥90, 良 80–90, 中 60–80, 差 <60); the configuration's gradeBands changes them. */
+export const DEFAULT_GRADE_BANDS: GradeBands = { 优: 90, 良: 80, 中: 60 };
+
+const GRADE_NAMES = ["优", "良", "中", "差"] as const;
+
+/** The grade a 总分 earns under the bands. */
+export function gradeOf(score: number, bands: GradeBands = DEFAULT_GRADE_BANDS): (typeof GRADE_NAMES)[number] {
+  return score >= bands.优 ? "优" : score >= bands.良 ? "良" : score >= bands.中 ? "中" : "差";
+}
 
 const grade = defineRule({
   id: "self-evaluation.grade",
@@ -330,19 +396,27 @@ const grade = defineRule({
   severity: "warning",
   title: { zh: "评价等级与总分不符", en: "A grade that does not fit the 总分" },
   messages: {
-    default: { zh: "总分 {score} 对应的等级应为“{expected}”，表中写作“{grade}”。", en: 'A 总分 of {score} is graded "{expected}", but the table says "{grade}".' },
+    default: {
+      zh: "总分 {score} 对应的等级应为“{expected}”（{bands}），表中写作“{grade}”。",
+      en: 'A 总分 of {score} is graded "{expected}" ({bands}), but the table says "{grade}".',
+    },
   },
-  why: { zh: "等级由总分决定：90 分及以上为优，80–90 为良，60–80 为中，60 以下为差。", en: "The grade follows from the 总分: 优 from 90, 良 from 80, 中 from 60, 差 below." },
+  why: {
+    zh: "等级由总分决定：默认 90 分及以上为优，80–90 为良，60–80 为中，60 以下为差（本地标准不同的，可在配置文件的 gradeBands 中设定）。",
+    en: "The grade follows from the 总分: by default 优 from 90, 良 from 80, 中 from 60, 差 below (where the local standard differs, set gradeBands in the configuration).",
+  },
   howToFix: { zh: "按总分填写等级（或改正总分）。", en: "Give the grade the 总分 earns (or correct the 总分)." },
   fixable: "no",
   example: { bad: "总分 86 | 优", good: "总分 86 | 良", from: { regulation: "财预〔2020〕10号", note: "90 分及以上为优，80–90 为良，60–80 为中，60 以下为差" } },
-  check: ({ table }) => {
+  check: ({ table, options }) => {
     const row = table.totalRow;
     const score = figure(row?.score);
     const g = row?.grade?.text.trim();
-    if (!isSelfEvaluation(table) || score === undefined || !row?.grade || !g || !GRADES.some(([name]) => name === g)) return [];
-    const expected = (GRADES.find(([, floor]) => score >= floor) ?? GRADES[GRADES.length - 1])[0];
-    return expected === g ? [] : [{ place: row.grade, value: g, params: { score: num(score), expected, grade: g } }];
+    if (!isSelfEvaluation(table) || score === undefined || !row?.grade || !g || !(GRADE_NAMES as readonly string[]).includes(g)) return [];
+    const bands = options.gradeBands ?? DEFAULT_GRADE_BANDS;
+    const expected = gradeOf(score, bands);
+    const shown = { zh: `优 ≥${num(bands.优)}，良 ≥${num(bands.良)}，中 ≥${num(bands.中)}`, en: `优 from ${num(bands.优)}, 良 from ${num(bands.良)}, 中 from ${num(bands.中)}` };
+    return expected === g ? [] : [{ place: row.grade, value: g, params: { score: num(score), expected, grade: g, bands: shown } }];
   },
 });
 
@@ -509,7 +583,7 @@ const scoreVsAchievement = defineRule({
   id: "self-evaluation.score-vs-achievement",
   category: "self-evaluation",
   severity: "warning",
-  title: { zh: "得分与完成情况不符（完成却扣分，未完成却满分）", en: "A score that does not fit the achievement (met but deducted, missed but full)" },
+  title: { zh: "得分与完成情况不符（完成却扣分，未完成却满分，与按比例得分相去甚远）", en: "A score that does not fit the achievement (met but deducted, missed but full, far from proportional)" },
   messages: {
     met: {
       zh: "指标“{name}”目标“{target}”，实际完成“{actual}”，已达到目标，却只得 {score} 分（分值 {weight}）。",
@@ -519,8 +593,15 @@ const scoreVsAchievement = defineRule({
       zh: "指标“{name}”目标“{target}”，实际完成“{actual}”，没有达到目标，却得了满分 {score}。",
       en: 'Indicator "{name}" missed its target "{target}" with "{actual}" but scores the full {score}.',
     },
+    proportional: {
+      zh: "指标“{name}”目标“{target}”，实际完成“{actual}”（完成 {ratio}），按比例应得约 {expected} 分（分值 {weight}），表中得 {score} 分；如按本地评分标准打分，请在偏差原因中说明。",
+      en: 'Indicator "{name}" achieved "{actual}" of its target "{target}" ({ratio}): in proportion about {expected} of {weight} points, but it scores {score}; where a local scoring standard applies, say so in the reason.',
+    },
   },
-  why: { zh: "达到目标应得满分，没达到应按比例扣分；得分与完成情况相反，评分就不可信。", en: "A target met earns its points and one missed loses some in proportion; a score that says the opposite cannot be trusted." },
+  why: {
+    zh: "达到目标应得满分，没达到应按比例扣分（常用的办法：≥ 目标按 完成值 ÷ 指标值 × 分值，≤ 目标按 指标值 ÷ 完成值 × 分值）；得分与完成情况相反或相去甚远（超过分值的四分之一），评分就不可信。各地评分标准不一，所以只作警告。",
+    en: "A target met earns its points and one missed loses some in proportion (the common rule: achieved ÷ target × points for a ≥ target, target ÷ achieved for a ≤ one); a score that says the opposite, or is far from it (more than a quarter of the points), cannot be trusted. Local scoring standards differ, so this is a warning only.",
+  },
   howToFix: { zh: "按完成情况重新打分，扣分的说明原因。", en: "Score by the achievement again, and give the reason for any deduction." },
   fixable: "no",
   example: { bad: "资金到位及时率 | ≥100% | 实际 100% | 分值 10 | 得分 7", good: "得分 10（或说明扣分原因）", from: { corpus: "self-evaluation 03", note: "云南 永德" } },
@@ -537,9 +618,20 @@ const scoreVsAchievement = defineRule({
         report({ ...at, messageId: "met", params });
         continue;
       }
+      if (met) continue;
       // a miss that scoring in proportion would take less than half a point for is within rounding
-      const shortfall = weight * (1 - (achievedRatio(ind.parsed, ind.actualParsed) ?? 0));
-      if (!met && score >= weight - 1e-9 && shortfall >= 0.5) report({ ...at, messageId: "missed", params });
+      const ratio = achievedRatio(ind.parsed, ind.actualParsed) ?? 0;
+      const shortfall = weight * (1 - ratio);
+      if (score >= weight - 1e-9) {
+        if (shortfall >= 0.5) report({ ...at, messageId: "missed", params });
+        continue;
+      }
+      // points deducted: far from the proportional rule (≥ and ≤ targets; an = target has no one rule)
+      // (a target of 0 has no proportion: ≤0次 is scored by the local standard)
+      const op = ind.parsed?.op ?? null;
+      if (op === "=" || !weight || !ind.parsed?.number) continue;
+      const expected = weight * ratio;
+      if (Math.abs(score - expected) > Math.max(1, weight / 4)) report({ ...at, messageId: "proportional", params: { ...params, ratio: pct(ratio), expected: num(expected) } });
     }
   },
 });
@@ -689,6 +781,7 @@ export const selfEvaluationRules = [
   executionRate,
   executionScore,
   spentOverBudget,
+  executionParts,
   lowRateWithoutReason,
   adjustmentWithoutReason,
   sectionPoints,

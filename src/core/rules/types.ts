@@ -70,11 +70,20 @@ export type HitOf<M extends Messages> = {
   [K in keyof M & string]: HitBase & (K extends "default" ? { messageId?: K } : { messageId: K }) & WithParams<M[K]>;
 }[keyof M & string];
 
+/** The lowest 总分 of each grade of a self-evaluation (差 below 中): 财预〔2020〕10号 gives 90 / 80 / 60. */
+export interface GradeBands {
+  优: number;
+  良: number;
+  中: number;
+}
+
 export interface RuleOptions {
   lang: Lang;
   /** unit to assume where a table declares none; undefined means "say so" */
   defaultMoneyUnit?: MoneyUnit;
   placeholderWords: string[];
+  /** a self-evaluation's grades (the configuration's gradeBands); undefined: 90 / 80 / 60 */
+  gradeBands?: GradeBands;
 }
 
 export interface TableContext {

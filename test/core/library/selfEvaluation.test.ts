@@ -20,7 +20,10 @@ function gridOf(n: NewTable): Grid {
 const target = () => recognizeTables(buildTable(cleanSpec("common")))[0];
 
 /** Fill the made table as a unit would: what was achieved, its points, a reason for each deduction, the money spent. */
-function fill(n: NewTable, achieve: (i: number, target: number) => number): Grid {
+/** The proportional rule: achieved ÷ target of the points for a ≥ target, target ÷ achieved for a ≤ one, to a tenth. */
+const proportional = (weight: number, ratio: number) => Number((weight * Math.min(1, ratio)).toFixed(1));
+
+function fill(n: NewTable, achieve: (i: number, target: number) => number, scoreOf: (weight: number, ratio: number) => number = proportional): Grid {
   const g = gridOf(n);
   const col = n.columns;
   const cell = (r: number, c: number, v: CellValue) => (g.cells[r - 1][c - 1] = v);
@@ -45,7 +48,7 @@ function fill(n: NewTable, achieve: (i: number, target: number) => number): Grid
     const t = Number(m[2]);
     const a = achieve(r, t);
     const ratio = m[1] === "≤" ? (a <= t ? 1 : t / a) : a >= t || t === 0 ? 1 : a / t;
-    const score = Number((weight * Math.min(1, ratio)).toFixed(1));
+    const score = scoreOf(weight, ratio);
     cell(r, col.actual as number, `${a}${m[3]}`);
     cell(r, col.score as number, score);
     if (score < weight) cell(r, col.reason as number, "受天气影响，部分工作顺延至下年");
@@ -98,6 +101,29 @@ describe("新建自评表 from a target table", () => {
         // (a cost achieved above its target may exceed the year's spending: that is reported, rightly, and is no score finding)
         const f = validate([grid]).findings.filter((x) => x.category === "self-evaluation" && x.rule !== "self-evaluation.cost-actual-above-spent");
         expect(f.map((x) => `${x.cell} ${x.rule}: ${x.message}`)).toEqual([]);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("property (the control): the same misses scored otherwise — full points, or far below the proportion — are reported on their score cells", () => {
+    const t = target();
+    const made = selfEvaluationGrid(t);
+    // the rows with a ≥ or ≤ number to miss (the date row has none)
+    const scored = t.indicators.filter((i) => i.parsed?.kind === "quantitative" && i.parsed.number).length;
+    fc.assert(
+      fc.property(fc.double({ min: 0.3, max: 0.7, noNaN: true }), fc.constantFrom("full", "far below"), (factor, how) => {
+        // a miss by 30-70%: below a floor, above a ceiling
+        const grid = fill(made, (r, x) => {
+          const row = made.cells[r - 1];
+          const ceiling = String(row[(made.columns.value as number) - 1]).startsWith("≤");
+          return Number((ceiling ? x / factor : x * factor).toFixed(2));
+        }, (weight, ratio) => (how === "full" ? weight : Math.max(0, Number((weight * ratio - Math.max(1, weight / 4) - 0.5).toFixed(1)))));
+        const f = validate([grid]).findings.filter((x) => x.rule === "self-evaluation.score-vs-achievement");
+        expect(f).toHaveLength(scored);
+        expect(new Set(f.map((x) => x.col))).toEqual(new Set([made.columns.score]));
+        // (at full points the message says the target was missed; else how far from the proportion)
+        for (const x of f) expect(x.message).toMatch(how === "full" ? /没有达到目标/ : /按比例应得约/);
       }),
       { numRuns: RUNS },
     );

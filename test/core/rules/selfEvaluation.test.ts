@@ -80,6 +80,22 @@ describe("self-evaluation.execution-rate", () => {
   });
 });
 
+describe("self-evaluation.execution-parts", () => {
+  it("positive: 年度资金总额's 年初预算数 0 while 其中:当年财政拨款 gives 387664.62 (corpus 05's 0 | 0 | 0)", () => {
+    expectFinding(run(table({ initial: 0 })), "self-evaluation.execution-parts", { cell: "C4", quoted: "年度资金总额", says: [/年初预算数为 0元/, /当年财政拨款合计 387,664.62元/] });
+  });
+  it("positive: on corpus 05, each column but the one budget-sum.sources reports", async () => {
+    const grids = await loadCorpusGrids("self-evaluation/05_anhui_chizhou_guichi_tangxi_weituoyewu_TRUNCATED.xlsx");
+    const r = run(grids);
+    expectFinding(r, "self-evaluation.execution-parts", { cell: "D7", says: [/年初预算数为 0万元/, /90万元/] });
+    expectFinding(r, "self-evaluation.execution-parts", { cell: "F7", says: [/全年执行数为 0万元/, /89.974万元/] });
+    expect(r.findings.filter((f) => f.cell === "E7").map((f) => f.rule)).toEqual(["budget-sum.sources"]);
+  });
+  it("negative: the total is its parts in every column", () => {
+    expectNone(run(table()), "self-evaluation.execution-parts");
+  });
+});
+
 describe("self-evaluation.execution-score", () => {
   it("positive: full points at an 80% execution rate", () => {
     expectFinding(run(table({ spent: 310131.7, rate: "80%", execScore: 10 })), "self-evaluation.execution-score", { cell: "H4", says: [/应为 8/] });
@@ -178,6 +194,15 @@ describe("self-evaluation.grade", () => {
   it("negative: 总分 100, 优", () => {
     expectNone(run(table()), "self-evaluation.grade");
   });
+  it("the bands are configurable (gradeBands): 总分 85 is 优 from 85, and 良 graded 优 is said with the bands", () => {
+    const rows = CLEAN_ROWS.map((r) => r.slice());
+    rows[2][6] = 15;
+    rows[2][7] = "满意度调查 98%，但样本偏少，按比例扣分";
+    const bands = { 优: 85, 良: 75, 中: 60 };
+    expectNone(run(table({ rows, total: [100, 85, "优"] }), { gradeBands: bands }), "self-evaluation.grade");
+    const f = expectFinding(run(table({ rows, total: [100, 85, "良"] }), { gradeBands: bands }), "self-evaluation.grade", { cell: `J${TOTAL_ROW}`, says: [/应为“优”/, /优 ≥85，良 ≥75，中 ≥60/] });
+    expect(f.severity).toBe("warning");
+  });
 });
 
 describe("self-evaluation.actual-as-target", () => {
@@ -225,6 +250,25 @@ describe("self-evaluation.deduction-without-reason and score-vs-achievement", ()
     const rows = CLEAN_ROWS.map((r) => r.slice());
     rows[2] = ["学生满意度", "≥", "99", "%", "98%", 30, 30, null];
     expectNone(run(table({ rows })), "self-evaluation.score-vs-achievement");
+  });
+  it("positive: a score far from proportional (368 of ≥735人 is 50%: about 15 of 30, scored 26)", () => {
+    const rows = CLEAN_ROWS.map((r) => r.slice());
+    rows[0] = ["学生受资助人数", "≥", "735", "人", "368人", 30, 26, "部分学生转学"];
+    const f = expectFinding(run(table({ rows, total: [100, 96, "优"] })), "self-evaluation.score-vs-achievement", { cell: "I10", quoted: ["学生受资助人数", "368人"], says: [/完成 50.07%/, /按比例应得约 15.02 分/] });
+    expect(f.severity).toBe("warning");
+  });
+  it("positive: a ≤ target scored in the inverse proportion (≤20万元 achieved 40万元: about 5 of 10)", () => {
+    const rows = [CLEAN_ROWS[0], ["项目总成本", "≤", "20", "万元", "40万元", 30, 30, null], CLEAN_ROWS[2]];
+    expectFinding(run(table({ rows })), "self-evaluation.score-vs-achievement", { cell: "I11", says: [/没有达到目标/] });
+    rows[1] = ["项目总成本", "≤", "20", "万元", "40万元", 30, 28, "材料涨价"];
+    expectFinding(run(table({ rows, total: [100, 98, "优"] })), "self-evaluation.score-vs-achievement", { cell: "I11", says: [/完成 50%/, /按比例应得约 15 分/] });
+  });
+  it("negative: a score near the proportional one (368 of ≥735人 scored 16 of 30), or a target of 0", () => {
+    const rows = CLEAN_ROWS.map((r) => r.slice());
+    rows[0] = ["学生受资助人数", "≥", "735", "人", "368人", 30, 16, "部分学生转学"];
+    expectNone(run(table({ rows, total: [100, 86, "良"] })), "self-evaluation.score-vs-achievement");
+    rows[0] = ["安全事故", "≤", "0", "次", "1次", 30, 20, "发生一起轻微事故"];
+    expectNone(run(table({ rows, total: [100, 90, "优"] })), "self-evaluation.score-vs-achievement");
   });
   it("negative: a deduction explained, and a target missed with points deducted", () => {
     const rows = CLEAN_ROWS.map((r) => r.slice());
