@@ -41,6 +41,9 @@ function esbuildOptions(outDir: string, minify: boolean): esbuild.BuildOptions {
     chunkNames: "chunks/[name]-[hash]",
     define: { "process.env.NODE_ENV": JSON.stringify(minify ? "production" : "development") },
     logLevel: "warning",
+    // exceljs's browser build without its core-js polyfills (the same library; the page's targets
+    // have every built-in they add): 85 KB less to load and run before a file can be read
+    alias: { exceljs: "exceljs/dist/exceljs.bare.min.js" },
     metafile: true,
     legalComments: "linked",
   };
