@@ -6,7 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
@@ -122,7 +122,70 @@ describe("jixiao selfeval <target.xlsx> --out <file.xlsx>", () => {
     expect(readdirSync(dir).sort()).toEqual(["x (2).xlsx", "x.xlsx"]);
   });
 
+  it("does not guess the money unit of a table that declares none (seed 000); the configuration's moneyUnit is used", async () => {
+    const dir = tmp();
+    const plain = path.join(dir, "plain.xlsx");
+    expect((await run(["selfeval", EX("seed000.xlsx"), "--out", plain, "--table", "1"])).code).toBe(0);
+    const cfg = path.join(dir, "jixiao.config.json");
+    writeFileSync(cfg, JSON.stringify({ moneyUnit: "万元" }));
+    const configured = path.join(dir, "configured.xlsx");
+    expect((await run(["selfeval", EX("seed000.xlsx"), "--out", configured, "--table", "1", "--config", cfg])).code).toBe(0);
+    const a4 = async (file: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(file);
+      return wb.worksheets[0].getCell("A4").value;
+    };
+    expect([await a4(plain), await a4(configured)]).toEqual(["项目资金", "项目资金（万元）"]);
+    expect((await tablesIn(plain)).findings.map((f) => f.rule)).toContain("budget-sum.unit-undeclared");
+  });
+
   const withSoffice = spawnSync("soffice", ["--version"]).status === 0 || process.env.CI === "true" ? it : it.skip;
+  withSoffice("keeps its totals by formula: filled in with what a unit types and computed by LibreOffice, it reports no self-evaluation finding", async () => {
+    const dir = tmp();
+    const out = path.join(dir, "自评表.xlsx");
+    expect((await run(["selfeval", EX("corpus/targets/13_anhui_luan_jinan_tiyu_wangqiusai.xlsx"), "--out", out])).code).toBe(0);
+    const made = (await tablesIn(out)).tables[0];
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.worksheets[0];
+    const exec = made.execution!.total!;
+    const cols = made.header!.columns as Record<"actual" | "weight" | "score" | "reason", number>;
+    // 86.2% of the money spent: the sheet computes 执行率 and its 得分 (10 × 86.2% = 8.62)
+    ws.getCell(exec.label.row, exec.budget!.col + 1).value = exec.budget!.value * 0.862;
+    ws.getCell(exec.label.row + 1, exec.budget!.col + 1).value = exec.budget!.value * 0.862;
+    let sum = 8.62;
+    made.indicators.forEach((ind, i) => {
+      const weight = Number(ind.weight?.raw);
+      // the first row missed by a fifth and scored in proportion, with its reason; the others met
+      const score = i === 0 ? weight * 0.8 : weight;
+      // (the cost: what was spent)
+      const cost = /^≤.*万元$/.test(ind.value?.text ?? "");
+      ws.getCell(ind.row, cols.actual).value = i === 0 ? "0.8种" : cost ? `${exec.budget!.value * 0.862}万元` : (ind.value?.text.replace(/^[≥≤=<>]+/, "") ?? "");
+      ws.getCell(ind.row, cols.score).value = score;
+      if (i === 0) ws.getCell(ind.row, cols.reason).value = "受场地影响，一项赛事延期";
+      sum += score;
+    });
+    const typed = path.join(dir, "typed.xlsx");
+    await wb.xlsx.writeFile(typed);
+    const r = spawnSync("soffice", ["--headless", "--calc", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", path.join(dir, "lo"), typed], { encoding: "utf8", timeout: 120_000 });
+    expect(r.status).toBe(0);
+    const report = await tablesIn(path.join(dir, "lo", "typed.xlsx"));
+    const m = readModelOf(report.tables[0]);
+    expect([m.execution?.rate, m.execution?.score]).toEqual([0.862, 8.62]);
+    expect(Number(report.tables[0].totalRow?.score?.text)).toBeCloseTo(sum, 6);
+    expect(report.findings.filter((f) => f.category === "self-evaluation").map((f) => `${f.cell} ${f.rule}: ${f.message}`)).toEqual([]);
+  });
+
+  withSoffice("renders in LibreOffice: the 总分's 分值 computed (100), every 一级 with its points", async () => {
+    const dir = tmp();
+    const out = path.join(dir, "se.xlsx");
+    await run(["selfeval", EX("corpus/targets/13_anhui_luan_jinan_tiyu_wangqiusai.xlsx"), "--out", out]);
+    const r = spawnSync("soffice", ["--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", dir, out], { encoding: "utf8", timeout: 120_000 });
+    expect(r.status).toBe(0);
+    const csv = readFileSync(path.join(dir, "se.csv"), "utf8");
+    expect(csv).toMatch(/^总分,+100,/m);
+    for (const l1 of ["产出指标(50分)", "效益指标(30分)", "满意度指标(10分)"]) expect(csv).toContain(l1);
+  });
   withSoffice("opens in LibreOffice: every indicator on the sheet, its merged 一级 cells kept", async () => {
     const dir = tmp();
     const out = path.join(dir, "se.xlsx");

@@ -14,9 +14,8 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { configToOptions } from "../../core/config";
 import { validate } from "../../core/engine";
-import type { NewTable } from "../../core/library/newTable";
-import { DEFAULT_POINTS, selfEvaluationGrid, type PointsScheme } from "../../core/library/selfEvaluation";
-import type { TargetTable } from "../../core/model";
+import { DEFAULT_POINTS, selfEvaluationGrid, type PointsScheme, type SelfEvaluationTable } from "../../core/library/selfEvaluation";
+import type { MoneyUnit, TargetTable } from "../../core/model";
 import { tableName } from "../../core/readModel";
 import { wrappedRowHeight } from "../format";
 import { UsageError, type CliIO } from "../io";
@@ -71,7 +70,7 @@ const THIN: Partial<ExcelJS.Border> = { style: "thin" };
 const FONT: Partial<ExcelJS.Font> = { name: "宋体", size: 11 };
 
 /** One made table as a sheet: values, merges and number formats as the grid gives them, ruled and wrapped for printing. */
-function addTableSheet(wb: ExcelJS.Workbook, made: NewTable, used: Set<string>): string {
+function addTableSheet(wb: ExcelJS.Workbook, made: SelfEvaluationTable, used: Set<string>): string {
   let name = made.sheet;
   for (let i = 2; used.has(name); i++) name = `${made.sheet.slice(0, 27)} (${i})`;
   used.add(name);
@@ -85,7 +84,9 @@ function addTableSheet(wb: ExcelJS.Workbook, made: NewTable, used: Set<string>):
       const fmt = made.numberFormats[i]?.[j];
       if (fmt) cell.numFmt = fmt;
       cell.font = FONT;
-      cell.alignment = { vertical: "middle", wrapText: true, horizontal: typeof v === "number" ? "right" : i === 0 ? "center" : "left" };
+      // (a cell left to fill keeps the general alignment: a number typed in goes right, a text left)
+      const horizontal = typeof v === "number" ? "right" : i === 0 ? "center" : typeof v === "string" ? "left" : undefined;
+      cell.alignment = { vertical: "middle", wrapText: true, ...(horizontal ? { horizontal } : {}) };
       if (i > 0) cell.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
     });
   });
@@ -94,6 +95,12 @@ function addTableSheet(wb: ExcelJS.Workbook, made: NewTable, used: Set<string>):
   const header = ws.getRow(made.headerRow);
   header.font = { ...FONT, bold: true };
   header.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
+  // the figures a spreadsheet computes (执行率, its 得分, the 总分): the value as made is the formula's result
+  for (const f of made.formulas) {
+    const cell = ws.getCell(f.row, f.col);
+    const v = made.cells[f.row - 1]?.[f.col - 1];
+    cell.value = { formula: f.formula, ...(v !== null && v !== undefined ? { result: v } : {}) } as ExcelJS.CellFormulaValue;
+  }
   for (const m of made.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
   // a spreadsheet keeps a row's height as the file gives it: each row as high as its longest wrapped text needs
   made.cells.forEach((r, i) => {
@@ -110,14 +117,14 @@ function addTableSheet(wb: ExcelJS.Workbook, made: NewTable, used: Set<string>):
   return name;
 }
 
-export function selfEvaluationWorkbook(tables: readonly TargetTable[], points: PointsScheme, year?: number): { wb: ExcelJS.Workbook; sheets: string[]; indicators: number[] } {
+export function selfEvaluationWorkbook(tables: readonly TargetTable[], points: PointsScheme, year?: number, moneyUnit?: MoneyUnit): { wb: ExcelJS.Workbook; sheets: string[]; indicators: number[] } {
   const wb = new ExcelJS.Workbook();
   wb.creator = "jixiao";
   const used = new Set<string>();
   const sheets: string[] = [];
   const indicators: number[] = [];
   for (const tbl of tables) {
-    const made = selfEvaluationGrid(tbl, { points, year });
+    const made = selfEvaluationGrid(tbl, { points, year, moneyUnit });
     sheets.push(addTableSheet(wb, made, used));
     indicators.push(tbl.indicators.filter((i) => i.name || i.value).length);
   }
@@ -144,7 +151,8 @@ async function selfeval(args: string[], io: CliIO, cwd: string): Promise<number>
     return 2;
   }
   for (const w of input.warnings) io.err(w);
-  const report = validate(input.grids, { lang, ...configToOptions(config) });
+  const options = configToOptions(config);
+  const report = validate(input.grids, { lang, ...options });
   const targets = report.tables.filter((x) => x.kind === "target" && x.indicators.length > 0);
   const shown = path.relative(cwd, file) || file;
   if (targets.length === 0) {
@@ -154,7 +162,7 @@ async function selfeval(args: string[], io: CliIO, cwd: string): Promise<number>
   if (a.table !== undefined && a.table > targets.length) throw new UsageError(t(lang, "selfevalTableOutOfRange", a.table, shown, targets.length));
   // a self-evaluation looks back on one year: of a project's 中期 and 年度 tables, the 年度 one (unless --table names the other)
   const chosen = a.table !== undefined ? [targets[a.table - 1]] : yearTables(targets);
-  const { wb, sheets, indicators } = selfEvaluationWorkbook(chosen, a.points, a.year);
+  const { wb, sheets, indicators } = selfEvaluationWorkbook(chosen, a.points, a.year, options.defaultMoneyUnit);
   const out = await writeNewWorkbook(wb, path.resolve(cwd, a.out as string), [file]);
   chosen.forEach((tbl, i) => io.out(t(lang, "selfevalMade", tableName(tbl), sheets[i], indicators[i])));
   const rel = path.relative(cwd, out);

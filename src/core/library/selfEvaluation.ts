@@ -9,7 +9,7 @@
  */
 import { isSatisfactionName } from "../lexicon";
 import { sheetRows } from "./sheetRows";
-import type { ColumnRole, IndicatorRow, TargetTable } from "../model";
+import type { ColumnRole, IndicatorRow, MoneyUnit, TargetTable } from "../model";
 import { safeSheetName, type NewTable } from "./newTable";
 
 /** The parts of a self-evaluation and their points (财预〔2020〕10号 default). */
@@ -26,6 +26,8 @@ export interface SelfEvaluationSpec {
   points?: PointsScheme;
   year?: number;
   sheet?: string;
+  /** the money unit to assume where the target table declares none (the configuration's moneyUnit, the pane's 默认金额单位); else none is written */
+  moneyUnit?: MoneyUnit;
 }
 
 type Part = "output" | "benefit" | "satisfaction";
@@ -68,13 +70,41 @@ export function spreadPoints(rows: readonly IndicatorRow[], scheme: PointsScheme
   return out;
 }
 
+/** A 一级 label without the points the target table gave it: 产出指标(40-50)分 -> 产出指标, (50分) -> "". */
+function withoutPoints(text: string): string {
+  return text.replace(/\s*[(（]?\s*\d+(?:\.\d+)?(?:\s*[-–~～至]\s*\d+(?:\.\d+)?)?\s*分?\s*[)）]?\s*分?\s*$/, (m) => (/分/.test(m) ? "" : m)).trim();
+}
+
+/** The 一级 label of a block with the points it is given: 产出指标(50分) (a label given only as points takes its meaning's name). */
+function level1Label(ind: IndicatorRow, points: number): string | null {
+  const l1 = ind.level1;
+  if (!l1) return null;
+  const name = withoutPoints(l1.text) || (l1.key ? `${l1.key}指标` : "");
+  return name ? `${name}(${points}分)` : null;
+}
+
+/** A formula a made sheet holds where a spreadsheet keeps a figure right by itself (A1 text without "="); the cell's value is its result as made. */
+export interface SheetFormula {
+  row: number;
+  col: number;
+  formula: string;
+}
+
+/** A made self-evaluation: the new sheet's cells, and the formulas of its 执行率, execution 得分 and 总分 (written by the CLI; a host may write them too). */
+export interface SelfEvaluationTable extends NewTable {
+  formulas: SheetFormula[];
+}
+
+const col = (c: number) => String.fromCharCode(64 + c);
+
 const HEADER = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"];
 
 /** The self-evaluation of a target table, as cells and merges from A1 (columns A–I, the side label in A). */
-export function selfEvaluationGrid(t: TargetTable, spec: SelfEvaluationSpec = {}): NewTable {
+export function selfEvaluationGrid(t: TargetTable, spec: SelfEvaluationSpec = {}): SelfEvaluationTable {
   const scheme = spec.points ?? DEFAULT_POINTS;
   const width = 9;
-  const unit = t.moneyUnit.unit ?? "万元";
+  // a table that never says 元 or 万元 is not given one by guessing: the self-evaluation says what the target said
+  const unit = t.moneyUnit.unit ?? spec.moneyUnit ?? null;
   const { cells, formats, merges, row } = sheetRows(width);
   const merge = (top: number, left: number, bottom: number, right: number) => {
     if (bottom > top || right > left) merges.push({ top, left, bottom, right });
@@ -90,7 +120,7 @@ export function selfEvaluationGrid(t: TargetTable, spec: SelfEvaluationSpec = {}
   merge(nameRow, 7, nameRow, width);
 
   // the budget-execution block: the table's money in the 年初 and 全年 columns, the rest to fill
-  const head = row([`项目资金（${unit}）`, null, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]);
+  const head = row([unit ? `项目资金（${unit}）` : "项目资金", null, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]);
   const b = t.budget;
   const total = (b.total ?? b.currentYear)?.value ?? null;
   const fiscal = b.fiscal?.value ?? (b.fiscalParts.length ? b.fiscalParts.reduce((a, x) => a + x.value, 0) : total);
@@ -132,7 +162,12 @@ export function selfEvaluationGrid(t: TargetTable, spec: SelfEvaluationSpec = {}
       l2Start = r;
     }
     const target = ind.parsed?.raw ?? ind.value?.text ?? null;
-    row([null, newL1 ? (ind.level1?.text ?? null) : null, newL2 ? (ind.level2?.text ?? null) : null, ind.name?.text ?? null, target, null, points[i], null, null]);
+    const blockPoints = () => {
+      let sum = 0;
+      for (let k = i; k < rows.length && (k === i || rows[k].level1?.address === ind.level1?.address); k++) sum += points[k];
+      return sum;
+    };
+    row([null, newL1 ? level1Label(ind, blockPoints()) : null, newL2 ? (ind.level2?.text ?? null) : null, ind.name?.text ?? null, target, null, points[i], null, null]);
   });
   const end = cells.length;
   if (rows.length) {
@@ -142,6 +177,17 @@ export function selfEvaluationGrid(t: TargetTable, spec: SelfEvaluationSpec = {}
   }
   const totalRow = row(["总分", null, null, null, null, null, 100, null, null]);
   merge(totalRow, 1, totalRow, 6);
+  // 执行率 = 全年执行数 ÷ 全年预算数, its 得分 = 分值 × 执行率 (at most 分值), the 总分's 分值 and 得分 the sums: empty until there is something to compute
+  const [budgetC, spentC, weightC, rateC, scoreC] = [4, 5, 6, 7, 8].map(col);
+  const at = (c: string, r: number) => `${c}${r}`;
+  const gridWeights = rows.length ? `SUM(${at(col(columns.weight as number), gridTop)}:${at(col(columns.weight as number), end)})+` : "";
+  const gridScores = `${at(col(columns.score as number), gridTop)}:${at(col(columns.score as number), end)}`;
+  const formulas: SheetFormula[] = [
+    { row: first, col: 7, formula: `IF(OR(${at(budgetC, first)}="",${at(spentC, first)}="",N(${at(budgetC, first)})=0),"",${at(spentC, first)}/${at(budgetC, first)})` },
+    { row: first, col: 8, formula: `IF(${at(rateC, first)}="","",MIN(${at(weightC, first)},ROUND(${at(weightC, first)}*${at(rateC, first)},2)))` },
+    { row: totalRow, col: columns.weight as number, formula: `${gridWeights}${at(weightC, first)}` },
+    ...(rows.length ? [{ row: totalRow, col: columns.score as number, formula: `IF(COUNT(${gridScores})=0,"",SUM(${gridScores})+N(${at(scoreC, first)}))` }] : []),
+  ];
   const sheet = safeSheetName(spec.sheet ?? `${project}自评`);
-  return { sheet, cells, merges, numberFormats: formats, headerRow, columns, skipped: [] };
+  return { sheet, cells, merges, numberFormats: formats, headerRow, columns, skipped: [], formulas };
 }

@@ -9,7 +9,7 @@ import type { CellValue, Grid } from "../../../src/core/grid";
 import { DEFAULT_POINTS, selfEvaluationGrid, spreadPoints } from "../../../src/core/library/selfEvaluation";
 import type { NewTable } from "../../../src/core/library/newTable";
 import { recognizeTables } from "../../../src/core/recognize";
-import { buildTable, cleanSpec } from "../../helpers/tableBuilder";
+import { buildTable, cleanRows, cleanSpec } from "../../helpers/tableBuilder";
 
 const RUNS = Number(process.env.FC_RUNS ?? 60);
 
@@ -80,8 +80,44 @@ describe("新建自评表 from a target table", () => {
     const made = selfEvaluationGrid(t, { year: 2024 });
     const s = recognizeTables(gridOf(made))[0];
     expect([s.kind, s.projectName?.text, s.budget.total?.value, s.moneyUnit.unit]).toEqual(["self-evaluation", t.projectName?.text, t.budget.total?.value, t.moneyUnit.unit]);
-    expect(s.indicators.map((i) => [i.level1?.text, i.level2?.text, i.name?.text, i.value?.text])).toEqual(t.indicators.map((i) => [i.level1?.text, i.level2?.text, i.name?.text, i.parsed?.raw ?? i.value?.text]));
+    // the 一级 with its points: 产出指标(50分), the same label to the reader
+    expect(s.indicators.map((i) => [i.level1?.key, i.level1?.text.replace(/\(\d+分\)$/, ""), i.level2?.text, i.name?.text, i.value?.text])).toEqual(
+      t.indicators.map((i) => [i.level1?.key, i.level1?.text, i.level2?.text, i.name?.text, i.parsed?.raw ?? i.value?.text]),
+    );
     expect(s.execution?.total?.weight?.text).toBe("10");
+  });
+
+  it("gives each 一级 the points it spreads ((50分), the target's own points taken off) and keeps the money unit it was given", () => {
+    const t = target();
+    const made = selfEvaluationGrid(t);
+    const l1 = (n: typeof made) => n.cells.map((r) => r[1]).filter((v): v is string => typeof v === "string" && /指标\(/.test(v));
+    expect(l1(made)).toEqual(["产出指标(50分)", "效益指标(30分)", "满意度指标(10分)"]);
+    expect(made.cells.some((r) => r[0] === "项目资金（万元）")).toBe(true);
+    // seed 000 never says 元 or 万元: the self-evaluation does not guess (the configuration's unit when there is one)
+    const undeclared = recognizeTables(buildTable(cleanSpec("common", { unit: null })))[0];
+    expect(undeclared.moneyUnit.unit).toBeNull();
+    expect(selfEvaluationGrid(undeclared).cells.some((r) => r[0] === "项目资金")).toBe(true);
+    expect(selfEvaluationGrid(undeclared, { moneyUnit: "元" }).cells.some((r) => r[0] === "项目资金（元）")).toBe(true);
+    // a target table's own points (产出指标(40-50)分) are not copied beside the ones given
+    const rows = cleanRows("common").map((r) => (Array.isArray(r) && r[0] === "产出指标" ? ["产出指标(40-50)分", ...r.slice(1)] : Array.isArray(r) && r[0] === "效益指标" ? ["效益指标（30分）", ...r.slice(1)] : r));
+    const pointed = recognizeTables(buildTable(cleanSpec("common", { rows })))[0];
+    expect(pointed.indicators.map((i) => i.level1?.text)).toContain("产出指标(40-50)分");
+    expect(l1(selfEvaluationGrid(pointed))).toEqual(["产出指标(50分)", "效益指标(30分)", "满意度指标(10分)"]);
+  });
+
+  it("keeps its totals right with formulas: 执行率 = 执行数 ÷ 预算数, its 得分 = 分值 × 执行率 (at most 分值), the 总分's 分值 and 得分 the sums", () => {
+    const made = selfEvaluationGrid(target());
+    const exec = made.cells.findIndex((r) => r[1] === "年度资金总额") + 1;
+    const total = made.cells.findIndex((r) => r[0] === "总分") + 1;
+    const top = made.headerRow + 1;
+    expect(made.formulas).toEqual([
+      { row: exec, col: 7, formula: `IF(OR(D${exec}="",E${exec}="",N(D${exec})=0),"",E${exec}/D${exec})` },
+      { row: exec, col: 8, formula: `IF(G${exec}="","",MIN(F${exec},ROUND(F${exec}*G${exec},2)))` },
+      { row: total, col: 7, formula: `SUM(G${top}:G${total - 1})+F${exec}` },
+      { row: total, col: 8, formula: `IF(COUNT(H${top}:H${total - 1})=0,"",SUM(H${top}:H${total - 1})+N(H${exec}))` },
+    ]);
+    // the value as made is each formula's result: 100 for the 总分's 分值, the rest still empty
+    expect(made.formulas.map((f) => made.cells[f.row - 1][f.col - 1])).toEqual([null, null, 100, null]);
   });
 
   it("filled in with consistent values, it reports nothing", () => {
@@ -89,7 +125,7 @@ describe("新建自评表 from a target table", () => {
     const grid = fill(selfEvaluationGrid(t), (_r, x) => x);
     const r = validate([grid]);
     expect(r.tables[0].kind).toBe("self-evaluation");
-    expect(r.findings.filter((f) => f.severity !== "info").map((f) => `${f.cell} ${f.rule}: ${f.message}`)).toEqual([]);
+    expect(r.findings.map((f) => `${f.cell} ${f.rule}: ${f.message}`)).toEqual([]);
   });
 
   it("property: random achievements scored by the proportional rule give no score finding", () => {
