@@ -452,16 +452,22 @@ function wholeColumnEmpty(table: TargetTable, pick: (i: IndicatorRow) => Field |
   return table.indicators.length > 1 && table.indicators.every((i) => !pick(i));
 }
 
+const YES_NO = /^(是|否|有|无|√|×|✓|✔)$/;
+
 const unscored = defineRule({
   id: "self-evaluation.unscored",
   category: "self-evaluation",
   severity: "error",
-  title: { zh: "实际完成值或得分没有填写", en: "An actual value or a score left empty" },
+  title: { zh: "实际完成值或得分没有填写（或只是占位符）", en: "An actual value or a score left empty (or a placeholder)" },
   messages: {
     default: { zh: "指标“{name}”没有填写{column}。", en: 'Indicator "{name}" has no {column}.' },
     column: { zh: "“{column}”一栏整栏空白，{count} 项指标都没有填写。", en: 'The column "{column}" is empty from top to bottom ({count} indicators).' },
+    placeholder: {
+      zh: "指标“{name}”的{column}写作“{value}”，是占位符，并没有填写实际达到的数值。",
+      en: 'The {column} of "{name}" reads "{value}", a placeholder: what was achieved is not given.',
+    },
   },
-  why: { zh: "自评表要逐项写明实际完成值和得分，空着就无法评价。", en: "A self-evaluation gives each indicator its actual value and its score; left empty, nothing is evaluated." },
+  why: { zh: "自评表要逐项写明实际完成值和得分，空着（或只留着 XX、待定之类的占位符）就无法评价。", en: "A self-evaluation gives each indicator its actual value and its score; left empty (or holding a placeholder such as XX or 待定), nothing is evaluated." },
   howToFix: { zh: "逐项填写实际完成值和得分。", en: "Fill in each indicator's actual value and score." },
   fixable: "no",
   example: { bad: "完成值（空白） | 得分（空白）", good: "完成值 100% | 得分 60", from: { corpus: "self-evaluation 01", note: "四川 青神" } },
@@ -479,6 +485,12 @@ const unscored = defineRule({
         continue;
       }
       for (const ind of table.indicators) {
+        // an actual value that is a placeholder (XX, n次, 待定; not a yes/no answer, which can be the achievement of a yes/no target)
+        const a = role === "actual" ? ind.actual : undefined;
+        if (a && parseValueCached(a.text).kind === "placeholder" && !YES_NO.test(a.text.trim())) {
+          report({ place: a, value: a.text, indicator: nameOf(ind), messageId: "placeholder", params: { column: { zh: label, en }, name: nameOf(ind), value: a.text } });
+          continue;
+        }
         // (an indicator given in parts: its actual values on the parts' rows, the parts scored with it)
         if (ind[role] || !ind.name || (role === "score" && !ind.weight) || (role === "actual" && ind.parts) || (role === "score" && ind.partOf !== undefined)) continue;
         const place = cellInColumn(table, ind, role);

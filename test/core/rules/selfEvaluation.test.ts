@@ -228,8 +228,18 @@ describe("self-evaluation.unscored", () => {
     rows[1][6] = null;
     expectFinding(run(table({ rows, total: [100, 70, "中"] })), "self-evaluation.unscored", { cell: "I11", quoted: "营养改善计划覆盖率" });
   });
-  it("negative: every row scored", () => {
+  it("positive: an actual value left as a placeholder (待定, n人, XX%)", () => {
+    for (const placeholder of ["待定", "n人", "XX%"]) {
+      const rows = CLEAN_ROWS.map((r) => r.slice());
+      rows[0][4] = placeholder;
+      expectFinding(run(table({ rows })), "self-evaluation.unscored", { cell: "G10", quoted: ["学生受资助人数", placeholder], says: [/占位符/] });
+    }
+  });
+  it("negative: every row scored; 是 achieving a yes/no target is an answer, not a placeholder", () => {
     expectNone(run(table()), "self-evaluation.unscored");
+    const rows = CLEAN_ROWS.map((r) => r.slice());
+    rows[1] = ["是否按时完成", null, "是", null, "是", 30, 30, null];
+    expectNone(run(table({ rows })), "self-evaluation.unscored");
   });
 });
 
