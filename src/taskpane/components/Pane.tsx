@@ -7,7 +7,7 @@ import { FluentProvider, Tab, TabList, makeStyles, tokens, webDarkTheme, webLigh
 import { lazy, Suspense, useEffect, useState, useSyncExternalStore, type KeyboardEvent } from "react";
 import { t } from "../i18nFirst";
 import { preloadEngine } from "../state/engine";
-import { loadLibrary, type LibraryModule } from "../state/library";
+import type { LibraryModule } from "../state/library";
 import type { NoticePlace, PaneSession } from "../state/session";
 import type { Theme } from "../theme";
 import { focusSelectedEntry } from "./focus";
@@ -73,7 +73,7 @@ function viewOf(place: NoticePlace | undefined): View | null {
   return null;
 }
 
-export function Pane({ session, loadLibrary: load = loadLibrary, initialView = "validate", autoValidate = false }: PaneProps) {
+export function Pane({ session, loadLibrary: load, initialView = "validate", autoValidate = false }: PaneProps) {
   const s = useStyles();
   const state = useSyncExternalStore(session.subscribe, session.getState);
   const [view, setView] = useState<View>(initialView);

@@ -9,7 +9,7 @@ import type { Template } from "../../core/library/schema";
 import { t } from "../i18n";
 import { tableName } from "../../core/readModel";
 import { tableLabels } from "../state/findings";
-import { effectiveLibrary, groupBy, targetText, type LibraryModule } from "../state/library";
+import { effectiveLibrary, groupBy, loadLibrary, targetText, type LibraryModule } from "../state/library";
 import { targetTable, type PaneSession, type PaneState } from "../state/session";
 import { EmptyState } from "./EmptyState";
 import { InsertionPreview, InsertNoticeBox, InsertTarget } from "./InsertPanel";
@@ -30,8 +30,8 @@ const useStyles = makeStyles({
 export interface TemplatesViewProps {
   session: PaneSession;
   state: PaneState;
-  /** loads the library chunk (lazy) */
-  load: () => Promise<LibraryModule>;
+  /** loads the library chunk (lazy; loadLibrary unless tests or the playground pass their own) */
+  load?: () => Promise<LibraryModule>;
   /** the view is the one shown (it stays mounted, hidden, to keep what the user typed) */
   active?: boolean;
 }
@@ -53,7 +53,7 @@ function useLibraryModule(load: () => Promise<LibraryModule>): { lib: LibraryMod
   return { lib, error };
 }
 
-export function TemplatesView({ session, state, load, active = true }: TemplatesViewProps) {
+export function TemplatesView({ session, state, load = loadLibrary, active = true }: TemplatesViewProps) {
   const s = useStyles();
   const { lang, report, busy } = state;
   const { lib, error } = useLibraryModule(load);
