@@ -51,6 +51,10 @@ const executionRate = defineRule({
       zh: "执行率写作“{rate}”，但全年执行数没有填写，执行率无从算起。",
       en: 'The execution rate reads "{rate}", but the amount spent is empty, so there is nothing to compute it from.',
     },
+    noRate: {
+      zh: "执行率没有填写（全年执行数 {spent} ÷ 全年预算数 {budget} = {computed}），却给了预算执行得分“{score}”。",
+      en: 'The execution rate is empty (spent {spent} ÷ budget {budget} = {computed}), yet the budget execution scores "{score}".',
+    },
   },
   why: { zh: "执行率 = 全年执行数 ÷ 全年预算数；对不上，执行率或执行数写错了，预算执行得分也随之错误。", en: "The execution rate is spent ÷ budget; when it does not match, the rate or the amount spent is wrong, and so is the execution score." },
   howToFix: { zh: "填写全年执行数，按执行数 ÷ 预算数重新计算执行率。", en: "Fill in the amount spent and compute the rate as spent ÷ budget." },
@@ -61,6 +65,11 @@ const executionRate = defineRule({
     for (const r of table.execution.rows) {
       const rate = rateOf(r.rate);
       const budget = budgetOf(r);
+      // points given for a rate nobody wrote down (corpus 06: 执行率(B/A) empty, 得分 10)
+      if (!r.rate && r === table.execution.total && r.score && figure(r.score) !== undefined && r.spent && budget && budget.value > 0) {
+        report({ place: r.score, value: r.score.text, messageId: "noRate", params: { spent: num(r.spent.value), budget: num(budget.value), computed: pct(r.spent.value / budget.value), score: r.score.text } });
+        continue;
+      }
       if (rate === undefined || !r.rate || !budget) continue;
       if (!r.spent) {
         if (rate > 0) report({ place: r.rate, value: r.rate.text, messageId: "noSpent", params: { rate: r.rate.text } });
@@ -83,21 +92,31 @@ const executionScore = defineRule({
       zh: "预算执行得分为“{score}”，按分值 {weight} × 执行率 {rate} 应为 {expected}（最高不超过分值）。",
       en: 'The budget-execution score is "{score}"; {weight} points × the rate {rate} gives {expected} (never more than the points).',
     },
+    partScored: {
+      zh: "“{label}”一行也写了分值“{weight}”、得分“{score}”；预算执行只在“{total}”一行计分，其中各项再写一遍，预算执行就算了两次。",
+      en: '"{label}" gives points "{weight}" and a score "{score}" as well; the budget execution is scored on the "{total}" row only, and scored again on its parts it counts twice.',
+    },
   },
   why: { zh: "预算执行率得分 = 执行率 × 分值，最高为分值；按别的办法打分，自评结果不可比。", en: "The budget-execution score is the rate × its points, at most the points; scored otherwise, self-evaluations cannot be compared." },
   howToFix: { zh: "按分值 × 执行率重新计算得分。", en: "Score it as points × the rate." },
   fixable: "no",
   example: { bad: "分值 10 | 执行率 80% | 得分 10", good: "得分 8", from: { regulation: "财预〔2020〕10号", note: "预算执行率得分 = 执行率 × 分值" } },
-  check: ({ table }) => {
+  check: ({ table }, report) => {
     const r = table.execution?.total;
-    if (!isSelfEvaluation(table) || !r?.score) return [];
+    if (!isSelfEvaluation(table) || !r) return;
+    // the parts (其中：本年财政拨款 …) scored again (corpus 09, 12): the form has — there
+    for (const part of table.execution?.rows ?? []) {
+      if (part === r || figure(part.weight) === undefined || figure(part.score) === undefined || !part.weight || !part.score) continue;
+      report({ place: part.weight, value: part.weight.text, messageId: "partScored", params: { label: part.label.text.replace(/[:：]\s*$/, ""), weight: part.weight.text, score: part.score.text, total: r.label.text.replace(/[:：]\s*$/, "") } });
+    }
+    if (!r.score) return;
     const weight = figure(r.weight);
     const rate = rateOf(r.rate);
     const score = figure(r.score);
-    if (weight === undefined || rate === undefined || score === undefined) return [];
+    if (weight === undefined || rate === undefined || score === undefined) return;
     const expected = Math.min(weight, weight * rate);
-    if (Math.abs(score - expected) <= Math.max(0.05, weight * 0.01)) return [];
-    return [{ place: r.score, value: r.score.text, params: { score: r.score.text, weight: num(weight), rate: r.rate?.text ?? "", expected: num(expected) } }];
+    if (Math.abs(score - expected) <= Math.max(0.05, weight * 0.01)) return;
+    report({ place: r.score, value: r.score.text, params: { score: r.score.text, weight: num(weight), rate: r.rate?.text ?? "", expected: num(expected) } });
   },
 });
 
@@ -424,7 +443,7 @@ const actualAsTarget = defineRule({
   id: "self-evaluation.actual-as-target",
   category: "self-evaluation",
   severity: "warning",
-  title: { zh: "实际完成值写成了目标（带 ≥、≤）", en: "An actual value written as a target (with ≥ or ≤)" },
+  title: { zh: "实际完成值写成了目标（带 ≥、≤、=）", en: "An actual value written as a target (with ≥, ≤ or =)" },
   messages: {
     default: {
       zh: "指标“{name}”的实际完成值写作“{value}”，这是目标的写法；应填写实际达到的数值。",
@@ -441,7 +460,8 @@ const actualAsTarget = defineRule({
       const a = ind.actual;
       if (!a) continue;
       const p = parseValueCached(a.text);
-      const bound = (p.op !== null && p.op !== "=") || p.opText !== undefined;
+      // ≥266米, 95%以上; and =230亩 (corpus 13: the targets copied with their =): a measured value carries no operator
+      const bound = (p.op !== null && p.op !== "=") || p.opText !== undefined || (p.op === "=" && /^\s*[=＝═]/.test(a.text));
       if (bound && p.kind === "quantitative") report({ place: a, value: a.text, indicator: nameOf(ind), params: { name: nameOf(ind), value: a.text } });
     }
   },

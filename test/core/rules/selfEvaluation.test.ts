@@ -75,8 +75,13 @@ describe("self-evaluation.execution-rate", () => {
   it("positive: 执行率 that is not 执行数 ÷ 预算数", () => {
     expectFinding(run(table({ spent: 300000, execScore: 7.7 })), "self-evaluation.execution-rate", { cell: "G4", says: [/77.39%/] });
   });
-  it("negative: 100% of the budget spent", () => {
+  it("positive: 执行率 left empty with its 得分 given (corpus 06: 执行率(B/A) empty, 10 points)", async () => {
+    expectFinding(run(table({ rate: "" })), "self-evaluation.execution-rate", { cell: "H4", quoted: "10", says: [/执行率没有填写/, /= 100%/] });
+    expectFinding(run(await loadCorpusGrids("self-evaluation/06_anhui_tianchang_shuili_shuihanzaihai.xlsx")), "self-evaluation.execution-rate", { cell: "I6", says: [/880 ÷ 全年预算数 880 = 100%/] });
+  });
+  it("negative: 100% of the budget spent; no rate and no score", () => {
     expectNone(run(table()), "self-evaluation.execution-rate");
+    expectNone(run(table({ rate: "", execScore: "" })), "self-evaluation.execution-rate");
   });
 });
 
@@ -102,6 +107,17 @@ describe("self-evaluation.execution-score", () => {
   });
   it("negative: points × rate", () => {
     expectNone(run(table({ spent: 310131.7, rate: "80%", execScore: 8 })), "self-evaluation.execution-score");
+  });
+  it("positive: the 其中:本年财政拨款 row scored again (corpus 09: 10 and 10; corpus 12: 9 and 8)", async () => {
+    const r09 = run(await loadCorpusGrids("self-evaluation/09_anhui_xiaoxian_yanglou_zhongyangzhi_TRUNCATED.xlsx"));
+    expectFinding(r09, "self-evaluation.execution-score", { cell: "E6", quoted: ["其中:本年财政拨款", "10", "年度资金总额"], says: [/算了两次/] });
+    const r12 = run(await loadCorpusGrids("self-evaluation/12_anhui_luan_yuan_wenwubaohu_TRUNCATED.xlsx"));
+    expectFinding(r12, "self-evaluation.execution-score", { cell: "F6", quoted: ["其中:当年财政拨款", "9", "8"] });
+    // (and its total row's 8 where 9 × 95.8% = 8.62)
+    expectFinding(r12, "self-evaluation.execution-score", { cell: "H5", says: [/应为 8.62/] });
+  });
+  it("negative: the parts' points left as the form's — (this table, a made 自评表)", () => {
+    expectNone(run(table()), "self-evaluation.execution-score");
   });
 });
 
@@ -210,6 +226,14 @@ describe("self-evaluation.actual-as-target", () => {
     const rows = CLEAN_ROWS.map((r) => r.slice());
     rows[0][4] = "≥735人";
     expectFinding(run(table({ rows })), "self-evaluation.actual-as-target", { cell: "G10", quoted: "≥735人" });
+  });
+  it("positive: the target copied with its = (corpus 13: =230亩 achieved =230亩)", async () => {
+    const rows = CLEAN_ROWS.map((r) => r.slice());
+    rows[0][4] = "=735人";
+    expectFinding(run(table({ rows })), "self-evaluation.actual-as-target", { cell: "G10", quoted: "=735人" });
+    const r13 = run(await loadCorpusGrids("self-evaluation/13_hunan_nanyue_minzongju_zhonglieci_TRUNCATED.xlsx"));
+    for (const cell of ["F11", "F12", "F14", "F15"]) expectFinding(r13, "self-evaluation.actual-as-target", { cell });
+    expectNone({ ...r13, findings: r13.findings.filter((f) => f.cell === "F13") }, "self-evaluation.actual-as-target");
   });
   it("negative: the number achieved", () => {
     expectNone(run(table()), "self-evaluation.actual-as-target");
