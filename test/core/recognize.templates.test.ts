@@ -585,3 +585,29 @@ describe("the plainest list of targets: 指标名称 | 指标值 and nothing els
     expect(validate([gridFromRows("Sheet1", rows(["指标", "指标值"]))]).tables.filter((t) => t.indicators.length > 0)).toHaveLength(0);
   });
 });
+
+describe("a money table with a column a year (大庆 form: 上年度预算安排 | 上年度实际执行 | 本年度申请金额)", () => {
+  const grid = () =>
+    gridFromRows("Sheet1", [
+      ["部门预算项目支出绩效目标申报表"],
+      ["项目名称", "全民阅读推广", null, null, null],
+      ["资金来源(万元)", "项目", "上年度预算安排", "上年度实际执行", "本年度申请金额"],
+      [null, "合计", 78, 71.36, 86.5],
+      [null, "财政拨款", "——", "——", 80],
+      [null, "自有资金", "——", "——", 0],
+      [null, "其他资金", "——", "——", 6.5],
+      ["年度绩效目标", "全年举办公益讲座不少于48场。"],
+      ["一级指标", "二级指标", "三级指标", "指标值"],
+      ["产出指标", "数量指标", "公益讲座场次", "≥48场"],
+      ["产出指标", "成本指标", "项目总成本", "≤90万元"],
+    ]);
+  it("takes each source from this year's column, several other sources as one 其他, and checks the cost against it", () => {
+    const r = validate([grid()]);
+    const b = r.tables[0].budget;
+    expect([b.total?.value, b.fiscal?.value, b.other?.value]).toEqual([86.5, 80, 6.5]);
+    expect(b.total?.address).toBe("E4");
+    expect(r.tables[0].texts.goals[0]?.text).toBe("全年举办公益讲座不少于48场。");
+    expect(r.findings.filter((f) => f.rule === "cost.above-budget").map((f) => f.cell)).toEqual(["D11"]);
+    expect(r.findings.filter((f) => f.rule === "budget-sum.sources")).toEqual([]);
+  });
+});

@@ -564,7 +564,7 @@ function readHeaderRow(h: HeaderBlockReading, r: number): void {
   // a money table with a column a year: its column headers, then a source a row (合计 | 财政拨款 | 其他资金 …)
   const yearCol = thisYearMoneyColumn(view, r, cols);
   if (yearCol !== undefined) h.yearMoneyCol = yearCol;
-  else if (h.yearMoneyCol !== undefined && readYearMoneyRow(h, r, cols, firstKey)) return;
+  else if (h.yearMoneyCol !== undefined && readYearMoneyRow(h, r, cols)) return;
 
   // a row of labels alone over a row of their values (项目名称 | 主管部门 | 预算金额 over 社区健康教育 | 县卫健局 | 20)
   const overValues = isLabelRowOverValues(view, r, cols);
@@ -617,23 +617,22 @@ function thisYearMoneyColumn(view: SheetView, r: number, cols: readonly number[]
  * the amount in this year's column. False when the row is no longer part of it (a label of
  * another field), and the table ends.
  */
-function readYearMoneyRow(h: HeaderBlockReading, r: number, cols: readonly number[], firstKey: string): boolean {
+function readYearMoneyRow(h: HeaderBlockReading, r: number, cols: readonly number[]): boolean {
+  const { view } = h;
   const col = h.yearMoneyCol as number;
-  const labelCol = cols[0];
-  if (labelCol >= col) return true;
-  const key = TOTAL_ROW.test(firstKey) ? firstKey : h.view.key(r, cols.find((c) => c < col && !TOTAL_ROW.test(h.view.key(r, c)) && fieldLabelAt(h.view, r, c)) ?? labelCol);
+  if (cols[0] >= col) return true;
+  // the row's source: its first label (合计, or a money label after a side label) left of the year's column
+  const labelCol = cols.find((c) => c < col && (TOTAL_ROW.test(view.key(r, c)) || fieldLabelAt(view, r, c))) ?? cols[0];
+  const key = view.key(r, labelCol);
   const info = keyInfo(key);
   const role = TOTAL_ROW.test(key) ? "total" : info.role;
   if (!role) {
-    if (info.fieldLabel) {
-      h.yearMoneyCol = undefined;
-      return false;
-    }
-    return true; // an item line (1.阅读推广活动 …): not a source
+    if (!info.fieldLabel) return true; // an item line (1.阅读推广活动 …): not a source
+    h.yearMoneyCol = undefined;
+    return false;
   }
-  const label = h.view.field(r, cols.find((c) => h.view.key(r, c) === key) ?? labelCol) as Field;
-  const v = h.view.field(r, col);
-  const amount = v && h.toAmount(label, info.unit, v);
+  const v = view.field(r, col);
+  const amount = v && h.toAmount(view.field(r, labelCol) as Field, info.unit, v);
   if (amount) assignAmount(h.out.budget, role, amount);
   for (const c of cols) if (c < col) h.mark({ row: r, col: c });
   h.out.labels++;
