@@ -123,7 +123,7 @@ describe("configuration: every rule id and family checked, the more specific ent
   it("says what is wrong with the file's shape in the user's language", async () => {
     expect((await withConfig({ moneyUnit: "千元" }, [EX("seed001.xlsx")])).err).toContain("moneyUnit 只能是 元、万元、亿元");
     expect((await withConfig({ moneyUnit: "千元" }, [EX("seed001.xlsx"), "--lang", "en"])).err).toContain("moneyUnit must be one of 元, 万元, 亿元");
-    expect((await withConfig({ placeholderWord: ["待核实"] }, [EX("seed001.xlsx")])).err).toContain("没有配置项“placeholderWord”；可用的配置项：rules、framework、moneyUnit、placeholderWords、lang；是不是“placeholderWords”？");
+    expect((await withConfig({ placeholderWord: ["待核实"] }, [EX("seed001.xlsx")])).err).toContain("没有配置项“placeholderWord”；可用的配置项：rules、framework、moneyUnit、placeholderWords、gradeBands、lang；是不是“placeholderWords”？");
     expect((await withConfig({ rules: { vague: "loud" } }, [EX("seed001.xlsx")])).err).toContain("rules.vague 只能是 off、error、warning、info");
     expect((await withConfig({ placeholderWords: "待核实" }, [EX("seed001.xlsx")])).err).toContain("placeholderWords 应为数组");
   });
