@@ -58,8 +58,10 @@ function parseCsv(text: string): string[][] {
 function expectedRows(file: string, tb: ReadTable): (string | number | null)[][] {
   const b = tb.budget;
   const head = [file, tb.sheet, tb.range, tb.project, tb.title, tb.framework, tb.moneyUnit, b.total, b.fiscal, b.other, b.carryOver];
-  if (!tb.indicators.length) return [[...head, ...new Array<null>(12).fill(null)]];
-  return tb.indicators.map((i) => [...head, i.row, i.cell, i.level1, i.level2, i.name, i.value, i.operator, i.number, i.unit, i.weight, i.basis, i.period ?? null]);
+  // after the target's fields: the table's kind and what a self-evaluation or a monitoring table adds
+  const after = (i?: ReadTable["indicators"][number]) => [tb.kind, i?.actual ?? null, i?.score ?? null, i?.reason ?? null, i?.progress ?? null, i?.forecast ?? null, i?.correction ?? null];
+  if (!tb.indicators.length) return [[...head, ...new Array<null>(12).fill(null), ...after()]];
+  return tb.indicators.map((i) => [...head, i.row, i.cell, i.level1, i.level2, i.name, i.value, i.operator, i.number, i.unit, i.weight, i.basis, i.period ?? null, ...after(i)]);
 }
 
 /** As the CSV writes a cell (text Excel would take for a formula gets its apostrophe). */
@@ -160,7 +162,7 @@ describe("jixiao read --format csv", () => {
     expect(zh.startsWith("\uFEFF文件,工作表,区域,项目名称,标题,指标体系,金额单位,预算数,财政资金,其他资金,上年结转,行,单元格,一级指标,二级指标,指标名称,指标值,")).toBe(true);
     expect(zh).toContain("\r\n");
     const [head, ...rows] = parseCsv(zh.slice(1));
-    expect(head).toHaveLength(23);
+    expect(head).toHaveLength(30);
     const expected = all.files.flatMap((f) => f.tables.flatMap((tb) => expectedRows(f.file, tb))).map((r) => r.map(csvText));
     expect(rows).toEqual(expected);
     expect(rows).toHaveLength(all.files.reduce((n, f) => n + f.tables.reduce((m, t) => m + t.indicators.length, 0), 0));
@@ -189,7 +191,7 @@ describe("jixiao read --format csv", () => {
     const rows = parseCsv(toCsv([{ file: "x.xlsx", tables: [{ ...tb, indicators: [] }, tb] }], "zh").slice(1));
     expect(rows).toHaveLength(2 + tb.indicators.length);
     expect(rows[1].slice(0, 4)).toEqual(["x.xlsx", tb.sheet, tb.range, tb.project]);
-    expect(rows[1].slice(11)).toEqual(new Array(12).fill(""));
+    expect(rows[1].slice(11)).toEqual([...new Array(12).fill(""), "target", ...new Array(6).fill("")]);
   });
 
   it("says which file holds no table and which table no indicator (that table keeps its row)", async () => {
@@ -214,7 +216,7 @@ describe("jixiao read --format csv", () => {
 
   it("has an English header with --lang en", async () => {
     const r = await run(["read", EX("seed001.xlsx"), "--format", "csv", "--lang", "en"]);
-    expect(r.out.split("\r\n")[0]).toBe("\uFEFFfile,sheet,range,project,title,framework,moneyUnit,budget.total,budget.fiscal,budget.other,budget.carryOver,row,cell,level1,level2,name,value,operator,number,unit,weight,basis,period");
+    expect(r.out.split("\r\n")[0]).toBe("\uFEFFfile,sheet,range,project,title,framework,moneyUnit,budget.total,budget.fiscal,budget.other,budget.carryOver,row,cell,level1,level2,name,value,operator,number,unit,weight,basis,period,kind,actual,score,reason,progress,forecast,correction");
   });
 });
 
@@ -244,7 +246,7 @@ describe("jixiao read --format xlsx", () => {
     const ws = wb.getWorksheet("指标")!;
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     expect(ws.autoFilter).toBeTruthy();
-    for (let c = 1; c <= 23; c++) expect(ws.getColumn(c).width).toBeGreaterThanOrEqual(6);
+    for (let c = 1; c <= 30; c++) expect(ws.getColumn(c).width).toBeGreaterThanOrEqual(6);
 
     const [head, ...rows] = sheetRows(wb, "指标");
     expect(head.slice(0, 3)).toEqual(["文件", "工作表", "区域"]);
@@ -253,9 +255,9 @@ describe("jixiao read --format xlsx", () => {
     expect(typeof rows[0][11]).toBe("number"); // row
 
     const [thead, ...tables] = sheetRows(wb, "表格");
-    expect(thead).toEqual(["文件", "工作表", "区域", "项目名称", "标题", "指标体系", "金额单位", "预算数", "财政资金", "其他资金", "上年结转", "指标数"]);
+    expect(thead).toEqual(["文件", "工作表", "区域", "项目名称", "标题", "指标体系", "金额单位", "预算数", "财政资金", "其他资金", "上年结转", "指标数", "表类型"]);
     expect(tables).toHaveLength(30);
-    expect(tables[17]).toEqual([SHOWN("seed001.xlsx"), "01 住房公积金管理业务费用", "A1:F87", "住房公积金管理业务费用", "盐城市市本级项目预算绩效目标表", "evaluation", "万元", 1003.82, 1003.82, 0, 0, all.files[1].tables[0].indicators.length]);
+    expect(tables[17]).toEqual([SHOWN("seed001.xlsx"), "01 住房公积金管理业务费用", "A1:F87", "住房公积金管理业务费用", "盐城市市本级项目预算绩效目标表", "evaluation", "万元", 1003.82, 1003.82, 0, 0, all.files[1].tables[0].indicators.length, "target"]);
   });
 
   withSoffice(

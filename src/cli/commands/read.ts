@@ -86,21 +86,26 @@ function indicatorCells(i: ReadIndicator): Cell[] {
 
 const INDICATOR_FIELDS = 12;
 
+/** After the target's fields (added last, so that the earlier columns stay where they were): what a self-evaluation or a monitoring table adds. */
+function afterYearCells(i: ReadIndicator | undefined): Cell[] {
+  return [i?.actual ?? null, i?.score ?? null, i?.reason ?? null, i?.progress ?? null, i?.forecast ?? null, i?.correction ?? null];
+}
+
 /** One row per indicator, the table's fields first; a table without indicators keeps one row. */
 export function indicatorRows(files: readonly ReadFile[]): Cell[][] {
   const rows: Cell[][] = [];
   for (const f of files) {
     for (const tb of f.tables) {
       const head = tableCells(f.file, tb);
-      if (tb.indicators.length === 0) rows.push([...head, ...new Array<Cell>(INDICATOR_FIELDS).fill(null)]);
-      for (const i of tb.indicators) rows.push([...head, ...indicatorCells(i)]);
+      if (tb.indicators.length === 0) rows.push([...head, ...new Array<Cell>(INDICATOR_FIELDS).fill(null), tb.kind, ...afterYearCells(undefined)]);
+      for (const i of tb.indicators) rows.push([...head, ...indicatorCells(i), tb.kind, ...afterYearCells(i)]);
     }
   }
   return rows;
 }
 
 function tableRows(files: readonly ReadFile[]): Cell[][] {
-  return files.flatMap((f) => f.tables.map((tb) => [...tableCells(f.file, tb), tb.indicators.length]));
+  return files.flatMap((f) => f.tables.map((tb) => [...tableCells(f.file, tb), tb.indicators.length, tb.kind]));
 }
 
 function header(lang: Lang, key: "readColumns" | "readTableColumns"): string[] {
