@@ -4,7 +4,8 @@
  * conditional formats that carry its signature, exactly what Excel would show) and the selection.
  * Plain data, so it is tested without a browser.
  */
-import { columnLetters, displayText, toA1, type CellRange } from "../core/grid";
+import { columnLetters, toA1, type CellRange } from "../core/grid";
+import { displayText } from "../core/cellDisplay";
 import { SEVERITY_RANK, type Severity } from "../core/finding";
 import { markSeverityOfFormula, type Mark } from "../host/types";
 import type { BorderModel, CellStyle, MemorySheet, MemoryWorkbook } from "../host/memory";

@@ -1,4 +1,5 @@
-import { columnLetters, columnNumber, displayText, parseA1, parseRangeA1, qualifiedAddress, rangeToA1, serialToDate, toA1, valueAt } from "../../src/core/grid";
+import { columnLetters, columnNumber, parseA1, parseRangeA1, qualifiedAddress, rangeToA1, serialToDate, toA1, valueAt } from "../../src/core/grid";
+import { displayText } from "../../src/core/cellDisplay";
 
 describe("A1 helpers", () => {
   it("converts columns both ways", () => {

@@ -4,7 +4,7 @@
  * workbook of these cells to CSV; test/host/xlsx/displayText.test.ts repeats that check where
  * soffice is installed), except where a comment says Jixiao draws differently on purpose.
  */
-import { displayText, isDateFormat, isPercentFormat } from "../../src/core/grid";
+import { displayText, isDateFormat, isPercentFormat } from "../../src/core/cellDisplay";
 import { decimalDigits, formatNumber, formatText, numberShape, roundedParts } from "../../src/core/numberFormat";
 
 describe("formatNumber: what Excel shows", () => {

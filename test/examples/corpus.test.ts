@@ -7,7 +7,8 @@
  */
 import { existsSync } from "fs";
 import * as path from "path";
-import { formatAt, isDateFormat, rangeToA1, valueAt, type CellRange, type Grid } from "../../src/core/grid";
+import { formatAt, rangeToA1, valueAt, type CellRange, type Grid } from "../../src/core/grid";
+import { isDateFormat } from "../../src/core/cellDisplay";
 import { readWorkbookGrids } from "../../src/host/xlsx/readWorkbook";
 import { dateSerial } from "../../tools/examples/cellTyping";
 import { CORPUS_SHEET_NAME, corpusTsvFiles, corpusWorkbookSpecs, layoutCorpusTable, readCorpusTsv } from "../../tools/examples/corpusLayout";

@@ -5,7 +5,8 @@
  */
 import { existsSync } from "fs";
 import * as path from "path";
-import { formatAt, isDateFormat, isPercentFormat, rangeToA1, valueAt, type CellRange, type Grid } from "../../src/core/grid";
+import { formatAt, rangeToA1, valueAt, type CellRange, type Grid } from "../../src/core/grid";
+import { isDateFormat, isPercentFormat } from "../../src/core/cellDisplay";
 import { readWorkbookGrids } from "../../src/host/xlsx/readWorkbook";
 import { exampleTables, exampleTablesIn, STACKED_SHEET_NAME, type ExampleTable } from "../../tools/examples/seedTables";
 import { exampleWorkbookSpecs } from "../../tools/examples/sheetLayout";

@@ -8,7 +8,7 @@ import { normaliseForParsing } from "../text";
 import { readPrefix, SYMBOL_OPERATORS } from "../value/operators";
 import type { Operator, ParsedValue } from "../value/types";
 import { lookupUnit } from "../value/units";
-import { isPercentFormat } from "../grid";
+import { isPercentFormat } from "../cellDisplay";
 import { numberShape } from "../numberFormat";
 import { findHeaders } from "./header";
 import { emptyBudget, emptyPlan, findMoneyUnit, readAmountWithUnit, readHeaderBlock, type Zone } from "./headerBlock";

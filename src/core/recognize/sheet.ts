@@ -1,5 +1,6 @@
 /** A read-only view of a grid with cached display texts and label keys, in sheet coordinates. */
-import { formatAt, toA1, valueAt, displayText, type CellRange, type CellValue, type Grid } from "../grid";
+import { formatAt, toA1, valueAt, type CellRange, type CellValue, type Grid } from "../grid";
+import { displayText } from "../cellDisplay";
 import type { Field, Place } from "../model";
 import { meaningsOfKey, type LabelMeaning } from "../frameworks/labels";
 import { labelKey, tidy } from "../text";

@@ -5,7 +5,8 @@
  */
 import { validate } from "../../../src/core/engine";
 import type { Grid } from "../../../src/core/grid";
-import { gridFromRows, textAt } from "../../../src/core/grid";
+import { gridFromRows } from "../../../src/core/grid";
+import { textAt } from "../../../src/core/cellDisplay";
 import type { TargetTable } from "../../../src/core/model";
 import { BUILTIN_LIBRARY } from "../../../src/core/library/data";
 import { planInsertion, type InsertionPlan } from "../../../src/core/library/insert";

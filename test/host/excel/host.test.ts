@@ -3,7 +3,8 @@
  * fixes with conflict detection, row insertion and its undo, protection and Office errors.
  */
 import fc from "fast-check";
-import { parseA1, textAt, type Grid } from "../../../src/core/grid";
+import { parseA1, type Grid } from "../../../src/core/grid";
+import { textAt } from "../../../src/core/cellDisplay";
 import { ExcelHost } from "../../../src/host/excel/host";
 import { MemoryWorkbook, parseAddress, type WorkbookSnapshot } from "../../../src/host/memory/workbook";
 import { HostError, MARKS_KEY, MARK_FILL, SETTINGS_KEY, markSeverityOfFormula, type Mark } from "../../../src/host/types";

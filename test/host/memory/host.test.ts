@@ -3,7 +3,8 @@
  * conflict detection, insertion with undo, protection errors), checked by deep comparison.
  */
 import fc from "fast-check";
-import { gridFromRows, textAt } from "../../../src/core/grid";
+import { gridFromRows } from "../../../src/core/grid";
+import { textAt } from "../../../src/core/cellDisplay";
 import { MemoryHost } from "../../../src/host/memory";
 import { MemoryWorkbook, parseAddress } from "../../../src/host/memory/workbook";
 import { HostError, MARKS_KEY, MARK_FILL, markFormula, markSeverityOfFormula, type Mark } from "../../../src/host/types";

@@ -1,6 +1,7 @@
 /** The reader on the real example workbooks of examples/ (built from the seeds). */
 import { readFileSync } from "fs";
-import { formatAt, gridColumnCount, isDateFormat, isPercentFormat, textAt, valueAt } from "../../../src/core/grid";
+import { formatAt, gridColumnCount, valueAt } from "../../../src/core/grid";
+import { isDateFormat, isPercentFormat, textAt } from "../../../src/core/cellDisplay";
 import { readWorkbookGrids } from "../../../src/host/xlsx/readWorkbook";
 import { exampleTablesIn } from "../../../tools/examples/seedTables";
 import { EXAMPLE_FILES, examplePath } from "../../helpers/examples";

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { readWorkbookGrids, WorkbookReadError } from "../../../src/host/xlsx/readWorkbook";
-import { formatAt, isDateFormat, textAt, valueAt, type Grid } from "../../../src/core/grid";
+import { formatAt, valueAt, type Grid } from "../../../src/core/grid";
+import { isDateFormat, textAt } from "../../../src/core/cellDisplay";
 
 async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
