@@ -5,6 +5,8 @@
  * the workbook is opened again.
  */
 import ExcelJS from "exceljs";
+import { validate } from "../../src/core/engine";
+import { gridFromRows } from "../../src/core/grid";
 import { BUILTIN_LIBRARY } from "../../src/core/library/data";
 import { exportLibraryJson, libraryToRows } from "../../src/core/library/io";
 import { newTableGrid } from "../../src/core/library/newTable";
@@ -205,5 +207,25 @@ describe("PaneSession.createSelfEvaluation (新建自评表)", () => {
     expect(s.report?.findings.filter((f) => f.sheet === "业务培训费自评" && f.rule === "self-evaluation.unscored")).toHaveLength(2);
     expect(await session.undoCreateTable()).toBe(true);
     expect(workbook.sheets.map((x) => x.name)).toEqual(["Sheet1", "业务培训费"]);
+  });
+  it("writes the 默认金额单位 setting where the target table declares no unit (and no unit without it), as the CLI takes the configuration's", async () => {
+    const { session } = await setup();
+    const target = validate([
+      gridFromRows("Sheet1", [
+        ["项目支出绩效目标表"],
+        ["项目名称", "社区健康教育"],
+        ["预算数", 20],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "讲座场次", "≥12场"],
+        ["满意度指标", "服务对象满意度指标", "居民满意度", "≥90%"],
+      ]),
+    ]).tables[0];
+    await session.createSelfEvaluation(target);
+    const plain = session.getState().report?.tables.find((t) => t.kind === "self-evaluation");
+    expect(plain?.moneyUnit.declared).toBe(false);
+    await session.updateSettings({ moneyUnit: "元" });
+    const made = await session.createSelfEvaluation(target);
+    const withUnit = session.getState().report?.tables.find((t) => t.sheet === made?.sheet);
+    expect([withUnit?.kind, withUnit?.moneyUnit.unit, withUnit?.moneyUnit.declared]).toEqual(["self-evaluation", "元", true]);
   });
 });

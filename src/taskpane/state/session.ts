@@ -959,7 +959,9 @@ export class PaneSession {
    */
   async createSelfEvaluation(table: TargetTable): Promise<AddSheetResult | undefined> {
     const { selfEvaluationGrid } = await loadEngine();
-    const made = selfEvaluationGrid(table);
+    // where the target table declares no money unit, the 默认金额单位 setting (as the CLI takes the configuration's)
+    const unit = this.state.settings.moneyUnit;
+    const made = selfEvaluationGrid(table, unit ? { moneyUnit: unit } : {});
     const n = table.indicators.filter((i) => i.name || i.value).length;
     return this.createTable(made, n, { key: "selfEval.created", params: { name: tableName(table) }, place: "insert" });
   }
