@@ -234,6 +234,9 @@ function spansGrid(m: CellRange | undefined, header: IndicatorHeader): boolean {
   return first !== undefined && last !== undefined && m.left <= first && m.right >= last;
 }
 
+/** How much better than where it stands a row must read shifted when no label moved with it. */
+const SHIFT_MARGIN = 1.75;
+
 /** Score how well a row reads with its data cells shifted by `shift` columns. */
 function scoreShift(
   view: SheetView,
@@ -453,7 +456,9 @@ class GridReading {
         // no cell of the row can have moved out of the table (left of its first column, or off the sheet)
         if (DATA_ROLES.some((role) => (header.columns[role] ?? Infinity) + s < header.left)) continue;
         const sc = scoreShift(view, r, header, right, s, labelCols, labelOffsets);
-        if (sc > best + 0.01) {
+        // with no label moved along, only a clearly better reading moves the row (a name that holds a
+        // quantity, 饲料库120平米, reads a little like a value where it stands)
+        if (sc > best + (labelOffsets.length ? 0.01 : SHIFT_MARGIN)) {
           best = sc;
           shift = s;
         }

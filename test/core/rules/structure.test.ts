@@ -39,6 +39,24 @@ describe("structure.row-shifted", () => {
   });
 });
 
+describe("structure.row-shifted, no label moved with the row", () => {
+  it("negative: a name that holds a quantity (饲料库120平米) in a self-evaluation still to be filled in stays where it stands (a made 自评表 of corpus 22)", () => {
+    const grid = gridFromRows("Sheet1", [
+      ["项目名称", "养殖场基础设施建设"],
+      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"],
+      ["产出指标", "数量指标", "新建养殖场数量", "≥1个", null, 10, null, null],
+      [null, "成本指标", "打井、配电", "≤50000元", null, 10, null, null],
+      [null, null, "饲料库120平米", "≤490元/平米", null, 10, null, null],
+      [null, null, "围墙300米", "≤300元/米", null, 10, null, null],
+      ["满意度指标", "服务对象满意度指标", "养殖户满意度", "≥90%", null, 10, null, null],
+    ]);
+    const r = run(grid);
+    expectNone(r, "structure.row-shifted");
+    expectNone(r, "missing.name");
+    expect(r.tables[0].indicators.map((i) => i.name?.text)).toContain("饲料库120平米");
+  });
+});
+
 describe("structure.name-misplaced", () => {
   it("positive: a 三级 name in the 一级 column after a page break (seed 002 县区管理部发展基金)", () => {
     const rows = cleanRows("four-goal");
