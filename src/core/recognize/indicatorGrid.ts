@@ -151,12 +151,59 @@ function meaningIn(fw: FrameworkDef, ms: LabelMeaning[], columnLevel: 0 | 1 | 2)
   return inFw.find((m) => m.level === columnLevel) ?? inFw[0];
 }
 
+/**
+ * The grid's columns as its header draws them: a header cell merged over two sheet columns (a wide
+ * 三级指标 column) is one column. A row moved sideways (a page break) moves by these columns, so a
+ * shift counts columns of the table, not of the sheet.
+ */
+function columnsOfHeader(view: SheetView, header: IndicatorHeader): number[] {
+  const row = header.subRow ?? header.row;
+  const covered = new Set<number>();
+  for (const m of view.grid.merges ?? []) {
+    if (m.top > row || m.bottom < row || m.right === m.left) continue;
+    for (let c = m.left + 1; c <= m.right; c++) covered.add(c);
+  }
+  const out: number[] = [];
+  for (let c = header.left; c <= view.right; c++) if (!covered.has(c)) out.push(c);
+  return out;
+}
+const headerColumns = new WeakMap<IndicatorHeader, { cols: number[]; index: Map<number, number> }>();
+
+function axisOf(view: SheetView, header: IndicatorHeader): { cols: number[]; index: Map<number, number> } {
+  let a = headerColumns.get(header);
+  if (!a) {
+    const cols = columnsOfHeader(view, header);
+    a = { cols, index: new Map(cols.map((c, i) => [c, i])) };
+    headerColumns.set(header, a);
+  }
+  return a;
+}
+
+/** The sheet column `shift` table columns from `col` (left of the grid: a column before header.left). */
+export function shiftedColumn(view: SheetView, header: IndicatorHeader, col: number, shift: number): number {
+  if (shift === 0) return col;
+  const { cols, index } = axisOf(view, header);
+  const i = index.get(col);
+  if (i === undefined) return col + shift;
+  const j = i + shift;
+  if (j < 0) return header.left + j;
+  return j < cols.length ? cols[j] : cols[cols.length - 1] + (j - cols.length + 1);
+}
+
+/** How many table columns `col` stands from `from` (negative: to the left). */
+function columnDistance(view: SheetView, header: IndicatorHeader, from: number, col: number): number {
+  const { index } = axisOf(view, header);
+  const a = index.get(from);
+  const b = index.get(col);
+  return a === undefined || b === undefined ? col - from : b - a;
+}
+
 function readRoleCells(view: SheetView, row: number, header: IndicatorHeader, shift: number, skip?: Set<number>): Partial<Record<ColumnRole, Field>> {
   const out: Partial<Record<ColumnRole, Field>> = {};
   for (const role of DATA_ROLES) {
     const c = header.columns[role];
     if (c === undefined) continue;
-    const col = c + shift;
+    const col = shiftedColumn(view, header, c, shift);
     if (col < header.left || skip?.has(col)) continue;
     const f = view.field(row, col);
     if (f) out[role] = f;
@@ -171,7 +218,7 @@ function readRoleCells(view: SheetView, row: number, header: IndicatorHeader, sh
 function roleText(view: SheetView, row: number, header: IndicatorHeader, role: ColumnRole, shift: number, skip?: Set<number>): string {
   const c = header.columns[role];
   if (c === undefined) return "";
-  const col = c + shift;
+  const col = shiftedColumn(view, header, c, shift);
   if (col < header.left || skip?.has(col)) return "";
   return view.text(row, col);
 }
@@ -250,7 +297,7 @@ function scoreShift(
   let score = shift === 0 ? 0.5 : 0;
   const name = roleText(view, row, header, "level3", shift);
   if (header.columns.level3 !== undefined) {
-    const nameCol = header.columns.level3 + shift;
+    const nameCol = shiftedColumn(view, header, header.columns.level3, shift);
     if (!name) score -= 1;
     else if (labelCols.has(nameCol) || view.meanings(row, nameCol).length) score -= 3;
     else if (valueLikeness(name) === 2) score -= 3;
@@ -268,8 +315,8 @@ function scoreShift(
   }
   if (labelOffsets.includes(shift) && shift !== 0) score += 1;
   // cells that no role reads after the shift are lost: a wrong shift
-  const covered = (c: number) => DATA_ROLES.some((role) => header.columns[role] !== undefined && (header.columns[role] as number) + shift === c);
-  const firstData = Math.min(...DATA_ROLES.map((r) => header.columns[r] ?? Infinity)) + shift;
+  const covered = (c: number) => DATA_ROLES.some((role) => header.columns[role] !== undefined && shiftedColumn(view, header, header.columns[role] as number, shift) === c);
+  const firstData = shiftedColumn(view, header, Math.min(...DATA_ROLES.map((r) => header.columns[r] ?? Infinity)), shift);
   for (let c = Math.max(header.left, firstData); c <= right; c++) {
     if (!view.isEmpty(row, c) && !labelCols.has(c) && !covered(c)) score -= 2;
   }
@@ -327,6 +374,10 @@ class GridReading {
   private pendingBlock = false;
   private readonly cols: Columns;
   private readonly firstDataCol: number;
+  /** a column `shift` table columns along (shiftedColumn) */
+  private shifted(col: number, shift: number): number {
+    return shiftedColumn(this.view, this.header, col, shift);
+  }
   private readonly labelColumns: [number, 0 | 1 | 2][];
   /** 一级 | 指标名称 | … with no 二级 column: a 二级 written in the name column may stand there for the row's 二级 */
   private readonly level2InNameColumn: boolean;
@@ -432,7 +483,7 @@ class GridReading {
     }
     if (found.length === 0 && unknownTexts.length === 0) return NO_LABELS;
     const labelCols = found.length ? new Set(found.map((f) => f.col)) : NO_COLUMNS;
-    const labelOffsets = found.filter((f) => f.expectedCol !== undefined && f.expectedCol !== f.col).map((f) => f.col - (f.expectedCol as number));
+    const labelOffsets = found.filter((f) => f.expectedCol !== undefined && f.expectedCol !== f.col).map((f) => columnDistance(view, this.header, f.expectedCol as number, f.col));
     return { found, unknownTexts, labelCols, labelOffsets };
   }
 
@@ -454,7 +505,7 @@ class GridReading {
       for (const s of [-1, 1, -2]) {
         if (s > 0 && !labelOffsets.includes(s)) continue;
         // no cell of the row can have moved out of the table (left of its first column, or off the sheet)
-        if (DATA_ROLES.some((role) => (header.columns[role] ?? Infinity) + s < header.left)) continue;
+        if (DATA_ROLES.some((role) => header.columns[role] !== undefined && shiftedColumn(view, header, header.columns[role] as number, s) < header.left)) continue;
         const sc = scoreShift(view, r, header, right, s, labelCols, labelOffsets);
         // with no label moved along, only a clearly better reading moves the row (a name that holds a
         // quantity, 饲料库120平米, reads a little like a value where it stands)
@@ -486,7 +537,7 @@ class GridReading {
   /** 3a. a label of some framework in a label column. */
   private applyLabel(r: number, f: FoundLabel, shift: number): void {
     const { view, cols, fw } = this;
-    if (shift !== 0 && f.col >= this.firstDataCol + shift && f.col !== cols.level1 && f.col !== cols.level2) return;
+    if (shift !== 0 && f.col >= this.shifted(this.firstDataCol, shift) && f.col !== cols.level1 && f.col !== cols.level2) return;
     const ref: LabelRef = { row: r, col: f.col, address: view.place(r, f.col).address, text: f.text, key: f.meaning?.key ?? null };
     if (!f.meaning) {
       // known in another framework only: read it by its column and report it
@@ -496,7 +547,7 @@ class GridReading {
       return;
     }
     // a label moved with its whole row is reported once, as the shifted row
-    const movedWithRow = shift !== 0 && f.expectedCol !== undefined && f.col - f.expectedCol === shift;
+    const movedWithRow = shift !== 0 && f.expectedCol !== undefined && columnDistance(view, this.header, f.expectedCol, f.col) === shift;
     if (f.expectedCol !== undefined && f.expectedCol !== f.col && !movedWithRow) {
       this.issues.push({ ...view.place(r, f.col), kind: "label-misplaced", text: f.text, level: f.meaning.level, key: f.meaning.key, expectedCol: f.expectedCol });
     }
@@ -507,7 +558,7 @@ class GridReading {
       // (the 二级 cell may hold a name moved there with its row: data, not a new 二级)
       // (a 二级 repeated from the row above, as system exports write it, is the same 二级 going on)
       const level2Written =
-        cols.level2 !== undefined && !view.isEmpty(r, cols.level2) && !sameAsAbove(view, r, cols.level2) && !(shift !== 0 && cols.level2 >= this.firstDataCol + shift);
+        cols.level2 !== undefined && !view.isEmpty(r, cols.level2) && !sameAsAbove(view, r, cols.level2) && !(shift !== 0 && cols.level2 >= this.shifted(this.firstDataCol, shift));
       const level2 = this.level2;
       const sameBlock = level2 !== null && !level2Written && (this.level1?.key === key || (this.level1 === null && level2.key !== null && parentsOf(fw, level2.key).includes(key)));
       if (sameBlock && this.level1 === null) adoptLevel1(this.blocks, this.indicators, ref, fw);
@@ -536,7 +587,7 @@ class GridReading {
    */
   private applyUnknownText(r: number, u: UnknownText, data: RowData, nameMissing: boolean): Field | undefined {
     const { view, cols, fw } = this;
-    if (data.shift !== 0 && u.col >= this.firstDataCol + data.shift) return undefined; // read as data
+    if (data.shift !== 0 && u.col >= this.shifted(this.firstDataCol, data.shift)) return undefined; // read as data
     // the label of the row above written again (a merged cell written out): the same block goes on
     // (the template's 具体指标 left on every row is reported on every row)
     if (repeatedLabel(view, r, u.col, cols) && !PLACEHOLDER_LABEL.test(view.key(r, u.col))) return undefined;
@@ -557,9 +608,9 @@ class GridReading {
 
   /** 4. a shifted row, anchored on the first moved cell: the label that moved with the row (成本指标 in the 一级 column), else the name. */
   private reportShift(r: number, found: FoundLabel[], shift: number, name: Field | undefined): void {
-    const { header } = this;
-    const movedLabel = found.find((f) => f.expectedCol !== undefined && f.col - f.expectedCol === shift);
-    const anchor = movedLabel ? movedLabel.col : (header.columns.level3 ?? header.left) + shift;
+    const { header, view } = this;
+    const movedLabel = found.find((f) => f.expectedCol !== undefined && columnDistance(view, header, f.expectedCol, f.col) === shift);
+    const anchor = movedLabel ? movedLabel.col : shiftedColumn(view, header, header.columns.level3 ?? header.left, shift);
     this.issues.push({
       ...this.view.place(r, anchor),
       kind: "row-shifted",
