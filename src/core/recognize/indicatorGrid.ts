@@ -180,7 +180,7 @@ function axisOf(view: SheetView, header: IndicatorHeader): { cols: number[]; ind
 }
 
 /** The sheet column `shift` table columns from `col` (left of the grid: a column before header.left). */
-export function shiftedColumn(view: SheetView, header: IndicatorHeader, col: number, shift: number): number {
+function shiftedColumn(view: SheetView, header: IndicatorHeader, col: number, shift: number): number {
   if (shift === 0) return col;
   const { cols, index } = axisOf(view, header);
   const i = index.get(col);
