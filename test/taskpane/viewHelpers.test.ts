@@ -27,6 +27,15 @@ describe("i18n", () => {
     expect(t("en", "nav.position", { i: 1 })).toBe("1 of {n}");
   });
 
+  it("says one in the singular in English (1 error, 1 table; 11 tables on 11 other sheets)", () => {
+    expect(t("en", "summary.error", { n: 1 })).toBe("1 error");
+    expect(t("en", "summary.tables", { n: 1 })).toBe("1 table");
+    expect(t("en", "summary.tablesList", { n: 1 })).toBe("1 table found");
+    expect(t("en", "scope.moreElsewhere", { n: 1, sheets: 1 })).toBe("1 more table on 1 other sheet was not checked.");
+    expect(t("en", "scope.moreElsewhere", { n: 11, sheets: 11 })).toBe("11 more tables on 11 other sheets were not checked.");
+    expect(t("en", "templates.inserted", { n: 1, sheet: "S" })).toBe("1 row inserted on sheet S.");
+  });
+
   it("names every category in both languages", () => {
     for (const c of CATEGORIES) {
       expect(CATEGORY_NAMES[c].zh).toMatch(/[\u4e00-\u9fff]/);
