@@ -158,6 +158,13 @@ suite("the pane in Chromium (issue 14)", () => {
     await page.waitForSelector('li[data-entry][data-finding^="budget-sum.unit-undeclared|"] [data-entry-card][aria-current="true"]');
     expect(await page.getAttribute('li[data-finding^="budget-sum.unit-undeclared|"] [data-member][aria-pressed="true"]', "data-member")).toBe("C186");
     expect((await visibleInPane(page, '[data-entry-card][aria-current="true"]')).visible).toBe(true);
+    // with only the errors shown, a warning's cell clicked shows every severity again and its finding
+    await page.click('[data-count="error"]');
+    const other = page.locator('[data-testid="grid"] td[data-cell="C165"]');
+    await other.scrollIntoViewIfNeeded();
+    await other.click();
+    await page.waitForSelector('li[data-finding^="budget-sum.unit-undeclared|"] [data-member="C165"][aria-pressed="true"]');
+    expect(await page.getAttribute('[data-count="error"]', "aria-pressed")).toBe("false");
   });
 
   it("Fix keeps the focus in the list on the entry after it; Esc closes the ignore form; Ignore keeps the focus too", async () => {

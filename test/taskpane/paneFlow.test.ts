@@ -10,6 +10,7 @@ import { planInsertion } from "../../src/core/library/insert";
 import { recommendForTable } from "../../src/core/library/recommend";
 import { MemoryHost, MemoryWorkbook } from "../../src/host/memory";
 import { templatesForNewTable } from "../../src/taskpane/state/library";
+import { ALL_FILTERS } from "../../src/taskpane/state/findings";
 import { memoryPrefs } from "../../src/taskpane/state/prefs";
 import { PaneSession, targetTable } from "../../src/taskpane/state/session";
 import { loadExampleGrids } from "../helpers/examples";
@@ -50,6 +51,21 @@ describe("a cell selected in the sheet selects its entry", () => {
     await host.selectCell(f.sheet, "H1");
     expect(session.getState().selectedId).toBe(entry.id);
     expect(session.getState().activeCell).toEqual({ sheet: f.sheet, cell: "H1" });
+  });
+
+  it("a marked cell whose finding the count buttons hide shows it: every severity is shown again", async () => {
+    const { host, session } = await setup("seed000-stacked.xlsx");
+    await session.validate();
+    session.setFilters({ severities: ["error"], categories: [] });
+    const f = session.getState().report!.findings.find((x) => x.rule === "budget-sum.unit-undeclared" && x.cell === "C186")!;
+    await host.selectCell(f.sheet, f.cell);
+    const s = session.getState();
+    expect(s.filters).toEqual(ALL_FILTERS);
+    expect(s.selectedId).toBe(session.entryFor(f)!.id);
+    // a cell without a finding changes no filter
+    session.setFilters({ severities: ["error"], categories: [] });
+    await host.selectCell(f.sheet, "H1");
+    expect(session.getState().filters.severities).toEqual(["error"]);
   });
 
   it("the pane's own selection (a finding's cell) does not switch to another entry on the same cell", async () => {

@@ -380,9 +380,16 @@ export class PaneSession {
       this.set(patch);
       return;
     }
-    const groups = this.groups();
-    const all = entryOrder(groups);
-    const e = entryAtCell(all, sel.sheet, sel.cell, this.state.selectedId);
+    let groups = this.groups();
+    let e = entryAtCell(entryOrder(groups), sel.sheet, sel.cell, this.state.selectedId);
+    const report = this.state.report;
+    if (!e && report && report.findings.some((f) => f.sheet === sel.sheet && f.cell === sel.cell)) {
+      // the count buttons hide the cell's findings: show every severity again (the filter is one
+      // severity or all), so a marked cell clicked always shows what it is marked for
+      groups = groupEntries(applyFilters(report.findings, ALL_FILTERS), report.tables, this.state.groupBy);
+      e = entryAtCell(entryOrder(groups), sel.sheet, sel.cell, this.state.selectedId);
+      if (e) patch.filters = ALL_FILTERS;
+    }
     if (e) {
       const keys = new Set(keysOf(groups, e.id));
       patch.selectedId = e.id;
