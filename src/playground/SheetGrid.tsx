@@ -86,10 +86,15 @@ export const SheetGrid = memo(function SheetGrid({ host, sheet, widths, lang, ve
     const sc = scroller.current;
     const el = sc.querySelector<HTMLElement>('td[aria-selected="true"]');
     if (!el) return;
-    const a = el.getBoundingClientRect();
+    // vertically, the selection's own row: inside a tall merge (a row inserted under a merged 一级
+    // label) the merge's middle may be far from it
+    const first = Number(/\d+/.exec(selection)?.[0]);
+    const row = sc.querySelector<HTMLElement>(`tbody > tr:nth-child(${first})`) ?? el;
+    const a = row.getBoundingClientRect();
+    const x = el.getBoundingClientRect();
     const b = sc.getBoundingClientRect();
     if (a.top < b.top + 24 || a.bottom > b.bottom) sc.scrollTop += a.top - b.top - sc.clientHeight / 2 + a.height / 2;
-    if (a.left < b.left + 40 || a.right > b.right) sc.scrollLeft += a.left - b.left - 48;
+    if (x.left < b.left + 40 || x.right > b.right) sc.scrollLeft += x.left - b.left - 48;
   }, [selection, drawn]);
 
   if (!drawn) return null;

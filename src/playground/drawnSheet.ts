@@ -207,7 +207,10 @@ export function drawSheet(workbook: MemoryWorkbook, sheet: MemorySheet, options:
         ...edgeBorders(cell?.style?.borders, bordersAt(row, col + colSpan), bordersAt(row + rowSpan, col), col === 1, row === 1),
       };
       if (colSpan === 1 && !style.whiteSpace) widthChars[col - 1] = Math.max(widthChars[col - 1], Math.min(textWidth(text), 44));
-      const isSelected = !!selection && row >= selection.top && row <= selection.bottom && col >= selection.left && col <= selection.right;
+      // a merged cell is selected when its area meets the selection (a cell inside a merge selects
+      // the merge, as in Excel): an inserted row's first cell under a merged 一级 label is drawn selected
+      const isSelected =
+        !!selection && row <= selection.bottom && row + rowSpan - 1 >= selection.top && col <= selection.right && col + colSpan - 1 >= selection.left;
       cells.push({
         row,
         col,

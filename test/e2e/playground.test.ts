@@ -225,6 +225,17 @@ suite("playground in Chromium", () => {
     });
     expect(onInserted.ranges).toBeGreaterThan(0);
     expect(onInserted.findings).toEqual([]);
+    // the sheet shows the inserted row (its first cell may sit under a merged 一级 label)
+    const shown = await page.$eval('[data-testid="sheet-scroller"]', (sc) => {
+      const st = window.__jixiao!.session.getState();
+      const last = st.history[st.history.length - 1];
+      const top = last.kind === "insert" ? Math.min(...last.results.map((r) => r.range.top)) : 0;
+      const tr = sc.querySelector(`tbody > tr:nth-child(${top})`);
+      const a = tr!.getBoundingClientRect();
+      const b = sc.getBoundingClientRect();
+      return { top, inView: a.top >= b.top && a.bottom <= b.bottom, selected: !!sc.querySelector('td[aria-selected="true"]') };
+    });
+    expect(shown).toMatchObject({ inView: true, selected: true });
 
     await page.click('[data-action="undo-insert"]');
     await page.waitForSelector('[data-testid="insert-notice"][data-notice="templates.insertUndone"]');

@@ -138,6 +138,11 @@ describe("playground sheet drawing", () => {
       expect(c.mark?.message).toBe(m.message);
     }
     expect(cells.filter((c) => c!.selected).map((c) => c!.address)).toEqual([marks[0].cell]);
+    // a cell inside a merge (not its top-left) draws the merge selected, as Excel does
+    const tall = sheet.merges.find((m) => m.bottom > m.top)!;
+    const inside = `${String.fromCharCode(64 + tall.left)}${tall.bottom}`;
+    const withMerge = drawSheet(host.workbook, sheet, { selection: inside });
+    expect(withMerge.rows.flatMap((r) => r.cells).filter((c) => c?.selected).map((c) => c!.address)).toEqual([`${String.fromCharCode(64 + tall.left)}${tall.top}`]);
 
     await host.clearMarks();
     expect(drawSheet(host.workbook, sheet).marked).toBe(0);
