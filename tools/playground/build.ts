@@ -52,6 +52,8 @@ function esbuildOptions(outDir: string, minify: boolean): esbuild.BuildOptions {
 function writeStatic(outDir: string): void {
   const html = readFileSync(path.join(REPO, "src/playground/playground.html"), "utf8").replace("%CSP%", PLAYGROUND_CSP);
   writeFileSync(path.join(outDir, "index.html"), html);
+  // the tab's icon (the add-in's): without it the browser asks for /favicon.ico and logs a 404
+  copyFileSync(path.join(REPO, "assets", "icon-32.png"), path.join(outDir, "icon-32.png"));
   const examples = path.join(outDir, "examples");
   mkdirSync(examples, { recursive: true });
   for (const f of readdirSync(path.join(REPO, "examples"))) {
