@@ -427,16 +427,17 @@ export interface RenderOptions {
 /** Pieces of a drawn value: padding pieces at either end are dropped. */
 type Piece = { s: string; pad?: boolean };
 
-function joinPieces(pieces: Piece[]): string {
+/** The pieces joined, the padding at either end left out (and the spaces there, unless `keepSpaces`: a text section keeps its text's own). */
+function joinPieces(pieces: Piece[], keepSpaces = false): string {
   let a = 0;
   let b = pieces.length;
   while (a < b && pieces[a].pad) a++;
   while (b > a && pieces[b - 1].pad) b--;
-  return pieces
+  const joined = pieces
     .slice(a, b)
     .map((p) => p.s)
-    .join("")
-    .replace(/^ +| +$/g, "");
+    .join("");
+  return keepSpaces ? joined : joined.replace(/^ +| +$/g, "");
 }
 
 /** A number as General shows it, without float noise (0.30000000000000004 -> 0.3). */
@@ -731,14 +732,7 @@ export function formatText(s: string, code: string): string {
     else if (t.t === "lit") pieces.push({ s: t.s });
     else if (t.t === "pad") pieces.push({ s: " ", pad: true });
   }
-  let a = 0;
-  let b = pieces.length;
-  while (a < b && pieces[a].pad) a++;
-  while (b > a && pieces[b - 1].pad) b--;
-  return pieces
-    .slice(a, b)
-    .map((p) => p.s)
-    .join("");
+  return joinPieces(pieces, true);
 }
 
 /** How a number shows under a format: as a date, as a number with words around it (a unit, %), or plainly. */
