@@ -5,7 +5,8 @@
  * two generations of at most `capacity` results: when the newer fills, the older is dropped and the
  * newer becomes it, so the texts still in use (looked up again from the older) survive, and never
  * more than twice `capacity` results are held. A text longer than `maxKeyLength` is computed every
- * time (long prose seldom recurs and would hold the most memory).
+ * time (long prose seldom recurs and would hold the most memory). A function of an object (a
+ * library, a format section, a grid header) is remembered with the object instead: memoizeByObject.
  */
 export interface MemoOptions {
   /** results held in one generation */
@@ -46,4 +47,19 @@ export function memoize<V>(compute: (key: string) => V, { capacity, maxKeyLength
     return (known === UNDEFINED ? undefined : known) as V;
   };
   return Object.defineProperty(memo, "size", { get: () => current.size + previous.size }) as Memo<V>;
+}
+
+/**
+ * A function of an object, remembered for as long as the object lives (a WeakMap): what the core
+ * works out once per library, format section or grid header. `rest` is read only when the result
+ * is first computed; it must be what the object always comes with (the header's sheet view).
+ */
+export function memoizeByObject<K extends object, V, A extends unknown[] = []>(compute: (key: K, ...rest: A) => V): (key: K, ...rest: A) => V {
+  const held = new WeakMap<K, V>();
+  return (key, ...rest) => {
+    if (held.has(key)) return held.get(key) as V;
+    const v = compute(key, ...rest);
+    held.set(key, v);
+    return v;
+  };
 }

@@ -22,7 +22,7 @@
  *
  * Pure functions; a format code is parsed once and cached.
  */
-import { memoize } from "./memo";
+import { memoize, memoizeByObject } from "./memo";
 
 /** A date or time part: which unit, and how many letters (mm, yyyy …). */
 type DatePart =
@@ -463,11 +463,9 @@ interface NumberLayout {
   fixedPoint: boolean;
 }
 
-const layouts = new WeakMap<FormatSection, NumberLayout>();
+const layoutOf = memoizeByObject(computeLayout);
 
-function layoutOf(section: FormatSection): NumberLayout {
-  let l = layouts.get(section);
-  if (l) return l;
+function computeLayout(section: FormatSection): NumberLayout {
   const tokens = section.tokens;
   const pointAt = tokens.findIndex((t) => t.t === "point");
   const digitIdx: number[] = [];
@@ -488,7 +486,7 @@ function layoutOf(section: FormatSection): NumberLayout {
     else if (digitIdx.length && k > lastInt && (k > lastDigit || (pointAt >= 0 && k < pointAt))) scale++;
   });
   const contiguousInt = intIdx.length > 0 && intIdx.every((k, j) => j === 0 || tokens.slice(intIdx[j - 1] + 1, k).every((t) => t.t === "comma"));
-  l = {
+  return {
     intIdx,
     intPh: intIdx.map(ph),
     fracIdx,
@@ -498,8 +496,6 @@ function layoutOf(section: FormatSection): NumberLayout {
     shift: 2 * section.percents - 3 * scale,
     fixedPoint: fracIdx.some((k) => ph(k) !== "#"),
   };
-  layouts.set(section, l);
-  return l;
 }
 
 function renderNumberSection(section: FormatSection, v: number, unsigned: boolean, opts: RenderOptions): string {

@@ -1,5 +1,5 @@
 /** core/memo.ts: the core's one cache — computes a text once, holds at most its capacity, skips long texts. */
-import { memoize } from "../../src/core/memo";
+import { memoize, memoizeByObject } from "../../src/core/memo";
 
 describe("memoize", () => {
   it("computes each text once and gives the remembered result after", () => {
@@ -36,5 +36,20 @@ describe("memoize", () => {
     f("长文本长文本");
     f("长文本长文本");
     expect([calls, f.size]).toEqual([2, 0]);
+  });
+});
+
+describe("memoizeByObject", () => {
+  it("works a result out once per object, an undefined one too, and again for another object", () => {
+    const seen: object[] = [];
+    const f = memoizeByObject((o: { n: number }, add: number) => {
+      seen.push(o);
+      return o.n > 0 ? o.n + add : undefined;
+    });
+    const a = { n: 1 };
+    const b = { n: 0 };
+    expect([f(a, 10), f(a, 99), f(b, 10), f(b, 10)]).toEqual([11, 11, undefined, undefined]);
+    expect(seen).toEqual([a, b]);
+    expect(f({ n: 1 }, 5)).toBe(6);
   });
 });

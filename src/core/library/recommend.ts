@@ -4,6 +4,7 @@
  * TF-IDF similarity between the table's texts and each type's profile (keywords, description,
  * template names). Pure and offline: no network, no model.
  */
+import { memoizeByObject } from "../memo";
 import type { FrameworkId, TargetTable } from "../model";
 import { placementIn, type Placement } from "./placement";
 import type { Library, ProjectType, Template } from "./schema";
@@ -74,11 +75,10 @@ interface Index {
   idf: (g: string) => number;
 }
 
-const cache = new WeakMap<Library, Index>();
+/** Each library's index, built once. */
+const buildIndex = memoizeByObject(computeIndex);
 
-function buildIndex(library: Library): Index {
-  const hit = cache.get(library);
-  if (hit) return hit;
+function computeIndex(library: Library): Index {
   const byType = new Map<string, Template[]>();
   for (const t of library.templates) for (const id of t.projectTypes) byType.set(id, [...(byType.get(id) ?? []), t]);
   const raw = library.types
@@ -101,7 +101,6 @@ function buildIndex(library: Library): Index {
   const n = raw.length || 1;
   const idf = (g: string) => Math.log(1 + n / (df.get(g) ?? 0.5));
   const index: Index = { profiles: raw.map((r) => ({ type: r.type, vector: weigh(r.v, idf), keywords: r.keywords })), idf };
-  cache.set(library, index);
   return index;
 }
 

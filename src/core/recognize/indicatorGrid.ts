@@ -10,7 +10,7 @@ import type { ColumnRole, Field, FrameworkId, IndicatorHeader, IndicatorRow, Lab
 import { normaliseForParsing } from "../text";
 import { isSatisfactionName, POINTS_IN_LABEL, TOTAL_ROW } from "../lexicon";
 import type { SheetView } from "./sheet";
-import { memoize } from "../memo";
+import { memoize, memoizeByObject } from "../memo";
 
 /** Roles that hold the data of a row (everything right of the 一级/二级 labels). */
 const DATA_ROLES: ColumnRole[] = [
@@ -167,22 +167,16 @@ function columnsOfHeader(view: SheetView, header: IndicatorHeader): number[] {
   for (let c = header.left; c <= view.right; c++) if (!covered.has(c)) out.push(c);
   return out;
 }
-const headerColumns = new WeakMap<IndicatorHeader, { cols: number[]; index: Map<number, number> }>();
-
-function axisOf(view: SheetView, header: IndicatorHeader): { cols: number[]; index: Map<number, number> } {
-  let a = headerColumns.get(header);
-  if (!a) {
-    const cols = columnsOfHeader(view, header);
-    a = { cols, index: new Map(cols.map((c, i) => [c, i])) };
-    headerColumns.set(header, a);
-  }
-  return a;
-}
+/** A header's columns and each one's place among them, worked out once per header. */
+const axisOf = memoizeByObject((header: IndicatorHeader, view: SheetView) => {
+  const cols = columnsOfHeader(view, header);
+  return { cols, index: new Map(cols.map((c, i) => [c, i])) };
+});
 
 /** The sheet column `shift` table columns from `col` (left of the grid: a column before header.left). */
 function shiftedColumn(view: SheetView, header: IndicatorHeader, col: number, shift: number): number {
   if (shift === 0) return col;
-  const { cols, index } = axisOf(view, header);
+  const { cols, index } = axisOf(header, view);
   const i = index.get(col);
   if (i === undefined) return col + shift;
   const j = i + shift;
@@ -192,7 +186,7 @@ function shiftedColumn(view: SheetView, header: IndicatorHeader, col: number, sh
 
 /** How many table columns `col` stands from `from` (negative: to the left). */
 function columnDistance(view: SheetView, header: IndicatorHeader, from: number, col: number): number {
-  const { index } = axisOf(view, header);
+  const { index } = axisOf(header, view);
   const a = index.get(from);
   const b = index.get(col);
   return a === undefined || b === undefined ? col - from : b - a;

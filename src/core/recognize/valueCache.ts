@@ -5,6 +5,7 @@
  * copy for each (issue 17: two objects a value cell, kept as long as the tables). Nothing changes a
  * parsed value; code that derives one spreads it ({ ...p, raw }), as moneyShorthand does.
  */
+import { memoizeByObject } from "../memo";
 import { parseValue, type ParseValueOptions, type ValueInput } from "../value/parse";
 import type { ParsedValue } from "../value/types";
 
@@ -33,15 +34,11 @@ class Memo {
 /** [plain, percent-formatted] memos per placeholder word list */
 const NO_WORDS: [Memo, Memo] = [new Memo(), new Memo()];
 const byWords = new Map<string, [Memo, Memo]>();
-const wordKeys = new WeakMap<readonly string[], string>();
+const wordKey = memoizeByObject((words: readonly string[]) => JSON.stringify(words));
 
 function memosFor(words: readonly string[] | undefined): [Memo, Memo] {
   if (!words || words.length === 0) return NO_WORDS;
-  let k = wordKeys.get(words);
-  if (k === undefined) {
-    k = JSON.stringify(words);
-    wordKeys.set(words, k);
-  }
+  const k = wordKey(words);
   let m = byWords.get(k);
   if (!m) {
     if (byWords.size >= 100) byWords.clear();
