@@ -56,11 +56,6 @@ interface Candidate extends IndicatorHeader {
 }
 
 /**
- * Header rows in the view: rows with at least three roles among them a name (三级/指标名称 or an
- * 一级/二级 column) and a target value. Several headers on one row (tables side by side: a second
- * 一级 column) are returned separately, each with its own column span.
- */
-/**
  * Whether a row can start a header: two filled cells, one of them with a header's or a row
  * field's character. A row without one never opens a candidate, so the search below would find
  * nothing in it; data rows are skipped before their column list and closures are made (issue 17).
@@ -79,6 +74,11 @@ function mayHoldHeader(view: SheetView, row: number): boolean {
   return false;
 }
 
+/**
+ * Header rows in the view: rows with at least three roles (two, both named plainly: 指标名称 | 指标值) among them a name (三级/指标名称 or an
+ * 一级/二级 column) and a target value. Several headers on one row (tables side by side: a second
+ * 一级 column) are returned separately, each with its own column span.
+ */
 export function findHeaders(view: SheetView): IndicatorHeader[] {
   const out: IndicatorHeader[] = [];
   for (let row = view.top; row <= view.bottom; row++) {
@@ -231,7 +231,7 @@ function isUsable(h: Candidate): boolean {
   const hasName = h.nameCandidates.length > 0 || h.columns.level1 !== undefined || h.columns.level2 !== undefined;
   // two columns only when both words say so (三级指标 / 指标名称 | 指标值): the plainest list of targets
   // (and nothing else on the row: 具体指标 | 教师满意度 | ≥95% is an indicator row)
-  const plainPair = roles === 2 && h.unnamed.length === 0 && !h.placeColumns && h.nameCandidates.some((n) => n.strength >= 2) && hasValueColumn(h);
+  const plainPair = roles === 2 && h.unnamed.length === 0 && !h.placeColumns && h.nameCandidates.some((n) => n.strength >= 2);
   return (roles >= 3 || plainPair) && hasName && hasValueColumn(h);
 }
 
@@ -273,6 +273,22 @@ export function roleColumns(h: Pick<IndicatorHeader, "columns">): number[] {
 }
 
 /**
+ * Whether column `col` lies under the header cell at (`row`, `headCol`) spanning several columns: the
+ * cell itself, the empty cells right of it, and the cells that repeat its word (a merge written out).
+ */
+function underHeaderCell(view: SheetView, row: number, headCol: number, col: number): boolean {
+  const key = view.key(row, headCol);
+  const lo = Math.min(col, headCol);
+  const hi = Math.max(col, headCol);
+  for (let c = lo; c <= hi; c++) {
+    if (c === headCol) continue;
+    const k = view.key(row, c);
+    if (k !== key && (c < headCol || !view.isEmpty(row, c))) return false;
+  }
+  return true;
+}
+
+/**
  * A value header over two or more columns with the periods on the row below (指标值 | — over
  * 半年 | 全年, 2021年实际实现值 | 预期2022年实现值): the columns take the periods' roles and the grid
  * starts under the second row. Only cells under the value header and its empty neighbours count.
@@ -288,8 +304,7 @@ function readSubHeader(view: SheetView, h: IndicatorHeader): void {
     const key = view.key(below, col);
     const role = PERIOD_SUBHEADERS.find(([, re]) => re.test(key))?.[0];
     // a sub-header sits under the value header or under the empty cells right of it
-    const underValue = col === valueCol || (col > valueCol && [...Array(col - valueCol).keys()].every((k) => view.isEmpty(h.row, valueCol + k + 1)));
-    if (!role || !underValue) return;
+    if (!role || !underHeaderCell(view, h.row, valueCol, col)) return;
     found.push([role, col]);
   }
   if (!found.some(([r]) => VALUE_ROLES.includes(r as never))) return;
@@ -322,22 +337,12 @@ function readLevelSubHeader(view: SheetView, h: IndicatorHeader): void {
   const below = h.row + 1;
   const subs = view.filledColumns(below, h.left, h.right);
   if (subs.length < 2) return;
-  // the name header's span: the columns that repeat its word (a merge written out) and the empty ones right of them
-  const nameKey = view.key(h.row, nameCol);
-  let from = nameCol;
-  while (from - 1 >= h.left && view.key(h.row, from - 1) === nameKey) from--;
-  const inSpan = (col: number): boolean => {
-    if (col < from) return false;
-    for (let c = nameCol + 1; c <= col; c++) if (!view.isEmpty(h.row, c) && view.key(h.row, c) !== nameKey) return false;
-    return true;
-  };
   const found: [ColumnRole, number][] = [];
   for (const col of subs) {
     // a header over both rows, written again in the second (a merge written out), is no level
     if (view.key(below, col) === view.key(h.row, col) && col !== nameCol) continue;
     const role = roleMatch(view.key(below, col))?.role;
-    const underName = inSpan(col);
-    if (!underName || (role !== "level1" && role !== "level2" && role !== "level3") || found.some(([r]) => r === role)) return;
+    if (!underHeaderCell(view, h.row, nameCol, col) || (role !== "level1" && role !== "level2" && role !== "level3") || found.some(([r]) => r === role)) return;
     found.push([role, col]);
   }
   if (!found.some(([r]) => r === "level3")) return;
