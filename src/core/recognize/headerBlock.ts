@@ -606,7 +606,7 @@ function thisYearMoneyColumn(view: SheetView, r: number, cols: readonly number[]
   let current: number | undefined;
   for (const c of cols) {
     const k = view.key(r, c).replace(UNIT_SUFFIX, "");
-    if (PAST_YEAR_MONEY_HEADER.test(k) && !/^本|^当/.test(k)) past = true;
+    if (PAST_YEAR_MONEY_HEADER.test(k)) past = true;
     else if (current === undefined && THIS_YEAR_MONEY_HEADER.test(k)) current = c;
   }
   return past ? current : undefined;
